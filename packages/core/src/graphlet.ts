@@ -13,6 +13,10 @@ export interface Graphlet {
   readonly artifacts: readonly ArtifactId[];
   /** Input data spans: outputs of ingestion executions in Up(trainer), ascending. */
   readonly spans: readonly ArtifactId[];
+  /** Down(trainer): the post-trainer executions, ascending (pre-trainer = the rest minus the trainer). */
+  readonly downstream: readonly ExecutionId[];
+  /** True when the trainer reads a model produced by an earlier run of a trainer (warm start). */
+  readonly warmStart: boolean;
   /** True when a deployment execution in the graphlet pushed a model (see segment-graphlets.ts). */
   readonly pushed: boolean;
   /** Trainer start, ms since the epoch, when known. */
