@@ -1,0 +1,30 @@
+/** The one error shape every API failure answers with. */
+import { z } from '@hono/zod-openapi';
+
+/** Machine-readable error codes; the HTTP status says the class, the code says which case. */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_file',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'not_found' }),
+      message: z.string().openapi({ example: 'traces: no trace with id "abc-1"' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** An OpenAPI response entry answering with the error shape. */
+export function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ErrorBodySchema } } };
+}

@@ -1,0 +1,178 @@
+/** Traces: one pipeline's history each, listed with summaries and drawn as a laid-out graph. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponse } from './error.ts';
+
+export const TraceSummarySchema = z
+  .object({
+    /** `<source id>-<ordinal>`, ordinal from 1 in the order the reader returned the traces. */
+    id: z.string().openapi({ example: '3f2a9c0d41b7e655-1' }),
+    pipeline: z.string(),
+    sourceId: z.string(),
+    sourceName: z.string(),
+    executions: z.number().int(),
+    artifacts: z.number().int(),
+    graphlets: z.number().int(),
+    /** Pushed graphlets / graphlets; null without graphlets. */
+    pushedShare: z.number().nullable(),
+    /** Days between the oldest and newest timestamp in the trace (paper §3.1); null without times. */
+    lifespanDays: z.number().nullable(),
+    /** Graphlets per day of lifespan; null when the lifespan is unknown or zero. */
+    modelsPerDay: z.number().nullable(),
+    /** Summed execution cost in CPU seconds (recorded, else wall time). */
+    computeSeconds: z.number(),
+  })
+  .openapi('TraceSummary');
+export type TraceSummary = z.infer<typeof TraceSummarySchema>;
+
+export const TRACE_SORT_FIELDS = [
+  'pipeline',
+  'sourceName',
+  'executions',
+  'artifacts',
+  'graphlets',
+  'pushedShare',
+  'lifespanDays',
+  'modelsPerDay',
+  'computeSeconds',
+] as const;
+export type TraceSortField = (typeof TRACE_SORT_FIELDS)[number];
+
+export const TraceListQuerySchema = z.object({
+  q: z
+    .string()
+    .optional()
+    .openapi({ description: 'Substring of the pipeline name (case-insensitive)' }),
+  source: z.string().optional().openapi({ description: 'Only traces of this source id' }),
+  sort: z
+    .enum(TRACE_SORT_FIELDS)
+    .optional()
+    .openapi({ description: 'Sort field (default pipeline)' }),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+
+export const TraceListSchema = z
+  .object({ traces: z.array(TraceSummarySchema) })
+  .openapi('TraceList');
+export type TraceList = z.infer<typeof TraceListSchema>;
+
+export const NODE_KINDS = ['execution', 'artifact'] as const;
+export const EDGE_KINDS = ['input', 'output', 'reuse'] as const;
+
+export const GraphNodeSchema = z
+  .object({
+    /** `e<MLMD execution id>` or `a<MLMD artifact id>`. */
+    id: z.string().openapi({ example: 'e12' }),
+    kind: z.enum(NODE_KINDS),
+    type: z.string(),
+    role: z.string().optional(),
+    name: z.string().optional(),
+    state: z.string().optional(),
+    x: z.number(),
+    y: z.number(),
+    /** Trainer execution ids of the graphlets this node belongs to. */
+    graphlets: z.array(z.number().int()),
+  })
+  .openapi('GraphNode');
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+
+export const GraphEdgeSchema = z
+  .object({
+    source: z.string(),
+    target: z.string(),
+    /**
+     * output: execution -> artifact; input: artifact -> execution; reuse: an input whose producer
+     * shares no graphlet with the consumer (e.g. a warm-start model or a schema from an earlier run).
+     */
+    kind: z.enum(EDGE_KINDS),
+  })
+  .openapi('GraphEdge');
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+
+export const TraceGraphSchema = z
+  .object({ nodes: z.array(GraphNodeSchema), edges: z.array(GraphEdgeSchema) })
+  .openapi('TraceGraph');
+export type TraceGraph = z.infer<typeof TraceGraphSchema>;
+
+const PropertiesSchema = z.record(z.string(), z.unknown());
+
+export const NodeLinkSchema = z.object({ node: z.string(), key: z.string().optional() });
+
+export const NodeDetailSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NODE_KINDS),
+    type: z.string(),
+    role: z.string().optional(),
+    name: z.string().optional(),
+    state: z.string(),
+    uri: z.string().optional(),
+    startMs: z.number().optional(),
+    endMs: z.number().optional(),
+    createdMs: z.number().optional(),
+    properties: PropertiesSchema,
+    customProperties: PropertiesSchema,
+    /** For an execution the artifacts it read, for an artifact the executions that read it. */
+    inputs: z.array(NodeLinkSchema),
+    /** For an execution the artifacts it wrote, for an artifact its producers. */
+    outputs: z.array(NodeLinkSchema),
+    graphlets: z.array(z.number().int()),
+  })
+  .openapi('NodeDetail');
+export type NodeDetail = z.infer<typeof NodeDetailSchema>;
+
+export const TraceIdParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const NodeParamsSchema = TraceIdParamsSchema.extend({
+  nodeId: z
+    .string()
+    .regex(/^[ea]\d+$/, 'a node id is e<execution id> or a<artifact id>')
+    .openapi({ param: { name: 'nodeId', in: 'path' }, example: 'e12' }),
+});
+
+export const listTracesRoute = createRoute({
+  method: 'get',
+  path: '/traces',
+  tags: ['traces'],
+  summary: 'Trace summaries, filtered and sorted',
+  request: { query: TraceListQuerySchema },
+  responses: {
+    200: {
+      description: 'The traces',
+      content: { 'application/json': { schema: TraceListSchema } },
+    },
+    400: errorResponse('Unknown sort field or order'),
+  },
+});
+
+export const getTraceRoute = createRoute({
+  method: 'get',
+  path: '/traces/{id}',
+  tags: ['traces'],
+  summary: 'One trace as laid-out nodes and edges with graphlet membership',
+  request: { params: TraceIdParamsSchema },
+  responses: {
+    200: {
+      description: 'The graph',
+      content: { 'application/json': { schema: TraceGraphSchema } },
+    },
+    404: errorResponse('No such trace'),
+  },
+});
+
+export const getNodeRoute = createRoute({
+  method: 'get',
+  path: '/traces/{id}/nodes/{nodeId}',
+  tags: ['traces'],
+  summary: 'One node with all its properties, inputs, outputs and graphlets',
+  request: { params: NodeParamsSchema },
+  responses: {
+    200: { description: 'The node', content: { 'application/json': { schema: NodeDetailSchema } } },
+    400: errorResponse('Malformed node id'),
+    404: errorResponse('No such trace or node'),
+  },
+});
