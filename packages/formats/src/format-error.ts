@@ -1,0 +1,23 @@
+/** Why a file could not be read or written; the CLI maps every code to exit code 2. */
+export type FormatErrorCode =
+  | 'not_found'
+  | 'not_sqlite'
+  | 'not_mlmd'
+  | 'truncated'
+  | 'invalid_json'
+  | 'invalid_trace'
+  | 'unsupported'
+  | 'exists';
+
+/** An input or output problem a person can act on; the message names the file. */
+export class FormatError extends Error {
+  override readonly name = 'FormatError';
+  readonly code: FormatErrorCode;
+  readonly file: string;
+
+  constructor(code: FormatErrorCode, file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.code = code;
+    this.file = file;
+  }
+}

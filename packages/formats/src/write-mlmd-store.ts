@@ -1,0 +1,279 @@
+/**
+ * Writes traces into a new MLMD SQLite store with the schema-v10 tables, one pipeline context
+ * per trace, streaming: each trace is appended inside large batched transactions.
+ *
+ * Ids: execution and artifact ids are kept unless an earlier trace in the same store already
+ * used them; then the node gets a fresh id (one past the largest written) and the later trace's
+ * events follow it. Nodes are never merged across traces, so traces that share ids read back
+ * with the later ones renumbered.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Properties, Trace } from '@graphlet/core';
+import { FormatError } from './format-error.ts';
+import { IdAllocator } from './id-allocator.ts';
+import { artifactStateCode, eventTypeCode, executionStateCode } from './mlmd-codes.ts';
+import { propertyColumnsOf } from './mlmd-property-value.ts';
+import { MLMD_V10_INDEXES, MLMD_V10_SCHEMA_VERSION, MLMD_V10_TABLES } from './mlmd-schema-v10.ts';
+
+/** Options of the MLMD writer. */
+export interface MlmdWriterOptions {
+  /** Replace an existing file instead of failing with code `exists`. */
+  readonly overwrite?: boolean;
+  /** Rows per transaction (default 200,000). */
+  readonly batchRows?: number;
+}
+
+/** A store being written: append traces, then close to finish the file. */
+export interface MlmdWriter {
+  /** Appends one trace as a pipeline context with its executions, artifacts and events. */
+  writeTrace(trace: Trace): void;
+  /** Commits, creates the secondary indexes and closes the file. */
+  close(): void;
+}
+
+const EXECUTION_KIND = 0;
+const ARTIFACT_KIND = 1;
+const CONTEXT_KIND = 2;
+
+/** Writes `traces` into a new MLMD store at `path`. */
+export function writeMlmdStore(
+  path: string,
+  traces: Iterable<Trace>,
+  options: MlmdWriterOptions = {},
+): void {
+  const writer = openMlmdWriter(path, options);
+  try {
+    for (const trace of traces) writer.writeTrace(trace);
+  } finally {
+    writer.close();
+  }
+}
+
+/** Opens a new MLMD store at `path` for streaming writes. */
+export function openMlmdWriter(path: string, options: MlmdWriterOptions = {}): MlmdWriter {
+  if (existsSync(path)) {
+    if (options.overwrite !== true) {
+      throw new FormatError('exists', path, 'already exists; refusing to overwrite it');
+    }
+    rmSync(path);
+  }
+  const db = new DatabaseSync(path);
+  // A new file nobody else reads yet: no journal, no fsync, big cache.
+  db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;');
+  for (const sql of MLMD_V10_TABLES) db.exec(sql);
+  db.prepare('INSERT INTO MLMDEnv (schema_version) VALUES (?)').run(MLMD_V10_SCHEMA_VERSION);
+  return new StoreWriter(path, db, options.batchRows ?? 200_000);
+}
+
+class StoreWriter implements MlmdWriter {
+  private readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly batchRows: number;
+  private pending = 0;
+  private closed = false;
+  private readonly executionIds = new IdAllocator();
+  private readonly artifactIds = new IdAllocator();
+  // Type ids by kind (execution, artifact, context), then name.
+  private readonly types = [
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+  ];
+  /** Regular property names declared in TypeProperty, by type id. */
+  private readonly typeProperties = new Map<number, Set<string>>();
+  private readonly sql: Record<
+    | 'type'
+    | 'typeProperty'
+    | 'context'
+    | 'execution'
+    | 'artifact'
+    | 'executionProperty'
+    | 'artifactProperty'
+    | 'event'
+    | 'eventPath'
+    | 'association'
+    | 'attribution',
+    StatementSync
+  >;
+
+  constructor(path: string, db: DatabaseSync, batchRows: number) {
+    this.path = path;
+    this.db = db;
+    this.batchRows = batchRows;
+    const values = (n: number) => `VALUES (${Array.from({ length: n }, () => '?').join(', ')})`;
+    const property = (table: string, owner: string) =>
+      db.prepare(
+        `INSERT INTO ${table} (${owner}, name, is_custom_property, int_value, double_value,
+          string_value, byte_value, proto_value, bool_value) ${values(9)}`,
+      );
+    this.sql = {
+      type: db.prepare(`INSERT INTO Type (name, type_kind) ${values(2)}`),
+      typeProperty: db.prepare(
+        `INSERT OR IGNORE INTO TypeProperty (type_id, name, data_type) ${values(3)}`,
+      ),
+      context: db.prepare(
+        `INSERT INTO Context (type_id, name, create_time_since_epoch, last_update_time_since_epoch) ${values(4)}`,
+      ),
+      execution: db.prepare(
+        `INSERT INTO Execution (id, type_id, last_known_state, name, create_time_since_epoch,
+          last_update_time_since_epoch) ${values(6)}`,
+      ),
+      artifact: db.prepare(
+        `INSERT INTO Artifact (id, type_id, uri, state, name, create_time_since_epoch,
+          last_update_time_since_epoch) ${values(7)}`,
+      ),
+      executionProperty: property('ExecutionProperty', 'execution_id'),
+      artifactProperty: property('ArtifactProperty', 'artifact_id'),
+      event: db.prepare(
+        `INSERT INTO Event (artifact_id, execution_id, type, milliseconds_since_epoch) ${values(4)}`,
+      ),
+      eventPath: db.prepare(
+        `INSERT INTO EventPath (event_id, is_index_step, step_index, step_key) ${values(4)}`,
+      ),
+      association: db.prepare(`INSERT INTO Association (context_id, execution_id) ${values(2)}`),
+      attribution: db.prepare(`INSERT INTO Attribution (context_id, artifact_id) ${values(2)}`),
+    };
+    db.exec('BEGIN');
+  }
+
+  writeTrace(trace: Trace): void {
+    if (this.closed) throw new Error('write-mlmd-store: writer is closed');
+    try {
+      this.writeRows(trace);
+    } catch (error) {
+      throw this.explain(error, trace);
+    }
+  }
+
+  private writeRows(trace: Trace): void {
+    const s = this.sql;
+    const context = Number(
+      s.context.run(this.typeId('pipeline', CONTEXT_KIND), trace.pipeline, 0, 0).lastInsertRowid,
+    );
+    // Only ids renumbered because an earlier trace used them are kept here.
+    const executionMap = new Map<number, number>();
+    const artifactMap = new Map<number, number>();
+    for (const e of trace.executions) {
+      const id = this.executionIds.claim(e.id);
+      if (id !== e.id) executionMap.set(e.id, id);
+      const typeId = this.typeId(e.type, EXECUTION_KIND);
+      s.execution.run(
+        id,
+        typeId,
+        executionStateCode(e.state),
+        e.name ?? null,
+        e.startMs ?? 0,
+        e.endMs ?? 0,
+      );
+      s.association.run(context, id);
+      this.properties(s.executionProperty, id, typeId, e.properties, e.customProperties);
+      this.tick(2);
+    }
+    for (const a of trace.artifacts) {
+      const id = this.artifactIds.claim(a.id);
+      if (id !== a.id) artifactMap.set(a.id, id);
+      const typeId = this.typeId(a.type, ARTIFACT_KIND);
+      const created = a.createdMs ?? 0;
+      s.artifact.run(
+        id,
+        typeId,
+        a.uri ?? null,
+        artifactStateCode(a.state),
+        a.name ?? null,
+        created,
+        created,
+      );
+      s.attribution.run(context, id);
+      this.properties(s.artifactProperty, id, typeId, a.properties, a.customProperties);
+      this.tick(2);
+    }
+    for (const ev of trace.events) {
+      const event = Number(
+        s.event.run(
+          artifactMap.get(ev.artifact) ?? ev.artifact,
+          executionMap.get(ev.execution) ?? ev.execution,
+          eventTypeCode(ev.type),
+          ev.timeMs ?? null,
+        ).lastInsertRowid,
+      );
+      if (ev.key !== undefined) s.eventPath.run(event, 0, null, ev.key);
+      if (ev.index !== undefined) s.eventPath.run(event, 1, ev.index, null);
+      this.tick(3);
+    }
+  }
+
+  private properties(
+    statement: StatementSync,
+    owner: number,
+    typeId: number,
+    regular: Properties,
+    custom: Properties,
+  ): void {
+    let rows = 0;
+    for (const name in regular) {
+      const { columns, dataType } = propertyColumnsOf(regular[name]!);
+      statement.run(owner, name, 0, ...columns);
+      let declared = this.typeProperties.get(typeId);
+      if (declared === undefined) {
+        declared = new Set();
+        this.typeProperties.set(typeId, declared);
+      }
+      if (!declared.has(name)) {
+        declared.add(name);
+        this.sql.typeProperty.run(typeId, name, dataType);
+      }
+      rows++;
+    }
+    for (const name in custom) {
+      statement.run(owner, name, 1, ...propertyColumnsOf(custom[name]!).columns);
+      rows++;
+    }
+    this.pending += rows;
+  }
+
+  private typeId(name: string, kind: number): number {
+    const byName = this.types[kind]!;
+    let id = byName.get(name);
+    if (id === undefined) {
+      id = Number(this.sql.type.run(name, kind).lastInsertRowid);
+      byName.set(name, id);
+    }
+    return id;
+  }
+
+  private tick(rows: number): void {
+    this.pending += rows;
+    if (this.pending >= this.batchRows) {
+      this.db.exec('COMMIT; BEGIN');
+      this.pending = 0;
+    }
+  }
+
+  /** A UNIQUE violation means the trace breaks an MLMD rule; say which. */
+  private explain(error: unknown, trace: Trace): unknown {
+    const message = (error as Error).message ?? '';
+    if (!message.includes('UNIQUE constraint failed')) return error;
+    const what = message.includes('Event.')
+      ? 'two events link the same artifact and execution with the same event type'
+      : message.includes('Context.')
+        ? 'an earlier trace has the same pipeline name'
+        : 'two nodes of one type share a name (MLMD requires unique (type, name))';
+    return new FormatError(
+      'invalid_trace',
+      this.path,
+      `cannot write pipeline '${trace.pipeline}': ${what} (${message})`,
+    );
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.exec('COMMIT');
+      for (const sql of MLMD_V10_INDEXES) this.db.exec(sql);
+    } finally {
+      this.db.close();
+    }
+  }
+}
