@@ -1,0 +1,119 @@
+/**
+ * Figure 3 (§3.1, §3.2): per-pipeline lifespan in days (a), models trained per day (b) and
+ * feature count (c), and the same split by model class DNN / Linear / Rest (d)-(f).
+ */
+import { availability, type ByClassFigure, type DistributionFigure } from './corpus-statistics.ts';
+import { type BinOptions, distributionOf, ValueSink } from './distribution.ts';
+import { MODEL_CLASSES, type ModelClass } from './model-type.ts';
+import type { Collector } from './pipeline-context.ts';
+
+export const NO_TIMESTAMPS =
+  'no trace records node timestamps (MLMD schema v4 stores, for one, have none)';
+export const NO_TRAINER = 'no pipeline has a Trainer run, so no model graphlet exists';
+export const NO_FEATURE_STATISTICS =
+  'no data span carries a feature_statistics property; real TFX stores do not record it';
+export const NO_MODEL_TYPE =
+  'no Trainer carries a model_type property; real TFX stores do not record it';
+
+export interface Figure3 {
+  readonly '3a': DistributionFigure;
+  readonly '3b': DistributionFigure;
+  readonly '3c': DistributionFigure;
+  readonly '3d': ByClassFigure;
+  readonly '3e': ByClassFigure;
+  readonly '3f': ByClassFigure;
+}
+
+type Sinks = Record<ModelClass, ValueSink>;
+const sinksByClass = (): Sinks => ({
+  DNN: new ValueSink(),
+  Linear: new ValueSink(),
+  Rest: new ValueSink(),
+});
+
+/**
+ * Lifespan: days between the trace's oldest and newest node timestamps, over pipelines with
+ * timestamps. Models per day: graphlets / max(lifespan, 1 day), over pipelines with graphlets
+ * and timestamps (so a pipeline living one hour that trains 3 models trains 3 per day, not 72).
+ * Feature count: distinct features over the pipeline's data spans. A pipeline's class is that
+ * of its most common trainer model type.
+ */
+export function figure3Collector(): Collector<Figure3> {
+  const lifespan = new ValueSink();
+  const perDay = new ValueSink();
+  const features = new ValueSink();
+  const byClass = { lifespan: sinksByClass(), perDay: sinksByClass(), features: sinksByClass() };
+  let withGraphlets = 0;
+  let anyTyped = false;
+  return {
+    add(p) {
+      const cls = p.modelClass;
+      if (cls !== undefined) anyTyped = true;
+      if (p.graphlets.length > 0) withGraphlets++;
+      if (p.lifespanDays !== undefined) {
+        lifespan.push(p.lifespanDays);
+        if (cls !== undefined) byClass.lifespan[cls].push(p.lifespanDays);
+        if (p.graphlets.length > 0) {
+          const rate = p.graphlets.length / Math.max(p.lifespanDays, 1);
+          perDay.push(rate);
+          if (cls !== undefined) byClass.perDay[cls].push(rate);
+        }
+      }
+      if (p.features !== undefined) {
+        features.push(p.features.features);
+        if (cls !== undefined) byClass.features[cls].push(p.features.features);
+      }
+    },
+    finish(bins) {
+      const a = figure(lifespan, 'linear', bins, 'days', NO_TIMESTAMPS);
+      const b = figure(
+        perDay,
+        'log',
+        bins,
+        'models per day',
+        withGraphlets === 0 ? NO_TRAINER : NO_TIMESTAMPS,
+      );
+      const c = figure(features, 'log', bins, 'features', NO_FEATURE_STATISTICS);
+      return {
+        '3a': a,
+        '3b': b,
+        '3c': c,
+        '3d': split(byClass.lifespan, 'linear', bins, 'days', a, anyTyped),
+        '3e': split(byClass.perDay, 'log', bins, 'models per day', b, anyTyped),
+        '3f': split(byClass.features, 'log', bins, 'features', c, anyTyped),
+      };
+    },
+  };
+}
+
+function figure(
+  sink: ValueSink,
+  scale: 'linear' | 'log',
+  bins: BinOptions,
+  unit: string,
+  reason: string,
+): DistributionFigure {
+  return { ...availability(sink.length > 0, reason), unit, ...distributionOf(sink, scale, bins) };
+}
+
+function split(
+  sinks: Sinks,
+  scale: 'linear' | 'log',
+  bins: BinOptions,
+  unit: string,
+  whole: DistributionFigure,
+  anyTyped: boolean,
+): ByClassFigure {
+  // The split shares the whole figure's edges so the three classes chart on one axis.
+  const edges = whole.histogram.edges;
+  const reason = whole.available
+    ? anyTyped
+      ? 'no pipeline with a model type has this measurement'
+      : NO_MODEL_TYPE
+    : (whole.reason ?? '');
+  const byClass = Object.fromEntries(
+    MODEL_CLASSES.map((c) => [c, distributionOf(sinks[c], scale, bins, edges)]),
+  ) as Record<ModelClass, ReturnType<typeof distributionOf>>;
+  const any = MODEL_CLASSES.some((c) => sinks[c].length > 0);
+  return { ...availability(any, reason), unit, byClass };
+}

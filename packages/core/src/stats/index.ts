@@ -1,0 +1,11 @@
+export * from './corpus-statistics.ts';
+export type { BinOptions, Distribution, Histogram, QuarterBins, Summary } from './distribution.ts';
+export { type CostSource, costWithSource, executionCost } from './execution-cost.ts';
+export { type FeatureSummary, parseFeatureStatistics } from './feature-statistics.ts';
+export * from './model-type.ts';
+export * from './operator-group.ts';
+export * from './pair-similarity.ts';
+export * from './paper-targets.ts';
+export { lifespanDays } from './pipeline-context.ts';
+export * from './stats-accumulator.ts';
+export * from './trace-view.ts';

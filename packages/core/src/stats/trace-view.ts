@@ -1,0 +1,89 @@
+/**
+ * A per-trace lookup built once (O(nodes)) so that statistics and waste features can compare
+ * arbitrary graphlet pairs cheaply: O(1) node lookup, span numbers, parsed feature statistics
+ * (parsed lazily, once per span) and the trainer's model type and code version.
+ */
+import type { Graphlet } from '../graphlet.ts';
+import type { ArtifactId, ExecutionId } from '../ids.ts';
+import {
+  CODE_VERSION,
+  FEATURE_STATISTICS,
+  MODEL_TYPE,
+  type ModelType,
+  SPAN,
+} from '../metadata-keys.ts';
+import { type Artifact, type Execution, propertyOf, type Trace } from '../trace.ts';
+import { type FeatureSummary, parseFeatureStatistics } from './feature-statistics.ts';
+import { normalizeModelType } from './model-type.ts';
+
+/** O(1) lookups over one trace. */
+export interface TraceView {
+  readonly trace: Trace;
+  execution(id: ExecutionId): Execution | undefined;
+  artifact(id: ArtifactId): Artifact | undefined;
+  /** The span's `span` property when numeric, else its artifact id. */
+  spanNumber(id: ArtifactId): number;
+  /** The span's feature statistics, or undefined when it has none. */
+  featureStatistics(id: ArtifactId): ReadonlyMap<string, FeatureSummary> | undefined;
+  /** The graphlet's spans ordered by span number, then id. */
+  orderedSpans(graphlet: Graphlet): readonly ArtifactId[];
+  /** The trainer's model type (see normalizeModelType). */
+  modelType(trainer: ExecutionId): ModelType | undefined;
+  /** The trainer's `code_version`, as a string, when recorded. */
+  codeVersion(trainer: ExecutionId): string | undefined;
+}
+
+/** Builds the lookups of a trace. */
+export function traceView(trace: Trace): TraceView {
+  const executions = new Map<number, Execution>();
+  for (const e of trace.executions) executions.set(e.id, e);
+  const artifacts = new Map<number, Artifact>();
+  for (const a of trace.artifacts) artifacts.set(a.id, a);
+  const features = new Map<number, ReadonlyMap<string, FeatureSummary> | undefined>();
+  const spanNumbers = new Map<number, number>();
+  const ordered = new WeakMap<Graphlet, readonly ArtifactId[]>();
+
+  const spanNumber = (id: ArtifactId): number => {
+    let n = spanNumbers.get(id);
+    if (n === undefined) {
+      const a = artifacts.get(id);
+      const raw = a === undefined ? undefined : propertyOf(a, SPAN);
+      const parsed = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+      n = typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : id;
+      spanNumbers.set(id, n);
+    }
+    return n;
+  };
+
+  return {
+    trace,
+    execution: (id) => executions.get(id),
+    artifact: (id) => artifacts.get(id),
+    spanNumber,
+    featureStatistics(id) {
+      if (features.has(id)) return features.get(id);
+      const a = artifacts.get(id);
+      const parsed =
+        a === undefined ? undefined : parseFeatureStatistics(propertyOf(a, FEATURE_STATISTICS));
+      features.set(id, parsed);
+      return parsed;
+    },
+    orderedSpans(graphlet) {
+      let spans = ordered.get(graphlet);
+      if (spans === undefined) {
+        spans = [...graphlet.spans].sort((x, y) => spanNumber(x) - spanNumber(y) || x - y);
+        ordered.set(graphlet, spans);
+      }
+      return spans;
+    },
+    modelType(trainer) {
+      const e = executions.get(trainer);
+      return e === undefined ? undefined : normalizeModelType(propertyOf(e, MODEL_TYPE));
+    },
+    codeVersion(trainer) {
+      const e = executions.get(trainer);
+      const v = e === undefined ? undefined : propertyOf(e, CODE_VERSION);
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    },
+  };
+}
