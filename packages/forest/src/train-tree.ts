@@ -1,0 +1,215 @@
+// Grows one CART classification tree (Gini impurity) on binned features, as a random forest does:
+// a bootstrap of the rows, and at every split a fresh random subset of the features. Per node and
+// sampled feature one pass over the node's rows builds a class-count histogram over bins, then a
+// scan over the bins finds the best threshold. Rows are partitioned in place in one Int32Array.
+// The histogram subtraction trick is not used: with per-split feature sampling the children draw
+// other features than their parent, so it would need histograms of all features at every node.
+
+import { type BinnedFeatures, nanBin } from './bin-features.ts';
+import { randomBelow, splitmix32 } from './random.ts';
+import type { Tree } from './tree.ts';
+
+/** What a tree is grown on: binned features, 0/1 labels and the weight of each class. */
+export interface TreeTrainingSet {
+  readonly binned: BinnedFeatures;
+  readonly labels: Uint8Array;
+  /** Weights of class 0 and class 1 (1 and 1 unless classes are balanced). */
+  readonly classWeight: readonly [number, number];
+}
+
+export interface TreeOptions {
+  /** Features drawn at each split (at least 1). */
+  readonly maxFeatures: number;
+  /** Deepest level a node may be split at; Infinity for no limit. */
+  readonly maxDepth: number;
+  /** Fewest bootstrap samples a leaf may hold. */
+  readonly minSamplesLeaf: number;
+  /** Draw a bootstrap sample of the rows (true) or use each row once (false). */
+  readonly bootstrap: boolean;
+}
+
+const INITIAL_NODES = 1024;
+
+/** Grows one tree; the same set, options and seed give the same tree. */
+export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: number): Tree {
+  const { binned, labels } = set;
+  const { nRows, nFeatures, bins, edges } = binned;
+  const [w0, w1] = set.classWeight;
+  const random = splitmix32(seed);
+  const minLeaf = Math.max(1, options.minSamplesLeaf);
+  const mtry = Math.min(nFeatures, Math.max(1, options.maxFeatures));
+
+  // packed[r] = bootstrap count * 2 + label: one memory read per row in the histogram loop.
+  const packed = new Int32Array(nRows);
+  if (options.bootstrap) {
+    for (let i = 0; i < nRows; i++) packed[randomBelow(random, nRows)]! += 2;
+  } else {
+    packed.fill(2);
+  }
+  let nUsed = 0;
+  let rootC0 = 0;
+  let rootC1 = 0;
+  for (let r = 0; r < nRows; r++) {
+    const p = packed[r]!;
+    if (p === 0) continue;
+    packed[r] = p | labels[r]!;
+    nUsed++;
+    if (labels[r] === 1) rootC1 += p >> 1;
+    else rootC0 += p >> 1;
+  }
+  // Rows of a node stay in ascending order (stable partition), so histogram reads of a column
+  // move forward through memory.
+  const rows = new Int32Array(nUsed);
+  for (let r = 0, k = 0; r < nRows; r++) if (packed[r] !== 0) rows[k++] = r;
+  const scratch = new Int32Array(nUsed);
+
+  const nBins = new Int32Array(nFeatures);
+  let maxBins = 0;
+  for (let f = 0; f < nFeatures; f++) {
+    nBins[f] = nanBin(edges[f]!) + 1;
+    maxBins = Math.max(maxBins, nBins[f]!);
+  }
+  const hist = new Int32Array(2 * maxBins);
+  const featureOrder = Int32Array.from({ length: nFeatures }, (_, f) => f);
+  const importance = new Float64Array(nFeatures);
+
+  let capacity = INITIAL_NODES;
+  let feature = new Int32Array(capacity);
+  let threshold = new Float64Array(capacity);
+  let left = new Int32Array(capacity);
+  let right = new Int32Array(capacity);
+  let value = new Float64Array(capacity);
+  let nodeCount = 0;
+
+  // Explicit stack of pending nodes (no recursion: a degenerate tree can be very deep).
+  // Each entry: start, end, depth, parent (-1 for the root), side (0 left, 1 right), c0, c1.
+  const stack: number[] = [0, nUsed, 0, -1, 0, rootC0, rootC1];
+  while (stack.length > 0) {
+    const c1 = stack.pop()!;
+    const c0 = stack.pop()!;
+    const side = stack.pop()!;
+    const parent = stack.pop()!;
+    const depth = stack.pop()!;
+    const end = stack.pop()!;
+    const start = stack.pop()!;
+    if (nodeCount === capacity) {
+      capacity *= 2;
+      feature = grow(feature, capacity);
+      threshold = grow(threshold, capacity);
+      left = grow(left, capacity);
+      right = grow(right, capacity);
+      value = grow(value, capacity);
+    }
+    const node = nodeCount++;
+    if (parent >= 0) (side === 0 ? left : right)[parent] = node;
+    const weighted0 = w0 * c0;
+    const weighted1 = w1 * c1;
+    value[node] = weighted1 / (weighted0 + weighted1);
+    feature[node] = -1;
+    if (depth >= options.maxDepth || c0 === 0 || c1 === 0 || c0 + c1 < 2 * minLeaf) continue;
+
+    // Split search. Score = sum over children of (w0c0^2 + w1c1^2) / (w0c0 + w1c1); maximizing it
+    // minimizes the weighted Gini impurity of the children.
+    const parentScore = (weighted0 * weighted0 + weighted1 * weighted1) / (weighted0 + weighted1);
+    let bestScore = parentScore + 1e-12 * (weighted0 + weighted1);
+    let bestFeature = -1;
+    let bestBin = 0;
+    let bestL0 = 0;
+    let bestL1 = 0;
+    const total = c0 + c1;
+    // Draw features without replacement until mtry of them vary within the node (as scikit-learn:
+    // constant features do not count against max_features).
+    let varying = 0;
+    for (let k = 0; k < nFeatures && varying < mtry; k++) {
+      const pick = k + randomBelow(random, nFeatures - k);
+      const f = featureOrder[pick]!;
+      featureOrder[pick] = featureOrder[k]!;
+      featureOrder[k] = f;
+      const nb = nBins[f]!;
+      hist.fill(0, 0, 2 * nb);
+      const column = f * nRows;
+      for (let i = start; i < end; i++) {
+        const r = rows[i]!;
+        const p = packed[r]!;
+        hist[2 * bins[column + r]! + (p & 1)]! += p >> 1;
+      }
+      let l0 = 0;
+      let l1 = 0;
+      // Constant within the node: the first occupied bin holds every row (or all rows are NaN).
+      let constant = true;
+      for (let b = 0; b < nb - 1; b++) {
+        const h0 = hist[2 * b]!;
+        const h1 = hist[2 * b + 1]!;
+        if (h0 + h1 === 0) continue;
+        if (l0 + l1 === 0) constant = h0 + h1 === total;
+        l0 += h0;
+        l1 += h1;
+        const nLeft = l0 + l1;
+        if (nLeft === total) break;
+        if (nLeft < minLeaf) continue;
+        if (total - nLeft < minLeaf) break;
+        const a0 = w0 * l0;
+        const a1 = w1 * l1;
+        const b0 = weighted0 - a0;
+        const b1 = weighted1 - a1;
+        const score = (a0 * a0 + a1 * a1) / (a0 + a1) + (b0 * b0 + b1 * b1) / (b0 + b1);
+        if (score > bestScore) {
+          bestScore = score;
+          bestFeature = f;
+          bestBin = b;
+          bestL0 = l0;
+          bestL1 = l1;
+        }
+      }
+      if (!constant) varying++;
+    }
+    if (bestFeature < 0) continue;
+
+    const split = partition(rows, scratch, start, end, bins, bestFeature * nRows, bestBin);
+    const featureEdges = edges[bestFeature]!;
+    feature[node] = bestFeature;
+    // The last finite bin as threshold separates finite values from NaN.
+    threshold[node] =
+      bestBin < featureEdges.length ? featureEdges[bestBin]! : Number.POSITIVE_INFINITY;
+    importance[bestFeature]! += bestScore - parentScore;
+    // Push right first so the left child is built next (node + 1).
+    stack.push(split, end, depth + 1, node, 1, c0 - bestL0, c1 - bestL1);
+    stack.push(start, split, depth + 1, node, 0, bestL0, bestL1);
+  }
+  return {
+    nodeCount,
+    feature: feature.slice(0, nodeCount),
+    threshold: threshold.slice(0, nodeCount),
+    left: left.slice(0, nodeCount),
+    right: right.slice(0, nodeCount),
+    value: value.slice(0, nodeCount),
+    importance,
+  };
+}
+
+/** Stable in-place partition of rows[start, end) by bin <= splitBin; returns the first right index. */
+function partition(
+  rows: Int32Array,
+  scratch: Int32Array,
+  start: number,
+  end: number,
+  bins: Uint8Array,
+  column: number,
+  splitBin: number,
+): number {
+  let l = start;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    const r = rows[i]!;
+    if (bins[column + r]! <= splitBin) rows[l++] = r;
+    else scratch[s++] = r;
+  }
+  rows.set(scratch.subarray(0, s), l);
+  return l;
+}
+
+function grow<T extends Int32Array | Float64Array>(array: T, capacity: number): T {
+  const next = new (array.constructor as new (n: number) => T)(capacity);
+  next.set(array);
+  return next;
+}

@@ -1,0 +1,26 @@
+// A trained decision tree as flat typed arrays: node i is a leaf when feature[i] === -1, else rows
+// with value <= threshold[i] (NaN never is) go to left[i] and the others to right[i].
+
+/** One decision tree; `value[i]` is the (class-weighted) share of positives at node i. */
+export interface Tree {
+  readonly nodeCount: number;
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+  /** Total weighted Gini decrease of the splits on each feature (for feature importance). */
+  readonly importance: Float64Array;
+}
+
+/** Probability of the positive class for one row (`values[offset + f]` is feature f). */
+export function predictTreeRow(tree: Tree, values: Float64Array, offset: number): number {
+  const { feature, threshold, left, right, value } = tree;
+  let node = 0;
+  let f = feature[0]!;
+  while (f >= 0) {
+    node = values[offset + f]! <= threshold[node]! ? left[node]! : right[node]!;
+    f = feature[node]!;
+  }
+  return value[node]!;
+}
