@@ -1,4 +1,6 @@
 import type { Command } from '../command.ts';
+import { exportCommand } from './export.ts';
+import { segmentCommand } from './segment.ts';
 
 /** Every subcommand, in the order `help` lists them. Add one line per command. */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [segmentCommand, exportCommand];

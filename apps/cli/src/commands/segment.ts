@@ -1,0 +1,65 @@
+/** `segment FILE [--json] [--role PATTERN=ROLE]...`: cut each trace into model graphlets. */
+import { parseArgs } from 'node:util';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { formatTable } from '../format-table.ts';
+import { loadTraces } from '../load-traces.ts';
+import { parseRoleOverrides } from '../parse-role-overrides.ts';
+import { segmentReport, type TraceReport } from '../segment-report.ts';
+
+const USAGE = `Usage: pnpm cli segment FILE [--json] [--role PATTERN=ROLE]...
+
+Segments every pipeline trace of FILE (an MLMD SQLite store or a JSON trace document) into
+model graphlets (paper section 4.1) and prints them.
+
+  --json               print one JSON document: {"traces":[{"pipeline","graphlets":[...]}]}
+  --role PATTERN=ROLE  executions whose type name matches PATTERN (a regular expression)
+                       take ROLE; repeatable; the first match wins`;
+
+/** The `segment` command. */
+export const segmentCommand: Command = {
+  name: 'segment',
+  summary: 'cut each pipeline trace into model graphlets',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        role: { type: 'string', multiple: true },
+      },
+    });
+    const [file, ...extra] = positionals;
+    if (file === undefined || extra.length > 0) throw new CliError('expected exactly one FILE');
+    const roles = parseRoleOverrides(values.role);
+    const input = loadTraces(file, roles);
+    const report = segmentReport(input.traces, file);
+    io.stdout(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report.traces)}\n`);
+    return 0;
+  },
+};
+
+function formatReport(traces: readonly TraceReport[]): string {
+  const summary = formatTable(
+    ['pipeline', 'graphlets', 'pushed'],
+    traces.map((t) => [t.pipeline, t.graphlets.length, t.graphlets.filter((g) => g.pushed).length]),
+  );
+  const details = traces.map((t) => {
+    const title = `\n${t.pipeline}`;
+    if (t.graphlets.length === 0) return `${title}\n  ${t.note ?? 'no graphlets'}`;
+    const table = formatTable(
+      ['trainer', 'executions', 'artifacts', 'spans', 'warm start', 'pushed'],
+      t.graphlets.map((g) => [
+        g.trainer,
+        g.executions.length,
+        g.artifacts.length,
+        g.spans.length,
+        g.warmStart ? 'yes' : 'no',
+        g.pushed ? 'yes' : 'no',
+      ]),
+    );
+    return `${title}\n${table.replace(/^/gm, '  ')}`;
+  });
+  return [summary, ...details].join('\n');
+}

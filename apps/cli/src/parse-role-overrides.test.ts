@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoleOverrides } from './parse-role-overrides.ts';
+
+describe('parseRoleOverrides', () => {
+  it('splits at the last = and checks the role', () => {
+    expect(parseRoleOverrides(['a=b=trainer', 'Distill$=trainer'])).toEqual([
+      { pattern: 'a=b', role: 'trainer' },
+      { pattern: 'Distill$', role: 'trainer' },
+    ]);
+    expect(parseRoleOverrides(undefined)).toEqual([]);
+  });
+
+  it('rejects malformed options with a clear message', () => {
+    expect(() => parseRoleOverrides(['Trainer'])).toThrow('expected PATTERN=ROLE');
+    expect(() => parseRoleOverrides(['X=chef'])).toThrow("unknown role 'chef'");
+    expect(() => parseRoleOverrides(['(=trainer'])).toThrow('not a valid regular expression');
+  });
+});
