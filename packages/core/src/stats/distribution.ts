@@ -101,7 +101,8 @@ export function logEdges(sorted: readonly Float64Array[], binsPerDecade: number)
     }
   }
   if (minPositive === Number.POSITIVE_INFINITY) return [];
-  const lo = Math.floor(Math.log10(minPositive));
+  // Subnormal values would give edges that underflow to 0; they share the first bin instead.
+  const lo = Math.max(-300, Math.floor(Math.log10(minPositive)));
   let hi = Math.ceil(Math.log10(max));
   if (hi <= lo) hi = lo + 1;
   const edges: number[] = [];

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { TraceBuilder } from '../trace-builder.ts';
+import { PAPER_TARGETS, valueAtPath } from './paper-targets.ts';
+import { computeStatistics, createStatsAccumulator } from './stats-accumulator.ts';
+import { tinyCorpus } from './tiny-corpus.test-support.ts';
+
+// Every expected value below is computed by hand from tiny-corpus.test-support.ts.
+const stats = computeStatistics(tinyCorpus());
+const { corpus, figures: f, tables } = stats;
+
+describe('corpus', () => {
+  it('counts pipelines, graphlets, nodes and shares', () => {
+    expect(corpus).toEqual({
+      pipelines: 3,
+      pipelinesWithGraphlets: 2,
+      graphlets: 4,
+      pushedGraphlets: 2,
+      pushedShare: 0.5,
+      executions: 15,
+      artifacts: 11,
+      events: expect.any(Number),
+      maxTraceNodes: 16,
+      warmStartShare: 0.25,
+      warmStartPipelineGraphletShare: 0.75,
+      periodDays: 481 / 24,
+    });
+  });
+});
+
+describe('figure 3', () => {
+  it('(a) lifespan in days from the oldest to the newest node timestamp', () => {
+    expect(f['3a'].available).toBe(true);
+    expect(f['3a'].count).toBe(3);
+    expect(f['3a'].mean).toBeCloseTo(55 / 72, 12);
+    expect(f['3a'].max).toBeCloseTo(52 / 24, 12);
+    expect(f['3a'].median).toBeCloseTo(2 / 24, 12);
+  });
+
+  it('(b) models per day = graphlets / max(lifespan, 1 day), pipelines with graphlets only', () => {
+    expect(f['3b'].count).toBe(2);
+    expect(f['3b'].mean).toBeCloseTo((72 / 52 + 1) / 2, 12);
+    expect(f['3b'].median).toBeCloseTo((72 / 52 + 1) / 2, 12);
+    expect(f['3b'].max).toBeCloseTo(72 / 52, 12);
+  });
+
+  it('(c) distinct features over the data spans', () => {
+    expect(f['3c']).toMatchObject({ available: true, count: 1, mean: 2, max: 2 });
+  });
+
+  it('(d)-(f) split by the class of the dominant model type (DNN here)', () => {
+    expect(f['3d'].byClass.DNN.max).toBeCloseTo(52 / 24, 12);
+    expect(f['3d'].byClass.Linear.count).toBe(0);
+    expect(f['3d'].byClass.Linear.mean).toBeNull();
+    expect(f['3e'].byClass.DNN.mean).toBeCloseTo(72 / 52, 12);
+    expect(f['3f'].byClass.DNN.mean).toBe(2);
+    expect(f['3d'].byClass.DNN.histogram.edges).toEqual(f['3a'].histogram.edges);
+  });
+});
+
+describe('figure 4', () => {
+  it('analyzer usage over pipelines recording analyzers (struct or JSON text)', () => {
+    expect(f['4'].pipelines).toBe(2);
+    expect(f['4'].pipelineShare).toMatchObject({ vocabulary: 1, min: 0.5, custom: 0.5, max: 0 });
+    expect(f['4'].totalUses).toMatchObject({ vocabulary: 3, min: 1, custom: 3, max: 0 });
+    expect(Object.keys(f['4'].totalUses).slice(0, 3)).toEqual(['vocabulary', 'min', 'max']);
+  });
+
+  it('feature kinds: categorical share and mean domain size per feature over spans', () => {
+    expect(f['4'].featureKinds).toEqual({
+      available: true,
+      pipelines: 1,
+      categoricalShare: 0.5,
+      meanDomainSize: { all: 125, DNN: 125, Linear: null },
+    });
+  });
+});
+
+describe('figures 5, 6, 7', () => {
+  it('5: shares of typed trainer runs', () => {
+    expect(f['5']).toMatchObject({ trainers: 4, trainersWithType: 3 });
+    expect(f['5'].shares).toEqual({
+      DNN: 2 / 3,
+      'DNN+Linear': 0,
+      Linear: 1 / 3,
+      Tree: 0,
+      Other: 0,
+    });
+  });
+
+  it('6: share of pipelines containing each group', () => {
+    expect(f['6'].shares).toEqual({
+      ingestion: 1,
+      data_validation: 2 / 3,
+      transform: 2 / 3,
+      training: 2 / 3,
+      model_validation: 0,
+      deployment: 2 / 3,
+      other: 0,
+    });
+  });
+
+  it('7: share of compute, recorded cpu seconds else duration, cached 0', () => {
+    expect(f['7'].cpuSeconds).toBe(6300);
+    expect(f['7'].secondsByGroup).toEqual({
+      ingestion: 2000,
+      data_validation: 50,
+      transform: 30,
+      training: 4200,
+      model_validation: 0,
+      deployment: 20,
+      other: 0,
+    });
+    expect(f['7'].shares.training).toBeCloseTo(4200 / 6300, 12);
+    expect(f['7'].validationShare).toBeCloseTo(50 / 6300, 12);
+    expect(f['7'].sources).toEqual({ recorded: 9, duration: 2, cached: 1, unknown: 3 });
+    expect(f['7'].postToPreRatio).toBeCloseTo(20 / 2360, 12);
+  });
+});
+
+describe('figure 9', () => {
+  it('(a)/(b) gaps between consecutive trainer starts, all and pushed', () => {
+    expect(f['9a'].all).toMatchObject({ count: 2, mean: 24, max: 24 });
+    expect(f['9a'].pushed).toMatchObject({ count: 1, mean: 48 });
+    expect(f['9a'].pushedMeanMinusAllMean).toBe(24);
+    expect(f['9b'].shareOfAllBelowPushedMedian).toBe(1);
+    expect(f['9a'].all.histogram.edges).toEqual(f['9a'].pushed.histogram.edges);
+    expect(f['9b'].all.histogram.cdf.at(-1)).toBe(1);
+  });
+
+  it('(c) unpushed graphlets between consecutive pushes, per pipeline', () => {
+    expect(f['9c']).toMatchObject({ available: true, count: 1, mean: 1 });
+  });
+
+  it('(d) trainer compute pushed vs unpushed', () => {
+    expect(f['9d'].pushed).toMatchObject({ count: 2, mean: 150, max: 200 });
+    expect(f['9d'].unpushed).toMatchObject({ count: 2, mean: 1950, max: 3600 });
+  });
+
+  it('(e) graphlet duration: latest end minus earliest start, hours', () => {
+    expect(f['9e']).toMatchObject({ count: 4, mean: 16, max: 29, median: 16.5 });
+  });
+
+  it('(f) push likelihood per model type', () => {
+    expect(f['9f'].likelihood).toEqual({
+      DNN: 0.5,
+      'DNN+Linear': null,
+      Linear: 1,
+      Tree: null,
+      Other: null,
+    });
+  });
+});
+
+describe('tables', () => {
+  it('1: Jaccard, dataset similarity and its per-pipeline mean in quarters', () => {
+    expect(tables['1'].jaccard).toEqual({
+      available: true,
+      bins: [0, 1, 0, 0],
+      mean: 0.5,
+      count: 2,
+    });
+    expect(tables['1'].dataset).toEqual({
+      available: true,
+      bins: [0, 0.5, 0, 0.5],
+      mean: 0.75,
+      count: 2,
+    });
+    expect(tables['1'].datasetPerPipeline).toEqual({
+      available: true,
+      bins: [0, 0, 1, 0],
+      mean: 0.75,
+      count: 1,
+    });
+  });
+
+  it('2: input similarity and code match with the previous graphlet', () => {
+    expect(tables['2'].inputSimilarity).toEqual({
+      available: true,
+      pushed: 0.5,
+      unpushed: 1,
+      all: 0.75,
+      count: 2,
+    });
+    expect(tables['2'].codeMatch).toEqual({
+      available: true,
+      pushed: 0,
+      unpushed: 1,
+      all: 0.5,
+      count: 2,
+    });
+  });
+});
+
+describe('createStatsAccumulator', () => {
+  it('streams to the same document as computeStatistics, with a stable key order', () => {
+    const acc = createStatsAccumulator();
+    for (const p of tinyCorpus()) acc.add(p.trace, p.graphlets);
+    expect(JSON.stringify(acc.finish())).toBe(JSON.stringify(stats));
+  });
+
+  it('reports unavailable statistics with a reason and no numbers', () => {
+    const b = new TraceBuilder('bare');
+    b.execution('CsvExampleGen');
+    const empty = computeStatistics([{ trace: b.build(), graphlets: [] }]);
+    for (const key of [
+      '3a',
+      '3b',
+      '3c',
+      '3d',
+      '4',
+      '5',
+      '7',
+      '9a',
+      '9c',
+      '9d',
+      '9e',
+      '9f',
+    ] as const) {
+      expect(empty.figures[key].available, key).toBe(false);
+      expect(empty.figures[key].reason, key).toMatch(/\w+ \w+/);
+    }
+    expect(empty.figures['3a'].mean).toBeNull();
+    expect(empty.figures['5'].reason).toContain('Trainer');
+    expect(empty.tables['1'].jaccard).toMatchObject({ available: false, bins: null, mean: null });
+    expect(empty.tables['2'].codeMatch).toMatchObject({ available: false, all: null });
+    expect(empty.corpus.pushedShare).toBeNull();
+  });
+
+  it('rejects nonsensical bin options', () => {
+    expect(() => createStatsAccumulator({ binsPerDecade: 0 })).toThrow(/^stats:/);
+  });
+});
+
+describe('PAPER_TARGETS', () => {
+  it('names only paths that exist in the document', () => {
+    for (const path of Object.keys(PAPER_TARGETS)) {
+      expect(valueAtPath(stats, path), path).not.toBeUndefined();
+    }
+  });
+});
