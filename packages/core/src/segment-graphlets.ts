@@ -27,8 +27,10 @@ const INGESTION = ROLES.indexOf('ingestion');
  * Rules: (a) Up(n) = n and the executions upstream of it, not entering another trainer (a cut
  * trainer's model stays an input artifact); (b) Val(n) = data-validation executions performed on
  * Spans(n), the production outputs of ingestion executions in Up(n); (c) Down(n), see
- * graphlet-downstream.ts. Cached executions are never members. A graphlet's artifacts are all
- * inputs and outputs of its executions, reuse links of those executions included.
+ * graphlet-downstream.ts. Down wins over Val: a data-validation execution in Down(m) joins no
+ * other graphlet, so a post-trainer execution is in at most one graphlet. Cached executions are
+ * never members. A graphlet's artifacts are all inputs and outputs of its executions, reuse links
+ * of those executions included (cached executions' reuse links never count).
  * @example segmentGraphlets(trace).graphlets.map((g) => g.trainer)
  */
 export function segmentGraphlets(trace: Trace, graph?: TraceGraph): Segmentation {
@@ -55,6 +57,10 @@ export function segmentGraphlets(trace: Trace, graph?: TraceGraph): Segmentation
   for (let t = 0; t < trainers.length; t++) slot[trainers[t]!] = t;
 
   const down = downstreamSets(g, slot, trainers.length);
+  const downOwner = new Int32Array(e).fill(-1);
+  for (let t = 0; t < trainers.length; t++) {
+    for (let k = down.offsets[t]!; k < down.offsets[t + 1]!; k++) downOwner[down.members[k]!] = t;
+  }
   const isSpan = spanArtifacts(g);
   const val = spanValidators(g, isSpan);
   const execStamp = new Int32Array(e).fill(-1);
@@ -91,12 +97,12 @@ export function segmentGraphlets(trace: Trace, graph?: TraceGraph): Segmentation
         }
       }
     }
-    // (b) Val(n): validators of any span in Spans(n).
+    // (b) Val(n): validators of any span in Spans(n), except another trainer's post-trainer ones.
     for (let i = 0; i < spanCount; i++) {
       const s = spans[i]!;
       for (let k = val.offsets[s]!; k < val.offsets[s + 1]!; k++) {
         const v = val.validators[k]!;
-        if (execStamp[v] !== t) {
+        if (execStamp[v] !== t && (downOwner[v] === -1 || downOwner[v] === t)) {
           execStamp[v] = t;
           members[size++] = v;
         }

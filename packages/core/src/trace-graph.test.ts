@@ -106,13 +106,25 @@ describe('buildTraceGraph', () => {
     expect((error as CycleError).cycle).toEqual(['e2', 'a2', 'e3', 'a3', 'e4', 'a4']);
   });
 
-  it('rejects a self-loop', () => {
+  it('treats reading and re-emitting the same artifact as reuse, not a self-loop', () => {
     const b = new TraceBuilder('q');
-    const x = b.execution('Transform');
-    const a = b.output(x, 'T');
-    b.link(x, a, 'input');
+    const made = b.artifact('Model'); // a1, made outside this trace
+    const resolver = b.execution('Resolver', { inputs: [made] }); // e1
+    b.link(resolver, made, 'output');
+    const trainer = b.execution('Trainer', { inputs: [[made, 'base_model']] }); // e2
+    const g = buildTraceGraph(b.build());
+    expect(g.producer[0]).toBe(-1);
+    expect(segmentGraphlets(b.build()).graphlets.map((x) => x.trainer)).toEqual([trainer]);
+  });
+
+  it('rejects a two-node cycle', () => {
+    const b = new TraceBuilder('q');
+    const x = b.execution('Transform'); // e1
+    const ax = b.output(x, 'T'); // a1
+    const y = b.execution('Transform', { inputs: [ax] }); // e2
+    b.link(x, b.output(y, 'T'), 'input'); // a2
     expect(() => buildTraceGraph(b.build())).toThrow(
-      "core: trace 'q' is not a DAG: e1 -> a1 -> e1",
+      "core: trace 'q' is not a DAG: e1 -> a1 -> e2 -> a2 -> e1",
     );
   });
 

@@ -28,7 +28,8 @@ export interface TraceGraph {
   readonly rank: Int32Array;
   /**
    * Per artifact: the producing execution, or -1. The producer is the earliest (by `rank`)
-   * non-cached execution with an output event on the artifact; other output events are reuse links.
+   * non-cached execution with an output event on the artifact and no input event on it; other
+   * output events are reuse links.
    */
   readonly producer: Int32Array;
   /** CSR execution -> input artifacts (one entry per input event, sorted by artifact). */
@@ -91,13 +92,18 @@ export function buildTraceGraph(trace: Trace): TraceGraph {
   const byExecution = countingSort(n, e, evExec);
   const consumersCsr = groupBy(byExecution, a, evArt, evExec, isInput, inputCount);
 
+  // An execution that also reads the artifact only passes it on (a resolver re-emitting a
+  // model made elsewhere): a reuse link, never production, so it cannot close a self-loop.
   const producer = new Int32Array(a).fill(-1);
+  const readBy = new Int32Array(a).fill(-1);
   for (let x = 0; x < e; x++) {
     if (cached[x] === 1) continue;
+    for (let j = inputs.offsets[x]!; j < inputs.offsets[x + 1]!; j++)
+      readBy[inputs.targets[j]!] = x;
     for (let j = outputs.offsets[x]!; j < outputs.offsets[x + 1]!; j++) {
       const y = outputs.targets[j]!;
       const p = producer[y]!;
-      if (p < 0 || rank[x]! < rank[p]!) producer[y] = x;
+      if (readBy[y] !== x && (p < 0 || rank[x]! < rank[p]!)) producer[y] = x;
     }
   }
 
