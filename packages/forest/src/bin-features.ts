@@ -20,7 +20,7 @@ export interface BinnedFeatures {
 export interface BinningOptions {
   /** Finite bins per feature, 2..255 (default 255); NaN always gets its own extra bin. */
   maxBins?: number;
-  /** Rows sampled (by a fixed stride) to place the edges (default 200,000). */
+  /** Rows sampled (by a fixed stride) to place the edges (default 100,000). */
   sampleRows?: number;
 }
 
@@ -36,7 +36,7 @@ export function binFeatures(matrix: FeatureMatrix, options: BinningOptions = {})
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 255) {
     throw new Error(`forest: maxBins must be an integer in 2..255 (got ${maxBins})`);
   }
-  const sampleRows = options.sampleRows ?? 200_000;
+  const sampleRows = options.sampleRows ?? 100_000;
   const { values, nRows, nFeatures } = matrix;
   const stride = Math.max(1, Math.ceil(nRows / sampleRows));
   const nSample = Math.ceil(nRows / stride);

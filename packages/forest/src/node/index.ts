@@ -1,1 +1,1 @@
-export {};
+export { type ParallelForestOptions, trainForestParallel } from './train-forest-parallel.ts';

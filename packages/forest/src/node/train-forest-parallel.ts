@@ -1,0 +1,83 @@
+// Trains a forest across worker threads. The table is binned once on the calling thread and shared
+// with the workers (SharedArrayBuffer); trees are handed out one at a time and stored by index, and
+// each tree's seed depends only on (seed, index), so the forest equals trainForest's for any
+// number of threads.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { binFeatures } from '../bin-features.ts';
+import type { FeatureMatrix } from '../feature-matrix.ts';
+import { checkLabels, type ForestOptions, resolveForestOptions } from '../forest-options.ts';
+import type { Forest } from '../train-forest.ts';
+import type { Tree } from '../tree.ts';
+import type { ForestWorkerData } from './forest-worker.ts';
+
+export interface ParallelForestOptions extends ForestOptions {
+  /** Worker threads (default: the machine's available parallelism). */
+  threads?: number;
+  /** Called after every finished tree with the number done and the total. */
+  onProgress?: (treesDone: number, treesTotal: number) => void;
+}
+
+/** Trains the same forest as `trainForest`, spreading the trees over worker threads. */
+export async function trainForestParallel(
+  matrix: FeatureMatrix,
+  labels: ArrayLike<number>,
+  options: ParallelForestOptions = {},
+): Promise<Forest> {
+  const y = checkLabels(labels, matrix.nRows);
+  const resolved = resolveForestOptions(options, matrix.nFeatures, y);
+  if (matrix.nRows === 0) throw new Error('forest: cannot train on zero rows');
+  const threads = options.threads ?? availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new Error(`forest: threads must be a positive integer (got ${threads})`);
+  }
+  const binned = binFeatures(matrix, { maxBins: resolved.maxBins });
+  const data: ForestWorkerData = {
+    bins: toShared(binned.bins),
+    labels: toShared(y),
+    edges: binned.edges.slice(),
+    nRows: binned.nRows,
+    nFeatures: binned.nFeatures,
+    options: resolved,
+  };
+  const total = resolved.trees;
+  const trees: (Tree | undefined)[] = new Array(total);
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      const handOut = (worker: Worker) => {
+        if (next < total) worker.postMessage(next++);
+      };
+      for (let w = 0; w < Math.min(threads, total); w++) {
+        const worker = new Worker(new URL('./forest-worker.ts', import.meta.url), {
+          workerData: data,
+        });
+        workers.push(worker);
+        worker.on('message', (message: { index: number; tree: Tree }) => {
+          trees[message.index] = message.tree;
+          done++;
+          options.onProgress?.(done, total);
+          if (done === total) resolve();
+          else handOut(worker);
+        });
+        worker.on('error', (error) => reject(new Error(`forest: worker failed: ${error.message}`)));
+        worker.on('exit', (code) => {
+          if (done < total) reject(new Error(`forest: worker exited with code ${code}`));
+        });
+        handOut(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return { nFeatures: matrix.nFeatures, options: resolved, trees: trees as Tree[] };
+}
+
+function toShared(bytes: Uint8Array): SharedArrayBuffer {
+  const shared = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(shared).set(bytes);
+  return shared;
+}
