@@ -15,9 +15,9 @@ export interface Graphlet {
   readonly spans: readonly ArtifactId[];
   /** Down(trainer): the post-trainer executions, ascending (pre-trainer = the rest minus the trainer). */
   readonly downstream: readonly ExecutionId[];
-  /** True when the trainer reads a model produced by an earlier run of a trainer (warm start). */
+  /** True when the trainer warm-starts from another trainer run's model (rules in graphlet-flags.ts). */
   readonly warmStart: boolean;
-  /** True when a deployment execution in the graphlet pushed a model (see segment-graphlets.ts). */
+  /** True when a deployment execution in the graphlet pushed a model (rules in graphlet-flags.ts). */
   readonly pushed: boolean;
   /** Trainer start, ms since the epoch, when known. */
   readonly startMs?: number | undefined;

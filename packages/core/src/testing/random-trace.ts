@@ -33,6 +33,11 @@ const KINDS: readonly (readonly [string, Role])[] = [
 const STATES: readonly ExecutionState[] = ['complete', 'complete', 'failed', 'cached', 'unknown'];
 const PUSHED_VALUES: readonly (PropertyValue | undefined)[] = [undefined, 0, 1, '1', true];
 
+/** Even picks choose among the 4 newest artifacts (pipelines mostly read fresh outputs), odd any. */
+function recent(pick: number, count: number): number {
+  return pick % 2 === 0 ? count - 1 - ((pick >> 1) % Math.min(count, 4)) : (pick >> 1) % count;
+}
+
 /**
  * Builds the trace of a plan. Execution i gets id `ids[i]`, start 10·i before `unknownFrom` and no
  * start from there on. Non-cached executions re-emit only artifacts a non-cached execution made,
@@ -57,7 +62,7 @@ export function randomTrace(
       artifacts.length === 0
         ? []
         : p.inputs.map((pick, k) => {
-            const a = artifacts[pick % artifacts.length]!;
+            const a = artifacts[recent(pick, artifacts.length)]!;
             return [a, k === 0 && p.baseModel ? 'base_model' : 'in'] as const;
           });
     const x = b.execution(type, {
