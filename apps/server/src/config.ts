@@ -1,0 +1,68 @@
+/** Server configuration: environment variables and matching command-line flags, validated with zod. */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const GIB = 1024 ** 3;
+
+const flag = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false'])]);
+
+export const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8080),
+  host: z.string().min(1).default('127.0.0.1'),
+  dataDir: z.string().min(1).default('./data'),
+  maxUploadBytes: z.coerce.number().int().positive().default(GIB),
+  /** When set, every /api call except /api/health needs `Authorization: Bearer <token>`. */
+  apiToken: z
+    .string()
+    .optional()
+    .transform((t) => (t === '' ? undefined : t)),
+  /** Load the seeded demo corpus when the store is empty. */
+  demo: flag.default(true).transform((v) => v === true || v === '1' || v === 'true'),
+  /** The built web app; its absence is answered with a hint page. */
+  webDir: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+});
+
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type Config = z.output<typeof ConfigSchema>;
+
+const ENV_KEYS: Readonly<Record<string, keyof ConfigInput>> = {
+  PORT: 'port',
+  HOST: 'host',
+  DATA_DIR: 'dataDir',
+  MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  API_TOKEN: 'apiToken',
+  DEMO: 'demo',
+  WEB_DIR: 'webDir',
+};
+
+/** Reads the configuration: flags (`--port 9000`, `--data-dir=x`) override environment variables. */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Config {
+  const input: Record<string, string> = {};
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined) input[key] = value;
+  }
+  const flags = new Map(Object.entries(ENV_KEYS).map(([name, key]) => [flagName(name), key]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const key = flags.get(name);
+    if (key === undefined)
+      throw new Error(`config: unknown option ${arg} (known: ${[...flags.keys()].join(', ')})`);
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined) throw new Error(`config: ${name} needs a value`);
+    input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`config: invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** `MAX_UPLOAD_BYTES` -> `--max-upload-bytes`. */
+function flagName(envName: string): string {
+  return `--${envName.toLowerCase().replaceAll('_', '-')}`;
+}

@@ -1,0 +1,90 @@
+/** Builds the server: store, jobs, importer and the Hono app of API sub-apps plus the web app. */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { type Config, type ConfigInput, ConfigSchema } from './config.ts';
+import { handleError, handleNotFound } from './http/api-error.ts';
+import { requireBearerToken } from './http/bearer-token.ts';
+import { webAppRoutes } from './http/web-app.ts';
+import { loadDemoCorpus } from './import/demo-corpus.ts';
+import { Importer } from './import/importer.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { TraceCache } from './layout/trace-cache.ts';
+import { graphletRoutes } from './routes/graphlets.ts';
+import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { traceRoutes } from './routes/traces.ts';
+import type { Services } from './services.ts';
+import { failUnfinishedJobs } from './store/job-rows.ts';
+import { openDatabase } from './store/open-database.ts';
+
+export interface Server {
+  readonly app: OpenAPIHono;
+  readonly config: Config;
+  /** Settles once the demo corpus is imported or skipped (its import job id, or null). */
+  readonly demo: Promise<string | null>;
+  /** Cancels running jobs (their imports leave nothing behind) and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Creates the server for a configuration (defaults filled in); no socket is opened. */
+export function createApp(input: ConfigInput = {}): Server {
+  const config = ConfigSchema.parse(input);
+  const db = openDatabase(config.dataDir);
+  failUnfinishedJobs(db, 'jobs: the server stopped during the job; upload the file again');
+  const tmpDir = join(config.dataDir, 'tmp');
+  rmSync(tmpDir, { recursive: true, force: true });
+  mkdirSync(tmpDir, { recursive: true });
+  const jobs = new JobRunner(db);
+  const services: Services = {
+    config,
+    db,
+    jobs,
+    importer: new Importer(db, jobs),
+    traces: new TraceCache(db),
+    tmpDir,
+  };
+
+  const api = new OpenAPIHono();
+  api.route('/', healthRoutes());
+  api.route('/', sourceRoutes(services));
+  api.route('/', jobRoutes(services));
+  api.route('/', traceRoutes(services));
+  api.route('/', graphletRoutes(services));
+  api.route('/', statsRoutes(services));
+
+  const app = new OpenAPIHono();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  if (config.apiToken !== undefined) {
+    app.use('/api/*', requireBearerToken(config.apiToken, ['/api/health']));
+  }
+  app.route('/api', api);
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.0',
+    info: {
+      title: 'Graphlet Explorer API',
+      version: '1',
+      description: 'MLMD provenance as model graphlets (Xin et al., SIGMOD 2021)',
+    },
+  });
+  app.route('/', webAppRoutes(config.webDir));
+
+  const demo = config.demo ? loadDemoCorpus(services) : Promise.resolve(null);
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    config,
+    demo,
+    close: () => {
+      closing ??= (async () => {
+        await demo.catch(() => null);
+        await jobs.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

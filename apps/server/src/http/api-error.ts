@@ -1,0 +1,55 @@
+/** The one error path: handlers throw `apiError(...)`, `handleError` turns it into the error shape. */
+import type { ErrorBody, ErrorCode } from '@graphlet/contract';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+interface ErrorCause {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+}
+
+/** An HTTPException carrying an error code and optional details for the response body. */
+export function apiError(
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+): HTTPException {
+  const cause: ErrorCause = details === undefined ? { code } : { code, details };
+  return new HTTPException(status, { message, cause });
+}
+
+const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_file',
+};
+
+/** The app's onError: one JSON error shape, no stack traces; unexpected errors are logged. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof HTTPException) {
+    const cause = err.cause as Partial<ErrorCause> | undefined;
+    const code = cause?.code ?? CODE_BY_STATUS[err.status] ?? 'internal';
+    const body: ErrorBody = { error: { code, message: err.message || code } };
+    if (cause?.details !== undefined) body.error.details = cause.details;
+    if (err.status === 401) c.header('WWW-Authenticate', 'Bearer');
+    return c.json(body, err.status);
+  }
+  console.error('server: unexpected error', err);
+  const body: ErrorBody = {
+    error: { code: 'internal', message: 'server: internal error; see the server log' },
+  };
+  return c.json(body, 500);
+}
+
+/** The app's notFound: unknown API paths answer the error shape too. */
+export function handleNotFound(c: Context): Response {
+  const body: ErrorBody = {
+    error: { code: 'not_found', message: `server: no route ${c.req.method} ${c.req.path}` },
+  };
+  return c.json(body, 404);
+}

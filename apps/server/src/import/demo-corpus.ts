@@ -1,0 +1,27 @@
+/** First start: an empty store imports the seeded demo corpus through the ordinary import path. */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureDemoCorpus } from '@graphlet/synth';
+import type { Services } from '../services.ts';
+import { listSources } from '../store/source-queries.ts';
+
+/** Imports the demo corpus when the store has no source; resolves with the job id or null. */
+export async function loadDemoCorpus(services: Services): Promise<string | null> {
+  if (listSources(services.db).length > 0) return null;
+  const path = join(services.config.dataDir, 'demo', 'demo.sqlite');
+  await ensureDemoCorpus(path);
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  const { size } = await stat(path);
+  const submission = await services.importer.submit({
+    path,
+    name: 'demo.sqlite',
+    sha256: hash.digest('hex'),
+    size,
+    kind: 'mlmd',
+    removeAfter: false,
+  });
+  return submission.job?.id ?? null;
+}

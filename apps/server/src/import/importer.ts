@@ -1,0 +1,94 @@
+/**
+ * Import semantics: one source per distinct file (by sha256), an import job per new file, the
+ * worker's traces written in ONE transaction when it finishes; the temp file is removed after.
+ */
+import { rm } from 'node:fs/promises';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Job, SourceKind } from '@graphlet/contract';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import { findSourceBySha } from '../store/source-queries.ts';
+import { writeImport } from '../store/write-import.ts';
+import { runImportWorker } from './run-import-worker.ts';
+
+export interface ImportRequest {
+  readonly path: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly kind: SourceKind;
+  /** Remove `path` when done (uploads); false for files the server does not own (the demo corpus). */
+  readonly removeAfter: boolean;
+}
+
+export interface Submission {
+  readonly sourceId: string;
+  /** False when the file was imported (or is being imported) already. */
+  readonly created: boolean;
+  readonly job: Job | null;
+}
+
+export const IMPORT_JOB = 'import';
+
+/** A source id: the first 16 hex digits of the file's sha256, so the same file keeps its id. */
+export function sourceIdOf(sha256: string): string {
+  return sha256.slice(0, 16);
+}
+
+/** Registers the import job kind and accepts files to import. */
+export class Importer {
+  private readonly db: DatabaseSync;
+  private readonly jobs: JobRunner;
+  private readonly inFlight = new Map<string, string>();
+
+  constructor(db: DatabaseSync, jobs: JobRunner) {
+    this.db = db;
+    this.jobs = jobs;
+    jobs.register<ImportRequest>(IMPORT_JOB, async (request, context) => {
+      try {
+        const outcome = await runImportWorker(
+          { path: request.path, name: request.name, size: request.size },
+          context,
+        );
+        const sourceId = sourceIdOf(request.sha256);
+        writeImport(this.db, {
+          id: sourceId,
+          name: request.name,
+          sha256: request.sha256,
+          size: request.size,
+          kind: outcome.kind,
+          schemaVersion: outcome.schemaVersion,
+          jobId: Number(context.id),
+          traces: outcome.traces,
+        });
+        const graphlets = outcome.traces.reduce((n, t) => n + t.graphlets.length, 0);
+        return { sourceId, traces: outcome.traces.length, graphlets };
+      } finally {
+        this.inFlight.delete(request.sha256);
+        if (request.removeAfter) await rm(request.path, { force: true });
+      }
+    });
+  }
+
+  /** Starts importing a file unless the same content is stored or being imported. */
+  async submit(request: ImportRequest): Promise<Submission> {
+    const sourceId = sourceIdOf(request.sha256);
+    const existing = findSourceBySha(this.db, request.sha256);
+    const running = this.inFlight.get(request.sha256);
+    if (existing !== undefined || running !== undefined) {
+      if (request.removeAfter) await rm(request.path, { force: true });
+      const jobId = running ?? existing?.jobId;
+      const job =
+        jobId === undefined || jobId === null ? null : (this.jobs.get(String(jobId)) ?? null);
+      return { sourceId, created: false, job };
+    }
+    const job = this.jobs.start<ImportRequest>(IMPORT_JOB, request, {
+      bytesRead: 0,
+      bytesTotal: request.size,
+      tracesImported: 0,
+      tracesTotal: 0,
+      graphletsFound: 0,
+    });
+    this.inFlight.set(request.sha256, job.id);
+    return { sourceId, created: true, job };
+  }
+}

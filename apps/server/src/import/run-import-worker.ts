@@ -1,0 +1,58 @@
+/** Runs the import worker thread on a file and collects its traces, forwarding progress. */
+import { Worker } from 'node:worker_threads';
+import type { SourceKind } from '@graphlet/contract';
+import { type JobContext, JobError } from '../jobs/job-runner.ts';
+import type { ImportedTrace } from '../store/imported-source.ts';
+import type { ImportWorkerInput, ImportWorkerMessage } from './import-messages.ts';
+
+export interface WorkerOutcome {
+  readonly kind: SourceKind;
+  readonly schemaVersion: number | null;
+  readonly traces: ImportedTrace[];
+}
+
+const WORKER_URL = new URL('./import-worker.ts', import.meta.url);
+
+/** Reads and segments `input.path` off the main thread; rejects with a JobError on bad input. */
+export function runImportWorker(
+  input: ImportWorkerInput,
+  context: JobContext,
+): Promise<WorkerOutcome> {
+  return new Promise((resolve, reject) => {
+    const traces: ImportedTrace[] = [];
+    let settled = false;
+    const worker = new Worker(WORKER_URL, { workerData: input });
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      context.signal.removeEventListener('abort', onAbort);
+      finish();
+      void worker.terminate();
+    };
+    const onAbort = () => settle(() => reject(new JobError('interrupted', 'import: stopped')));
+    context.signal.addEventListener('abort', onAbort);
+    worker.on('message', (message: ImportWorkerMessage) => {
+      switch (message.type) {
+        case 'progress': {
+          const { type: _, ...progress } = message;
+          context.progress(progress);
+          return;
+        }
+        case 'trace':
+          traces.push(message.trace);
+          return;
+        case 'done':
+          settle(() =>
+            resolve({ kind: message.kind, schemaVersion: message.schemaVersion, traces }),
+          );
+          return;
+        case 'failed':
+          settle(() => reject(new JobError(message.code, message.message)));
+      }
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`import: the worker stopped early (exit code ${code})`))),
+    );
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * Server-side trace layout in linear time after one sort (no layered layout): x is an execution's
+ * start-time rank, artifacts sit half a step right of their producer (or left of their first
+ * consumer); y is a lane per operator role, with sub-rows for executions that overlap in time.
+ */
+import type { GraphEdge, GraphNode, TraceGraph as TraceGraphDocument } from '@graphlet/contract';
+import { ROLES, type TraceGraph } from '@graphlet/core';
+
+export const STEP_X = 60;
+export const LANE_Y = 200;
+const SUB_ROW_Y = 36;
+const SUB_ROWS = 3;
+const ARTIFACT_Y = 60;
+const ARTIFACT_STACK_Y = 18;
+
+interface Membership {
+  readonly trainer: number;
+  readonly executions: readonly number[];
+  readonly artifacts: readonly number[];
+}
+
+/** Nodes (executions by id, then artifacts by id) with positions and graphlet membership, and edges. */
+export function layoutTrace(
+  graph: TraceGraph,
+  graphlets: readonly Membership[],
+): TraceGraphDocument {
+  const e = graph.executions.length;
+  const a = graph.artifacts.length;
+  const execGraphlets: number[][] = Array.from({ length: e }, () => []);
+  const artGraphlets: number[][] = Array.from({ length: a }, () => []);
+  for (const g of graphlets) {
+    for (const id of g.executions) execGraphlets[graph.executionIndex(id)]?.push(g.trainer);
+    for (const id of g.artifacts) artGraphlets[graph.artifactIndex(id)]?.push(g.trainer);
+  }
+
+  const ex = new Float64Array(e);
+  const ey = new Float64Array(e);
+  placeExecutions(graph, ex, ey);
+
+  const nodes: GraphNode[] = [];
+  for (let x = 0; x < e; x++) {
+    const exec = graph.executions[x]!;
+    nodes.push(
+      node(
+        `e${exec.id}`,
+        'execution',
+        exec.type,
+        exec.name,
+        exec.state,
+        ex[x]!,
+        ey[x]!,
+        execGraphlets[x]!,
+        exec.role,
+      ),
+    );
+  }
+  // Stack the artifacts next to one execution so they do not cover each other.
+  const stacked = new Int32Array(e);
+  let orphans = 0;
+  for (let y = 0; y < a; y++) {
+    const art = graph.artifacts[y]!;
+    const producer = graph.producer[y]!;
+    const firstConsumer =
+      graph.consumerOffsets[y]! < graph.consumerOffsets[y + 1]!
+        ? graph.consumers[graph.consumerOffsets[y]!]!
+        : -1;
+    let px: number;
+    let py: number;
+    if (producer >= 0) {
+      px = ex[producer]! + STEP_X / 2;
+      py = ey[producer]! + ARTIFACT_Y + ARTIFACT_STACK_Y * stacked[producer]!++;
+    } else if (firstConsumer >= 0) {
+      px = ex[firstConsumer]! - STEP_X / 2;
+      py = ey[firstConsumer]! - ARTIFACT_Y - ARTIFACT_STACK_Y * stacked[firstConsumer]!++;
+    } else {
+      px = STEP_X * orphans++;
+      py = LANE_Y * ROLES.length;
+    }
+    nodes.push(
+      node(`a${art.id}`, 'artifact', art.type, art.name, art.state, px, py, artGraphlets[y]!),
+    );
+  }
+  return { nodes, edges: traceEdges(graph) };
+}
+
+/** Input (artifact -> execution), output (producer -> artifact) and reuse (other output events) edges. */
+export function traceEdges(graph: TraceGraph): GraphEdge[] {
+  const edges: GraphEdge[] = [];
+  for (let x = 0; x < graph.executions.length; x++) {
+    const target = `e${graph.executions[x]!.id}`;
+    let previous = -1;
+    for (let j = graph.inputOffsets[x]!; j < graph.inputOffsets[x + 1]!; j++) {
+      const y = graph.inputArtifacts[j]!;
+      if (y === previous) continue; // several events on one pair draw one edge
+      previous = y;
+      edges.push({ source: `a${graph.artifacts[y]!.id}`, target, kind: 'input' });
+    }
+    const outputs = new Set<number>();
+    for (let j = graph.outputOffsets[x]!; j < graph.outputOffsets[x + 1]!; j++) {
+      const y = graph.outputArtifacts[j]!;
+      if (outputs.has(y)) continue;
+      outputs.add(y);
+      const kind = graph.producer[y] === x ? 'output' : 'reuse';
+      edges.push({ source: target, target: `a${graph.artifacts[y]!.id}`, kind });
+    }
+  }
+  return edges;
+}
+
+/** x by start-time rank; y by role lane, moving an execution down a sub-row while it overlaps the previous one. */
+function placeExecutions(graph: TraceGraph, ex: Float64Array, ey: Float64Array): void {
+  const e = graph.executions.length;
+  const byRank = new Int32Array(e);
+  for (let x = 0; x < e; x++) byRank[graph.rank[x]!] = x;
+  const laneEnd = new Float64Array(ROLES.length).fill(Number.NEGATIVE_INFINITY);
+  const laneRow = new Int32Array(ROLES.length);
+  for (let r = 0; r < e; r++) {
+    const x = byRank[r]!;
+    const exec = graph.executions[x]!;
+    const lane = graph.roles[x]!;
+    const start = exec.startMs;
+    const overlaps = start !== undefined && start < laneEnd[lane]!;
+    laneRow[lane] = overlaps ? (laneRow[lane]! + 1) % SUB_ROWS : 0;
+    const end = exec.endMs ?? start;
+    if (end !== undefined)
+      laneEnd[lane] = Math.max(overlaps ? laneEnd[lane]! : Number.NEGATIVE_INFINITY, end);
+    ex[x] = r * STEP_X;
+    ey[x] = lane * LANE_Y + laneRow[lane]! * SUB_ROW_Y;
+  }
+}
+
+function node(
+  id: string,
+  kind: GraphNode['kind'],
+  type: string,
+  name: string | undefined,
+  state: string,
+  x: number,
+  y: number,
+  graphlets: number[],
+  role?: string,
+): GraphNode {
+  const n: GraphNode = { id, kind, type, x, y, graphlets };
+  if (role !== undefined) n.role = role;
+  if (name !== undefined) n.name = name;
+  n.state = state;
+  return n;
+}

@@ -1,0 +1,50 @@
+/** Graphlets of a trace: the list with metrics, and one as a subgraph with its neighbours. */
+import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract';
+import { apiError } from '../http/api-error.ts';
+import { createRouter } from '../http/router.ts';
+import type { Services } from '../services.ts';
+import { requireTrace } from './traces.ts';
+
+/** The graphlet routes. */
+export function graphletRoutes(services: Services) {
+  const app = createRouter();
+  app.openapi(listGraphletsRoute, (c) => {
+    const loaded = requireTrace(services, c.req.valid('param').id);
+    const body =
+      loaded.note === undefined
+        ? { graphlets: [...loaded.graphlets] }
+        : { graphlets: [...loaded.graphlets], note: loaded.note };
+    return c.json(body, 200);
+  });
+
+  app.openapi(getGraphletRoute, (c) => {
+    const { id, trainer } = c.req.valid('param');
+    const loaded = requireTrace(services, id);
+    const at = loaded.graphlets.findIndex((g) => g.trainer === trainer);
+    const graphlet = loaded.graphlets[at];
+    if (graphlet === undefined) {
+      const hint =
+        loaded.note ?? `its trainers are ${loaded.graphlets.map((g) => g.trainer).join(', ')}`;
+      throw apiError(
+        404,
+        'not_found',
+        `graphlets: trace "${id}" has no graphlet of trainer ${trainer} (${hint})`,
+      );
+    }
+    const members = new Set<string>([
+      ...graphlet.executions.map((e) => `e${e}`),
+      ...graphlet.artifacts.map((a) => `a${a}`),
+    ]);
+    return c.json(
+      {
+        graphlet,
+        nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),
+        edges: loaded.layout.edges.filter((e) => members.has(e.source) && members.has(e.target)),
+        previous: loaded.graphlets[at - 1]?.trainer ?? null,
+        next: loaded.graphlets[at + 1]?.trainer ?? null,
+      },
+      200,
+    );
+  });
+  return app;
+}

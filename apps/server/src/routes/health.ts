@@ -1,0 +1,8 @@
+/** GET /health. */
+import { healthRoute } from '@graphlet/contract';
+import { createRouter } from '../http/router.ts';
+
+/** The liveness route. */
+export function healthRoutes() {
+  return createRouter().openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
+}

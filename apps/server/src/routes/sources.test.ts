@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorBody, SourceList, TraceList } from '@graphlet/contract';
+import { describe, expect, it } from 'vitest';
+import { fixture, MLMD_FIXTURES } from '../test-support/fixtures.ts';
+import {
+  getJson,
+  upload,
+  uploadJson,
+  waitForJob,
+  withServer,
+} from '../test-support/test-server.ts';
+
+describe('POST /api/sources', () => {
+  it.each(MLMD_FIXTURES)('imports %s in a job and lists its traces', async (name) => {
+    await withServer(async (server) => {
+      const { status, body } = await uploadJson(server, fixture(name), name);
+      expect(status).toBe(202);
+      expect(body.job?.state).toMatch(/queued|running/);
+      const job = await waitForJob(server, body.job!.id);
+      expect(job).toMatchObject({ state: 'done', kind: 'import' });
+      expect(job.progress.bytesRead).toBe(readFileSync(fixture(name)).length);
+      expect(job.progress.tracesImported).toBe(job.progress.tracesTotal);
+
+      const sources = await getJson<SourceList>(server, '/api/sources');
+      expect(sources.body.sources).toEqual([
+        expect.objectContaining({
+          id: body.source.id,
+          name,
+          kind: 'mlmd',
+          size: readFileSync(fixture(name)).length,
+        }),
+      ]);
+      const traces = await getJson<TraceList>(server, '/api/traces');
+      expect(traces.body.traces.length).toBe(sources.body.sources[0]!.traces);
+      expect(traces.body.traces.length).toBeGreaterThan(0);
+      for (const t of traces.body.traces)
+        expect(t).toMatchObject({ sourceId: body.source.id, sourceName: name });
+      expect(job.progress.graphletsFound).toBe(
+        traces.body.traces.reduce((n, t) => n + t.graphlets, 0),
+      );
+    });
+  });
+
+  it('answers the same source for the same file, without a second import', async () => {
+    await withServer(async (server, dir) => {
+      const file = fixture('tfx-1.15-interactive-two-trainers.sqlite');
+      const first = await uploadJson(server, file, 'a.sqlite');
+      await waitForJob(server, first.body.job!.id);
+      const again = await uploadJson(server, file, 'renamed.sqlite');
+      expect(again.status).toBe(200);
+      expect(again.body.source.id).toBe(first.body.source.id);
+      expect(again.body.job).toMatchObject({ id: first.body.job!.id, state: 'done' });
+      expect((await getJson<SourceList>(server, '/api/sources')).body.sources).toHaveLength(1);
+      expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    });
+  });
+
+  it('imports concurrent uploads, deduplicating the same file sent twice at once', async () => {
+    await withServer(async (server) => {
+      const twice = fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite');
+      const answers = await Promise.all([
+        ...MLMD_FIXTURES.map((name) => uploadJson(server, fixture(name), name)),
+        uploadJson(server, twice, 'again.sqlite'),
+      ]);
+      const ids = answers.map((a) => a.body.source.id);
+      expect(new Set(ids).size).toBe(MLMD_FIXTURES.length);
+      expect(ids.at(-1)).toBe(ids[0]);
+      const jobs = await Promise.all(answers.map((a) => waitForJob(server, a.body.job!.id)));
+      expect(jobs.every((j) => j.state === 'done')).toBe(true);
+      const { body } = await getJson<SourceList>(server, '/api/sources');
+      expect(body.sources.map((s) => s.id).sort()).toEqual([...new Set(ids)].sort());
+    });
+  });
+});
+
+describe('POST /api/sources errors', () => {
+  const expectError = async (response: Response, status: number, code: string) => {
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as ErrorBody;
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).not.toMatch(/\n\s+at /);
+    return body;
+  };
+
+  it('400 without a multipart body or without the file field', async () => {
+    await withServer(async (server) => {
+      const json = await server.app.request('/api/sources', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
+      await expectError(json, 400, 'bad_request');
+      const body = await expectError(
+        await upload(server, Buffer.from('{}'), 'x.json', { field: 'data' }),
+        400,
+        'bad_request',
+      );
+      expect(body.error.message).toContain('"file"');
+    });
+  });
+
+  it('413 over MAX_UPLOAD_BYTES, leaving no temp file', async () => {
+    await withServer(
+      async (server, dir) => {
+        const body = await expectError(
+          await upload(server, fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite')),
+          413,
+          'payload_too_large',
+        );
+        expect(body.error.message).toContain('MAX_UPLOAD_BYTES');
+        expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+      },
+      { maxUploadBytes: 50_000 },
+    );
+  });
+
+  it('415 for content that is neither SQLite nor JSON, whatever its name', async () => {
+    await withServer(async (server, dir) => {
+      await expectError(
+        await upload(server, Buffer.from('name,value\n1,2\n'), 'store.sqlite'),
+        415,
+        'unsupported_media_type',
+      );
+      await expectError(
+        await upload(server, Buffer.from('  [1, 2]'), 'trace.json'),
+        415,
+        'unsupported_media_type',
+      );
+      expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    });
+  });
+
+  it('422 at once for a truncated SQLite store', async () => {
+    await withServer(async (server) => {
+      const whole = readFileSync(fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      const body = await expectError(
+        await upload(server, whole.subarray(0, 100_000), 'cut.sqlite'),
+        422,
+        'invalid_file',
+      );
+      expect(body.error.message).toMatch(/cut\.sqlite: .*truncated/);
+    });
+  });
+
+  it('fails the job with invalid_file for SQLite that is not MLMD, and for broken JSON', async () => {
+    await withServer(async (server, dir) => {
+      const { DatabaseSync } = await import('node:sqlite');
+      const path = join(dir, 'other.sqlite');
+      const other = new DatabaseSync(path);
+      other.exec(
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hi')",
+      );
+      other.close();
+      for (const [content, name] of [
+        [readFileSync(path), 'other.sqlite'],
+        [Buffer.from('{"format": "graphlet-explorer/trace", "traces": [ {'), 'broken.json'],
+      ] as const) {
+        const { status, body } = await uploadJson(server, content, name);
+        expect(status).toBe(202);
+        const job = await waitForJob(server, body.job!.id);
+        expect(job.state).toBe('failed');
+        expect(job.error?.code).toBe('invalid_file');
+        expect(job.error?.message).toContain(name);
+        expect(job.error?.message).not.toContain(join(dir, 'tmp'));
+      }
+      expect((await getJson<SourceList>(server, '/api/sources')).body.sources).toEqual([]);
+      expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    });
+  });
+});
+
+describe('DELETE /api/sources/:id', () => {
+  it('removes the source with its traces; a second delete is 404', async () => {
+    await withServer(async (server) => {
+      const { body } = await uploadJson(server, fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
+      await waitForJob(server, body.job!.id);
+      const traces = (await getJson<TraceList>(server, '/api/traces')).body.traces;
+      expect(
+        (await server.app.request(`/api/sources/${body.source.id}`, { method: 'DELETE' })).status,
+      ).toBe(204);
+      expect((await getJson<TraceList>(server, '/api/traces')).body.traces).toEqual([]);
+      expect((await server.app.request(`/api/traces/${traces[0]!.id}`)).status).toBe(404);
+      const again = await server.app.request(`/api/sources/${body.source.id}`, {
+        method: 'DELETE',
+      });
+      expect(again.status).toBe(404);
+      expect(((await again.json()) as ErrorBody).error.code).toBe('not_found');
+    });
+  });
+});

@@ -1,0 +1,60 @@
+/** Sources: list, upload (streamed, imported in a job), delete. */
+import { rm } from 'node:fs/promises';
+import { deleteSourceRoute, listSourcesRoute, uploadSourceRoute } from '@graphlet/contract';
+import { apiError } from '../http/api-error.ts';
+import { createRouter } from '../http/router.ts';
+import type { Services } from '../services.ts';
+import { deleteSource, listSources } from '../store/source-queries.ts';
+import { receiveUpload } from '../upload/receive-upload.ts';
+import { sniffKind, sqliteTruncation } from '../upload/sniff-content.ts';
+
+/** The source routes. */
+export function sourceRoutes(services: Services) {
+  const app = createRouter();
+  app.openapi(listSourcesRoute, (c) => c.json({ sources: listSources(services.db) }, 200));
+
+  // Documented from the contract but not validated by it: zod's form validator would buffer the body.
+  app.openAPIRegistry.registerPath(uploadSourceRoute);
+  app.post('/sources', async (c) => {
+    const upload = await receiveUpload(c.req.raw, {
+      tmpDir: services.tmpDir,
+      maxBytes: services.config.maxUploadBytes,
+    });
+    const kind = sniffKind(upload.head, upload.firstNonSpace);
+    const problem =
+      kind === undefined
+        ? apiError(
+            415,
+            'unsupported_media_type',
+            `upload: ${upload.name} is neither an SQLite database (an MLMD store such as metadata.sqlite) nor a JSON trace document`,
+          )
+        : kind === 'mlmd' && sqliteTruncation(upload.head, upload.size) !== undefined
+          ? apiError(
+              422,
+              'invalid_file',
+              `upload: ${upload.name}: ${sqliteTruncation(upload.head, upload.size)}`,
+            )
+          : undefined;
+    if (problem !== undefined || kind === undefined) {
+      await rm(upload.path, { force: true });
+      throw problem;
+    }
+    const submission = await services.importer.submit({ ...upload, kind, removeAfter: true });
+    const pending =
+      submission.job !== null &&
+      (submission.job.state === 'queued' || submission.job.state === 'running');
+    return c.json(
+      { source: { id: submission.sourceId }, job: submission.job },
+      pending ? 202 : 200,
+    );
+  });
+
+  app.openapi(deleteSourceRoute, (c) => {
+    const { id } = c.req.valid('param');
+    if (!deleteSource(services.db, id))
+      throw apiError(404, 'not_found', `sources: no source with id "${id}"`);
+    services.traces.clear();
+    return c.body(null, 204);
+  });
+  return app;
+}

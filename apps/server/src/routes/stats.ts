@@ -1,0 +1,52 @@
+/** The statistics document for the corpus or a set of traces, cached per set until sources change. */
+import { getStatsRoute, StatsQuerySchema } from '@graphlet/contract';
+import { createStatsAccumulator, type Graphlet, type Trace } from '@graphlet/core';
+import { apiError } from '../http/api-error.ts';
+import { createRouter, validationError } from '../http/router.ts';
+import type { Services } from '../services.ts';
+import type { StoredGraphlet } from '../store/imported-source.ts';
+import { getResult, putResult } from '../store/results-cache.ts';
+import { getTracePayload, listGraphlets, listTraceIds } from '../store/trace-queries.ts';
+
+/** The stats route. */
+export function statsRoutes(services: Services) {
+  const app = createRouter();
+  // Documented from the contract; answered as cached JSON text, which the typed route cannot express.
+  app.openAPIRegistry.registerPath(getStatsRoute);
+  app.get('/stats', (c) => {
+    const query = StatsQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw validationError(query.error);
+    const { traces } = query.data;
+    const ids = traces === undefined ? undefined : [...new Set(traces.split(','))].sort();
+    const key = `stats:${ids === undefined ? '*' : ids.join(',')}`;
+    let json = getResult(services.db, key);
+    if (json === undefined) {
+      json = JSON.stringify(statistics(services, ids ?? listTraceIds(services.db)));
+      putResult(services.db, key, json);
+    }
+    return c.body(json, 200, { 'content-type': 'application/json' });
+  });
+  return app;
+}
+
+function statistics(services: Services, ids: readonly string[]) {
+  const accumulator = createStatsAccumulator();
+  for (const id of ids) {
+    const payload = getTracePayload(services.db, id);
+    if (payload === undefined)
+      throw apiError(404, 'not_found', `stats: no trace with id "${id}"; list them at /api/traces`);
+    accumulator.add(
+      JSON.parse(payload) as Trace,
+      listGraphlets(services.db, id).map(toCoreGraphlet),
+    );
+  }
+  return accumulator.finish();
+}
+
+function toCoreGraphlet(g: StoredGraphlet): Graphlet {
+  return {
+    ...g,
+    startMs: g.startMs ?? undefined,
+    endMs: g.endMs ?? undefined,
+  } as unknown as Graphlet;
+}

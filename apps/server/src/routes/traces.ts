@@ -1,0 +1,82 @@
+/** Traces: summaries (filtered, sorted), one trace laid out, one node in full. */
+import { getNodeRoute, getTraceRoute, listTracesRoute, type NodeDetail } from '@graphlet/contract';
+import { apiError } from '../http/api-error.ts';
+import { createRouter } from '../http/router.ts';
+import type { LoadedTrace } from '../layout/trace-cache.ts';
+import type { Services } from '../services.ts';
+import { listTraces } from '../store/trace-queries.ts';
+
+/** The loaded trace with this id, or a 404. */
+export function requireTrace(services: Services, id: string): LoadedTrace {
+  const loaded = services.traces.get(id);
+  if (loaded === undefined)
+    throw apiError(404, 'not_found', `traces: no trace with id "${id}"; list them at /api/traces`);
+  return loaded;
+}
+
+/** The trace routes. */
+export function traceRoutes(services: Services) {
+  const app = createRouter();
+  app.openapi(listTracesRoute, (c) =>
+    c.json({ traces: listTraces(services.db, c.req.valid('query')) }, 200),
+  );
+
+  // Documented from the contract; answered as JSON text serialised once per loaded trace, which
+  // the typed route cannot express.
+  app.openAPIRegistry.registerPath(getTraceRoute);
+  app.get('/traces/:id', (c) => {
+    const loaded = requireTrace(services, c.req.param('id'));
+    return c.body(loaded.layoutJson, 200, { 'content-type': 'application/json' });
+  });
+
+  app.openapi(getNodeRoute, (c) => {
+    const { id, nodeId } = c.req.valid('param');
+    const detail = nodeDetail(requireTrace(services, id), nodeId);
+    if (detail === undefined)
+      throw apiError(404, 'not_found', `traces: trace "${id}" has no node "${nodeId}"`);
+    return c.json(detail, 200);
+  });
+  return app;
+}
+
+/** Everything about one node: properties, links in both directions with their event keys, graphlets. */
+function nodeDetail(loaded: LoadedTrace, nodeId: string): NodeDetail | undefined {
+  const { trace, graph, layout } = loaded;
+  const numeric = Number(nodeId.slice(1));
+  const isExecution = nodeId.startsWith('e');
+  const index = isExecution ? graph.executionIndex(numeric) : graph.artifactIndex(numeric);
+  if (index < 0) return undefined;
+  const inputs: NodeDetail['inputs'] = [];
+  const outputs: NodeDetail['outputs'] = [];
+  for (const event of trace.events) {
+    const link = (node: string) => (event.key === undefined ? { node } : { node, key: event.key });
+    if (isExecution && event.execution === numeric) {
+      (event.kind === 'input' ? inputs : outputs).push(link(`a${event.artifact}`));
+    } else if (!isExecution && event.artifact === numeric) {
+      (event.kind === 'output' ? inputs : outputs).push(link(`e${event.execution}`));
+    }
+  }
+  const laidOut = layout.nodes[isExecution ? index : graph.executions.length + index]!;
+  const base = isExecution ? graph.executions[index]! : graph.artifacts[index]!;
+  const detail: NodeDetail = {
+    id: nodeId,
+    kind: isExecution ? 'execution' : 'artifact',
+    type: base.type,
+    state: base.state,
+    properties: base.properties,
+    customProperties: base.customProperties,
+    inputs,
+    outputs,
+    graphlets: laidOut.graphlets,
+  };
+  if (base.name !== undefined) detail.name = base.name;
+  if ('role' in base) {
+    detail.role = base.role;
+    if (base.startMs !== undefined) detail.startMs = base.startMs;
+    if (base.endMs !== undefined) detail.endMs = base.endMs;
+  } else {
+    if (base.uri !== undefined) detail.uri = base.uri;
+    if (base.createdMs !== undefined) detail.createdMs = base.createdMs;
+  }
+  return detail;
+}

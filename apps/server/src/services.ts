@@ -1,0 +1,16 @@
+/** What the route modules share: configuration, the store and the services built on it. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Config } from './config.ts';
+import type { Importer } from './import/importer.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { TraceCache } from './layout/trace-cache.ts';
+
+export interface Services {
+  readonly config: Config;
+  readonly db: DatabaseSync;
+  readonly jobs: JobRunner;
+  readonly importer: Importer;
+  readonly traces: TraceCache;
+  /** Where uploads are streamed before import. */
+  readonly tmpDir: string;
+}

@@ -1,0 +1,35 @@
+/** What an import produces, ready to be written: one source, its traces, their graphlets. */
+import type { GraphletDocument, SourceKind } from '@graphlet/contract';
+
+export interface TraceSummaryColumns {
+  readonly executions: number;
+  readonly artifacts: number;
+  readonly graphlets: number;
+  readonly pushedShare: number | null;
+  readonly lifespanDays: number | null;
+  readonly modelsPerDay: number | null;
+  readonly computeSeconds: number;
+}
+
+/** A graphlet as stored and answered: core's Graphlet with nulls for unknown times, and metrics. */
+export type StoredGraphlet = GraphletDocument;
+
+export interface ImportedTrace {
+  readonly pipeline: string;
+  /** The core Trace as compact JSON. */
+  readonly payload: string;
+  readonly summary: TraceSummaryColumns;
+  readonly graphlets: readonly StoredGraphlet[];
+  readonly note?: string | undefined;
+}
+
+export interface ImportedSource {
+  readonly id: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly kind: SourceKind;
+  readonly schemaVersion: number | null;
+  readonly jobId: number | null;
+  readonly traces: readonly ImportedTrace[];
+}

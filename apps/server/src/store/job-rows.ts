@@ -1,0 +1,68 @@
+/** Job rows: every job is recorded, so its outcome survives a restart. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Job, JobState } from '@graphlet/contract';
+import { statement } from './statement.ts';
+
+interface JobRow {
+  id: number;
+  kind: string;
+  state: JobState;
+  progress: string;
+  error: string | null;
+  result: string | null;
+}
+
+function toJob(row: JobRow): Job {
+  const job: Job = {
+    id: String(row.id),
+    kind: row.kind,
+    state: row.state,
+    progress: JSON.parse(row.progress) as Job['progress'],
+  };
+  if (row.error !== null) job.error = JSON.parse(row.error) as NonNullable<Job['error']>;
+  if (row.result !== null) job.result = JSON.parse(row.result) as unknown;
+  return job;
+}
+
+/** Records a new queued job and returns it. */
+export function insertJob(db: DatabaseSync, kind: string, progress: Job['progress']): Job {
+  const now = new Date().toISOString();
+  const { lastInsertRowid } = statement(
+    db,
+    "INSERT INTO jobs (kind, state, progress, created, updated) VALUES (?, 'queued', ?, ?, ?)",
+  ).run(kind, JSON.stringify(progress), now, now);
+  return { id: String(lastInsertRowid), kind, state: 'queued', progress };
+}
+
+/** Writes a job's current state, progress, error and result. */
+export function saveJob(db: DatabaseSync, job: Job): void {
+  statement(
+    db,
+    'UPDATE jobs SET state = ?, progress = ?, error = ?, result = ?, updated = ? WHERE id = ?',
+  ).run(
+    job.state,
+    JSON.stringify(job.progress),
+    job.error === undefined ? null : JSON.stringify(job.error),
+    job.result === undefined ? null : JSON.stringify(job.result),
+    new Date().toISOString(),
+    Number(job.id),
+  );
+}
+
+/** The recorded job, or undefined (also for ids that are not numbers). */
+export function getJobRow(db: DatabaseSync, id: string): Job | undefined {
+  if (!/^\d+$/.test(id)) return undefined;
+  const row = statement(db, 'SELECT * FROM jobs WHERE id = ?').get(Number(id)) as
+    | JobRow
+    | undefined;
+  return row === undefined ? undefined : toJob(row);
+}
+
+/** Marks jobs left queued or running by a previous process as failed; returns how many. */
+export function failUnfinishedJobs(db: DatabaseSync, message: string): number {
+  const { changes } = statement(
+    db,
+    "UPDATE jobs SET state = 'failed', error = ?, updated = ? WHERE state IN ('queued', 'running')",
+  ).run(JSON.stringify({ code: 'interrupted', message }), new Date().toISOString());
+  return Number(changes);
+}

@@ -1,0 +1,113 @@
+/** The store's schema, as an ordered list of migrations; applied ones are recorded in schema_migrations. */
+import type { DatabaseSync } from 'node:sqlite';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Append only: never edit a released migration, add a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sources, traces, payloads, graphlets, jobs, results',
+    sql: `
+      CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('mlmd', 'json')),
+        schema_version INTEGER,
+        job_id INTEGER,
+        created TEXT NOT NULL
+      );
+      CREATE TABLE traces (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        pipeline TEXT NOT NULL,
+        executions INTEGER NOT NULL,
+        artifacts INTEGER NOT NULL,
+        graphlets INTEGER NOT NULL,
+        pushed_share REAL,
+        lifespan_days REAL,
+        models_per_day REAL,
+        compute_seconds REAL NOT NULL,
+        note TEXT
+      );
+      CREATE INDEX traces_source ON traces (source_id, ordinal);
+      CREATE TABLE trace_payloads (
+        trace_id TEXT PRIMARY KEY REFERENCES traces (id) ON DELETE CASCADE,
+        trace TEXT NOT NULL
+      );
+      CREATE TABLE graphlets (
+        trace_id TEXT NOT NULL REFERENCES traces (id) ON DELETE CASCADE,
+        trainer INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        pushed INTEGER NOT NULL,
+        warm_start INTEGER NOT NULL,
+        start_ms REAL,
+        end_ms REAL,
+        executions TEXT NOT NULL,
+        artifacts TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        downstream TEXT NOT NULL,
+        metrics TEXT NOT NULL,
+        PRIMARY KEY (trace_id, trainer)
+      );
+      CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        progress TEXT NOT NULL,
+        error TEXT,
+        result TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+      );
+      CREATE TABLE results (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies every migration newer than the store, each in its own transaction; returns the version. */
+export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)',
+  );
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+    v: number | null;
+  };
+  const current = row.v ?? 0;
+  const known = migrations.at(-1)?.version ?? 0;
+  if (current > known) {
+    throw new Error(
+      `store: the data folder has schema version ${current}, this server knows ${known}; upgrade the server`,
+    );
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.exec('BEGIN');
+    try {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw new Error(
+        `store: migration ${m.version} (${m.name}) failed: ${(error as Error).message}`,
+      );
+    }
+  }
+  return Math.max(known, current);
+}

@@ -1,0 +1,139 @@
+/** Reading traces: summaries (filtered, sorted), payloads and graphlets. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { TraceSortField, TraceSummary } from '@graphlet/contract';
+import type { StoredGraphlet } from './imported-source.ts';
+import { statement } from './statement.ts';
+
+const SORT_COLUMNS: Readonly<Record<TraceSortField, string>> = {
+  pipeline: 't.pipeline',
+  sourceName: 's.name',
+  executions: 't.executions',
+  artifacts: 't.artifacts',
+  graphlets: 't.graphlets',
+  pushedShare: 't.pushed_share',
+  lifespanDays: 't.lifespan_days',
+  modelsPerDay: 't.models_per_day',
+  computeSeconds: 't.compute_seconds',
+};
+
+export interface TraceFilter {
+  readonly q?: string | undefined;
+  readonly source?: string | undefined;
+  readonly sort?: TraceSortField | undefined;
+  readonly order?: 'asc' | 'desc' | undefined;
+}
+
+interface SummaryRow {
+  id: string;
+  pipeline: string;
+  source_id: string;
+  source_name: string;
+  executions: number;
+  artifacts: number;
+  graphlets: number;
+  pushed_share: number | null;
+  lifespan_days: number | null;
+  models_per_day: number | null;
+  compute_seconds: number;
+}
+
+const SELECT = `SELECT t.id, t.pipeline, t.source_id, s.name AS source_name, t.executions, t.artifacts,
+  t.graphlets, t.pushed_share, t.lifespan_days, t.models_per_day, t.compute_seconds
+  FROM traces t JOIN sources s ON s.id = t.source_id`;
+
+function toSummary(r: SummaryRow): TraceSummary {
+  return {
+    id: r.id,
+    pipeline: r.pipeline,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    executions: r.executions,
+    artifacts: r.artifacts,
+    graphlets: r.graphlets,
+    pushedShare: r.pushed_share,
+    lifespanDays: r.lifespan_days,
+    modelsPerDay: r.models_per_day,
+    computeSeconds: r.compute_seconds,
+  };
+}
+
+/** Trace summaries matching the filter; nulls sort last either way, ties by source and ordinal. */
+export function listTraces(db: DatabaseSync, filter: TraceFilter = {}): TraceSummary[] {
+  const column = SORT_COLUMNS[filter.sort ?? 'pipeline'];
+  const order = filter.order === 'desc' ? 'DESC' : 'ASC';
+  const sql = `${SELECT}
+    WHERE (:q IS NULL OR instr(lower(t.pipeline), lower(:q)) > 0)
+      AND (:source IS NULL OR t.source_id = :source)
+    ORDER BY ${column} IS NULL, ${column} ${order}, s.created, t.source_id, t.ordinal`;
+  const rows = statement(db, sql).all({
+    q: filter.q ?? null,
+    source: filter.source ?? null,
+  }) as unknown as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+/** One trace's summary, or undefined. */
+export function getTraceSummary(db: DatabaseSync, id: string): TraceSummary | undefined {
+  const row = statement(db, `${SELECT} WHERE t.id = ?`).get(id) as SummaryRow | undefined;
+  return row === undefined ? undefined : toSummary(row);
+}
+
+/** The stored Trace JSON text of a trace, or undefined. */
+export function getTracePayload(db: DatabaseSync, id: string): string | undefined {
+  const row = statement(db, 'SELECT trace FROM trace_payloads WHERE trace_id = ?').get(id) as
+    | { trace: string }
+    | undefined;
+  return row?.trace;
+}
+
+/** The note the segmenter left on a trace (e.g. no trainer), if any. */
+export function getTraceNote(db: DatabaseSync, id: string): string | undefined {
+  const row = statement(db, 'SELECT note FROM traces WHERE id = ?').get(id) as
+    | { note: string | null }
+    | undefined;
+  return row?.note ?? undefined;
+}
+
+interface GraphletRow {
+  trainer: number;
+  idx: number;
+  pushed: number;
+  warm_start: number;
+  start_ms: number | null;
+  end_ms: number | null;
+  executions: string;
+  artifacts: string;
+  spans: string;
+  downstream: string;
+  metrics: string;
+}
+
+/** A trace's graphlets in index order. */
+export function listGraphlets(db: DatabaseSync, traceId: string): StoredGraphlet[] {
+  const rows = statement(
+    db,
+    'SELECT * FROM graphlets WHERE trace_id = ? ORDER BY idx, trainer',
+  ).all(traceId) as unknown as GraphletRow[];
+  return rows.map((r) => ({
+    trainer: r.trainer,
+    index: r.idx,
+    pushed: r.pushed === 1,
+    warmStart: r.warm_start === 1,
+    startMs: r.start_ms,
+    endMs: r.end_ms,
+    executions: JSON.parse(r.executions) as number[],
+    artifacts: JSON.parse(r.artifacts) as number[],
+    spans: JSON.parse(r.spans) as number[],
+    downstream: JSON.parse(r.downstream) as number[],
+    metrics: JSON.parse(r.metrics) as StoredGraphlet['metrics'],
+  }));
+}
+
+/** Every trace id, in source and ordinal order. */
+export function listTraceIds(db: DatabaseSync): string[] {
+  const rows = statement(
+    db,
+    'SELECT t.id FROM traces t JOIN sources s ON s.id = t.source_id ORDER BY s.created, t.source_id, t.ordinal',
+  ).all() as unknown as { id: string }[];
+  return rows.map((r) => r.id);
+}

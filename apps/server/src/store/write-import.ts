@@ -1,0 +1,81 @@
+/** Writes one imported source in ONE transaction: all of it lands, or none of it. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { ImportedSource } from './imported-source.ts';
+import { clearResults } from './results-cache.ts';
+import { statement, transaction } from './statement.ts';
+
+/** The id of a source's n-th trace (from 1). */
+export function traceId(sourceId: string, ordinal: number): string {
+  return `${sourceId}-${ordinal}`;
+}
+
+/** Inserts the source, its traces, payloads and graphlets, and drops cached results. */
+export function writeImport(db: DatabaseSync, source: ImportedSource, now = new Date()): void {
+  transaction(db, () => {
+    statement(
+      db,
+      'INSERT INTO sources (id, name, sha256, size, kind, schema_version, job_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      source.id,
+      source.name,
+      source.sha256,
+      source.size,
+      source.kind,
+      source.schemaVersion,
+      source.jobId,
+      now.toISOString(),
+    );
+    const insertTrace = statement(
+      db,
+      `INSERT INTO traces (id, source_id, ordinal, pipeline, executions, artifacts, graphlets,
+        pushed_share, lifespan_days, models_per_day, compute_seconds, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertPayload = statement(
+      db,
+      'INSERT INTO trace_payloads (trace_id, trace) VALUES (?, ?)',
+    );
+    const insertGraphlet = statement(
+      db,
+      `INSERT INTO graphlets (trace_id, trainer, idx, pushed, warm_start, start_ms, end_ms,
+        executions, artifacts, spans, downstream, metrics)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    source.traces.forEach((trace, i) => {
+      const id = traceId(source.id, i + 1);
+      const s = trace.summary;
+      insertTrace.run(
+        id,
+        source.id,
+        i + 1,
+        trace.pipeline,
+        s.executions,
+        s.artifacts,
+        s.graphlets,
+        s.pushedShare,
+        s.lifespanDays,
+        s.modelsPerDay,
+        s.computeSeconds,
+        trace.note ?? null,
+      );
+      insertPayload.run(id, trace.payload);
+      for (const g of trace.graphlets) {
+        insertGraphlet.run(
+          id,
+          g.trainer,
+          g.index,
+          g.pushed ? 1 : 0,
+          g.warmStart ? 1 : 0,
+          g.startMs,
+          g.endMs,
+          JSON.stringify(g.executions),
+          JSON.stringify(g.artifacts),
+          JSON.stringify(g.spans),
+          JSON.stringify(g.downstream),
+          JSON.stringify(g.metrics),
+        );
+      }
+    });
+    clearResults(db);
+  });
+}

@@ -1,0 +1,81 @@
+/** Test helpers: a server on a temp data folder, uploads through app.request, job polling. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Job, UploadResponse } from '@graphlet/contract';
+import type { ConfigInput } from '../config.ts';
+import { createApp, type Server } from '../create-app.ts';
+
+/** A fresh temp data folder; remove it with `rmSync(dir, { recursive: true })`. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'graphlet-server-'));
+}
+
+/** A server on `dataDir` without the demo corpus and without a web build unless given. */
+export function testServer(dataDir: string, config: ConfigInput = {}): Server {
+  return createApp({ dataDir, demo: false, webDir: join(dataDir, 'no-web'), ...config });
+}
+
+/** Runs `body` against a fresh server in a temp folder, closing and removing both afterwards. */
+export async function withServer<T>(
+  body: (server: Server, dataDir: string) => Promise<T>,
+  config: ConfigInput = {},
+): Promise<T> {
+  const dir = tempDataDir();
+  const server = testServer(dir, config);
+  try {
+    return await body(server, dir);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** POSTs `content` as the multipart field `file` (or `field`) to /api/sources. */
+export function upload(
+  server: Server,
+  content: string | Uint8Array,
+  name = 'upload.sqlite',
+  options: { field?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const bytes = typeof content === 'string' ? readFileSync(content) : content;
+  const form = new FormData();
+  form.append(options.field ?? 'file', new Blob([bytes]), name);
+  return Promise.resolve(
+    server.app.request('/api/sources', { method: 'POST', body: form, headers: options.headers }),
+  );
+}
+
+/** Uploads and returns the parsed answer with its status. */
+export async function uploadJson(
+  server: Server,
+  content: string | Uint8Array,
+  name?: string,
+): Promise<{ status: number; body: UploadResponse }> {
+  const response = await upload(server, content, name);
+  return { status: response.status, body: (await response.json()) as UploadResponse };
+}
+
+/** Polls GET /api/jobs/:id until the job is done or failed. */
+export async function waitForJob(
+  server: Server,
+  id: string,
+  headers?: Record<string, string>,
+): Promise<Job> {
+  for (let i = 0; i < 2000; i++) {
+    const response = await server.app.request(`/api/jobs/${id}`, { headers });
+    const job = (await response.json()) as Job;
+    if (job.state === 'done' || job.state === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`test: job ${id} did not finish`);
+}
+
+/** GETs a path and parses the JSON answer. */
+export async function getJson<T>(
+  server: Server,
+  path: string,
+): Promise<{ status: number; body: T }> {
+  const response = await server.app.request(path);
+  return { status: response.status, body: (await response.json()) as T };
+}

@@ -1,0 +1,121 @@
+/**
+ * Streams the `file` part of a multipart request to a temp file while hashing (sha256) and
+ * counting it; nothing but the current chunk is held in memory.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { apiError } from '../http/api-error.ts';
+import { MultipartError, MultipartParser, multipartBoundary } from './multipart-parser.ts';
+import { isLeadingSpace, SQLITE_HEADER_BYTES } from './sniff-content.ts';
+
+export interface ReceivedUpload {
+  /** The temp file holding the bytes; the caller owns it from here. */
+  readonly path: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** The first bytes of the file (up to the SQLite header's 100). */
+  readonly head: Buffer;
+  /** The first byte that is not JSON whitespace (or a BOM byte), if any. */
+  readonly firstNonSpace: number | undefined;
+}
+
+export interface ReceiveOptions {
+  readonly tmpDir: string;
+  readonly maxBytes: number;
+  readonly field?: string;
+}
+
+/** Receives the upload; throws 400 (malformed), 413 (too large); the temp file is gone on failure. */
+export async function receiveUpload(
+  request: Request,
+  options: ReceiveOptions,
+): Promise<ReceivedUpload> {
+  const field = options.field ?? 'file';
+  const boundary = multipartBoundary(request.headers.get('content-type') ?? undefined);
+  if (boundary === undefined || request.body === null) {
+    throw apiError(
+      400,
+      'bad_request',
+      `upload: send multipart/form-data with the file in a field named "${field}"`,
+    );
+  }
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  // The body also carries part headers, so only a declared length far above the limit is refused early.
+  if (declared > options.maxBytes + 64 * 1024) throw tooLarge(options.maxBytes);
+
+  const path = join(options.tmpDir, `upload-${randomUUID()}`);
+  const file = await open(path, 'wx');
+  const hash = createHash('sha256');
+  const heads: Buffer[] = [];
+  let headBytes = 0;
+  let firstNonSpace: number | undefined;
+  let size = 0;
+  let name: string | undefined;
+  let inFile = false;
+  let kept = false;
+  const reader = request.body.getReader();
+  try {
+    const parser = new MultipartParser(boundary);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (const event of parser.push(value)) {
+        if (event.type === 'part') {
+          inFile = name === undefined && event.name === field;
+          if (inFile) name = event.filename ?? field;
+        } else if (event.type === 'data' && inFile) {
+          size += event.data.length;
+          if (size > options.maxBytes) throw tooLarge(options.maxBytes);
+          hash.update(event.data);
+          if (headBytes < SQLITE_HEADER_BYTES) {
+            heads.push(event.data.subarray(0, SQLITE_HEADER_BYTES - headBytes));
+            headBytes += Math.min(event.data.length, SQLITE_HEADER_BYTES - headBytes);
+          }
+          if (firstNonSpace === undefined)
+            firstNonSpace = event.data.find((b) => !isLeadingSpace(b));
+          await file.write(event.data);
+        }
+      }
+    }
+    parser.end();
+    if (name === undefined) {
+      throw apiError(
+        400,
+        'bad_request',
+        `upload: the form has no field named "${field}"; put the file there`,
+      );
+    }
+    kept = true;
+    return {
+      path,
+      name: name === '' ? 'upload' : name,
+      sha256: hash.digest('hex'),
+      size,
+      head: Buffer.concat(heads),
+      firstNonSpace,
+    };
+  } catch (error) {
+    if (error instanceof MultipartError)
+      throw apiError(400, 'bad_request', `upload: ${error.message}`);
+    throw error;
+  } finally {
+    await file.close();
+    if (!kept) {
+      await reader.cancel().catch(() => {});
+      await rm(path, { force: true });
+    }
+  }
+}
+
+function tooLarge(max: number) {
+  return apiError(
+    413,
+    'payload_too_large',
+    `upload: the file is larger than the limit of ${max} bytes (MAX_UPLOAD_BYTES)`,
+    {
+      maxUploadBytes: max,
+    },
+  );
+}
