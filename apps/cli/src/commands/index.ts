@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { exportCommand } from './export.ts';
 import { segmentCommand } from './segment.ts';
+import { statsCommand } from './stats.ts';
 
 /** Every subcommand, in the order `help` lists them. Add one line per command. */
-export const COMMANDS: readonly Command[] = [segmentCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [segmentCommand, statsCommand, exportCommand];

@@ -48,7 +48,7 @@ export type ByClassFigure = Availability & {
 export type Figure4 = Availability & {
   /** Pipelines whose Transform executions record analyzers. */
   readonly pipelines: number;
-  readonly pipelineShare: Readonly<Record<string, number>>;
+  readonly pipelineShare: Readonly<Record<string, number | null>>;
   readonly totalUses: Readonly<Record<string, number>>;
   readonly featureKinds: Availability & {
     readonly pipelines: number;
@@ -65,18 +65,20 @@ export type Figure5 = Availability & {
   readonly trainers: number;
   readonly trainersWithType: number;
   readonly counts: Readonly<Record<ModelType, number>>;
-  readonly shares: Readonly<Record<ModelType, number>>;
+  /** Null when no trainer records a model type. */
+  readonly shares: Readonly<Record<ModelType, number | null>>;
 };
 
 export type Figure6 = Availability & {
   readonly pipelines: number;
-  readonly shares: Readonly<Record<OperatorGroup, number>>;
+  readonly shares: Readonly<Record<OperatorGroup, number | null>>;
 };
 
 export type Figure7 = Availability & {
   readonly cpuSeconds: number;
   readonly secondsByGroup: Readonly<Record<OperatorGroup, number>>;
-  readonly shares: Readonly<Record<OperatorGroup, number>>;
+  /** Null when no compute is known. */
+  readonly shares: Readonly<Record<OperatorGroup, number | null>>;
   /** Share of data plus model analysis & validation (paper ~35%). */
   readonly validationShare: number | null;
   /** Executions per cost source (see executionCost). */

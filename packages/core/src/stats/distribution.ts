@@ -132,9 +132,9 @@ export function linearEdges(sorted: readonly Float64Array[], bins: number): numb
   return edges;
 }
 
-/** The smallest of 1, 2 or 5 times a power of ten at least `raw` (1 when raw is 0). */
+/** The smallest of 1, 2 or 5 times a power of ten at least `raw` (1 when raw is 0 or subnormal). */
 function niceStep(raw: number): number {
-  if (!(raw > 0)) return 1;
+  if (!(raw > 1e-300)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));
   for (const m of [1, 2, 5, 10]) if (m * power >= raw * (1 - 1e-12)) return m * power;
   return 10 * power;

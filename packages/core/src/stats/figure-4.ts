@@ -68,7 +68,7 @@ export function figure4Collector(): Collector<Figure4> {
         ...availability(recording > 0, NO_ANALYZERS),
         pipelines: recording,
         pipelineShare: Object.fromEntries(
-          kinds.map((k) => [k, recording === 0 ? 0 : (pipelinesUsing.get(k) ?? 0) / recording]),
+          kinds.map((k) => [k, recording === 0 ? null : (pipelinesUsing.get(k) ?? 0) / recording]),
         ),
         totalUses: Object.fromEntries(kinds.map((k) => [k, uses.get(k) ?? 0])),
         featureKinds: {

@@ -19,14 +19,14 @@ export function figure5Collector(): Collector<Figure5> {
       }
     },
     finish() {
-      const record = (f: (i: number) => number) =>
-        Object.fromEntries(MODEL_TYPES.map((t, i) => [t, f(i)])) as Record<ModelType, number>;
+      const record = <T>(f: (i: number) => T) =>
+        Object.fromEntries(MODEL_TYPES.map((t, i) => [t, f(i)])) as Record<ModelType, T>;
       return {
         ...availability(typed > 0, trainers === 0 ? NO_TRAINER : NO_MODEL_TYPE),
         trainers,
         trainersWithType: typed,
         counts: record((i) => counts[i] ?? 0),
-        shares: record((i) => (typed === 0 ? 0 : (counts[i] ?? 0) / typed)),
+        shares: record((i) => (typed === 0 ? null : (counts[i] ?? 0) / typed)),
       };
     },
   };

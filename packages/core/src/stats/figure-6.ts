@@ -20,8 +20,11 @@ export function figure6Collector(): Collector<Figure6> {
       ...availability(pipelines > 0, 'the corpus has no pipeline'),
       pipelines,
       shares: Object.fromEntries(
-        OPERATOR_GROUPS.map((g, i) => [g, pipelines === 0 ? 0 : (containing[i] ?? 0) / pipelines]),
-      ) as Record<OperatorGroup, number>,
+        OPERATOR_GROUPS.map((g, i) => [
+          g,
+          pipelines === 0 ? null : (containing[i] ?? 0) / pipelines,
+        ]),
+      ) as Record<OperatorGroup, number | null>,
     }),
   };
 }

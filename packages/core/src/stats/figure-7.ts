@@ -41,16 +41,13 @@ export function figure7Collector(): Collector<Figure7> {
     },
     finish() {
       const total = seconds.reduce((a, b) => a + b, 0);
-      const record = (f: (i: number) => number) =>
-        Object.fromEntries(OPERATOR_GROUPS.map((g, i) => [g, f(i)])) as Record<
-          OperatorGroup,
-          number
-        >;
+      const record = <T>(f: (i: number) => T) =>
+        Object.fromEntries(OPERATOR_GROUPS.map((g, i) => [g, f(i)])) as Record<OperatorGroup, T>;
       return {
         ...availability(total > 0, NO_COMPUTE),
         cpuSeconds: total,
         secondsByGroup: record((i) => seconds[i] ?? 0),
-        shares: record((i) => (total === 0 ? 0 : (seconds[i] ?? 0) / total)),
+        shares: record((i) => (total === 0 ? null : (seconds[i] ?? 0) / total)),
         validationShare:
           total === 0
             ? null

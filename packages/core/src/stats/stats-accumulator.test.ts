@@ -221,6 +221,9 @@ describe('createStatsAccumulator', () => {
     }
     expect(empty.figures['3a'].mean).toBeNull();
     expect(empty.figures['5'].reason).toContain('Trainer');
+    expect(Object.values(empty.figures['5'].shares)).toEqual([null, null, null, null, null]);
+    expect(empty.figures['7'].shares.training).toBeNull();
+    expect(empty.figures['4'].pipelineShare.vocabulary).toBeNull();
     expect(empty.tables['1'].jaccard).toMatchObject({ available: false, bins: null, mean: null });
     expect(empty.tables['2'].codeMatch).toMatchObject({ available: false, all: null });
     expect(empty.corpus.pushedShare).toBeNull();

@@ -1,0 +1,65 @@
+/** `stats FILE... [--json] [--role PATTERN=ROLE]...`: the paper's figures and tables for a corpus. */
+import { parseArgs } from 'node:util';
+import { CycleError, createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { loadTraces } from '../load-traces.ts';
+import { parseRoleOverrides } from '../parse-role-overrides.ts';
+import { formatStatsReport } from '../stats-report.ts';
+
+const USAGE = `Usage: pnpm cli stats FILE... [--json] [--role PATTERN=ROLE]...
+
+Computes every figure and table of the paper (sections 3 and 4) over all pipelines of the FILEs
+(MLMD SQLite stores or JSON trace documents) and prints them beside the paper's numbers.
+Statistics whose metadata is missing are reported as unavailable, with the reason.
+See docs/statistics.md for every number and its definition.
+
+  --json               print one JSON document (paths documented in docs/statistics.md)
+  --role PATTERN=ROLE  executions whose type name matches PATTERN (a regular expression)
+                       take ROLE; repeatable; the first match wins`;
+
+/** The `stats` command. */
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: "compute the paper's figures and tables for one or more stores",
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        role: { type: 'string', multiple: true },
+      },
+    });
+    if (positionals.length === 0) throw new CliError('expected at least one FILE');
+    const roles = parseRoleOverrides(values.role);
+    const acc = createStatsAccumulator();
+    // One file at a time: its traces are dropped once the accumulator has summarised them.
+    for (const file of positionals) {
+      for (const trace of loadTraces(file, roles).traces) {
+        acc.add(trace, segment(trace, file));
+      }
+    }
+    const stats = acc.finish();
+    io.stdout(
+      values.json ? `${JSON.stringify(stats)}\n` : `${formatStatsReport(stats, positionals)}\n`,
+    );
+    return 0;
+  },
+};
+
+function segment(trace: Parameters<typeof segmentGraphlets>[0], file: string) {
+  try {
+    return segmentGraphlets(trace).graphlets;
+  } catch (error) {
+    // A cycle or a malformed trace is a problem of the file, not of the program.
+    if (
+      error instanceof CycleError ||
+      (error instanceof Error && error.message.startsWith('core: trace'))
+    ) {
+      throw new CliError(`${file}: ${error.message.replace(/^core: /, '')}`);
+    }
+    throw error;
+  }
+}
