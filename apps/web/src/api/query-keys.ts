@@ -1,0 +1,12 @@
+/** Every TanStack Query key of the app, in one place. */
+export const queryKeys = {
+  all: ['api'] as const,
+  sources: () => [...queryKeys.all, 'sources'] as const,
+  traces: () => [...queryKeys.all, 'traces'] as const,
+  trace: (traceId: string) => [...queryKeys.traces(), traceId] as const,
+  traceGraphlets: (traceId: string) => [...queryKeys.trace(traceId), 'graphlets'] as const,
+  graphlet: (traceId: string, trainer: string) =>
+    [...queryKeys.traceGraphlets(traceId), trainer] as const,
+  node: (traceId: string, nodeId: string) =>
+    [...queryKeys.trace(traceId), 'nodes', nodeId] as const,
+};

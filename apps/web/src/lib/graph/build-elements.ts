@@ -1,0 +1,35 @@
+/** Cytoscape element definitions from a trace model: preset positions, role in data, ids as the server's. */
+import type { ElementDefinition } from 'cytoscape';
+import type { TraceModel } from './trace-model.ts';
+
+/** Above this many elements (nodes + edges) the canvas is not drawn; the list view is shown instead. */
+export const MAX_DRAWN_ELEMENTS = 20_000;
+
+/** A short label: the node's name, else the last dotted segment of its type. */
+export function nodeLabel(node: { readonly name?: string | null; readonly type: string }): string {
+  if (node.name !== undefined && node.name !== null && node.name !== '') return node.name;
+  return node.type.split('.').pop() ?? node.type;
+}
+
+/** The node and edge definitions of a trace model for Cytoscape's preset layout. */
+export function buildElements(model: TraceModel): ElementDefinition[] {
+  const out: ElementDefinition[] = [];
+  model.nodes.forEach((node, i) => {
+    out.push({
+      group: 'nodes',
+      data: { id: node.id, label: nodeLabel(node), role: model.roles[i], kind: node.kind },
+      position: { x: node.x, y: node.y },
+    });
+  });
+  for (let e = 0; e < model.edgeSource.length; e++) {
+    const source = model.nodes[model.edgeSource[e]!]!.id;
+    const target = model.nodes[model.edgeTarget[e]!]!.id;
+    out.push({ group: 'edges', data: { id: `edge${e}`, source, target } });
+  }
+  return out;
+}
+
+/** True when a graph is too large to draw fluidly. */
+export function tooLargeToDraw(model: TraceModel): boolean {
+  return model.nodes.length + model.edgeSource.length > MAX_DRAWN_ELEMENTS;
+}

@@ -1,0 +1,90 @@
+/**
+ * The trace payload as index-based arrays: node index by id, CSR adjacency (Int32Array) in both
+ * directions and graphlet membership lists, so highlighting is linear time with no per-step lookups.
+ */
+import type { TraceGraph, TraceNode } from '../../api/schemas.ts';
+import { type NodeRole, nodeRole } from '../roles.ts';
+
+export interface TraceModel {
+  readonly nodes: readonly TraceNode[];
+  readonly roles: readonly NodeRole[];
+  /** Node time (start or creation, ms since the epoch); NaN when unknown. */
+  readonly times: Float64Array;
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Edge endpoints by edge index (edges whose endpoints are unknown are dropped). */
+  readonly edgeSource: Int32Array;
+  readonly edgeTarget: Int32Array;
+  /** CSR: successors of node i are outTargets[outOffsets[i] .. outOffsets[i+1]). */
+  readonly outOffsets: Int32Array;
+  readonly outTargets: Int32Array;
+  readonly inOffsets: Int32Array;
+  readonly inSources: Int32Array;
+  /** Node indices of each graphlet, keyed by trainer id as the server writes it. */
+  readonly members: ReadonlyMap<string, Int32Array>;
+  /** Edges dropped because an endpoint was not among the nodes. */
+  readonly droppedEdges: number;
+}
+
+/** Builds the index-based model of a trace payload. */
+export function buildTraceModel(graph: TraceGraph): TraceModel {
+  const { nodes } = graph;
+  const n = nodes.length;
+  const indexOf = new Map<string, number>();
+  const times = new Float64Array(n);
+  const roles: NodeRole[] = new Array(n);
+  const memberLists = new Map<string, number[]>();
+  nodes.forEach((node, i) => {
+    indexOf.set(node.id, i);
+    roles[i] = nodeRole(node.kind, node.role);
+    times[i] = node.startMs ?? node.createdMs ?? node.endMs ?? Number.NaN;
+    for (const trainer of node.graphlets) {
+      let list = memberLists.get(trainer);
+      if (list === undefined) {
+        list = [];
+        memberLists.set(trainer, list);
+      }
+      list.push(i);
+    }
+  });
+
+  const src: number[] = [];
+  const dst: number[] = [];
+  for (const edge of graph.edges) {
+    const s = indexOf.get(edge.source);
+    const t = indexOf.get(edge.target);
+    if (s === undefined || t === undefined) continue;
+    src.push(s);
+    dst.push(t);
+  }
+  const edgeSource = Int32Array.from(src);
+  const edgeTarget = Int32Array.from(dst);
+  const [outOffsets, outTargets] = csr(n, edgeSource, edgeTarget);
+  const [inOffsets, inSources] = csr(n, edgeTarget, edgeSource);
+  const members = new Map<string, Int32Array>();
+  for (const [trainer, list] of memberLists) members.set(trainer, Int32Array.from(list));
+  return {
+    nodes,
+    roles,
+    times,
+    indexOf,
+    edgeSource,
+    edgeTarget,
+    outOffsets,
+    outTargets,
+    inOffsets,
+    inSources,
+    members,
+    droppedEdges: graph.edges.length - edgeSource.length,
+  };
+}
+
+/** Compressed sparse rows of `from -> to` over n nodes. */
+function csr(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array] {
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < from.length; e++) offsets[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) targets[fill[from[e]!]!++] = to[e]!;
+  return [offsets, targets];
+}

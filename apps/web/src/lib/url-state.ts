@@ -1,0 +1,65 @@
+/** The URL state of each page: zod schemas whose fields fall back to defaults on bad values. */
+import { z } from 'zod';
+import { NODE_ROLES, type NodeRole } from './roles.ts';
+
+/** Columns of the corpus table. */
+export const TRACE_COLUMNS = [
+  'pipeline',
+  'source',
+  'executions',
+  'artifacts',
+  'graphlets',
+  'pushedShare',
+  'lifespan',
+  'modelsPerDay',
+  'compute',
+] as const;
+export type TraceColumn = (typeof TRACE_COLUMNS)[number];
+
+export const corpusSearch = z.object({
+  sort: z.enum(TRACE_COLUMNS).catch('pipeline'),
+  dir: z.enum(['asc', 'desc']).catch('asc'),
+  q: z.string().catch(''),
+  source: z.string().catch(''),
+});
+export type CorpusSearch = z.infer<typeof corpusSearch>;
+
+const optionalText = z.string().min(1).optional().catch(undefined);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)))
+  .optional()
+  .catch(undefined);
+
+const roleList = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((text): NodeRole[] => {
+    if (text === undefined || text === '') return [];
+    const wanted = new Set(text.split(','));
+    return NODE_ROLES.filter((role) => wanted.has(role));
+  });
+
+export const traceSearch = z.object({
+  /** Selected graphlet (its trainer id). */
+  g: optionalText,
+  /** Selected node id (side panel). */
+  node: optionalText,
+  /** Node search text. */
+  q: z.string().catch(''),
+  /** Roles to show; empty means all. */
+  roles: roleList,
+  /** Time window, inclusive days (UTC). */
+  from: isoDay,
+  to: isoDay,
+  /** Show only the selected graphlet. */
+  focus: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === '1'),
+  view: z.enum(['graph', 'list']).catch('graph'),
+});
+export type TraceSearch = z.infer<typeof traceSearch>;

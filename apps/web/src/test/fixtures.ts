@@ -1,0 +1,67 @@
+/** Tiny hand-built payloads for the web app's tests. */
+import { type TraceGraph, traceGraph } from '../api/schemas.ts';
+
+/**
+ * e1 (ingestion) -> a10 (span) -> e2 (trainer) -> a11 (model) -> e3 (pusher)
+ *                                 e4 (trainer) <- a10 ; e4 -> a12
+ * Graphlets: 2 = {e1,a10,e2,a11,e3}, 4 = {e1,a10,e4,a12}.
+ */
+export function smallTrace(): TraceGraph {
+  return traceGraph.parse({
+    nodes: [
+      {
+        id: 'e1',
+        kind: 'execution',
+        type: 'tfx.CsvExampleGen',
+        role: 'ingestion',
+        x: 0,
+        y: 0,
+        startMs: Date.parse('2021-01-01T10:00:00Z'),
+        graphlets: [2, 4],
+      },
+      { id: 'a10', kind: 'artifact', type: 'Examples', x: 1, y: 0, graphlets: [2, 4] },
+      {
+        id: 'e2',
+        kind: 'execution',
+        type: 'tfx.Trainer',
+        name: 'Trainer',
+        role: 'trainer',
+        x: 2,
+        y: 0,
+        startMs: Date.parse('2021-01-02T10:00:00Z'),
+        graphlets: [2],
+      },
+      { id: 'a11', kind: 'artifact', type: 'Model', x: 3, y: 0, graphlets: [2] },
+      {
+        id: 'e3',
+        kind: 'execution',
+        type: 'tfx.Pusher',
+        role: 'deployment',
+        x: 4,
+        y: 0,
+        startMs: Date.parse('2021-01-03T10:00:00Z'),
+        graphlets: [2],
+      },
+      {
+        id: 'e4',
+        kind: 'execution',
+        type: 'tfx.Trainer',
+        role: 'trainer',
+        x: 2,
+        y: 1,
+        startMs: Date.parse('2021-01-05T10:00:00Z'),
+        graphlets: [4],
+      },
+      { id: 'a12', kind: 'artifact', type: 'Model', x: 3, y: 1, graphlets: [4] },
+    ],
+    edges: [
+      { source: 'e1', target: 'a10', kind: 'output' },
+      { source: 'a10', target: 'e2', kind: 'input' },
+      { source: 'e2', target: 'a11', kind: 'output' },
+      { source: 'a11', target: 'e3', kind: 'input' },
+      { source: 'a10', target: 'e4', kind: 'input' },
+      { source: 'e4', target: 'a12', kind: 'output' },
+      { source: 'a12', target: 'missing', kind: 'input' },
+    ],
+  });
+}
