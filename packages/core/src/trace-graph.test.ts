@@ -33,6 +33,8 @@ describe('buildTraceGraph', () => {
     expect(producers(b.build())).toEqual({ 1: 2, 2: 5, 3: 0 });
     const g = buildTraceGraph(b.build());
     expect([...g.cached]).toEqual([0, 0, 1, 0, 0, 1]);
+    // Start order e3 (0), e2 (10), e1 (50), e5 (99), then unknown starts by id: e4, e6.
+    expect([...g.rank]).toEqual([2, 1, 0, 4, 3, 5]);
   });
 
   it('sorts nodes by id and builds the same adjacency whatever the order of the arrays', () => {
@@ -66,6 +68,7 @@ describe('buildTraceGraph', () => {
     // Trainer reads a1 (span) and a2 (stats): sorted by artifact index.
     expect([...x.inputArtifacts.subarray(x.inputOffsets[2]!, x.inputOffsets[3]!)]).toEqual([0, 1]);
     expect([...x.topoOrder]).toEqual([0, 1, 2]);
+    expect([...x.rank]).toEqual([0, 1, 2]);
     expect(x.executionIndex(3)).toBe(2);
     expect(x.artifactIndex(42)).toBe(-1);
   });

@@ -70,6 +70,7 @@ export function buildTraceGraph(trace: Trace): TraceGraph {
   const n = trace.events.length;
   const evExec = new Int32Array(n);
   const evArt = new Int32Array(n);
+  const evInput = new Uint8Array(n);
   let inputCount = 0;
   for (let k = 0; k < n; k++) {
     const ev = trace.events[k]!;
@@ -79,18 +80,19 @@ export function buildTraceGraph(trace: Trace): TraceGraph {
     if (y < 0) throw unknownNode(trace.pipeline, `a${ev.artifact}`);
     evExec[k] = x;
     evArt[k] = y;
-    if (ev.kind === 'input') inputCount++;
+    if (ev.kind === 'input') {
+      evInput[k] = 1;
+      inputCount++;
+    }
   }
-  const isInput = (k: number) => trace.events[k]!.kind === 'input';
-  const isOutput = (k: number) => !isInput(k);
 
   // Two stable counting passes (by artifact, then by execution) make adjacency independent of
   // the order of trace.events.
   const byArtifact = countingSort(n, a, evArt);
-  const inputs = groupBy(byArtifact, e, evExec, evArt, isInput, inputCount);
-  const outputs = groupBy(byArtifact, e, evExec, evArt, isOutput, n - inputCount);
+  const inputs = groupBy(byArtifact, e, evExec, evArt, evInput, 1, inputCount);
+  const outputs = groupBy(byArtifact, e, evExec, evArt, evInput, 0, n - inputCount);
   const byExecution = countingSort(n, e, evExec);
-  const consumersCsr = groupBy(byExecution, a, evArt, evExec, isInput, inputCount);
+  const consumersCsr = groupBy(byExecution, a, evArt, evExec, evInput, 1, inputCount);
 
   // An execution that also reads the artifact only passes it on (a resolver re-emitting a
   // model made elsewhere): a reuse link, never production, so it cannot close a self-loop.
@@ -169,6 +171,19 @@ function unknownNode(pipeline: string, node: string): Error {
 
 /** Ranks executions by start time (unknown last), then id; ids are already ascending. */
 function startRank(executions: readonly Execution[]): Int32Array {
+  const rank = new Int32Array(executions.length);
+  // Stores usually assign ids in start order: then the rank is the index, no sort needed.
+  let sorted = true;
+  let unknownSeen = false;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < executions.length && sorted; i++) {
+    const start = executions[i]!.startMs;
+    if (start === undefined) unknownSeen = true;
+    else if (unknownSeen || start < last) sorted = false;
+    else last = start;
+    rank[i] = i;
+  }
+  if (sorted) return rank;
   const order = executions.map((_, i) => i);
   order.sort((i, j) => {
     const si = executions[i]!.startMs;
@@ -178,7 +193,6 @@ function startRank(executions: readonly Execution[]): Int32Array {
     if (sj === undefined) return -1;
     return si - sj || i - j;
   });
-  const rank = new Int32Array(executions.length);
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   return rank;
 }
@@ -199,23 +213,24 @@ interface Csr {
   readonly events: Int32Array;
 }
 
-/** CSR from `source[k]` to `target[k]` over the kept events of `order`, stable in that order. */
+/** CSR from `source[k]` to `target[k]` over events of `order` with `kind[k] === keep`, stable. */
 function groupBy(
   order: Int32Array,
   sources: number,
   source: Int32Array,
   target: Int32Array,
-  keep: (k: number) => boolean,
+  kind: Uint8Array,
+  keep: number,
   count: number,
 ): Csr {
   const offsets = new Int32Array(sources + 1);
-  for (const k of order) if (keep(k)) offsets[source[k]! + 1]!++;
+  for (const k of order) if (kind[k] === keep) offsets[source[k]! + 1]!++;
   for (let s = 0; s < sources; s++) offsets[s + 1]! += offsets[s]!;
   const fill = offsets.slice(0, sources);
   const targets = new Int32Array(count);
   const events = new Int32Array(count);
   for (const k of order) {
-    if (!keep(k)) continue;
+    if (kind[k] !== keep) continue;
     const at = fill[source[k]!]!++;
     targets[at] = target[k]!;
     events[at] = k;
