@@ -4,6 +4,7 @@ import { BASE_MODEL_KEY } from './metadata-keys.ts';
 import { segmentGraphlets } from './segment-graphlets.ts';
 import type { Trace } from './trace.ts';
 import { TraceBuilder } from './trace-builder.ts';
+import { buildTraceGraph } from './trace-graph.ts';
 
 /** The id sets and flags of each graphlet, in graphlet order. */
 function shape(trace: Trace) {
@@ -314,5 +315,15 @@ describe('segmentGraphlets', () => {
       [[1, 2], []],
       [[1, 3, 4], []],
     ]);
+  });
+
+  it('reuses a prebuilt graph of the same trace and rejects one of another trace', () => {
+    const b = new TraceBuilder('p');
+    b.execution('Trainer', { inputs: [b.output(b.execution('ExampleGen'), 'Examples')] });
+    const trace = b.build();
+    expect(segmentGraphlets(trace, buildTraceGraph(trace))).toEqual(segmentGraphlets(trace));
+    expect(() => segmentGraphlets(trace, buildTraceGraph(b.build()))).toThrow(
+      'core: segmentGraphlets: graph was built for another trace',
+    );
   });
 });
