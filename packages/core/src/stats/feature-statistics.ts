@@ -26,7 +26,14 @@ export function parseFeatureStatistics(
     if (typeof f !== 'object' || f === null) continue;
     const { name, kind, mean, std, domainSize } = f as Record<string, unknown>;
     if (typeof name !== 'string' || (kind !== 'numeric' && kind !== 'categorical')) continue;
-    out.set(name, { kind, mean: finite(mean), std: finite(std), domainSize: finite(domainSize) });
+    // Well-formed entries are used as they are (no copy: spans can hold thousands of features).
+    const clean = [mean, std, domainSize].every((x) => x === undefined || finite(x) !== undefined);
+    out.set(
+      name,
+      clean
+        ? (f as FeatureSummary)
+        : { kind, mean: finite(mean), std: finite(std), domainSize: finite(domainSize) },
+    );
   }
   return out;
 }

@@ -85,10 +85,7 @@ export function datasetSimilarity(view: TraceView, a: Graphlet, b: Graphlet): nu
   let sum = 0;
   let pairs = 0;
   for (let i = 0; i < n; i++) {
-    const fa = view.featureStatistics(x[i]!);
-    const fb = view.featureStatistics(y[i]!);
-    if (fa === undefined || fb === undefined) continue;
-    const s = spanSimilarity(fa, fb);
+    const s = view.spanPairSimilarity(x[i]!, y[i]!);
     if (s === undefined) continue;
     sum += s;
     pairs++;

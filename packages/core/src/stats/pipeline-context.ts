@@ -108,8 +108,7 @@ function dominantClass(types: readonly (ModelType | undefined)[]): ModelClass | 
 
 /** Feature profile over the data spans (outputs of ingestion executions) that carry feature statistics. */
 function featureProfile(view: TraceView): FeatureProfile | undefined {
-  const kinds = new Map<string, 'numeric' | 'categorical'>();
-  const domains = new Map<string, { sum: number; n: number }>();
+  const byName = new Map<string, { categorical: boolean; sum: number; n: number }>();
   const seen = new Set<number>();
   let any = false;
   for (const ev of view.trace.events) {
@@ -120,23 +119,25 @@ function featureProfile(view: TraceView): FeatureProfile | undefined {
     if (stats === undefined) continue;
     any = true;
     for (const [name, f] of stats) {
-      if (!kinds.has(name)) kinds.set(name, f.kind);
+      // A feature's kind is the one of the first span that lists it.
+      let entry = byName.get(name);
+      if (entry === undefined) {
+        entry = { categorical: f.kind === 'categorical', sum: 0, n: 0 };
+        byName.set(name, entry);
+      }
       if (f.kind === 'categorical' && f.domainSize !== undefined) {
-        const d = domains.get(name) ?? { sum: 0, n: 0 };
-        d.sum += f.domainSize;
-        d.n += 1;
-        domains.set(name, d);
+        entry.sum += f.domainSize;
+        entry.n += 1;
       }
     }
   }
   if (!any) return undefined;
   let categorical = 0;
   const domainSizes: number[] = [];
-  for (const [name, kind] of kinds) {
-    if (kind !== 'categorical') continue;
+  for (const entry of byName.values()) {
+    if (!entry.categorical) continue;
     categorical++;
-    const d = domains.get(name);
-    if (d !== undefined) domainSizes.push(d.sum / d.n);
+    if (entry.n > 0) domainSizes.push(entry.sum / entry.n);
   }
-  return { features: kinds.size, categorical, domainSizes };
+  return { features: byName.size, categorical, domainSizes };
 }

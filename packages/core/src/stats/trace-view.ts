@@ -15,6 +15,7 @@ import {
 import { type Artifact, type Execution, propertyOf, type Trace } from '../trace.ts';
 import { type FeatureSummary, parseFeatureStatistics } from './feature-statistics.ts';
 import { normalizeModelType } from './model-type.ts';
+import { spanSimilarity } from './pair-similarity.ts';
 
 /** O(1) lookups over one trace. */
 export interface TraceView {
@@ -25,6 +26,8 @@ export interface TraceView {
   spanNumber(id: ArtifactId): number;
   /** The span's feature statistics, or undefined when it has none. */
   featureStatistics(id: ArtifactId): ReadonlyMap<string, FeatureSummary> | undefined;
+  /** Span similarity of two spans (see spanSimilarity), cached per ordered pair. */
+  spanPairSimilarity(a: ArtifactId, b: ArtifactId): number | undefined;
   /** The graphlet's spans ordered by span number, then id. */
   orderedSpans(graphlet: Graphlet): readonly ArtifactId[];
   /** The trainer's model type (see normalizeModelType). */
@@ -42,6 +45,8 @@ export function traceView(trace: Trace): TraceView {
   const features = new Map<number, ReadonlyMap<string, FeatureSummary> | undefined>();
   const spanNumbers = new Map<number, number>();
   const ordered = new WeakMap<Graphlet, readonly ArtifactId[]>();
+  // Rolling windows make consecutive graphlets compare the same span pairs again and again.
+  const pairCache = new Map<number, Map<number, number | undefined>>();
 
   const spanNumber = (id: ArtifactId): number => {
     let n = spanNumbers.get(id);
@@ -55,18 +60,32 @@ export function traceView(trace: Trace): TraceView {
     return n;
   };
 
+  const featureStatistics = (id: ArtifactId) => {
+    if (features.has(id)) return features.get(id);
+    const a = artifacts.get(id);
+    const parsed =
+      a === undefined ? undefined : parseFeatureStatistics(propertyOf(a, FEATURE_STATISTICS));
+    features.set(id, parsed);
+    return parsed;
+  };
+
   return {
     trace,
     execution: (id) => executions.get(id),
     artifact: (id) => artifacts.get(id),
     spanNumber,
-    featureStatistics(id) {
-      if (features.has(id)) return features.get(id);
-      const a = artifacts.get(id);
-      const parsed =
-        a === undefined ? undefined : parseFeatureStatistics(propertyOf(a, FEATURE_STATISTICS));
-      features.set(id, parsed);
-      return parsed;
+    featureStatistics,
+    spanPairSimilarity(a, b) {
+      let row = pairCache.get(a);
+      if (row === undefined) {
+        row = new Map();
+        pairCache.set(a, row);
+      } else if (row.has(b)) return row.get(b);
+      const fa = featureStatistics(a);
+      const fb = featureStatistics(b);
+      const s = fa === undefined || fb === undefined ? undefined : spanSimilarity(fa, fb);
+      row.set(b, s);
+      return s;
     },
     orderedSpans(graphlet) {
       let spans = ordered.get(graphlet);
