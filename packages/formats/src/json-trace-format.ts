@@ -35,11 +35,9 @@ const ms = z.number().register(registry, { description: 'Milliseconds since the 
 const execution = z
   .strictObject({
     id,
-    type: z
-      .string()
-      .register(registry, {
-        description: 'Full type name, e.g. tfx.components.trainer.component.Trainer.',
-      }),
+    type: z.string().register(registry, {
+      description: 'Full type name, e.g. tfx.components.trainer.component.Trainer.',
+    }),
     name: z.string().optional(),
     role: z.enum(ROLES),
     state: z.enum(EXECUTION_STATES),

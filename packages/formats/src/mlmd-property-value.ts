@@ -12,33 +12,35 @@ export const BYTES_REASON = 'byte_value: raw bytes, kept as base64';
 /** Reason of a proto_value (google.protobuf.Any), kept as base64. */
 export const PROTO_REASON = 'proto_value: serialized google.protobuf.Any, kept as base64';
 
-/** The value columns of a property row; absent columns read as null. */
-export interface PropertyRow {
-  readonly int_value: bigint | number | null;
-  readonly double_value: number | null;
-  readonly string_value: string | null;
-  readonly byte_value: Uint8Array | null;
-  readonly proto_value: Uint8Array | null;
-  readonly bool_value: bigint | number | null;
-}
-
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** The model value of a property row: the first non-null column, null when all are null. */
-export function propertyValueOf(row: PropertyRow): PropertyValue {
-  const int = row.int_value;
-  if (int !== null) {
+/** A property value as SQLite returns its columns. */
+type Cell = bigint | number | string | Uint8Array | null | undefined;
+
+/**
+ * The model value of a property row whose six value columns (int, double, string, bytes, proto,
+ * bool) start at `at`: the first non-null column, null when all are null.
+ */
+export function propertyValueOf(row: readonly Cell[], at = 0): PropertyValue {
+  const int = row[at];
+  if (int !== null && int !== undefined) {
     if (typeof int === 'number') return int;
-    if (int <= MAX_SAFE && int >= -MAX_SAFE) return Number(int);
-    return undecoded(int.toString(), BIG_INT_REASON);
+    const big = BigInt(int as bigint);
+    if (big <= MAX_SAFE && big >= -MAX_SAFE) return Number(big);
+    return undecoded(big.toString(), BIG_INT_REASON);
   }
-  if (row.double_value !== null) return row.double_value;
-  const text = row.string_value;
-  if (text !== null) return text.startsWith(STRUCT_PREFIX) ? decodeMlmdStruct(text) : text;
-  if (row.bool_value !== null) return Number(row.bool_value) !== 0;
-  if (row.byte_value !== null) return undecoded(base64(row.byte_value), BYTES_REASON);
-  if (row.proto_value !== null) return undecoded(base64(row.proto_value), PROTO_REASON);
+  const double = row[at + 1];
+  if (double !== null && double !== undefined) return Number(double);
+  const text = row[at + 2];
+  if (typeof text === 'string')
+    return text.startsWith(STRUCT_PREFIX) ? decodeMlmdStruct(text) : text;
+  const bool = row[at + 5];
+  if (bool !== null && bool !== undefined) return Number(bool) !== 0;
+  const bytes = row[at + 3];
+  if (bytes instanceof Uint8Array) return undecoded(base64(bytes), BYTES_REASON);
+  const proto = row[at + 4];
+  if (proto instanceof Uint8Array) return undecoded(base64(proto), PROTO_REASON);
   return null;
 }
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { FormatError } from './format-error.ts';
 import { iterateMlmdTraces, readMlmdStore } from './read-mlmd-store.ts';
 import { fixturePath, MLMD_FIXTURES } from './testing/fixtures.ts';
+import { richTrace } from './testing/rich-trace.ts';
 import { tempDir } from './testing/temp-dir.ts';
+import { writeMlmdStore } from './write-mlmd-store.ts';
 
 function formatErrorOf(run: () => unknown): FormatError {
   try {
@@ -160,5 +162,14 @@ describe('pipeline membership', () => {
       [1, 2],
       [1, 2],
     ]);
+    expect([...iterateMlmdTraces(file)]).toEqual(traces);
+  });
+
+  it('reads several written pipelines the same way in one scan and pipeline by pipeline', () => {
+    const file = tmp('three.sqlite');
+    writeMlmdStore(file, [richTrace('b', 1), richTrace('a', 10), richTrace('c', 20)]);
+    const traces = readMlmdStore(file).traces;
+    expect(traces.map((t) => t.pipeline)).toEqual(['a', 'b', 'c']);
+    expect([...iterateMlmdTraces(file)]).toEqual(traces);
   });
 });

@@ -32,6 +32,17 @@ export interface MlmdWriter {
   close(): void;
 }
 
+/**
+ * MLMD's v10 tables, except that Execution and Artifact names need not be unique per type: in
+ * the trace model a name is the pipeline node name (`Trainer`), which repeats run after run.
+ * MLMD reads such a store normally; only its own inserts would enforce the constraint.
+ */
+const WRITER_TABLES = MLMD_V10_TABLES.map((sql) =>
+  /^CREATE TABLE `(Execution|Artifact)`/.test(sql)
+    ? sql.replace(', UNIQUE(`type_id`, `name`)', '')
+    : sql,
+);
+
 const EXECUTION_KIND = 0;
 const ARTIFACT_KIND = 1;
 const CONTEXT_KIND = 2;
@@ -61,7 +72,7 @@ export function openMlmdWriter(path: string, options: MlmdWriterOptions = {}): M
   const db = new DatabaseSync(path);
   // A new file nobody else reads yet: no journal, no fsync, big cache.
   db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;');
-  for (const sql of MLMD_V10_TABLES) db.exec(sql);
+  for (const sql of WRITER_TABLES) db.exec(sql);
   db.prepare('INSERT INTO MLMDEnv (schema_version) VALUES (?)').run(MLMD_V10_SCHEMA_VERSION);
   return new StoreWriter(path, db, options.batchRows ?? 200_000);
 }
@@ -258,7 +269,7 @@ class StoreWriter implements MlmdWriter {
       ? 'two events link the same artifact and execution with the same event type'
       : message.includes('Context.')
         ? 'an earlier trace has the same pipeline name'
-        : 'two nodes of one type share a name (MLMD requires unique (type, name))';
+        : 'a row repeats a unique key';
     return new FormatError(
       'invalid_trace',
       this.path,
