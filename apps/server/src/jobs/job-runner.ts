@@ -82,7 +82,8 @@ export class JobRunner {
     };
     this.live.set(job.id, entry);
     this.queue.push(entry);
-    this.pump();
+    // Start on a later tick, so the caller can subscribe before the first change.
+    setImmediate(() => this.pump());
     return job;
   }
 
@@ -110,7 +111,7 @@ export class JobRunner {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.queue.length > 0) {
+    while (!this.closed && this.running < this.concurrency && this.queue.length > 0) {
       const entry = this.queue.shift()!;
       this.running++;
       entry.settled = this.execute(entry).finally(() => {

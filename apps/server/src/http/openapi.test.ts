@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { withServer } from '../test-support/test-server.ts';
+
+describe('GET /api/openapi.json', () => {
+  it('documents exactly the API routes the app serves', async () => {
+    await withServer(async (server) => {
+      const response = await server.app.request('/api/openapi.json');
+      expect(response.status).toBe(200);
+      const doc = (await response.json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, unknown>>;
+      };
+      expect(doc.openapi).toMatch(/^3\./);
+      const documented = Object.entries(doc.paths)
+        .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+        .sort();
+      const served = server.app.routes
+        .filter(
+          (r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/openapi.json',
+        )
+        .map((r) => `${r.method} ${r.path.replaceAll(/:(\w+)/g, '{$1}')}`);
+      expect([...new Set(served)].sort()).toEqual(documented);
+      expect(documented).toEqual(
+        expect.arrayContaining([
+          'GET /api/health',
+          'POST /api/sources',
+          'GET /api/jobs/{id}/events',
+          'GET /api/traces/{id}',
+          'GET /api/stats',
+        ]),
+      );
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Job, SourceList, TraceGraph, TraceList } from '@graphlet/contract';
+import { describe, expect, it } from 'vitest';
+import { fixture } from './test-support/fixtures.ts';
+import {
+  getJson,
+  tempDataDir,
+  testServer,
+  uploadJson,
+  waitForJob,
+} from './test-support/test-server.ts';
+
+describe('restart', () => {
+  it('keeps sources, traces, graphs and jobs across a restart on the same data folder', async () => {
+    const dir = tempDataDir();
+    try {
+      const first = testServer(dir);
+      const { body } = await uploadJson(
+        first,
+        fixture('tfx-1.15-interactive-two-trainers.sqlite'),
+        'two.sqlite',
+      );
+      await waitForJob(first, body.job!.id);
+      const before = {
+        sources: (await getJson<SourceList>(first, '/api/sources')).body,
+        traces: (await getJson<TraceList>(first, '/api/traces')).body,
+      };
+      const graph = (await getJson<TraceGraph>(first, `/api/traces/${before.traces.traces[0]!.id}`))
+        .body;
+      await first.close();
+
+      const second = testServer(dir);
+      expect((await getJson<SourceList>(second, '/api/sources')).body).toEqual(before.sources);
+      expect((await getJson<TraceList>(second, '/api/traces')).body).toEqual(before.traces);
+      expect(
+        (await getJson<TraceGraph>(second, `/api/traces/${before.traces.traces[0]!.id}`)).body,
+      ).toEqual(graph);
+      expect((await getJson<Job>(second, `/api/jobs/${body.job!.id}`)).body.state).toBe('done');
+      const again = await uploadJson(second, fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      expect(again.status).toBe(200);
+      expect(again.body.source.id).toBe(body.source.id);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an import interrupted by a stop leaves nothing behind, and its job reads as failed', async () => {
+    const dir = tempDataDir();
+    try {
+      const first = testServer(dir);
+      const { status, body } = await uploadJson(
+        first,
+        fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'),
+      );
+      expect(status).toBe(202);
+      await first.close(); // while the worker is still reading
+
+      const second = testServer(dir);
+      expect((await getJson<SourceList>(second, '/api/sources')).body.sources).toEqual([]);
+      expect((await getJson<TraceList>(second, '/api/traces')).body.traces).toEqual([]);
+      const job = (await getJson<Job>(second, `/api/jobs/${body.job!.id}`)).body;
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'interrupted' } });
+      expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+      // The same file imports cleanly afterwards.
+      const retry = await uploadJson(second, fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
+      expect(retry.status).toBe(202);
+      expect((await waitForJob(second, retry.body.job!.id)).state).toBe('done');
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportedSource, ImportedTrace } from './imported-source.ts';
+import { MIGRATIONS, migrate } from './migrations.ts';
+import { openDatabase } from './open-database.ts';
+import { getResult, putResult } from './results-cache.ts';
+import { deleteSource, listSources } from './source-queries.ts';
+import { listGraphlets, listTraces } from './trace-queries.ts';
+import { writeImport } from './write-import.ts';
+
+const graphlet = (trainer: number) => ({
+  trainer,
+  index: 0,
+  executions: [trainer],
+  artifacts: [],
+  spans: [],
+  downstream: [],
+  warmStart: false,
+  pushed: true,
+  startMs: null,
+  endMs: null,
+  metrics: { executions: 1, artifacts: 0, spans: 0, computeSeconds: 0, durationMs: null },
+});
+
+const trace = (pipeline: string, graphlets = [graphlet(1)]): ImportedTrace => ({
+  pipeline,
+  payload: JSON.stringify({ pipeline, executions: [], artifacts: [], events: [] }),
+  summary: {
+    executions: 1,
+    artifacts: 0,
+    graphlets: graphlets.length,
+    pushedShare: 1,
+    lifespanDays: null,
+    modelsPerDay: null,
+    computeSeconds: 0,
+  },
+  graphlets,
+});
+
+const source = (traces: ImportedTrace[]): ImportedSource => ({
+  id: 'abc',
+  name: 'a.sqlite',
+  sha256: 'abc'.padEnd(64, '0'),
+  size: 10,
+  kind: 'mlmd',
+  schemaVersion: 10,
+  jobId: null,
+  traces,
+});
+
+describe('writeImport', () => {
+  let dir: string;
+  let db: DatabaseSync;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'graphlet-store-'));
+    db = openDatabase(dir);
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a source with its traces and graphlets, and clears cached results', () => {
+    putResult(db, 'stats:*', '{}');
+    writeImport(db, source([trace('p1'), trace('p2')]));
+    expect(listSources(db)).toEqual([expect.objectContaining({ id: 'abc', traces: 2 })]);
+    expect(listTraces(db).map((t) => t.id)).toEqual(['abc-1', 'abc-2']);
+    expect(listGraphlets(db, 'abc-2')).toEqual([graphlet(1)]);
+    expect(getResult(db, 'stats:*')).toBeUndefined();
+  });
+
+  it('leaves nothing behind when a write fails midway', () => {
+    // The second trace repeats a graphlet's primary key, failing after the source and trace 1 were inserted.
+    const broken = source([trace('p1'), trace('p2', [graphlet(1), graphlet(1)])]);
+    putResult(db, 'stats:*', '{}');
+    expect(() => writeImport(db, broken)).toThrow(/UNIQUE/);
+    expect(listSources(db)).toEqual([]);
+    expect(listTraces(db)).toEqual([]);
+    expect(listGraphlets(db, 'abc-1')).toEqual([]);
+    expect(getResult(db, 'stats:*')).toBe('{}');
+  });
+
+  it('deletes a source with everything hanging off it', () => {
+    writeImport(db, source([trace('p1')]));
+    expect(deleteSource(db, 'abc')).toBe(true);
+    expect(listTraces(db)).toEqual([]);
+    expect(listGraphlets(db, 'abc-1')).toEqual([]);
+    const orphans = db.prepare('SELECT COUNT(*) AS n FROM trace_payloads').get() as { n: number };
+    expect(orphans.n).toBe(0);
+    expect(deleteSource(db, 'abc')).toBe(false);
+  });
+});
+
+describe('migrate', () => {
+  it('records applied versions once and refuses a store newer than the server', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphlet-store-'));
+    const db = openDatabase(dir);
+    try {
+      expect(migrate(db)).toBe(MIGRATIONS.length);
+      const rows = db.prepare('SELECT version FROM schema_migrations').all();
+      expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+      const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+      expect(journal.journal_mode).toBe('wal');
+      db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 'x')").run();
+      expect(() => migrate(db)).toThrow(/schema version 99/);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
