@@ -83,7 +83,7 @@ export type Figure7 = Availability & {
   readonly validationShare: number | null;
   /** Executions per cost source (see executionCost). */
   readonly sources: Readonly<Record<CostSource, number>>;
-  /** Compute of post-trainer over pre-trainer executions, summed over graphlets (paper ~0.3). */
+  /** Compute of post-trainer over pre-trainer executions, each counted once (paper ~0.3). */
   readonly postToPreRatio: number | null;
 };
 

@@ -11,8 +11,9 @@ const NO_COMPUTE =
   'no execution records cpu_seconds or both start and end times, so no compute cost is known';
 
 /**
- * Pre-trainer executions of a graphlet are its executions minus the trainer and Down(trainer);
- * the ratio sums both sides over all graphlets (overlapping graphlets count shared work twice).
+ * Post-trainer executions are those in some graphlet's Down(trainer); pre-trainer ones are the
+ * other non-trainer members of graphlets. Each execution counts once, however many graphlets
+ * hold it (a span read by a rolling window of 30 trainings is ingested once).
  */
 export function figure7Collector(): Collector<Figure7> {
   const index = new Map(OPERATOR_GROUPS.map((g, i) => [g, i]));
@@ -29,14 +30,19 @@ export function figure7Collector(): Collector<Figure7> {
         seconds[index.get(operatorGroup(e.role))!]! += c.seconds;
         cost.set(e.id, c.seconds);
       }
+      const side = new Map<number, 'pre' | 'post'>();
       for (const g of graphlets) {
-        const down = new Set<number>(g.downstream);
+        for (const id of g.downstream) side.set(id, 'post');
+      }
+      for (const g of graphlets) {
         for (const id of g.executions) {
-          if (id === g.trainer || view.execution(id) === undefined) continue;
-          const c = cost.get(id) ?? 0;
-          if (down.has(id)) post += c;
-          else pre += c;
+          if (id !== g.trainer && !side.has(id)) side.set(id, 'pre');
         }
+      }
+      for (const [id, where] of side) {
+        if (view.execution(id)?.role === 'trainer') continue;
+        if (where === 'post') post += cost.get(id) ?? 0;
+        else pre += cost.get(id) ?? 0;
       }
     },
     finish() {

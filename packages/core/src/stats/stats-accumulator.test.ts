@@ -113,7 +113,8 @@ describe('figures 5, 6, 7', () => {
     expect(f['7'].shares.training).toBeCloseTo(4200 / 6300, 12);
     expect(f['7'].validationShare).toBeCloseTo(50 / 6300, 12);
     expect(f['7'].sources).toEqual({ recorded: 9, duration: 2, cached: 1, unknown: 3 });
-    expect(f['7'].postToPreRatio).toBeCloseTo(20 / 2360, 12);
+    // Post: both Pushers (10 + 10); pre, each once: 100 + 50 + 30 + 100 (alpha) + 1800 (beta).
+    expect(f['7'].postToPreRatio).toBeCloseTo(20 / 2080, 12);
   });
 });
 
