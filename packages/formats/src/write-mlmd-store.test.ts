@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { artifactId, executionId } from '@graphlet/core';
+import { artifactId, executionId, TraceBuilder } from '@graphlet/core';
 import { describe, expect, it } from 'vitest';
 import { readMlmdStore } from './read-mlmd-store.ts';
 import { fixturePath, MLMD_FIXTURES } from './testing/fixtures.ts';
@@ -68,6 +68,17 @@ describe('writeMlmdStore', () => {
     ).toBe(1);
     expect(count('SELECT schema_version AS n FROM MLMDEnv')).toBe(10);
     db.close();
+  });
+
+  it('keeps node names that repeat run after run (the model uses them as node names)', () => {
+    const b = new TraceBuilder('daily');
+    for (let day = 0; day < 3; day++) {
+      const gen = b.execution('CsvExampleGen', { name: 'CsvExampleGen', startMs: day + 1 });
+      b.output(gen, 'Examples', 'examples', { name: 'examples' });
+    }
+    const file = tmp('names.sqlite');
+    writeMlmdStore(file, [b.build()]);
+    expect(readMlmdStore(file).traces).toEqual([b.build()]);
   });
 
   it('refuses to overwrite a file unless asked, and explains MLMD uniqueness rules', () => {
