@@ -1,6 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { TraceBuilder } from '@graphlet/core';
+import {
+  computeStatistics,
+  PAPER_TARGETS,
+  segmentGraphlets,
+  TraceBuilder,
+  valueAtPath,
+} from '@graphlet/core';
 import { stringifyTraceDocument } from '@graphlet/formats';
+import { generateCorpus } from '@graphlet/synth';
 import { describe, expect, it } from 'vitest';
 import { cli, MLMD_FIXTURE_DIR, tempDir } from '../testing/cli-harness.ts';
 
@@ -79,6 +86,50 @@ describe('stats across formats', () => {
     expect(stats.figures['5']).toMatchObject({ available: true, trainers: 3, trainersWithType: 1 });
     expect(stats.figures['5'].shares.DNN).toBe(1);
     expect(stats.figures['9f'].likelihood.DNN).toBe(1);
+  });
+});
+
+describe('stats on a synthetic corpus', () => {
+  // The calibration bar: relative tolerance around the paper's number, for the statistics the
+  // generator is calibrated to; `<` targets must hold as bounds.
+  const BAR: Record<string, number> = {
+    'corpus.pushedShare': 0.3,
+    'figures.3a.mean': 0.3,
+    'figures.3b.median': 0.5,
+    'figures.4.featureKinds.categoricalShare': 0.15,
+    'figures.5.shares.DNN': 0.25,
+    'figures.6.shares.training': 0,
+    'figures.6.shares.deployment': 0,
+    'figures.6.shares.data_validation': 0.25,
+    'figures.6.shares.model_validation': 0.25,
+    'figures.7.shares.ingestion': 0.3,
+    'figures.7.validationShare': 0.25,
+    'figures.7.postToPreRatio': 0.5,
+    'figures.9b.shareOfAllBelowPushedMedian': 0.2,
+    'figures.9c.mean': 0.5,
+    'tables.1.jaccard.mean': 0.25,
+    'tables.1.dataset.mean': 0.5,
+    'tables.2.codeMatch.all': 0.1,
+  };
+
+  it('lands within the calibration bar of the paper', () => {
+    const corpus = [...generateCorpus({ pipelines: 60, seed: 3 })].map((trace) => ({
+      trace,
+      graphlets: segmentGraphlets(trace).graphlets,
+    }));
+    const stats = computeStatistics(corpus);
+    for (const [path, target] of Object.entries(PAPER_TARGETS)) {
+      const ours = valueAtPath(stats, path);
+      if (target.relation === '<' && ours !== null) {
+        expect(ours, path).toBeLessThan(target.value);
+      }
+      const tolerance = BAR[path];
+      if (tolerance === undefined) continue;
+      expect(typeof ours, path).toBe('number');
+      expect(Math.abs((ours as number) - target.value), path).toBeLessThanOrEqual(
+        tolerance * target.value + 1e-12,
+      );
+    }
   });
 });
 
