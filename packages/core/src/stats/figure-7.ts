@@ -2,6 +2,7 @@
  * Figure 7 (§3.3): share of total compute per operator group, with compute as in
  * executionCost; plus the post-trainer / pre-trainer compute ratio of §5.2.1.
  */
+import type { ExecutionId } from '../ids.ts';
 import { availability, type Figure7 } from './corpus-statistics.ts';
 import { type CostSource, costWithSource } from './execution-cost.ts';
 import { OPERATOR_GROUPS, type OperatorGroup, operatorGroup } from './operator-group.ts';
@@ -30,7 +31,7 @@ export function figure7Collector(): Collector<Figure7> {
         seconds[index.get(operatorGroup(e.role))!]! += c.seconds;
         cost.set(e.id, c.seconds);
       }
-      const side = new Map<number, 'pre' | 'post'>();
+      const side = new Map<ExecutionId, 'pre' | 'post'>();
       for (const g of graphlets) {
         for (const id of g.downstream) side.set(id, 'post');
       }
