@@ -62,17 +62,33 @@ function body(path: string, section: unknown): string[] {
     const part = asDistribution(s[key]);
     if (part !== undefined) out.push(`  ${key.padEnd(8)} ${summaryLine(part)} ${s.unit}`);
   }
-  for (const key of ['shares', 'likelihood', 'pipelineShare'] as const) {
-    const record = s[key];
-    if (isObject(record)) {
-      const rows = Object.entries(record).map(([k, v]) => [k, formatNumber(v)]);
-      out.push(indent(formatTable([key === 'likelihood' ? 'model type' : 'group', key], rows)));
-    }
+  const columns = RECORD_COLUMNS.filter((key) => isObject(s[key]));
+  const first = columns[0];
+  if (first !== undefined) {
+    const keys = Object.keys(s[first] as object);
+    const rows = keys.map((k) => [
+      k,
+      ...columns.map((c) => formatNumber((s[c] as Record<string, unknown>)[k])),
+    ]);
+    const label =
+      path === 'figures.4' ? 'analyzer' : /figures\.(5|9f)$/.test(path) ? 'model type' : 'group';
+    out.push(indent(formatTable([label, ...columns], rows)));
   }
   if (isObject(s.featureKinds)) out.push(...featureKinds(s.featureKinds));
   if (path === 'tables.1' || path === 'tables.2') out.push(...tableRows(s));
   return out;
 }
+
+/** Record-valued fields printed as columns of one table, in this order. */
+const RECORD_COLUMNS = [
+  'counts',
+  'graphlets',
+  'secondsByGroup',
+  'totalUses',
+  'pipelineShare',
+  'shares',
+  'likelihood',
+] as const;
 
 function summaryLine(d: Distribution): string {
   const f = formatNumber;
