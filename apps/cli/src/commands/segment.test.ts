@@ -141,6 +141,17 @@ describe('segment on bad input', () => {
     expect(await failure(tmp('loop.json'))).toMatch(/is not a DAG/);
   });
 
+  it('names an event on a node the store lacks', async () => {
+    const file = tmp('dangling.sqlite');
+    copyFileSync(fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'), file);
+    const db = new DatabaseSync(file);
+    db.exec('DELETE FROM Artifact WHERE id = 8');
+    db.close();
+    expect(await failure(file)).toBe(
+      `graphlet segment: ${file}: trace 'chicago_taxi_beam' has an event on unknown node a8\n`,
+    );
+  });
+
   it('rejects a bad --role and a missing FILE', async () => {
     const result = await cli(
       'segment',
