@@ -61,6 +61,10 @@ describe('stats on the real MLMD fixtures', () => {
       'unavailable: no Trainer carries a model_type property; real TFX stores do not record it',
     );
     expect(result.stdout).toMatch(/Jaccard mean +1 +0\.647/);
+    expect(result.stdout).toContain(
+      'dataset unavailable: no data span carries a feature_statistics property',
+    );
+    expect(result.stdout).not.toMatch(/DNN share of trainer runs +0 /);
   });
 });
 
