@@ -145,7 +145,7 @@ export function histogram(
   sorted: Float64Array,
   edges: readonly number[],
   scale: Histogram['scale'],
-) {
+): Histogram {
   const bins = Math.max(0, edges.length - 1);
   const counts = new Array<number>(bins).fill(0);
   let bin = 0;
@@ -161,7 +161,7 @@ export function histogram(
     running += c;
     return total === 0 ? 0 : running / total;
   });
-  return { scale, edges: [...edges], counts, pdf, cdf } satisfies Histogram;
+  return { scale, edges: [...edges], counts, pdf, cdf };
 }
 
 /** Summary and histogram of a sink; `edges` defaults to edges fitted to the values. */

@@ -33,7 +33,13 @@ export interface StatsAccumulator {
   finish(): CorpusStatistics;
 }
 
-/** Creates an empty accumulator; memory grows by a few numbers per pipeline and graphlet. */
+/**
+ * Creates an empty accumulator; memory grows by a few numbers per pipeline and graphlet.
+ * @example
+ * const acc = createStatsAccumulator();
+ * for (const trace of traces) acc.add(trace, segmentGraphlets(trace).graphlets);
+ * acc.finish().figures['3a'].mean;
+ */
 export function createStatsAccumulator(options: StatsOptions = {}): StatsAccumulator {
   const bins: BinOptions = {
     binsPerDecade: options.binsPerDecade ?? DEFAULT_BINS.binsPerDecade,
@@ -90,7 +96,10 @@ export function createStatsAccumulator(options: StatsOptions = {}): StatsAccumul
   };
 }
 
-/** Statistics of a whole corpus at once (see createStatsAccumulator to stream). */
+/**
+ * Statistics of a whole corpus at once (see createStatsAccumulator to stream).
+ * @example computeStatistics([{ trace, graphlets: segmentGraphlets(trace).graphlets }]).corpus.pushedShare
+ */
 export function computeStatistics(
   pipelines: Iterable<{ readonly trace: Trace; readonly graphlets: readonly Graphlet[] }>,
   options: StatsOptions = {},
