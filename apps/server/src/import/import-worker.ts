@@ -3,7 +3,7 @@
  * of each back, with progress; the main thread writes them in one transaction.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CycleError, segmentGraphlets } from '@graphlet/core';
+import { buildTraceGraph, CycleError, segmentGraphlets } from '@graphlet/core';
 import { FormatError, readTraceFile } from '@graphlet/formats';
 import type { ImportWorkerInput, ImportWorkerMessage } from './import-messages.ts';
 import { summarizeTrace } from './summarize-trace.ts';
@@ -23,9 +23,10 @@ try {
     graphletsFound,
   });
   file.traces.forEach((trace, i) => {
-    const { graphlets, note } = segmentGraphlets(trace);
+    const graph = buildTraceGraph(trace);
+    const { graphlets, note } = segmentGraphlets(trace, graph);
     graphletsFound += graphlets.length;
-    post({ type: 'trace', trace: summarizeTrace(trace, graphlets, note) });
+    post({ type: 'trace', trace: summarizeTrace(graph, graphlets, note) });
     post({
       type: 'progress',
       bytesRead: input.size,

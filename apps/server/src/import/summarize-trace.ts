@@ -1,13 +1,15 @@
-/** Turns one segmented trace into the rows the store keeps: summary columns and graphlet metrics. */
-import { executionCost, type Graphlet, lifespanDays, type Trace } from '@graphlet/core';
+/** Turns one segmented trace into the rows the store keeps: summary, graphlet metrics, layout. */
+import { executionCost, type Graphlet, lifespanDays, type TraceGraph } from '@graphlet/core';
+import { layoutTrace } from '../layout/layout-trace.ts';
 import type { ImportedTrace, StoredGraphlet } from '../store/imported-source.ts';
 
-/** The stored form of a trace and its graphlets (payload as compact JSON). */
+/** The stored form of a trace (its graph) and its graphlets; payload and layout as compact JSON. */
 export function summarizeTrace(
-  trace: Trace,
+  graph: TraceGraph,
   graphlets: readonly Graphlet[],
   note?: string,
 ): ImportedTrace {
+  const { trace } = graph;
   const cost = new Map<number, number>();
   let computeSeconds = 0;
   for (const e of trace.executions) {
@@ -17,9 +19,11 @@ export function summarizeTrace(
   }
   const pushed = graphlets.filter((g) => g.pushed).length;
   const lifespan = lifespanDays(trace);
+  const stored = graphlets.map((g) => storedGraphlet(g, cost));
   return {
     pipeline: trace.pipeline,
     payload: JSON.stringify(trace),
+    layout: JSON.stringify(layoutTrace(graph, stored)),
     summary: {
       executions: trace.executions.length,
       artifacts: trace.artifacts.length,
@@ -30,7 +34,7 @@ export function summarizeTrace(
       modelsPerDay: lifespan === undefined ? null : graphlets.length / Math.max(lifespan, 1),
       computeSeconds,
     },
-    graphlets: graphlets.map((g) => storedGraphlet(g, cost)),
+    graphlets: stored,
     note,
   };
 }

@@ -9,9 +9,12 @@ import { listTraces } from '../store/trace-queries.ts';
 /** The loaded trace with this id, or a 404. */
 export function requireTrace(services: Services, id: string): LoadedTrace {
   const loaded = services.traces.get(id);
-  if (loaded === undefined)
-    throw apiError(404, 'not_found', `traces: no trace with id "${id}"; list them at /api/traces`);
+  if (loaded === undefined) throw noTrace(id);
   return loaded;
+}
+
+function noTrace(id: string) {
+  return apiError(404, 'not_found', `traces: no trace with id "${id}"; list them at /api/traces`);
 }
 
 /** The trace routes. */
@@ -25,8 +28,15 @@ export function traceRoutes(services: Services) {
   // the typed route cannot express.
   app.openAPIRegistry.registerPath(getTraceRoute);
   app.get('/traces/:id', (c) => {
-    const loaded = requireTrace(services, c.req.param('id'));
-    return c.body(loaded.layoutJson, 200, { 'content-type': 'application/json' });
+    const id = c.req.param('id');
+    const text = services.traces.layout(id);
+    if (text === undefined) throw noTrace(id);
+    c.header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      c.header('content-encoding', 'gzip');
+      return c.body(new Uint8Array(text.gzip()), 200, { 'content-type': 'application/json' });
+    }
+    return c.body(text.json, 200, { 'content-type': 'application/json' });
   });
 
   app.openapi(getNodeRoute, (c) => {

@@ -74,6 +74,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'laid-out trace JSON computed at import',
+    sql: 'ALTER TABLE trace_payloads ADD COLUMN layout TEXT;',
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -86,6 +86,19 @@ export function getTracePayload(db: DatabaseSync, id: string): string | undefine
   return row?.trace;
 }
 
+/** The stored trace endpoint JSON of a trace: undefined without the trace, null when not computed. */
+export function getTraceLayout(db: DatabaseSync, id: string): string | null | undefined {
+  const row = statement(db, 'SELECT layout FROM trace_payloads WHERE trace_id = ?').get(id) as
+    | { layout: string | null }
+    | undefined;
+  return row?.layout;
+}
+
+/** Stores the trace endpoint JSON of a trace (for rows imported before it was computed at import). */
+export function putTraceLayout(db: DatabaseSync, id: string, layout: string): void {
+  statement(db, 'UPDATE trace_payloads SET layout = ? WHERE trace_id = ?').run(layout, id);
+}
+
 /** The note the segmenter left on a trace (e.g. no trainer), if any. */
 export function getTraceNote(db: DatabaseSync, id: string): string | undefined {
   const row = statement(db, 'SELECT note FROM traces WHERE id = ?').get(id) as

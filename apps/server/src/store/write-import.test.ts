@@ -28,6 +28,7 @@ const graphlet = (trainer: number) => ({
 const trace = (pipeline: string, graphlets = [graphlet(1)]): ImportedTrace => ({
   pipeline,
   payload: JSON.stringify({ pipeline, executions: [], artifacts: [], events: [] }),
+  layout: '{"nodes":[],"edges":[]}',
   summary: {
     executions: 1,
     artifacts: 0,

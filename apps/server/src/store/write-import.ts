@@ -33,7 +33,7 @@ export function writeImport(db: DatabaseSync, source: ImportedSource, now = new 
     );
     const insertPayload = statement(
       db,
-      'INSERT INTO trace_payloads (trace_id, trace) VALUES (?, ?)',
+      'INSERT INTO trace_payloads (trace_id, trace, layout) VALUES (?, ?, ?)',
     );
     const insertGraphlet = statement(
       db,
@@ -58,7 +58,7 @@ export function writeImport(db: DatabaseSync, source: ImportedSource, now = new 
         s.computeSeconds,
         trace.note ?? null,
       );
-      insertPayload.run(id, trace.payload);
+      insertPayload.run(id, trace.payload, trace.layout);
       for (const g of trace.graphlets) {
         insertGraphlet.run(
           id,
