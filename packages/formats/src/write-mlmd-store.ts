@@ -10,6 +10,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Properties, Trace } from '@graphlet/core';
+import { BatchInsert } from './batch-insert.ts';
 import { FormatError } from './format-error.ts';
 import { IdAllocator } from './id-allocator.ts';
 import { artifactStateCode, eventTypeCode, executionStateCode } from './mlmd-codes.ts';
@@ -93,10 +94,9 @@ class StoreWriter implements MlmdWriter {
   ];
   /** Regular property names declared in TypeProperty, by type id. */
   private readonly typeProperties = new Map<number, Set<string>>();
-  private readonly sql: Record<
-    | 'type'
-    | 'typeProperty'
-    | 'context'
+  private nextEvent = 1;
+  private readonly sql: Record<'type' | 'typeProperty' | 'context', StatementSync>;
+  private readonly rows: Record<
     | 'execution'
     | 'artifact'
     | 'executionProperty'
@@ -105,7 +105,7 @@ class StoreWriter implements MlmdWriter {
     | 'eventPath'
     | 'association'
     | 'attribution',
-    StatementSync
+    BatchInsert
   >;
 
   constructor(path: string, db: DatabaseSync, batchRows: number) {
@@ -114,10 +114,17 @@ class StoreWriter implements MlmdWriter {
     this.batchRows = batchRows;
     const values = (n: number) => `VALUES (${Array.from({ length: n }, () => '?').join(', ')})`;
     const property = (table: string, owner: string) =>
-      db.prepare(
-        `INSERT INTO ${table} (${owner}, name, is_custom_property, int_value, double_value,
-          string_value, byte_value, proto_value, bool_value) ${values(9)}`,
-      );
+      new BatchInsert(db, table, [
+        owner,
+        'name',
+        'is_custom_property',
+        'int_value',
+        'double_value',
+        'string_value',
+        'byte_value',
+        'proto_value',
+        'bool_value',
+      ]);
     this.sql = {
       type: db.prepare(`INSERT INTO Type (name, type_kind) ${values(2)}`),
       typeProperty: db.prepare(
@@ -126,24 +133,42 @@ class StoreWriter implements MlmdWriter {
       context: db.prepare(
         `INSERT INTO Context (type_id, name, create_time_since_epoch, last_update_time_since_epoch) ${values(4)}`,
       ),
-      execution: db.prepare(
-        `INSERT INTO Execution (id, type_id, last_known_state, name, create_time_since_epoch,
-          last_update_time_since_epoch) ${values(6)}`,
-      ),
-      artifact: db.prepare(
-        `INSERT INTO Artifact (id, type_id, uri, state, name, create_time_since_epoch,
-          last_update_time_since_epoch) ${values(7)}`,
-      ),
+    };
+    this.rows = {
+      execution: new BatchInsert(db, 'Execution', [
+        'id',
+        'type_id',
+        'last_known_state',
+        'name',
+        'create_time_since_epoch',
+        'last_update_time_since_epoch',
+      ]),
+      artifact: new BatchInsert(db, 'Artifact', [
+        'id',
+        'type_id',
+        'uri',
+        'state',
+        'name',
+        'create_time_since_epoch',
+        'last_update_time_since_epoch',
+      ]),
       executionProperty: property('ExecutionProperty', 'execution_id'),
       artifactProperty: property('ArtifactProperty', 'artifact_id'),
-      event: db.prepare(
-        `INSERT INTO Event (artifact_id, execution_id, type, milliseconds_since_epoch) ${values(4)}`,
-      ),
-      eventPath: db.prepare(
-        `INSERT INTO EventPath (event_id, is_index_step, step_index, step_key) ${values(4)}`,
-      ),
-      association: db.prepare(`INSERT INTO Association (context_id, execution_id) ${values(2)}`),
-      attribution: db.prepare(`INSERT INTO Attribution (context_id, artifact_id) ${values(2)}`),
+      event: new BatchInsert(db, 'Event', [
+        'id',
+        'artifact_id',
+        'execution_id',
+        'type',
+        'milliseconds_since_epoch',
+      ]),
+      eventPath: new BatchInsert(db, 'EventPath', [
+        'event_id',
+        'is_index_step',
+        'step_index',
+        'step_key',
+      ]),
+      association: new BatchInsert(db, 'Association', ['context_id', 'execution_id']),
+      attribution: new BatchInsert(db, 'Attribution', ['context_id', 'artifact_id']),
     };
     db.exec('BEGIN');
   }
@@ -152,15 +177,17 @@ class StoreWriter implements MlmdWriter {
     if (this.closed) throw new Error('write-mlmd-store: writer is closed');
     try {
       this.writeRows(trace);
+      for (const batch of Object.values(this.rows)) batch.flush();
     } catch (error) {
       throw this.explain(error, trace);
     }
   }
 
   private writeRows(trace: Trace): void {
-    const s = this.sql;
+    const s = this.rows;
     const context = Number(
-      s.context.run(this.typeId('pipeline', CONTEXT_KIND), trace.pipeline, 0, 0).lastInsertRowid,
+      this.sql.context.run(this.typeId('pipeline', CONTEXT_KIND), trace.pipeline, 0, 0)
+        .lastInsertRowid,
     );
     // Only ids renumbered because an earlier trace used them are kept here.
     const executionMap = new Map<number, number>();
@@ -169,7 +196,7 @@ class StoreWriter implements MlmdWriter {
       const id = this.executionIds.claim(e.id);
       if (id !== e.id) executionMap.set(e.id, id);
       const typeId = this.typeId(e.type, EXECUTION_KIND);
-      s.execution.run(
+      s.execution.add(
         id,
         typeId,
         executionStateCode(e.state),
@@ -177,7 +204,7 @@ class StoreWriter implements MlmdWriter {
         e.startMs ?? 0,
         e.endMs ?? 0,
       );
-      s.association.run(context, id);
+      s.association.add(context, id);
       this.properties(s.executionProperty, id, typeId, e.properties, e.customProperties);
       this.tick(2);
     }
@@ -186,7 +213,7 @@ class StoreWriter implements MlmdWriter {
       if (id !== a.id) artifactMap.set(a.id, id);
       const typeId = this.typeId(a.type, ARTIFACT_KIND);
       const created = a.createdMs ?? 0;
-      s.artifact.run(
+      s.artifact.add(
         id,
         typeId,
         a.uri ?? null,
@@ -195,27 +222,27 @@ class StoreWriter implements MlmdWriter {
         created,
         created,
       );
-      s.attribution.run(context, id);
+      s.attribution.add(context, id);
       this.properties(s.artifactProperty, id, typeId, a.properties, a.customProperties);
       this.tick(2);
     }
     for (const ev of trace.events) {
-      const event = Number(
-        s.event.run(
-          artifactMap.get(ev.artifact) ?? ev.artifact,
-          executionMap.get(ev.execution) ?? ev.execution,
-          eventTypeCode(ev.type),
-          ev.timeMs ?? null,
-        ).lastInsertRowid,
+      const event = this.nextEvent++;
+      s.event.add(
+        event,
+        artifactMap.get(ev.artifact) ?? ev.artifact,
+        executionMap.get(ev.execution) ?? ev.execution,
+        eventTypeCode(ev.type),
+        ev.timeMs ?? null,
       );
-      if (ev.key !== undefined) s.eventPath.run(event, 0, null, ev.key);
-      if (ev.index !== undefined) s.eventPath.run(event, 1, ev.index, null);
+      if (ev.key !== undefined) s.eventPath.add(event, 0, null, ev.key);
+      if (ev.index !== undefined) s.eventPath.add(event, 1, ev.index, null);
       this.tick(3);
     }
   }
 
   private properties(
-    statement: StatementSync,
+    statement: BatchInsert,
     owner: number,
     typeId: number,
     regular: Properties,
@@ -224,7 +251,7 @@ class StoreWriter implements MlmdWriter {
     let rows = 0;
     for (const name in regular) {
       const { columns, dataType } = propertyColumnsOf(regular[name]!);
-      statement.run(owner, name, 0, ...columns);
+      statement.add(owner, name, 0, ...columns);
       let declared = this.typeProperties.get(typeId);
       if (declared === undefined) {
         declared = new Set();
@@ -237,7 +264,7 @@ class StoreWriter implements MlmdWriter {
       rows++;
     }
     for (const name in custom) {
-      statement.run(owner, name, 1, ...propertyColumnsOf(custom[name]!).columns);
+      statement.add(owner, name, 1, ...propertyColumnsOf(custom[name]!).columns);
       rows++;
     }
     this.pending += rows;
@@ -256,6 +283,7 @@ class StoreWriter implements MlmdWriter {
   private tick(rows: number): void {
     this.pending += rows;
     if (this.pending >= this.batchRows) {
+      for (const batch of Object.values(this.rows)) batch.flush();
       this.db.exec('COMMIT; BEGIN');
       this.pending = 0;
     }
@@ -281,6 +309,7 @@ class StoreWriter implements MlmdWriter {
     if (this.closed) return;
     this.closed = true;
     try {
+      for (const batch of Object.values(this.rows)) batch.flush();
       this.db.exec('COMMIT');
       for (const sql of MLMD_V10_INDEXES) this.db.exec(sql);
     } finally {
