@@ -16,7 +16,7 @@ export const TraceSummarySchema = z
     pushedShare: z.number().nullable(),
     /** Days between the oldest and newest timestamp in the trace (paper §3.1); null without times. */
     lifespanDays: z.number().nullable(),
-    /** Graphlets per day of lifespan; null when the lifespan is unknown or zero. */
+    /** Graphlets / max(lifespan, 1 day), as Figure 3(b); null without timestamps. */
     modelsPerDay: z.number().nullable(),
     /** Summed execution cost in CPU seconds (recorded, else wall time). */
     computeSeconds: z.number(),
@@ -80,8 +80,9 @@ export const GraphEdgeSchema = z
     source: z.string(),
     target: z.string(),
     /**
-     * output: execution -> artifact; input: artifact -> execution; reuse: an input whose producer
-     * shares no graphlet with the consumer (e.g. a warm-start model or a schema from an earlier run).
+     * input: artifact -> the execution that read it; output: execution -> the artifact it
+     * produced; reuse: execution -> an artifact another execution produced earlier (an output
+     * event that re-registers it, e.g. a cached re-run), core's "reuse link".
      */
     kind: z.enum(EDGE_KINDS),
   })
@@ -111,9 +112,9 @@ export const NodeDetailSchema = z
     createdMs: z.number().optional(),
     properties: PropertiesSchema,
     customProperties: PropertiesSchema,
-    /** For an execution the artifacts it read, for an artifact the executions that read it. */
+    /** Incoming links: the artifacts an execution read, or the executions that wrote an artifact. */
     inputs: z.array(NodeLinkSchema),
-    /** For an execution the artifacts it wrote, for an artifact its producers. */
+    /** Outgoing links: the artifacts an execution wrote, or the executions that read an artifact. */
     outputs: z.array(NodeLinkSchema),
     graphlets: z.array(z.number().int()),
   })
