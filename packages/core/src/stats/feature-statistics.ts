@@ -27,7 +27,7 @@ export function parseFeatureStatistics(
     const { name, kind, mean, std, domainSize } = f as Record<string, unknown>;
     if (typeof name !== 'string' || (kind !== 'numeric' && kind !== 'categorical')) continue;
     // Well-formed entries are used as they are (no copy: spans can hold thousands of features).
-    const clean = [mean, std, domainSize].every((x) => x === undefined || finite(x) !== undefined);
+    const clean = optionalFinite(mean) && optionalFinite(std) && optionalFinite(domainSize);
     out.set(
       name,
       clean
@@ -36,6 +36,10 @@ export function parseFeatureStatistics(
     );
   }
   return out;
+}
+
+function optionalFinite(x: unknown): boolean {
+  return x === undefined || (typeof x === 'number' && Number.isFinite(x));
 }
 
 function finite(x: unknown): number | undefined {

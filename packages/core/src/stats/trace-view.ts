@@ -14,6 +14,7 @@ import {
 } from '../metadata-keys.ts';
 import { type Artifact, type Execution, propertyOf, type Trace } from '../trace.ts';
 import { type FeatureSummary, parseFeatureStatistics } from './feature-statistics.ts';
+import { idIndex } from './id-index.ts';
 import { normalizeModelType } from './model-type.ts';
 import { spanSimilarity } from './pair-similarity.ts';
 
@@ -38,10 +39,8 @@ export interface TraceView {
 
 /** Builds the lookups of a trace. */
 export function traceView(trace: Trace): TraceView {
-  const executions = new Map<number, Execution>();
-  for (const e of trace.executions) executions.set(e.id, e);
-  const artifacts = new Map<number, Artifact>();
-  for (const a of trace.artifacts) artifacts.set(a.id, a);
+  const executions = idIndex<Execution>(trace.executions);
+  const artifacts = idIndex<Artifact>(trace.artifacts);
   const features = new Map<number, ReadonlyMap<string, FeatureSummary> | undefined>();
   const spanNumbers = new Map<number, number>();
   const ordered = new WeakMap<Graphlet, readonly ArtifactId[]>();
