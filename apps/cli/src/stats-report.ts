@@ -5,6 +5,7 @@
 import {
   type CorpusStatistics,
   type Distribution,
+  PAPER_CLAIMS,
   PAPER_TARGETS,
   type PaperTarget,
   STATISTICS_TITLES,
@@ -28,6 +29,8 @@ export function formatStatsReport(stats: CorpusStatistics, files: readonly strin
   const head = `Statistics of ${files.length} file(s): ${stats.corpus.pipelines} pipeline(s), ${stats.corpus.graphlets} graphlet(s). Paper numbers: Xin et al., SIGMOD 2021.`;
   const sections = Object.entries(STATISTICS_TITLES).map(([path, title]) => {
     const lines = [title, ...body(path, valueAtPath(stats, path))];
+    const claim = PAPER_CLAIMS[path];
+    if (claim !== undefined) lines.push(`  paper: ${claim}`);
     const targets = Object.entries(PAPER_TARGETS).filter(([p]) => p.startsWith(`${path}.`));
     if (targets.length > 0) {
       const table = formatTable(

@@ -123,6 +123,27 @@ export const STATISTICS_TITLES: Readonly<Record<string, string>> = {
   'tables.2': 'Table 2: push vs data drift and code change',
 };
 
+/** What the paper says in words about figures it gives no number for, by section path. */
+export const PAPER_CLAIMS: Readonly<Record<string, string>> = {
+  'figures.3a': 'continuous pipelines live the whole corpus period',
+  'figures.3b': 'most pipelines train 1 model per day; 1.12% train more than 100',
+  'figures.3c': 'the vast majority use at most 100 features; extremes reach tens of thousands',
+  'figures.3d': 'pipelines with linear models live longer than DNN ones',
+  'figures.3e': 'DNN pipelines have the most diverse cadence',
+  'figures.4':
+    'vocabulary dominates both views; custom analyzers are in several pipelines but rarely used',
+  'figures.5': 'DNN 64%, DNN+Linear 2%; linear and tree-based smaller; the rest "other"',
+  'figures.6': 'training and deployment in 100%; about half use data and model validation',
+  'figures.7': 'training < 1/3 (introduction: ~20%); validation ~35%; ingestion ~22%',
+  'figures.9a': 'all and pushed gaps have the same shape; the pushed mean is ~15 h later',
+  'figures.9b': '80% of all gaps are below the median gap between pushed graphlets',
+  'figures.9c': 'very few pipelines have 0; most 1-10; mean ~3',
+  'figures.9d': 'unpushed graphlets use more trainer CPU (section 4.3.2 calls it similar)',
+  'figures.9e': 'mean model training time 168 h',
+  'figures.9f': 'every model type has a push likelihood below 0.6, highly variable',
+  'tables.2': 'no significant difference between pushed and unpushed graphlets',
+};
+
 /** The value at a dot-separated path of a JSON-like document (e.g. `tables.1.jaccard.bins.0`). */
 export function valueAtPath(document: unknown, path: string): unknown {
   let node: unknown = document;

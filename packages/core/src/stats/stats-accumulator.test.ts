@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceBuilder } from '../trace-builder.ts';
-import { PAPER_TARGETS, valueAtPath } from './paper-targets.ts';
+import { PAPER_CLAIMS, PAPER_TARGETS, STATISTICS_TITLES, valueAtPath } from './paper-targets.ts';
 import { computeStatistics, createStatsAccumulator } from './stats-accumulator.ts';
 import { tinyCorpus } from './tiny-corpus.test-support.ts';
 
@@ -240,5 +240,16 @@ describe('PAPER_TARGETS', () => {
     for (const path of Object.keys(PAPER_TARGETS)) {
       expect(valueAtPath(stats, path), path).not.toBeUndefined();
     }
+  });
+
+  it('titles every figure and table of the document, and claims only titled ones', () => {
+    const sections = [
+      'corpus',
+      ...Object.keys(stats.figures).map((k) => `figures.${k}`),
+      ...Object.keys(stats.tables).map((k) => `tables.${k}`),
+    ];
+    // JSON objects list integer-like keys ("4") first, so compare as sets.
+    expect(Object.keys(STATISTICS_TITLES).sort()).toEqual(sections.sort());
+    for (const path of Object.keys(PAPER_CLAIMS)) expect(sections, path).toContain(path);
   });
 });
