@@ -142,8 +142,9 @@ export function parseTraceDocument(
       `not a valid trace document at ${pathText(issue.path)}: ${issue.message}`,
     );
   }
-  // Ids are branded numbers in the model; the brand has no runtime form.
-  const traces = parsed.data.traces as unknown as Trace[];
+  // The schema has no transforms, so the validated input is the result; zod's copy would drop
+  // `__proto__` keys of property values. Ids are branded numbers, a brand without runtime form.
+  const traces = (raw as { traces: unknown }).traces as Trace[];
   traces.forEach((t, i) => {
     checkReferences(t, i, file);
   });
