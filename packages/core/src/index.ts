@@ -8,3 +8,4 @@ export * from './testing/large-trace.ts';
 export * from './trace.ts';
 export * from './trace-builder.ts';
 export * from './trace-graph.ts';
+export * from './waste/index.ts';

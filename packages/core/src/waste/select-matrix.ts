@@ -1,0 +1,35 @@
+/** Copies a variant's columns for a subset of rows out of the feature table (row-major). */
+
+/** A row-major table as @graphlet/forest's FeatureMatrix expects. */
+export interface RowMajorMatrix {
+  readonly values: Float64Array;
+  readonly nRows: number;
+  readonly nFeatures: number;
+}
+
+/** The sub-table of `rows` (in order) and `columns`; one sequential pass over the chosen rows. */
+export function selectMatrix(
+  table: RowMajorMatrix,
+  columns: Int32Array,
+  rows: Int32Array,
+): RowMajorMatrix {
+  const k = columns.length;
+  const out = new Float64Array(rows.length * k);
+  const nf = table.nFeatures;
+  for (let i = 0; i < rows.length; i++) {
+    const from = rows[i]! * nf;
+    const to = i * k;
+    for (let c = 0; c < k; c++) out[to + c] = table.values[from + columns[c]!]!;
+  }
+  return { values: out, nRows: rows.length, nFeatures: k };
+}
+
+/** Values of a per-row array at `rows`, as a new array of the same kind. */
+export function selectRows<T extends Uint8Array | Float64Array | Int32Array>(
+  array: T,
+  rows: Int32Array,
+): T {
+  const out = new (array.constructor as new (n: number) => T)(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = array[rows[i]!]!;
+  return out;
+}
