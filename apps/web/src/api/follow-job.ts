@@ -4,12 +4,12 @@
  */
 import { errorMessage } from './api-error.ts';
 import { requestJson } from './http.ts';
-import { type JobStatus, jobStatus } from './schemas.ts';
+import { type Job, jobStatus } from './schemas.ts';
 import { readToken } from './token-store.ts';
 
 export interface FollowJobOptions {
   /** Called with every status until the job is done or failed. */
-  readonly onStatus: (status: JobStatus) => void;
+  readonly onStatus: (status: Job) => void;
   /** Called when following stops working (network down, bad answers). */
   readonly onError: (message: string) => void;
   readonly pollMs?: number;
@@ -17,7 +17,7 @@ export interface FollowJobOptions {
 
 const SSE_EVENT_NAMES = ['message', 'progress', 'status', 'job', 'done', 'failed'] as const;
 
-const finished = (status: JobStatus) => status.state === 'done' || status.state === 'failed';
+const finished = (status: Job) => status.state === 'done' || status.state === 'failed';
 
 /** Starts following job `jobId`; returns a function that stops. */
 export function followJob(jobId: string, options: FollowJobOptions): () => void {
@@ -26,7 +26,7 @@ export function followJob(jobId: string, options: FollowJobOptions): () => void 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const path = `/api/jobs/${encodeURIComponent(jobId)}`;
 
-  const deliver = (status: JobStatus): boolean => {
+  const deliver = (status: Job): boolean => {
     if (stopped) return true;
     options.onStatus(status);
     if (finished(status)) stop();

@@ -1,9 +1,9 @@
 /** queryOptions() factories and mutations for every API resource the pages read. */
 import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
 import { requestJson } from './http.ts';
 import { queryKeys } from './query-keys.ts';
 import {
-  deleted,
   graphletDetail,
   graphletList,
   nodeDetail,
@@ -67,5 +67,5 @@ export const nodeQuery = (traceId: string, nodeId: string) =>
 
 /** Deletes a source and everything imported from it. */
 export function deleteSource(sourceId: string): Promise<unknown> {
-  return requestJson(`/api/sources/${enc(sourceId)}`, deleted, { method: 'DELETE' });
+  return requestJson(`/api/sources/${enc(sourceId)}`, z.unknown(), { method: 'DELETE' });
 }

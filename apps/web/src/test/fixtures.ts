@@ -1,4 +1,5 @@
 /** Tiny hand-built payloads for the web app's tests. */
+import type { GraphletDocument } from '@graphlet/contract';
 import { type TraceGraph, traceGraph } from '../api/schemas.ts';
 
 /**
@@ -64,4 +65,34 @@ export function smallTrace(): TraceGraph {
       { source: 'a12', target: 'missing', kind: 'input' },
     ],
   });
+}
+
+/** The graphlets of smallTrace(): 2 (pushed, 2021-01-02) and 4 (not pushed, 2021-01-05). */
+export function smallGraphlets(): GraphletDocument[] {
+  const base = { downstream: [], warmStart: false, endMs: null };
+  const metrics = { executions: 3, artifacts: 2, spans: 1, computeSeconds: 60, durationMs: null };
+  return [
+    {
+      ...base,
+      trainer: 2,
+      index: 0,
+      executions: [1, 2, 3],
+      artifacts: [10, 11],
+      spans: [10],
+      pushed: true,
+      startMs: Date.parse('2021-01-02T10:00:00Z'),
+      metrics,
+    },
+    {
+      ...base,
+      trainer: 4,
+      index: 1,
+      executions: [1, 4],
+      artifacts: [10, 12],
+      spans: [10],
+      pushed: false,
+      startMs: Date.parse('2021-01-05T10:00:00Z'),
+      metrics,
+    },
+  ];
 }

@@ -11,14 +11,17 @@ export function nodeLabel(node: { readonly name?: string | null; readonly type: 
   return node.type.split('.').pop() ?? node.type;
 }
 
-/** The node and edge definitions of a trace model for Cytoscape's preset layout. */
-export function buildElements(model: TraceModel): ElementDefinition[] {
+/** The node and edge definitions of a trace model for Cytoscape's preset layout (server x,y unless `positions`). */
+export function buildElements(
+  model: TraceModel,
+  positions?: Readonly<Record<string, { x: number; y: number }>>,
+): ElementDefinition[] {
   const out: ElementDefinition[] = [];
   model.nodes.forEach((node, i) => {
     out.push({
       group: 'nodes',
       data: { id: node.id, label: nodeLabel(node), role: model.roles[i], kind: node.kind },
-      position: { x: node.x, y: node.y },
+      position: positions?.[node.id] ?? { x: node.x, y: node.y },
     });
   });
   for (let e = 0; e < model.edgeSource.length; e++) {

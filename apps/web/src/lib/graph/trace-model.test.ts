@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { smallTrace } from '../../test/fixtures.ts';
+import { smallGraphlets, smallTrace } from '../../test/fixtures.ts';
 import { buildElements, nodeLabel, tooLargeToDraw } from './build-elements.ts';
 import { lineageOf } from './lineage.ts';
+import { nodeTimes } from './node-times.ts';
 import { searchNodes } from './search-nodes.ts';
 import { buildTraceModel } from './trace-model.ts';
 import { dayWindow, visibleNodes } from './visible-nodes.ts';
@@ -25,7 +26,6 @@ describe('buildTraceModel', () => {
     expect(model.droppedEdges).toBe(1);
     expect(ids(model, model.members.get('2')!)).toEqual(['a10', 'a11', 'e1', 'e2', 'e3']);
     expect(ids(model, model.members.get('4')!)).toEqual(['a10', 'a12', 'e1', 'e4']);
-    expect(Number.isNaN(model.times[1]!)).toBe(true);
   });
 
   it('builds CSR adjacency in both directions', () => {
@@ -85,11 +85,14 @@ describe('visibleNodes', () => {
     expect(ids(model, indices(visibleNodes(model, { roles: ['trainer'] })))).toEqual(['e2', 'e4']);
   });
 
-  it('filters by time window, keeping nodes without a time', () => {
+  it('filters by time window using the earliest graphlet start of each node', () => {
     const model = buildTraceModel(smallTrace());
-    const window = dayWindow('2021-01-02', '2021-01-03');
-    const kept = ids(model, indices(visibleNodes(model, { roles: [], ...window })));
-    expect(kept).toEqual(['a10', 'a11', 'a12', 'e2', 'e3']);
+    const starts = new Map(smallGraphlets().map((g) => [String(g.trainer), g.startMs!]));
+    const times = nodeTimes(model, starts);
+    const window = dayWindow('2021-01-04', '2021-01-06');
+    const kept = ids(model, indices(visibleNodes(model, { roles: [], times, ...window })));
+    expect(kept).toEqual(['a12', 'e4']);
+    expect(ids(model, indices(visibleNodes(model, { roles: [], times })))).toHaveLength(7);
   });
 
   it('keeps only a graphlet in focus mode', () => {

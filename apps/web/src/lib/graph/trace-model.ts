@@ -8,8 +8,6 @@ import { type NodeRole, nodeRole } from '../roles.ts';
 export interface TraceModel {
   readonly nodes: readonly TraceNode[];
   readonly roles: readonly NodeRole[];
-  /** Node time (start or creation, ms since the epoch); NaN when unknown. */
-  readonly times: Float64Array;
   readonly indexOf: ReadonlyMap<string, number>;
   /** Edge endpoints by edge index (edges whose endpoints are unknown are dropped). */
   readonly edgeSource: Int32Array;
@@ -19,7 +17,7 @@ export interface TraceModel {
   readonly outTargets: Int32Array;
   readonly inOffsets: Int32Array;
   readonly inSources: Int32Array;
-  /** Node indices of each graphlet, keyed by trainer id as the server writes it. */
+  /** Node indices of each graphlet, keyed by the trainer's MLMD id as a string (the URL's `g`). */
   readonly members: ReadonlyMap<string, Int32Array>;
   /** Edges dropped because an endpoint was not among the nodes. */
   readonly droppedEdges: number;
@@ -30,14 +28,13 @@ export function buildTraceModel(graph: TraceGraph): TraceModel {
   const { nodes } = graph;
   const n = nodes.length;
   const indexOf = new Map<string, number>();
-  const times = new Float64Array(n);
   const roles: NodeRole[] = new Array(n);
   const memberLists = new Map<string, number[]>();
   nodes.forEach((node, i) => {
     indexOf.set(node.id, i);
     roles[i] = nodeRole(node.kind, node.role);
-    times[i] = node.startMs ?? node.createdMs ?? node.endMs ?? Number.NaN;
-    for (const trainer of node.graphlets) {
+    for (const id of node.graphlets) {
+      const trainer = String(id);
       let list = memberLists.get(trainer);
       if (list === undefined) {
         list = [];
@@ -65,7 +62,6 @@ export function buildTraceModel(graph: TraceGraph): TraceModel {
   return {
     nodes,
     roles,
-    times,
     indexOf,
     edgeSource,
     edgeTarget,

@@ -5,7 +5,9 @@ import type { TraceModel } from './trace-model.ts';
 export interface NodeFilter {
   /** Roles to keep; empty keeps every role. */
   readonly roles: readonly NodeRole[];
-  /** Inclusive bounds in ms since the epoch; nodes without a time are kept. */
+  /** Node times (see node-times.ts); with fromMs/toMs, nodes outside are dropped, NaN kept. */
+  readonly times?: Float64Array | undefined;
+  /** Inclusive bounds in ms since the epoch. */
   readonly fromMs?: number | undefined;
   readonly toMs?: number | undefined;
   /** When set, only these node indices are kept. */
@@ -24,7 +26,7 @@ export function visibleNodes(model: TraceModel, filter: NodeFilter): Uint8Array 
   for (let i = 0; i < n; i++) {
     if (keep[i] === 0) continue;
     if (roles !== undefined && !roles.has(model.roles[i]!)) keep[i] = 0;
-    const t = model.times[i]!;
+    const t = filter.times?.[i] ?? Number.NaN;
     if (!Number.isNaN(t) && (t < from || t > to)) keep[i] = 0;
   }
   return keep;

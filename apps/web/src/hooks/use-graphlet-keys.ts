@@ -1,0 +1,21 @@
+/** ArrowLeft/ArrowRight (or [ and ]) step through graphlets, unless typing in a field. */
+import { useEffect, useRef } from 'react';
+
+/** Calls `onStep(-1 | 1)` on the stepping keys. */
+export function useGraphletKeys(onStep: (delta: 1 | -1) => void): void {
+  const handler = useRef(onStep);
+  handler.current = onStep;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === 'ArrowLeft' || event.key === '[') handler.current(-1);
+      else if (event.key === 'ArrowRight' || event.key === ']') handler.current(1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+}

@@ -1,0 +1,55 @@
+/** One imported source with a delete button that asks for confirmation inline. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { deleteSource } from '../../api/queries.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import type { Source } from '../../api/schemas.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { formatBytes, formatNumber } from '../../lib/format.ts';
+
+export interface SourceItemProps {
+  readonly source: Source;
+}
+
+/** Name, size and trace count of a source; delete asks "are you sure" first. */
+export function SourceItem({ source }: SourceItemProps) {
+  const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => deleteSource(source.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.all }),
+  });
+  const name = source.name;
+  return (
+    <li>
+      <strong style={{ overflowWrap: 'anywhere' }}>{name}</strong>
+      <span className="muted">
+        {formatNumber(source.traces)} traces · {formatBytes(source.size)} ·{' '}
+        {source.kind === 'mlmd' ? 'MLMD store' : 'JSON trace'}
+      </span>
+      {confirming ? (
+        <span className="toolbar" style={{ marginBottom: 0 }}>
+          <span>Delete {name} and its traces?</span>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+          >
+            {remove.isPending ? 'Deleting…' : 'Delete'}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending}>
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <span>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        </span>
+      )}
+      {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
+    </li>
+  );
+}

@@ -1,0 +1,33 @@
+/** The imported sources, each deletable. */
+import { useQuery } from '@tanstack/react-query';
+import { sourcesQuery } from '../../api/queries.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Skeleton } from '../../components/skeleton.tsx';
+import { SourceItem } from './source-item.tsx';
+
+/** Lists sources from /api/sources. */
+export function SourceList() {
+  const sources = useQuery(sourcesQuery());
+  return (
+    <aside className="card" aria-labelledby="sources-title">
+      <h2 id="sources-title">Sources</h2>
+      {sources.isPending ? (
+        <Skeleton height={120} label="Loading sources" />
+      ) : sources.isError ? (
+        <ErrorMessage
+          error={sources.error}
+          title="Could not load sources"
+          onRetry={() => void sources.refetch()}
+        />
+      ) : sources.data.sources.length === 0 ? (
+        <p className="muted">No sources yet.</p>
+      ) : (
+        <ul className="source-list">
+          {sources.data.sources.map((source) => (
+            <SourceItem key={source.id} source={source} />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,62 @@
+/** The upload's progress: phase, bytes, traces and graphlets, announced politely to screen readers. */
+
+import { ProgressBar } from '../../components/progress-bar.tsx';
+import { formatBytes, formatNumber } from '../../lib/format.ts';
+import { type UploadState, uploadFraction } from '../../lib/upload-state.ts';
+
+export interface UploadProgressProps {
+  readonly state: UploadState;
+  readonly onDismiss: () => void;
+}
+
+/** Text and bar for the current upload state (nothing when idle, but the space stays reserved). */
+export function UploadProgress({ state, onDismiss }: UploadProgressProps) {
+  return (
+    <div className="upload-status" aria-live="polite">
+      {state.phase !== 'idle' && (
+        <>
+          <div className="toolbar" style={{ marginBottom: 4 }}>
+            <strong>{state.fileName}</strong>
+            <span className="muted">{describe(state)}</span>
+            {(state.phase === 'done' || state.phase === 'failed') && (
+              <button type="button" className="link" onClick={onDismiss}>
+                Dismiss
+              </button>
+            )}
+          </div>
+          {state.phase === 'failed' ? (
+            <div className="error-box" role="alert">
+              {state.message}
+            </div>
+          ) : (
+            <ProgressBar fraction={uploadFraction(state)} label={`Upload of ${state.fileName}`} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function describe(state: UploadState): string {
+  switch (state.phase) {
+    case 'sending':
+      return `Uploading ${formatBytes(state.sent)} of ${formatBytes(state.total)}`;
+    case 'importing': {
+      const { bytesRead, bytesTotal, traces, graphlets } = state.progress;
+      if (state.state === 'queued') return 'Waiting to import…';
+      const read =
+        bytesRead === undefined
+          ? 'Importing'
+          : `Importing: read ${formatBytes(bytesRead)}${bytesTotal === undefined ? '' : ` of ${formatBytes(bytesTotal)}`}`;
+      return `${read} · ${formatNumber(traces ?? 0)} traces · ${formatNumber(graphlets ?? 0)} graphlets`;
+    }
+    case 'done':
+      return state.alreadyImported
+        ? 'Already imported: this file is in the corpus.'
+        : `Imported ${formatNumber(state.progress.traces ?? 0)} traces and ${formatNumber(state.progress.graphlets ?? 0)} graphlets.`;
+    case 'failed':
+      return 'Upload failed';
+    default:
+      return '';
+  }
+}

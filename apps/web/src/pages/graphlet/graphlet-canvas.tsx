@@ -1,0 +1,60 @@
+/** One graphlet drawn left to right with ELK's layered layout (computed in a Web Worker). */
+import cytoscape from 'cytoscape';
+import { useEffect, useMemo, useRef } from 'react';
+import type { GraphletDetail } from '../../api/schemas.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Skeleton } from '../../components/skeleton.tsx';
+import { useElkLayout } from '../../hooks/use-elk-layout.ts';
+import { buildElements } from '../../lib/graph/build-elements.ts';
+import { cyStyle } from '../../lib/graph/cy-style.ts';
+import { buildTraceModel } from '../../lib/graph/trace-model.ts';
+import { elkGraph } from '../../lib/graphlet/elk-graph.ts';
+
+export interface GraphletCanvasProps {
+  readonly detail: GraphletDetail;
+}
+
+/** The graphlet's subgraph; labels always shown (graphlets are small). */
+export function GraphletCanvas({ detail }: GraphletCanvasProps) {
+  const model = useMemo(
+    () => buildTraceModel({ nodes: detail.nodes, edges: detail.edges }),
+    [detail],
+  );
+  const graph = useMemo(() => elkGraph(detail.nodes, detail.edges), [detail]);
+  const layout = useElkLayout(graph);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (element === null || layout.state !== 'done') return;
+    const cy = cytoscape({
+      container: element,
+      elements: buildElements(model, layout.positions),
+      style: [...cyStyle(), { selector: 'node', style: { 'min-zoomed-font-size': 0 } }],
+      layout: { name: 'preset', fit: true, padding: 24 },
+      autoungrabify: true,
+      boxSelectionEnabled: false,
+      maxZoom: 2,
+    });
+    window.__graphletExplorer = { cy };
+    return () => {
+      if (window.__graphletExplorer?.cy === cy) delete window.__graphletExplorer;
+      cy.destroy();
+    };
+  }, [model, layout]);
+
+  return (
+    <div className="graphlet-canvas">
+      {layout.state === 'pending' && <Skeleton height="100%" label="Laying out the graphlet" />}
+      {layout.state === 'failed' && (
+        <ErrorMessage error={new Error(layout.message)} title="Layout failed" />
+      )}
+      <div
+        ref={container}
+        className="canvas"
+        role="img"
+        aria-label={`Graphlet of trainer ${detail.graphlet.trainer}: ${detail.nodes.length} nodes, ${detail.edges.length} edges`}
+      />
+    </div>
+  );
+}

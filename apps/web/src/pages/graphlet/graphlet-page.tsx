@@ -1,0 +1,109 @@
+/** The graphlet page (`/traces/:traceId/graphlets/:trainer`): the graphlet alone, its metrics and diff. */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { graphletQuery, traceGraphletsQuery } from '../../api/queries.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { PushedBadge } from '../../components/pushed-badge.tsx';
+import { Skeleton } from '../../components/skeleton.tsx';
+import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
+import { diffSpans } from '../../lib/graphlet/graphlet-diff.ts';
+import { optionalMetrics } from '../../lib/graphlet/optional-metrics.ts';
+import { GraphletCanvas } from './graphlet-canvas.tsx';
+import { GraphletDiffView } from './graphlet-diff-view.tsx';
+import { GraphletMetrics } from './graphlet-metrics.tsx';
+
+/** Loads one graphlet and the trace's graphlet list (for the previous graphlet's spans). */
+export function GraphletPage() {
+  const { traceId = '', trainer = '' } = useParams();
+  const navigate = useNavigate();
+  const detail = useQuery(graphletQuery(traceId, trainer));
+  const list = useQuery(traceGraphletsQuery(traceId));
+  const trace = encodeURIComponent(traceId);
+  const hrefOf = (t: number) => `/traces/${trace}/graphlets/${t}`;
+
+  const previous = useMemo(() => {
+    const prevTrainer = detail.data?.previous;
+    if (prevTrainer === null || prevTrainer === undefined) return undefined;
+    return list.data?.graphlets.find((g) => g.trainer === prevTrainer);
+  }, [detail.data, list.data]);
+  const diff = useMemo(
+    () =>
+      detail.data === undefined || previous === undefined
+        ? undefined
+        : diffSpans(detail.data.graphlet.spans, previous.spans),
+    [detail.data, previous],
+  );
+  const extra = useMemo(() => optionalMetrics(detail.data ?? {}), [detail.data]);
+
+  useGraphletKeys((delta) => {
+    const target = delta === 1 ? detail.data?.next : detail.data?.previous;
+    if (target !== null && target !== undefined) void navigate(hrefOf(target));
+  });
+
+  const g = detail.data?.graphlet;
+  return (
+    <div className="stack">
+      <div className="page-title">
+        <nav className="breadcrumbs" aria-label="Breadcrumbs">
+          <Link to="/">Corpus</Link> /{' '}
+          <Link to={`/traces/${trace}?g=${encodeURIComponent(trainer)}`}>Trace {traceId}</Link> /
+        </nav>
+        <h1>
+          Graphlet {g === undefined ? '' : `#${g.index + 1} `}· trainer {trainer}
+        </h1>
+        {g !== undefined && <PushedBadge pushed={g.pushed} />}
+      </div>
+      <div className="toolbar">
+        <NeighbourLink to={detail.data?.previous} hrefOf={hrefOf} label="◀ Previous graphlet" />
+        <NeighbourLink to={detail.data?.next} hrefOf={hrefOf} label="Next graphlet ▶" />
+        <span className="key-hint">Keys: ← → or [ ]</span>
+      </div>
+      {detail.isError ? (
+        <ErrorMessage
+          error={detail.error}
+          title="Could not load the graphlet"
+          onRetry={() => void detail.refetch()}
+        />
+      ) : detail.isPending ? (
+        <div className="graphlet-layout">
+          <Skeleton height={420} label="Loading the graphlet" />
+          <Skeleton height={420} label="Loading metrics" />
+        </div>
+      ) : (
+        <div className="graphlet-layout">
+          <div className="stack">
+            <GraphletCanvas detail={detail.data} />
+            <GraphletDiffView
+              diff={diff}
+              codeMatch={extra.codeMatch}
+              previousTrainer={detail.data.previous}
+            />
+          </div>
+          <GraphletMetrics graphlet={detail.data.graphlet} diff={diff} extra={extra} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface NeighbourLinkProps {
+  readonly to: number | null | undefined;
+  readonly hrefOf: (trainer: number) => string;
+  readonly label: string;
+}
+
+function NeighbourLink({ to, hrefOf, label }: NeighbourLinkProps) {
+  if (to === null || to === undefined) {
+    return (
+      <button type="button" disabled>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <Link className="button" to={hrefOf(to)}>
+      {label}
+    </Link>
+  );
+}

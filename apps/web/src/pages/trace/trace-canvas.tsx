@@ -1,0 +1,120 @@
+/** The trace drawn with Cytoscape: server positions, batched class updates, hover and click events. */
+import cytoscape, { type Core, type EdgeCollection, type NodeCollection } from 'cytoscape';
+import { useEffect, useRef } from 'react';
+import { applyStates, type DrawnStates } from '../../lib/graph/apply-states.ts';
+import { buildElements } from '../../lib/graph/build-elements.ts';
+import { cyStyle } from '../../lib/graph/cy-style.ts';
+import type { TraceModel } from '../../lib/graph/trace-model.ts';
+import { CanvasControls } from './canvas-controls.tsx';
+
+declare global {
+  interface Window {
+    /** Test hook: the live Cytoscape instance of the page. */
+    __graphletExplorer?: { cy: Core };
+  }
+}
+
+export interface TraceCanvasProps {
+  readonly model: TraceModel;
+  readonly states: DrawnStates;
+  readonly chosenNode: string | undefined;
+  /** Incremented to ask the canvas to center on `chosenNode`. */
+  readonly centerRequest: number;
+  readonly onNodeClick: (nodeId: string) => void;
+  readonly onHover: (index: number | undefined) => void;
+  readonly exportName: string;
+}
+
+interface Drawn {
+  readonly cy: Core;
+  readonly nodes: NodeCollection;
+  readonly edges: EdgeCollection;
+  last: DrawnStates | undefined;
+}
+
+/** A Cytoscape canvas of a trace model. */
+export function TraceCanvas(props: TraceCanvasProps) {
+  const { model, states, chosenNode, centerRequest } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const drawn = useRef<Drawn | undefined>(undefined);
+  const handlers = useRef(props);
+  handlers.current = props;
+
+  useEffect(() => {
+    const element = container.current;
+    if (element === null) return;
+    const large = model.nodes.length + model.edgeSource.length > 3000;
+    const cy = cytoscape({
+      container: element,
+      elements: buildElements(model),
+      style: cyStyle(),
+      layout: { name: 'preset', fit: true, padding: 20 },
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      motionBlur: false,
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    const nodes = cy.nodes();
+    const edges = cy.edges();
+    drawn.current = { cy, nodes, edges, last: undefined };
+    window.__graphletExplorer = { cy };
+    cy.on('tap', 'node', (event) => handlers.current.onNodeClick(event.target.id() as string));
+    cy.on('mouseover', 'node', (event) => {
+      handlers.current.onHover(model.indexOf.get(event.target.id() as string));
+    });
+    cy.on('mouseout', 'node', () => handlers.current.onHover(undefined));
+    return () => {
+      drawn.current = undefined;
+      if (window.__graphletExplorer?.cy === cy) delete window.__graphletExplorer;
+      cy.destroy();
+    };
+  }, [model]);
+
+  useEffect(() => {
+    const d = drawn.current;
+    if (d === undefined) return;
+    applyStates(
+      d.cy,
+      d.nodes,
+      d.edges,
+      { source: model.edgeSource, target: model.edgeTarget },
+      d.last,
+      states,
+    );
+    d.last = states;
+  }, [model, states]);
+
+  useEffect(() => {
+    const d = drawn.current;
+    if (d === undefined) return;
+    d.cy.batch(() => {
+      d.cy.nodes('.chosen').removeClass('chosen');
+      if (chosenNode !== undefined) d.cy.getElementById(chosenNode).addClass('chosen');
+    });
+  }, [chosenNode]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request re-centers (a click keeps the viewport still)
+  useEffect(() => {
+    const d = drawn.current;
+    if (d === undefined || centerRequest === 0 || chosenNode === undefined) return;
+    const node = d.cy.getElementById(chosenNode);
+    if (node.nonempty())
+      d.cy.animate({ center: { eles: node }, zoom: Math.max(d.cy.zoom(), 1.2) }, { duration: 250 });
+  }, [centerRequest]);
+
+  return (
+    <div className="canvas-wrap">
+      <div
+        ref={container}
+        className="canvas"
+        role="img"
+        aria-label={`Trace graph with ${model.nodes.length} nodes and ${model.edgeSource.length} edges; use the list view to browse nodes by keyboard`}
+        data-testid="trace-canvas"
+      />
+      <CanvasControls getCy={() => drawn.current?.cy} fileName={props.exportName} />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** The trace page (`/traces/:traceId`): loads the trace and its graphlets, then shows the trace view. */
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { traceGraphletsQuery, traceQuery } from '../../api/queries.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Skeleton } from '../../components/skeleton.tsx';
+import { TraceView } from './trace-view.tsx';
+
+/** Data loading and loading/error states of the trace page. */
+export function TracePage() {
+  const { traceId = '' } = useParams();
+  const trace = useQuery(traceQuery(traceId));
+  const graphlets = useQuery(traceGraphletsQuery(traceId));
+  return (
+    <div className="stack">
+      <div className="page-title">
+        <nav className="breadcrumbs" aria-label="Breadcrumbs">
+          <Link to="/">Corpus</Link> /
+        </nav>
+        <h1>Trace {traceId}</h1>
+      </div>
+      {trace.isError || graphlets.isError ? (
+        <ErrorMessage
+          error={trace.error ?? graphlets.error}
+          title="Could not load the trace"
+          onRetry={() => {
+            void trace.refetch();
+            void graphlets.refetch();
+          }}
+        />
+      ) : trace.isPending || graphlets.isPending ? (
+        <div className="stack">
+          <Skeleton height={50} label="Loading graphlets" />
+          <Skeleton height={34} label="Loading filters" />
+          <div className="trace-layout">
+            <Skeleton height="calc(100vh - 300px)" label="Loading the trace graph" />
+            <Skeleton height="calc(100vh - 300px)" label="Loading details" />
+          </div>
+        </div>
+      ) : (
+        <TraceView traceId={traceId} graph={trace.data} graphlets={graphlets.data.graphlets} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/** The routes: Corpus, Trace, Graphlet, and placeholders for Figures and Waste. */
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/app-layout.tsx';
+import { RouteError } from './components/route-error.tsx';
+import { ComingPage } from './pages/coming-page.tsx';
+import { CorpusPage } from './pages/corpus/corpus-page.tsx';
+
+/** Creates the browser router (pages with Cytoscape or elkjs load on demand). */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <CorpusPage /> },
+            {
+              path: 'traces/:traceId',
+              lazy: async () => ({
+                Component: (await import('./pages/trace/trace-page.tsx')).TracePage,
+              }),
+            },
+            {
+              path: 'traces/:traceId/graphlets/:trainer',
+              lazy: async () => ({
+                Component: (await import('./pages/graphlet/graphlet-page.tsx')).GraphletPage,
+              }),
+            },
+            { path: 'figures', element: <ComingPage title="Figures" /> },
+            { path: 'waste', element: <ComingPage title="Waste" /> },
+            { path: '*', element: <RouteError /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}
