@@ -13,6 +13,7 @@ import { TraceCache } from './layout/trace-cache.ts';
 import { graphletRoutes } from './routes/graphlets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { ListCache } from './routes/list-cache.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
@@ -38,12 +39,14 @@ export function createApp(input: ConfigInput = {}): Server {
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
   const jobs = new JobRunner(db);
+  const lists = new ListCache();
   const services: Services = {
     config,
     db,
     jobs,
-    importer: new Importer(db, jobs),
+    importer: new Importer(db, jobs, () => lists.invalidate()),
     traces: new TraceCache(db),
+    lists,
     tmpDir,
   };
 

@@ -1,7 +1,9 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { Job, SourceList, TraceGraph, TraceList } from '@graphlet/contract';
 import { describe, expect, it } from 'vitest';
+import { STORE_FILE } from './store/open-database.ts';
 import { fixture } from './test-support/fixtures.ts';
 import {
   getJson,
@@ -68,6 +70,33 @@ describe('restart', () => {
       expect(retry.status).toBe(202);
       expect((await waitForJob(second, retry.body.job!.id)).state).toBe('done');
       await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('recomputes a trace layout the store lacks (rows from before migration 2)', async () => {
+    const dir = tempDataDir();
+    try {
+      const first = testServer(dir);
+      const { body } = await uploadJson(first, fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      await waitForJob(first, body.job!.id);
+      const [trace] = (await getJson<TraceList>(first, '/api/traces')).body.traces;
+      const graph = (await getJson<TraceGraph>(first, `/api/traces/${trace!.id}`)).body;
+      await first.close();
+
+      const db = new DatabaseSync(join(dir, STORE_FILE));
+      db.exec('UPDATE trace_payloads SET layout = NULL');
+      db.close();
+      const second = testServer(dir);
+      expect((await getJson<TraceGraph>(second, `/api/traces/${trace!.id}`)).body).toEqual(graph);
+      await second.close();
+      const check = new DatabaseSync(join(dir, STORE_FILE));
+      const row = check.prepare('SELECT layout FROM trace_payloads').get() as {
+        layout: string | null;
+      };
+      check.close();
+      expect(row.layout).not.toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

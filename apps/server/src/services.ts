@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Importer } from './import/importer.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { TraceCache } from './layout/trace-cache.ts';
+import type { ListCache } from './routes/list-cache.ts';
 
 export interface Services {
   readonly config: Config;
@@ -11,6 +12,8 @@ export interface Services {
   readonly jobs: JobRunner;
   readonly importer: Importer;
   readonly traces: TraceCache;
+  /** Serialised list answers; invalidated with `traces` whenever sources change. */
+  readonly lists: ListCache;
   /** Where uploads are streamed before import. */
   readonly tmpDir: string;
 }

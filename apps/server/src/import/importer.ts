@@ -40,7 +40,8 @@ export class Importer {
   private readonly jobs: JobRunner;
   private readonly inFlight = new Map<string, string>();
 
-  constructor(db: DatabaseSync, jobs: JobRunner) {
+  /** `onImported` runs after each import is committed (to drop cached answers). */
+  constructor(db: DatabaseSync, jobs: JobRunner, onImported: () => void = () => {}) {
     this.db = db;
     this.jobs = jobs;
     jobs.register<ImportRequest>(IMPORT_JOB, async (request, context) => {
@@ -60,6 +61,7 @@ export class Importer {
           jobId: Number(context.id),
           traces: outcome.traces,
         });
+        onImported();
         const graphlets = outcome.traces.reduce((n, t) => n + t.graphlets.length, 0);
         return { sourceId, traces: outcome.traces.length, graphlets };
       } finally {

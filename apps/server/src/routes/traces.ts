@@ -1,7 +1,13 @@
 /** Traces: summaries (filtered, sorted), one trace laid out, one node in full. */
-import { getNodeRoute, getTraceRoute, listTracesRoute, type NodeDetail } from '@graphlet/contract';
+import {
+  getNodeRoute,
+  getTraceRoute,
+  listTracesRoute,
+  type NodeDetail,
+  TraceListQuerySchema,
+} from '@graphlet/contract';
 import { apiError } from '../http/api-error.ts';
-import { createRouter } from '../http/router.ts';
+import { createRouter, validationError } from '../http/router.ts';
 import type { LoadedTrace } from '../layout/trace-cache.ts';
 import type { Services } from '../services.ts';
 import { listTraces } from '../store/trace-queries.ts';
@@ -20,9 +26,17 @@ function noTrace(id: string) {
 /** The trace routes. */
 export function traceRoutes(services: Services) {
   const app = createRouter();
-  app.openapi(listTracesRoute, (c) =>
-    c.json({ traces: listTraces(services.db, c.req.valid('query')) }, 200),
-  );
+  // Documented from the contract; answered as cached JSON text per query, which the typed route
+  // cannot express.
+  app.openAPIRegistry.registerPath(listTracesRoute);
+  app.get('/traces', (c) => {
+    const query = TraceListQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw validationError(query.error);
+    const { q, source, sort, order } = query.data;
+    const key = JSON.stringify(['traces', q, source, sort, order]);
+    const text = services.lists.get(key, () => ({ traces: listTraces(services.db, query.data) }));
+    return c.body(text, 200, { 'content-type': 'application/json' });
+  });
 
   // Documented from the contract; answered as JSON text serialised once per loaded trace, which
   // the typed route cannot express.
