@@ -14,7 +14,11 @@ export interface ForestOptions {
   maxDepth?: number;
   /** Fewest bootstrap samples per leaf (default 1). */
   minSamplesLeaf?: number;
-  /** 'balanced' weighs each class by nRows / (2 * its count), as scikit-learn does. */
+  /**
+   * Weights of class 0 and 1; 'balanced' is nRows / (2 * class count), as in scikit-learn. With a
+   * bootstrap, rows are drawn in proportion to their class weight (as scikit-learn >= 1.8 does);
+   * without one, the weights scale the Gini criterion and the leaf values.
+   */
   classWeight?: 'balanced' | readonly [number, number];
   /** Bootstrap each tree's rows (default true). */
   bootstrap?: boolean;

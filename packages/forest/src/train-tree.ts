@@ -6,7 +6,7 @@
 // other features than their parent, so it would need histograms of all features at every node.
 
 import { type BinnedFeatures, nanBin } from './bin-features.ts';
-import { randomBelow, splitmix32 } from './random.ts';
+import { type Random, randomBelow, splitmix32 } from './random.ts';
 import type { Tree } from './tree.ts';
 
 /** What a tree is grown on: binned features, 0/1 labels and the weight of each class. */
@@ -34,7 +34,9 @@ const INITIAL_NODES = 1024;
 export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: number): Tree {
   const { binned, labels } = set;
   const { nRows, nFeatures, bins, edges } = binned;
-  const [w0, w1] = set.classWeight;
+  // With a bootstrap the class weights decide how often each class is drawn (scikit-learn >= 1.8
+  // does the same), and the tree then counts draws; without one they weigh the Gini criterion.
+  const [w0, w1] = options.bootstrap ? [1, 1] : set.classWeight;
   const random = splitmix32(seed);
   const minLeaf = Math.max(1, options.minSamplesLeaf);
   const mtry = Math.min(nFeatures, Math.max(1, options.maxFeatures));
@@ -42,7 +44,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
   // packed[r] = bootstrap count * 2 + label: one memory read per row in the histogram loop.
   const packed = new Int32Array(nRows);
   if (options.bootstrap) {
-    for (let i = 0; i < nRows; i++) packed[randomBelow(random, nRows)]! += 2;
+    drawBootstrap(packed, labels, set.classWeight, random);
   } else {
     packed.fill(2);
   }
@@ -185,6 +187,34 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
     value: value.slice(0, nodeCount),
     importance,
   };
+}
+
+/** Adds 2 to packed[r] per draw of row r: nRows draws, each row weighted by its class weight. */
+function drawBootstrap(
+  packed: Int32Array,
+  labels: Uint8Array,
+  [w0, w1]: readonly [number, number],
+  random: Random,
+): void {
+  const n = labels.length;
+  let n1 = 0;
+  for (let r = 0; r < n; r++) n1 += labels[r]!;
+  const n0 = n - n1;
+  if (w0 === w1 || n0 === 0 || n1 === 0) {
+    for (let i = 0; i < n; i++) packed[randomBelow(random, n)]! += 2;
+    return;
+  }
+  // Pick the class first (probability of class 1 = its share of the total weight), then a row of it.
+  const byClass = [new Int32Array(n0), new Int32Array(n1)] as const;
+  for (let r = 0, k0 = 0, k1 = 0; r < n; r++) {
+    if (labels[r] === 1) byClass[1][k1++] = r;
+    else byClass[0][k0++] = r;
+  }
+  const p1 = (w1 * n1) / (w0 * n0 + w1 * n1);
+  for (let i = 0; i < n; i++) {
+    const rows = random() / 4294967296 < p1 ? byClass[1] : byClass[0];
+    packed[rows[randomBelow(random, rows.length)]!]! += 2;
+  }
 }
 
 /** Stable in-place partition of rows[start, end) by bin <= splitBin; returns the first right index. */
