@@ -5,13 +5,19 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDemoCorpus } from '@graphlet/synth';
 import type { Services } from '../services.ts';
+import { hasJobs } from '../store/job-rows.ts';
 import { listSources } from '../store/source-queries.ts';
 
-/** Imports the demo corpus when the store has no source; resolves with the job id or null. */
+/**
+ * Imports the demo corpus into a store that never held anything (no source, no job: a user who
+ * deleted the demo does not get it back); resolves with the import job's id, or null.
+ */
 export async function loadDemoCorpus(services: Services): Promise<string | null> {
-  if (listSources(services.db).length > 0) return null;
+  // Let the caller finish starting up first: generating the corpus takes a moment.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (listSources(services.db).length > 0 || hasJobs(services.db)) return null;
   const path = join(services.config.dataDir, 'demo', 'demo.sqlite');
-  await ensureDemoCorpus(path);
+  ensureDemoCorpus(path);
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   const { size } = await stat(path);

@@ -1,11 +1,16 @@
 /** Sources: list, upload (streamed, imported in a job), delete. */
 import { rm } from 'node:fs/promises';
-import { deleteSourceRoute, listSourcesRoute, uploadSourceRoute } from '@graphlet/contract';
+import {
+  deleteSourceRoute,
+  listSourcesRoute,
+  type SourceKind,
+  uploadSourceRoute,
+} from '@graphlet/contract';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
 import { deleteSource, listSources } from '../store/source-queries.ts';
-import { receiveUpload } from '../upload/receive-upload.ts';
+import { type ReceivedUpload, receiveUpload } from '../upload/receive-upload.ts';
 import { sniffKind, sqliteTruncation } from '../upload/sniff-content.ts';
 
 /** The source routes. */
@@ -28,24 +33,12 @@ export function sourceRoutes(services: Services) {
       tmpDir: services.tmpDir,
       maxBytes: services.config.maxUploadBytes,
     });
-    const kind = sniffKind(upload.head, upload.firstNonSpace);
-    const problem =
-      kind === undefined
-        ? apiError(
-            415,
-            'unsupported_media_type',
-            `upload: ${upload.name} is neither an SQLite database (an MLMD store such as metadata.sqlite) nor a JSON trace document`,
-          )
-        : kind === 'mlmd' && sqliteTruncation(upload.head, upload.size) !== undefined
-          ? apiError(
-              422,
-              'invalid_file',
-              `upload: ${upload.name}: ${sqliteTruncation(upload.head, upload.size)}`,
-            )
-          : undefined;
-    if (problem !== undefined || kind === undefined) {
+    let kind: SourceKind;
+    try {
+      kind = recognise(upload);
+    } catch (error) {
       await rm(upload.path, { force: true });
-      throw problem;
+      throw error;
     }
     const submission = await services.importer.submit({ ...upload, kind, removeAfter: true });
     const pending =
@@ -66,4 +59,20 @@ export function sourceRoutes(services: Services) {
     return c.body(null, 204);
   });
   return app;
+}
+
+/** The kind of an upload from its first bytes; throws 415 for neither, 422 for a truncated store. */
+function recognise(upload: ReceivedUpload): SourceKind {
+  const kind = sniffKind(upload.head, upload.firstNonSpace);
+  if (kind === undefined) {
+    throw apiError(
+      415,
+      'unsupported_media_type',
+      `upload: ${upload.name} is neither an SQLite database (an MLMD store such as metadata.sqlite) nor a JSON trace document`,
+    );
+  }
+  const truncated = kind === 'mlmd' ? sqliteTruncation(upload.head, upload.size) : undefined;
+  if (truncated !== undefined)
+    throw apiError(422, 'invalid_file', `upload: ${upload.name}: ${truncated}`);
+  return kind;
 }

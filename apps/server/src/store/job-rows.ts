@@ -66,3 +66,8 @@ export function failUnfinishedJobs(db: DatabaseSync, message: string): number {
   ).run(JSON.stringify({ code: 'interrupted', message }), new Date().toISOString());
   return Number(changes);
 }
+
+/** True once any job was ever recorded. */
+export function hasJobs(db: DatabaseSync): boolean {
+  return statement(db, 'SELECT 1 FROM jobs LIMIT 1').get() !== undefined;
+}
