@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorBody, SourceList, TraceList } from '@graphlet/contract';
+import { TraceBuilder } from '@graphlet/core';
+import { readTraceFile, stringifyTraceDocument } from '@graphlet/formats';
 import { describe, expect, it } from 'vitest';
 import { fixture, MLMD_FIXTURES } from '../test-support/fixtures.ts';
 import {
@@ -74,6 +76,40 @@ describe('POST /api/sources', () => {
   });
 });
 
+describe('POST /api/sources with JSON traces', () => {
+  it('imports the JSON trace format, recognised by content, and a cyclic trace fails the job', async () => {
+    await withServer(async (server) => {
+      const { traces } = readTraceFile(fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      const json = Buffer.from(`\n  ${stringifyTraceDocument(traces, { pretty: true })}`);
+      const { status, body } = await uploadJson(server, json, 'traces.bin');
+      expect(status).toBe(202);
+      expect(await waitForJob(server, body.job!.id)).toMatchObject({
+        state: 'done',
+        progress: { graphletsFound: 2 },
+      });
+      expect((await getJson<SourceList>(server, '/api/sources')).body.sources[0]).toMatchObject({
+        kind: 'json',
+        schemaVersion: null,
+      });
+
+      const b = new TraceBuilder('loop');
+      const first = b.execution('Transform');
+      const a = b.output(first, 'Examples');
+      const second = b.execution('Trainer', { inputs: [a] });
+      const back = b.output(second, 'Model');
+      b.link(first, back, 'input');
+      const cyclic = await uploadJson(
+        server,
+        Buffer.from(stringifyTraceDocument([b.build()])),
+        'loop.json',
+      );
+      const job = await waitForJob(server, cyclic.body.job!.id);
+      expect(job.error).toMatchObject({ code: 'invalid_file' });
+      expect(job.error?.message).toMatch(/loop\.json: .*not a DAG/);
+    });
+  });
+});
+
 describe('POST /api/sources errors', () => {
   const expectError = async (response: Response, status: number, code: string) => {
     expect(response.status).toBe(status);
@@ -98,6 +134,40 @@ describe('POST /api/sources errors', () => {
       );
       expect(body.error.message).toContain('"file"');
     });
+  });
+
+  it('400 for a multipart body cut before its end', async () => {
+    await withServer(async (server, dir) => {
+      const form = new FormData();
+      form.append('file', new Blob(['{"a": 1}']), 'a.json');
+      const encoded = new Response(form);
+      const bytes = Buffer.from(await encoded.arrayBuffer());
+      const response = await server.app.request('/api/sources', {
+        method: 'POST',
+        body: bytes.subarray(0, bytes.length - 20),
+        headers: { 'content-type': encoded.headers.get('content-type')! },
+      });
+      const body = await expectError(response, 400, 'bad_request');
+      expect(body.error.message).toMatch(/ended before the closing boundary/);
+      expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    });
+  });
+
+  it('413 at once when the declared length is far over the limit', async () => {
+    await withServer(
+      async (server) => {
+        const response = await server.app.request('/api/sources', {
+          method: 'POST',
+          body: 'x',
+          headers: {
+            'content-type': 'multipart/form-data; boundary=b',
+            'content-length': String(10 ** 9),
+          },
+        });
+        await expectError(response, 413, 'payload_too_large');
+      },
+      { maxUploadBytes: 1000 },
+    );
   });
 
   it('413 over MAX_UPLOAD_BYTES, leaving no temp file', async () => {
