@@ -1,0 +1,162 @@
+/** `waste FILE... [--json] [--variant NAME] [--threshold T] ...`: the paper's waste classifier (§5). */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { isWasteVariant, WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { parseRoleOverrides } from '../parse-role-overrides.ts';
+import { buildWasteTable, checkTrainable } from '../waste/build-waste-table.ts';
+import { writeFeatureCsv } from '../waste/feature-csv.ts';
+import { runWaste } from '../waste/run-waste.ts';
+import { buildSkipPolicy } from '../waste/skip-policy.ts';
+import { wasteDocument } from '../waste/waste-document.ts';
+import { formatWasteReport } from '../waste/waste-report.ts';
+
+const USAGE = `Usage: pnpm cli waste FILE... [--json] [--variant NAME] [--threshold T] [options]
+
+Builds the paper's per-graphlet features (§5.2.1) for every pipeline of the FILEs that never
+warm-starts, splits pipelines ~80/20 into training and test (class balance kept), trains a random
+forest per Table 3 variant and reports balanced accuracy, feature cost and the freshness-vs-waste
+curve (Figure 10). See docs/waste.md.
+
+  --json                   print one JSON document
+  --variant NAME           train only NAME (${WASTE_VARIANTS.join(', ')})
+  --threshold T            also report the operating point at push probability threshold T
+  --export-features OUT    write the feature table as CSV (pipeline, graphlet, split, pushed,
+                           cost, then every feature)
+  --export-policy OUT      write the skip policy JSON (needs --variant and --threshold)
+  --predictions            with --json: every test graphlet's push probability
+  --trees N                trees per forest (default 100)
+  --seed S                 seed of the split and the forests (default 0)
+  --threads N              worker threads (default: available parallelism)
+  --window W               history window w (default 3)
+  --role PATTERN=ROLE      override the role of executions whose type name matches PATTERN`;
+
+/** The `waste` command. */
+export const wasteCommand: Command = {
+  name: 'waste',
+  summary: "train the paper's waste classifier (Table 3) and sweep freshness vs waste",
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        variant: { type: 'string' },
+        threshold: { type: 'string' },
+        'export-features': { type: 'string' },
+        'export-policy': { type: 'string' },
+        predictions: { type: 'boolean', default: false },
+        trees: { type: 'string', default: '100' },
+        seed: { type: 'string', default: '0' },
+        threads: { type: 'string' },
+        window: { type: 'string', default: '3' },
+        role: { type: 'string', multiple: true },
+      },
+    });
+    if (positionals.length === 0) throw new CliError('expected at least one FILE');
+    const variants = parseVariant(values.variant);
+    const threshold = values.threshold === undefined ? undefined : parseThreshold(values.threshold);
+    const policyOut = values['export-policy'];
+    if (policyOut !== undefined && (values.variant === undefined || threshold === undefined)) {
+      throw new CliError('--export-policy needs --variant NAME and --threshold T');
+    }
+    const trees = parseInteger('--trees', values.trees, 1);
+    const seed = parseInteger('--seed', values.seed, 0);
+    const threads =
+      values.threads === undefined
+        ? availableParallelism()
+        : parseInteger('--threads', values.threads, 1);
+    const window = parseInteger('--window', values.window, 1, 50);
+    const progress = (line: string) => io.stderr(`${line}\n`);
+
+    const table = buildWasteTable(
+      positionals,
+      parseRoleOverrides(values.role),
+      { window },
+      progress,
+    );
+    progress(
+      `waste: ${table.nRows} graphlets x ${table.nFeatures} features from ${table.pipelines.length} pipelines; ${table.excluded.warmStartGraphlets} graphlets of ${table.excluded.warmStartPipelines} warm-starting pipelines excluded`,
+    );
+    checkTrainable(table);
+    const run = await runWaste(table, { variants, trees, seed, threads, threshold }, progress);
+
+    const featuresOut = values['export-features'];
+    if (featuresOut !== undefined) {
+      writeOrFail(featuresOut, () => writeFeatureCsv(featuresOut, table, run.split.isTrain));
+      progress(`waste: wrote ${table.nRows} feature rows to ${featuresOut}`);
+    }
+    if (policyOut !== undefined && threshold !== undefined) {
+      const e = run.evaluations[0]!;
+      const point = e.operatingPoint!;
+      const policy = buildSkipPolicy({
+        variant: e.variant,
+        threshold,
+        featureOptions: table.options,
+        features: e.features,
+        forest: e.forest,
+        evaluation: {
+          balancedAccuracy: e.balancedAccuracy,
+          freshness: point.freshness,
+          waste: point.waste,
+          trainGraphlets: run.split.train.length,
+          testGraphlets: run.split.test.length,
+        },
+      });
+      writeOrFail(policyOut, () => writeFileSync(policyOut, `${JSON.stringify(policy)}\n`));
+      progress(
+        `waste: wrote the ${e.variant} skip policy (threshold ${threshold}) to ${policyOut}`,
+      );
+    }
+    const settings = { trees, seed, threads, predictions: values.predictions };
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(wasteDocument(table, run, settings))}\n`
+        : `${formatWasteReport(table, run)}\n`,
+    );
+    return 0;
+  },
+};
+
+function parseVariant(name: string | undefined): readonly WasteVariant[] {
+  if (name === undefined) return WASTE_VARIANTS;
+  if (!isWasteVariant(name)) {
+    throw new CliError(`unknown variant '${name}'; expected one of ${WASTE_VARIANTS.join(', ')}`);
+  }
+  return [name];
+}
+
+function parseThreshold(text: string): number {
+  const t = Number(text);
+  if (text.trim() === '' || !Number.isFinite(t) || t < 0 || t > 1) {
+    throw new CliError(`--threshold must be a number in [0, 1] (got '${text}')`);
+  }
+  return t;
+}
+
+function parseInteger(
+  flag: string,
+  text: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
+    throw new CliError(
+      `${flag} must be an integer in ${min}..${max === Number.MAX_SAFE_INTEGER ? '' : max} (got '${text}')`,
+    );
+  }
+  return n;
+}
+
+function writeOrFail(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${path}: cannot write (${code ?? (error as Error).message})`);
+  }
+}
