@@ -1,1 +1,9 @@
-export {};
+export * from './calibration.ts';
+export * from './demo-corpus.ts';
+export * from './distributions.ts';
+export * from './generate-corpus.ts';
+export * from './generate-pipeline.ts';
+export * from './pipeline-params.ts';
+export * from './push-process.ts';
+export * from './random.ts';
+export * from './write-corpus.ts';

@@ -1,0 +1,257 @@
+/**
+ * Plans a pipeline's runs before any node is built: when each run starts, which spans it
+ * ingests and trains on, which trainers run, and the push outcome of each model. Planning
+ * first lets the generator stop at the node cap and guarantee one push per pipeline (§2.2:
+ * the corpus holds pipelines that deployed at least one model).
+ */
+import { DRIFT, FAILURE, MAX_GRAPHLETS, MAX_TRACE_NODES } from './calibration.ts';
+import { bernoulli, uniform } from './distributions.ts';
+import type { PipelineParams } from './pipeline-params.ts';
+import { POST_TRAINER, pushProbability } from './push-process.ts';
+import type { Rng } from './random.ts';
+
+/** One trainer run and what followed it. */
+export interface PlannedTrainer {
+  readonly slot: number;
+  readonly failed: boolean;
+  /** Reads its own slot's previous model as `base_model`. */
+  readonly warmStart: boolean;
+  readonly codeVersion: number;
+  pushProbability: number;
+  pushed: boolean;
+  blessed: boolean;
+  pusherRuns: boolean;
+}
+
+/** One run of the pipeline. */
+export interface PlannedRun {
+  readonly startMs: number;
+  /** Duration scale of this run's executions (fast pipelines run short chains). */
+  readonly durationScale: number;
+  /** Spans ingested by this run (ordinals into the pipeline's span list). */
+  readonly newSpans: readonly number[];
+  /** Stay probability of each new span's features. */
+  readonly stays: readonly number[];
+  /** Spans trained on (ascending ordinals). */
+  readonly window: readonly number[];
+  readonly transformFailed: boolean;
+  readonly tunerRan: boolean;
+  readonly trainers: readonly PlannedTrainer[];
+}
+
+/** The plan of a whole pipeline. */
+export interface PipelinePlan {
+  /** Spans ingested before the first run, so windows are full from the start. */
+  readonly backfill: readonly number[];
+  readonly backfillStays: readonly number[];
+  readonly runs: readonly PlannedRun[];
+}
+
+const DAY_MS = 86_400_000;
+/** Base wall time of one run's chain (ingestion to push), before scaling to the cadence. */
+export const CHAIN_MS = 4 * 3_600_000;
+
+/** Plans the runs of a pipeline under `params`. */
+export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
+  const trainersPerRun = 1 + (params.parallel - 1) * params.parallelRunShare;
+  const runsPerDay = params.modelsPerDay / trainersPerRun;
+  const plannedRuns = Math.max(2, Math.round(params.lifespanDays * runsPerDay));
+  const spanMs = params.lifespanDays * DAY_MS;
+  const gapMs = Math.max(60_000, Math.min(spanMs / (plannedRuns - 1), DAY_MS / runsPerDay));
+  const durationScale = Math.min(1, (0.5 * gapMs) / CHAIN_MS);
+  const backfillCount = Math.max(0, params.window - Math.max(params.slide, 1));
+  const backfill = Array.from({ length: params.staticData ? 0 : backfillCount }, (_, i) => i);
+  const backfillStays = backfill.map(() => stayOf(rng, params.driftStay));
+  const backfillMs = backfill.length * 5 * 60_000 * durationScale;
+  let spanCount = backfill.length;
+  let nodes = backfill.length * spanNodes(params) + (params.dataValidation ? 2 : 0);
+  let window: readonly number[] = backfill.slice();
+  const switchRun = Math.floor(plannedRuns * params.later.switchAt);
+  let laterWindow = params.later.window;
+  const spanStays = backfillStays.slice();
+  let graphlets = 0;
+  let codeVersion = 0;
+  let previousCode = 0;
+  let previousWindow: readonly number[] | undefined;
+  const slotsWithModel = new Set<number>();
+  const runs: PlannedRun[] = [];
+  const firstParallelRun = Math.floor(plannedRuns * (1 - params.parallelRunShare));
+  const firstStartMs = params.startMs + backfillMs + 10 * 60_000;
+  for (let r = 0; r < plannedRuns; r++) {
+    const jitter = r === 0 || r === plannedRuns - 1 ? 0 : uniform(rng, -0.2, 0.2);
+    const startMs = Math.round(firstStartMs + (r + jitter) * gapMs);
+    let newSpans: number[] = [];
+    if (params.staticData) {
+      if (r === 0) newSpans = Array.from({ length: params.window }, (_, i) => i);
+    } else if (r === 0 || !bernoulli(rng, params.retrainShare)) {
+      const slide = r < switchRun ? params.slide : params.later.slide;
+      newSpans = Array.from({ length: Math.max(slide, 1) }, (_, i) => spanCount + i);
+    }
+    const stays = newSpans.map(() => stayOf(rng, params.driftStay));
+    spanStays.push(...stays);
+    const calm = spanStays.at(-1) ?? 0;
+    // A later, larger window starts full from the spans at hand: a growing window would pair
+    // identical spans ordinally and read as unchanged data.
+    if (r === switchRun) laterWindow = Math.min(params.later.window, Math.max(1, spanCount));
+    const size = r < switchRun ? params.window : laterWindow;
+    const end = spanCount + newSpans.length;
+    const nextWindow =
+      newSpans.length > 0 || size !== window.length ? range(Math.max(0, end - size), end) : window;
+    if (r > 0 && bernoulli(rng, params.codeChangeRate)) codeVersion++;
+    const slots = params.parallel > 1 && r >= firstParallelRun ? params.parallel : 1;
+    const transformFailed =
+      params.transform && newSpans.length > 0 && bernoulli(rng, FAILURE.transform);
+    const tunerRan = !transformFailed && bernoulli(rng, params.tunerRunShare);
+    const trainers: PlannedTrainer[] = [];
+    for (let slot = 0; slot < (transformFailed ? 0 : slots); slot++) {
+      const overlap =
+        previousWindow === undefined ? 0 : slot > 0 ? 1 : jaccard(previousWindow, nextWindow);
+      const failed = bernoulli(rng, FAILURE.trainer);
+      const warmStart = params.warmStart && slotsWithModel.has(slot);
+      const signals = {
+        modelType: params.modelType,
+        modelsPerDay: params.modelsPerDay,
+        overlap,
+        sameInputs: overlap === 1,
+        calm,
+        codeChanged: previousWindow !== undefined && codeVersion !== previousCode,
+        dataValidation: params.dataValidation,
+        transform: params.transform,
+        tunerRan,
+        warmStart,
+      };
+      trainers.push({
+        slot,
+        failed,
+        warmStart,
+        codeVersion,
+        pushProbability: failed ? 0 : pushProbability(signals, params.pushBias),
+        pushed: false,
+        blessed: false,
+        pusherRuns: false,
+      });
+      previousCode = codeVersion;
+      previousWindow = nextWindow;
+    }
+    decidePushes(rng, trainers, params.modelValidation);
+    const runNodes = countRunNodes(params, newSpans.length, tunerRan, trainers);
+    const full = nodes + runNodes > MAX_TRACE_NODES || graphlets + trainers.length > MAX_GRAPHLETS;
+    if (full && runs.length >= 2) break;
+    nodes += runNodes;
+    graphlets += trainers.length;
+    spanCount += newSpans.length;
+    window = nextWindow;
+    for (const t of trainers) if (!t.failed) slotsWithModel.add(t.slot);
+    runs.push({
+      startMs,
+      durationScale,
+      newSpans,
+      stays,
+      window,
+      transformFailed,
+      tunerRan,
+      trainers,
+    });
+  }
+  pushFirstModel(runs);
+  return { backfill, backfillStays, runs };
+}
+
+/** Stay probability of one span: exponential around the pipeline's mean, capped. */
+function stayOf(rng: Rng, mean: number): number {
+  // Mostly restless data, with occasional calm spans (DRIFT.calm) the push process favours.
+  if (bernoulli(rng, DRIFT.calmShare)) return uniform(rng, DRIFT.calm[0], DRIFT.calm[1]);
+  return Math.min(DRIFT.maxStay, -mean * Math.log(1 - rng.float()));
+}
+
+/** Jaccard similarity of two ascending ordinal lists. */
+function jaccard(a: readonly number[], b: readonly number[]): number {
+  const set = new Set(a);
+  let shared = 0;
+  for (const x of b) if (set.has(x)) shared++;
+  const union = a.length + b.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** At most one model per run is pushed (A/B trainers compete); then the post-trainer shape follows. */
+function decidePushes(rng: Rng, trainers: PlannedTrainer[], modelValidation: boolean): void {
+  const order = trainers.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.float() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  let pushedOne = false;
+  for (const i of order) {
+    const t = trainers[i]!;
+    t.pushed = !pushedOne && !t.failed && bernoulli(rng, t.pushProbability);
+    pushedOne ||= t.pushed;
+  }
+  for (const t of trainers) postTrainerShape(rng, t, modelValidation);
+}
+
+function postTrainerShape(rng: Rng, t: PlannedTrainer, modelValidation: boolean): void {
+  if (t.failed) return;
+  if (t.pushed) {
+    t.blessed = true;
+    t.pusherRuns = true;
+    return;
+  }
+  if (!modelValidation) {
+    t.blessed = false;
+    t.pusherRuns = bernoulli(rng, POST_TRAINER.pusherRunsWithoutValidation);
+    return;
+  }
+  t.blessed = bernoulli(rng, POST_TRAINER.blessedWhenUnpushed);
+  t.pusherRuns = bernoulli(
+    rng,
+    t.blessed ? POST_TRAINER.pusherRunsWhenBlessedUnpushed : POST_TRAINER.pusherRunsWhenUnblessed,
+  );
+}
+
+/**
+ * A pipeline's first model has no baseline to beat, so it is pushed; this also gives every
+ * pipeline the push the paper's corpus required (§2.2). A/B siblings of it stay unpushed.
+ */
+function pushFirstModel(runs: readonly PlannedRun[]): void {
+  for (const run of runs) {
+    const first = run.trainers.find((t) => !t.failed);
+    if (first === undefined) continue;
+    for (const t of run.trainers) {
+      if (t === first || !t.pushed) continue;
+      t.pushed = false;
+      t.pusherRuns = false;
+    }
+    first.pushed = true;
+    first.blessed = true;
+    first.pusherRuns = true;
+    return;
+  }
+}
+
+/** Nodes one ingested span adds: ExampleGen and its span, plus StatisticsGen and ExampleValidator. */
+export function spanNodes(params: PipelineParams): number {
+  return 2 + (params.dataValidation ? 4 : 0);
+}
+
+function countRunNodes(
+  params: PipelineParams,
+  newSpans: number,
+  tunerRan: boolean,
+  trainers: readonly PlannedTrainer[],
+): number {
+  let n = newSpans * spanNodes(params);
+  if (params.transform) n += newSpans > 0 ? 3 : 1;
+  if (tunerRan) n += 2;
+  for (const t of trainers) {
+    n += t.failed ? 1 : 3;
+    if (t.failed) continue;
+    if (params.modelValidation) n += 3;
+    if (params.infraValidation && t.blessed) n += 2;
+    if (t.pusherRuns) n += 2;
+  }
+  return n;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
