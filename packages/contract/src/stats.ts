@@ -10,7 +10,26 @@ export const StatsQuerySchema = z.object({
     .openapi({ description: 'Comma-separated trace ids; the whole corpus when absent' }),
 });
 
-/** Shaped by @graphlet/core's CorpusStatistics; kept open here so the contract follows core. */
+/** One number the paper states (@graphlet/core's PaperTarget). */
+export const PaperTargetSchema = z
+  .object({
+    label: z.string(),
+    value: z.number(),
+    relation: z.enum(['=', '~', '<', '>']),
+    section: z.string(),
+  })
+  .openapi('PaperTarget');
+
+/** The paper's numbers keyed by their dot-separated path in the statistics document. */
+export const PaperTargetsSchema = z.record(z.string(), PaperTargetSchema);
+
+/** The paper's claims in words, keyed by figure path (e.g. `figures.9d`). */
+export const PaperClaimsSchema = z.record(z.string(), z.string());
+
+/**
+ * Shaped by @graphlet/core's CorpusStatistics (kept open here so the contract follows core), plus
+ * `paper` (PAPER_TARGETS) and `paperClaims` (PAPER_CLAIMS) for reference lines.
+ */
 export const StatsSchema = z.record(z.string(), z.unknown()).openapi('CorpusStatistics');
 
 export const getStatsRoute = createRoute({

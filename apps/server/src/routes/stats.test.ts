@@ -5,6 +5,7 @@ import { getJson, uploadJson, waitForJob, withServer } from '../test-support/tes
 
 interface Stats {
   corpus: { pipelines: number; graphlets: number; executions: number };
+  paper: Record<string, { value: number }>;
 }
 
 describe('GET /api/stats', () => {
@@ -24,6 +25,7 @@ describe('GET /api/stats', () => {
         graphlets: traces.reduce((n, t) => n + t.graphlets, 0),
         executions: traces.reduce((n, t) => n + t.executions, 0),
       });
+      expect(all.body.paper['figures.3a.mean']?.value).toBe(36);
       expect((await getJson<Stats>(server, '/api/stats')).body).toEqual(all.body);
 
       const two = traces.filter((t) => t.graphlets > 0);

@@ -1,6 +1,15 @@
-/** The statistics document for the corpus or a set of traces, cached per set until sources change. */
+/**
+ * The statistics document for the corpus or a set of traces, cached per set until sources change,
+ * with the paper's stated numbers and claims (`paper`, `paperClaims`) for reference lines.
+ */
 import { getStatsRoute, StatsQuerySchema } from '@graphlet/contract';
-import { createStatsAccumulator, type Graphlet, type Trace } from '@graphlet/core';
+import {
+  createStatsAccumulator,
+  type Graphlet,
+  PAPER_CLAIMS,
+  PAPER_TARGETS,
+  type Trace,
+} from '@graphlet/core';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
 import type { Services } from '../services.ts';
@@ -18,10 +27,11 @@ export function statsRoutes(services: Services) {
     if (!query.success) throw validationError(query.error);
     const { traces } = query.data;
     const ids = traces === undefined ? undefined : [...new Set(traces.split(','))].sort();
-    const key = `stats:${ids === undefined ? '*' : ids.join(',')}`;
+    const key = `stats:v2:${ids === undefined ? '*' : ids.join(',')}`;
     let json = getResult(services.db, key);
     if (json === undefined) {
-      json = JSON.stringify(statistics(services, ids ?? listTraceIds(services.db)));
+      const stats = statistics(services, ids ?? listTraceIds(services.db));
+      json = JSON.stringify({ ...stats, paper: PAPER_TARGETS, paperClaims: PAPER_CLAIMS });
       putResult(services.db, key, json);
     }
     return c.body(json, 200, { 'content-type': 'application/json' });
