@@ -1,6 +1,7 @@
 /** The routes: Corpus, Trace, Graphlet, and placeholders for Figures and Waste. */
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
+import { AppLoading } from './components/app-loading.tsx';
 import { RouteError } from './components/route-error.tsx';
 import { ComingPage } from './pages/coming-page.tsx';
 import { CorpusPage } from './pages/corpus/corpus-page.tsx';
@@ -11,6 +12,8 @@ export function createAppRouter() {
     {
       element: <AppLayout />,
       errorElement: <RouteError />,
+      // Shown while a lazily loaded page arrives on the first visit (no flash of nothing).
+      hydrateFallbackElement: <AppLoading />,
       children: [
         {
           errorElement: <RouteError />,

@@ -21,8 +21,8 @@ export function elkGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdg
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '50',
-      'elk.spacing.nodeNode': '24',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.spacing.nodeNode': '14',
       'elk.edgeRouting': 'POLYLINE',
     },
     children: nodes.map((n) => {

@@ -33,8 +33,11 @@ export function CorpusPage() {
           {traces.data === undefined ? '' : `${rows.length} of ${allRows.length} traces`}
         </span>
       </div>
-      <UploadArea />
-      <div className="corpus-grid">
+      <div className="corpus-top">
+        <UploadArea />
+        <SourceList />
+      </div>
+      <div>
         <section aria-label="Traces">
           <div className="toolbar">
             <label>
@@ -87,7 +90,6 @@ export function CorpusPage() {
             />
           )}
         </section>
-        <SourceList />
       </div>
     </div>
   );

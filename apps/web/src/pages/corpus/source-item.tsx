@@ -43,11 +43,15 @@ export function SourceItem({ source }: SourceItemProps) {
           </button>
         </span>
       ) : (
-        <span>
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            Delete…
-          </button>
-        </span>
+        <button
+          type="button"
+          className="danger"
+          style={{ marginLeft: 'auto' }}
+          onClick={() => setConfirming(true)}
+          aria-label={`Delete ${name}…`}
+        >
+          Delete…
+        </button>
       )}
       {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
     </li>

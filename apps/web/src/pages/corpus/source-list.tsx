@@ -9,10 +9,12 @@ import { SourceItem } from './source-item.tsx';
 export function SourceList() {
   const sources = useQuery(sourcesQuery());
   return (
-    <aside className="card" aria-labelledby="sources-title">
-      <h2 id="sources-title">Sources</h2>
+    <aside className="card sources-card" aria-labelledby="sources-title">
+      <h2 id="sources-title" style={{ marginBottom: 4 }}>
+        Sources
+      </h2>
       {sources.isPending ? (
-        <Skeleton height={120} label="Loading sources" />
+        <Skeleton height={40} label="Loading sources" />
       ) : sources.isError ? (
         <ErrorMessage
           error={sources.error}

@@ -94,7 +94,7 @@ export function TracesTable({ rows, sort, dir, onSort }: TracesTableProps) {
             <tr key={row.id}>
               {COLUMNS.map((column) =>
                 column.key === 'pipeline' ? (
-                  <td key={column.key}>
+                  <td key={column.key} className="nowrap">
                     <Link to={`/traces/${encodeURIComponent(row.id)}`}>{row.pipeline}</Link>
                   </td>
                 ) : (

@@ -14,7 +14,7 @@ export interface GraphletCanvasProps {
   readonly detail: GraphletDetail;
 }
 
-/** The graphlet's subgraph; labels always shown (graphlets are small). */
+/** The graphlet's subgraph (labels appear when zoomed in, as on the trace page). */
 export function GraphletCanvas({ detail }: GraphletCanvasProps) {
   const model = useMemo(
     () => buildTraceModel({ nodes: detail.nodes, edges: detail.edges }),
@@ -30,7 +30,7 @@ export function GraphletCanvas({ detail }: GraphletCanvasProps) {
     const cy = cytoscape({
       container: element,
       elements: buildElements(model, layout.positions),
-      style: [...cyStyle(), { selector: 'node', style: { 'min-zoomed-font-size': 0 } }],
+      style: cyStyle(),
       layout: { name: 'preset', fit: true, padding: 24 },
       autoungrabify: true,
       boxSelectionEnabled: false,

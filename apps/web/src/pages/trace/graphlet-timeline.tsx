@@ -1,4 +1,5 @@
 /** The trace's graphlets in time order; pushed ones solid blue, unpushed ones hatched and dashed. */
+import { useEffect, useRef } from 'react';
 import type { GraphletSummary } from '../../api/schemas.ts';
 import { formatTime } from '../../lib/format.ts';
 
@@ -10,11 +11,27 @@ export interface GraphletTimelineProps {
 
 /** One button per graphlet; the selected one is pressed. */
 export function GraphletTimeline({ graphlets, selected, onSelect }: GraphletTimelineProps) {
+  const strip = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selected === undefined) return;
+    const element = strip.current;
+    const button = element?.querySelector<HTMLElement>(`[data-trainer="${CSS.escape(selected)}"]`);
+    if (element === null || element === undefined || button === null || button === undefined)
+      return;
+    // Scroll the strip only (scrollIntoView would also scroll the page).
+    const left = button.offsetLeft - element.offsetLeft;
+    if (
+      left < element.scrollLeft ||
+      left + button.offsetWidth > element.scrollLeft + element.clientWidth
+    ) {
+      element.scrollLeft = left - element.clientWidth / 2;
+    }
+  }, [selected]);
   if (graphlets.length === 0) {
     return <p className="muted timeline">This trace has no model graphlets (no trainer ran).</p>;
   }
   return (
-    <div className="timeline" role="toolbar" aria-label="Graphlets in time order">
+    <div ref={strip} className="timeline" role="toolbar" aria-label="Graphlets in time order">
       {graphlets.map((g) => {
         const key = String(g.trainer);
         const pressed = key === selected;
@@ -22,6 +39,7 @@ export function GraphletTimeline({ graphlets, selected, onSelect }: GraphletTime
         return (
           <button
             key={key}
+            data-trainer={key}
             type="button"
             className={g.pushed ? 'pushed' : 'unpushed'}
             aria-pressed={pressed}

@@ -8,6 +8,9 @@ import { formatTime } from '../../lib/format.ts';
 import { nodeRole, ROLE_STYLES } from '../../lib/roles.ts';
 import { PropertyTable } from './property-table.tsx';
 
+/** Graphlet links listed at most (a shared schema can belong to hundreds). */
+const MAX_GRAPHLET_LINKS = 12;
+
 export interface NodePanelProps {
   readonly traceId: string;
   readonly nodeId: string;
@@ -72,12 +75,12 @@ export function NodePanel({
           </dl>
           <NodeLinks title="Inputs" links={node.data.inputs} onSelect={onSelectNode} />
           <NodeLinks title="Outputs" links={node.data.outputs} onSelect={onSelectNode} />
-          <h3>Graphlets</h3>
+          <h3>Graphlets ({node.data.graphlets.length})</h3>
           {node.data.graphlets.length === 0 ? (
             <p className="muted">In no graphlet.</p>
           ) : (
             <ul>
-              {node.data.graphlets.map((trainer) => (
+              {node.data.graphlets.slice(0, MAX_GRAPHLET_LINKS).map((trainer) => (
                 <li key={trainer}>
                   <button
                     type="button"
@@ -92,6 +95,11 @@ export function NodePanel({
                   </Link>
                 </li>
               ))}
+              {node.data.graphlets.length > MAX_GRAPHLET_LINKS && (
+                <li className="muted">
+                  and {node.data.graphlets.length - MAX_GRAPHLET_LINKS} more (a shared input)
+                </li>
+              )}
             </ul>
           )}
           <PropertyTable title="Properties" values={node.data.properties} />

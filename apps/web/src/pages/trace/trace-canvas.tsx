@@ -1,5 +1,10 @@
 /** The trace drawn with Cytoscape: server positions, batched class updates, hover and click events. */
-import cytoscape, { type Core, type EdgeCollection, type NodeCollection } from 'cytoscape';
+import cytoscape, {
+  type CollectionArgument,
+  type Core,
+  type EdgeCollection,
+  type NodeCollection,
+} from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { applyStates, type DrawnStates } from '../../lib/graph/apply-states.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
@@ -18,6 +23,8 @@ export interface TraceCanvasProps {
   readonly model: TraceModel;
   readonly states: DrawnStates;
   readonly chosenNode: string | undefined;
+  /** Node indices of the selected graphlet: the viewport moves to them when they change. */
+  readonly focus: Int32Array | undefined;
   /** Incremented to ask the canvas to center on `chosenNode`. */
   readonly centerRequest: number;
   readonly onNodeClick: (nodeId: string) => void;
@@ -34,7 +41,7 @@ interface Drawn {
 
 /** A Cytoscape canvas of a trace model. */
 export function TraceCanvas(props: TraceCanvasProps) {
-  const { model, states, chosenNode, centerRequest } = props;
+  const { model, states, chosenNode, centerRequest, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | undefined>(undefined);
   const handlers = useRef(props);
@@ -48,7 +55,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
       container: element,
       elements: buildElements(model),
       style: cyStyle(),
-      layout: { name: 'preset', fit: true, padding: 20 },
+      layout: { name: 'preset', fit: false },
       textureOnViewport: large,
       hideEdgesOnViewport: large,
       motionBlur: false,
@@ -59,6 +66,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
     });
     const nodes = cy.nodes();
     const edges = cy.edges();
+    initialViewport(cy);
     drawn.current = { cy, nodes, edges, last: undefined };
     window.__graphletExplorer = { cy };
     cy.on('tap', 'node', (event) => handlers.current.onNodeClick(event.target.id() as string));
@@ -86,6 +94,17 @@ export function TraceCanvas(props: TraceCanvasProps) {
     );
     d.last = states;
   }, [model, states]);
+
+  useEffect(() => {
+    const d = drawn.current;
+    if (d === undefined || focus === undefined || focus.length === 0) return;
+    // cy.collection accepts an element array at runtime; its typings only list definitions.
+    const members = d.cy.collection(
+      Array.from(focus, (i) => d.nodes[i]!) as unknown as CollectionArgument,
+    );
+    d.cy.stop();
+    d.cy.animate({ fit: { eles: members, padding: 48 } }, { duration: 200 });
+  }, [focus]);
 
   useEffect(() => {
     const d = drawn.current;
@@ -117,4 +136,24 @@ export function TraceCanvas(props: TraceCanvasProps) {
       <CanvasControls getCy={() => drawn.current?.cy} fileName={props.exportName} />
     </div>
   );
+}
+
+/**
+ * Fits the whole trace unless it is a long, flat timeline (the server lays x out by time); then it
+ * fits the height and starts at the beginning, so lanes stay readable instead of a 1-px strip.
+ */
+function initialViewport(cy: Core): void {
+  const box = cy.elements().boundingBox();
+  const pad = 20;
+  const fitAll = Math.min(
+    (cy.width() - 2 * pad) / Math.max(1, box.w),
+    (cy.height() - 2 * pad) / Math.max(1, box.h),
+  );
+  const fitHeight = Math.min(1, (cy.height() - 2 * pad) / Math.max(1, box.h));
+  if (fitHeight <= fitAll * 4) {
+    cy.fit(undefined, pad);
+    return;
+  }
+  cy.zoom(fitHeight);
+  cy.pan({ x: pad - box.x1 * fitHeight, y: pad - box.y1 * fitHeight });
 }

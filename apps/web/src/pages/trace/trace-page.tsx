@@ -33,8 +33,8 @@ export function TracePage() {
           <Skeleton height={50} label="Loading graphlets" />
           <Skeleton height={34} label="Loading filters" />
           <div className="trace-layout">
-            <Skeleton height="calc(100vh - 300px)" label="Loading the trace graph" />
-            <Skeleton height="calc(100vh - 300px)" label="Loading details" />
+            <Skeleton height="calc(100vh - 350px)" label="Loading the trace graph" />
+            <Skeleton height="calc(100vh - 350px)" label="Loading details" />
           </div>
         </div>
       ) : (

@@ -122,6 +122,7 @@ export function TraceView({ traceId, graph, graphlets }: TraceViewProps) {
             model={model}
             states={states}
             chosenNode={search.node}
+            focus={members}
             centerRequest={centerRequest}
             onNodeClick={clickNode}
             onHover={setHover}
