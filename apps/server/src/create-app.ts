@@ -85,6 +85,7 @@ export function createApp(input: ConfigInput = {}): Server {
       closing ??= (async () => {
         await demo.catch(() => null);
         await jobs.close();
+        await services.importer.close();
         db.close();
       })();
       return closing;

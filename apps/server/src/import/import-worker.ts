@@ -1,47 +1,50 @@
 /**
- * The import worker thread: reads a trace file, segments every trace and posts the stored form
- * of each back, with progress; the main thread writes them in one transaction.
+ * The import worker thread: started ahead of need, it waits for one file to import, reads it,
+ * segments every trace and posts the stored form of each back with progress, then exits; the
+ * main thread writes them in one transaction.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, CycleError, segmentGraphlets } from '@graphlet/core';
 import { FormatError, readTraceFile } from '@graphlet/formats';
 import type { ImportWorkerInput, ImportWorkerMessage } from './import-messages.ts';
 import { summarizeTrace } from './summarize-trace.ts';
 
-const input = workerData as ImportWorkerInput;
 const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
 
-try {
+parentPort!.once('message', (input: ImportWorkerInput) => {
+  try {
+    run(input);
+  } catch (error) {
+    post(failure(input, error));
+  }
+  // With its only listener gone the port no longer holds the thread open: it exits.
+});
+
+function run(input: ImportWorkerInput): void {
   const file = readTraceFile(input.path);
   const total = file.traces.length;
   let graphletsFound = 0;
-  post({
-    type: 'progress',
-    bytesRead: input.size,
-    tracesImported: 0,
-    tracesTotal: total,
-    graphletsFound,
-  });
+  const progress = (tracesImported: number) =>
+    post({
+      type: 'progress',
+      bytesRead: input.size,
+      tracesImported,
+      tracesTotal: total,
+      graphletsFound,
+    });
+  progress(0);
   file.traces.forEach((trace, i) => {
     const graph = buildTraceGraph(trace);
     const { graphlets, note } = segmentGraphlets(trace, graph);
     graphletsFound += graphlets.length;
     post({ type: 'trace', trace: summarizeTrace(graph, graphlets, note) });
-    post({
-      type: 'progress',
-      bytesRead: input.size,
-      tracesImported: i + 1,
-      tracesTotal: total,
-      graphletsFound,
-    });
+    progress(i + 1);
   });
   post({ type: 'done', kind: file.kind, schemaVersion: file.schemaVersion ?? null });
-} catch (error) {
-  post(failure(error));
 }
 
 /** A message a person can act on, naming the uploaded file rather than the temp path. */
-function failure(error: unknown): ImportWorkerMessage {
+function failure(input: ImportWorkerInput, error: unknown): ImportWorkerMessage {
   if (error instanceof FormatError && error.code !== 'not_found') {
     const problem = error.message.startsWith(`${error.file}: `)
       ? error.message.slice(error.file.length + 2)

@@ -8,6 +8,7 @@ import type { Job, SourceKind } from '@graphlet/contract';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { findSourceBySha } from '../store/source-queries.ts';
 import { writeImport } from '../store/write-import.ts';
+import { ImportWorkers } from './import-workers.ts';
 import { runImportWorker } from './run-import-worker.ts';
 
 export interface ImportRequest {
@@ -39,6 +40,7 @@ export class Importer {
   private readonly db: DatabaseSync;
   private readonly jobs: JobRunner;
   private readonly inFlight = new Map<string, string>();
+  private readonly workers = new ImportWorkers();
 
   /** `onImported` runs after each import is committed (to drop cached answers). */
   constructor(db: DatabaseSync, jobs: JobRunner, onImported: () => void = () => {}) {
@@ -47,6 +49,7 @@ export class Importer {
     jobs.register<ImportRequest>(IMPORT_JOB, async (request, context) => {
       try {
         const outcome = await runImportWorker(
+          this.workers,
           { path: request.path, name: request.name, size: request.size },
           context,
         );
@@ -69,6 +72,11 @@ export class Importer {
         if (request.removeAfter) await rm(request.path, { force: true });
       }
     });
+  }
+
+  /** Stops the spare worker; call after the job runner closed. */
+  close(): Promise<void> {
+    return this.workers.close();
   }
 
   /** Starts importing a file unless the same content is stored or being imported. */

@@ -1,9 +1,9 @@
 /** Runs the import worker thread on a file and collects its traces, forwarding progress. */
-import { Worker } from 'node:worker_threads';
 import type { SourceKind } from '@graphlet/contract';
 import { type JobContext, JobError } from '../jobs/job-runner.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './import-messages.ts';
+import type { ImportWorkers } from './import-workers.ts';
 
 export interface WorkerOutcome {
   readonly kind: SourceKind;
@@ -11,17 +11,16 @@ export interface WorkerOutcome {
   readonly traces: ImportedTrace[];
 }
 
-const WORKER_URL = new URL('./import-worker.ts', import.meta.url);
-
 /** Reads and segments `input.path` off the main thread; rejects with a JobError on bad input. */
 export function runImportWorker(
+  workers: ImportWorkers,
   input: ImportWorkerInput,
   context: JobContext,
 ): Promise<WorkerOutcome> {
   return new Promise((resolve, reject) => {
     const traces: ImportedTrace[] = [];
     let settled = false;
-    const worker = new Worker(WORKER_URL, { workerData: input });
+    const worker = workers.take();
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
@@ -51,6 +50,7 @@ export function runImportWorker(
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
+    worker.postMessage(input);
     worker.on('exit', (code) =>
       settle(() => reject(new Error(`import: the worker stopped early (exit code ${code})`))),
     );

@@ -1,0 +1,49 @@
+/**
+ * Import worker threads, one kept spare: loading core and formats into a fresh thread takes a
+ * few hundred milliseconds, so the next import's worker is started before it is needed.
+ */
+import { Worker } from 'node:worker_threads';
+
+const WORKER_URL = new URL('./import-worker.ts', import.meta.url);
+
+/** Hands out single-use import workers, keeping one loaded in advance. */
+export class ImportWorkers {
+  private spare: Worker | undefined;
+  private closed = false;
+
+  constructor() {
+    this.spare = this.spawn();
+  }
+
+  /** A worker waiting for its input message; the caller terminates it when done. */
+  take(): Worker {
+    if (this.closed) throw new Error('import: the server is stopping');
+    const worker = this.spare ?? this.spawn();
+    this.spare = undefined;
+    worker.ref();
+    setImmediate(() => {
+      if (!this.closed) this.spare ??= this.spawn();
+    });
+    return worker;
+  }
+
+  /** Stops the spare worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const spare = this.spare;
+    this.spare = undefined;
+    await spare?.terminate();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL);
+    // An idle spare must not keep the process alive, nor crash it if it fails to load.
+    worker.unref();
+    const forget = () => {
+      if (this.spare === worker) this.spare = undefined;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    return worker;
+  }
+}
