@@ -37,11 +37,11 @@ export const MODEL_TYPE_MIX: readonly (readonly [ModelType, number, number])[] =
  * and `large` slide a window of k spans by one ((k-1)/(k+1)).
  */
 export const INPUT_REGIMES = [
-  { kind: 'single', share: 0.23, window: [1, 1], slide: 'one' },
-  { kind: 'hop', share: 0.07, window: [3, 4], slide: 'window-1' },
+  { kind: 'single', share: 0.17, window: [1, 1], slide: 'one' },
+  { kind: 'hop', share: 0.13, window: [3, 4], slide: 'window-1' },
   { kind: 'small', share: 0.08, window: [2, 3], slide: 'one' },
   { kind: 'mid', share: 0.065, window: [4, 7], slide: 'one' },
-  { kind: 'large', share: 0.555, window: [20, 120], slide: 'one' },
+  { kind: 'large', share: 0.555, window: [12, 64], slide: 'one' },
 ] as const;
 
 /** Table 1 (per-pipeline dataset similarity, bin 4): pipelines retraining on a fixed data set. */
@@ -66,10 +66,10 @@ export const DRIFT = {
 } as const;
 /** Figure 3(c): feature count per pipeline, lognormal, capped so stores stay small. */
 export const FEATURES = {
-  median: 22,
-  sigma: 0.85,
+  median: 13,
+  sigma: 0.8,
   min: 6,
-  max: 400,
+  max: 150,
   categoricalShare: 0.53,
 } as const;
 /** §3.2: categorical domain sizes (mean ~10.6 M; linear pipelines' twice as large). */

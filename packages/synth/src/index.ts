@@ -1,4 +1,5 @@
 export * from './calibration.ts';
+export * from './calibration-checks.ts';
 export * from './demo-corpus.ts';
 export * from './distributions.ts';
 export * from './generate-corpus.ts';

@@ -24,7 +24,7 @@ export interface FeatureDrift {
   next(stay: number): JsonValue;
 }
 
-const round = (x: number): number => Number(x.toPrecision(5));
+const round = (x: number): number => Number(x.toPrecision(4));
 
 /** Creates the feature set of a pipeline: `count` features, `categoricalShare` of them categorical. */
 export function createFeatureDrift(
@@ -43,7 +43,7 @@ export function createFeatureDrift(
       std: lognormal(rng, 5, 1),
       domainSize: Math.max(2, Math.round(lognormal(rng, domainMedian, DOMAIN.sigma))),
     };
-    features.push({ name: `${categorical ? 'cat' : 'num'}_${i}`, categorical, base, ...base });
+    features.push({ name: `f${i}`, categorical, base, ...base });
   }
   let first = true;
   return {
