@@ -1,0 +1,74 @@
+/** `calibrate FILE [--json]`: the corpus's statistics against the calibration bar of issue 3. */
+import { parseArgs } from 'node:util';
+import { createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
+import { FormatError, iterateMlmdTraces } from '@graphlet/formats';
+import { type CalibrationCheck, calibrationChecks } from '@graphlet/synth';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { formatTable } from '../format-table.ts';
+
+const USAGE = `Usage: pnpm cli calibrate FILE [--json]
+
+Computes the paper's statistics over the MLMD store FILE (pipeline by pipeline, so memory stays
+bounded) and checks every number of targets.md a corpus can show against the calibration bar:
+target, achieved, tolerance, pass or fail. Exits 0 even when checks fail.
+
+  --json   print {"checks":[{name,target,achieved,tolerance,pass}],"passed":N,"failed":N}`;
+
+/** The `calibrate` command. */
+export const calibrateCommand: Command = {
+  name: 'calibrate',
+  summary: 'check a corpus against the paper-calibration bar',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
+    const [file, ...extra] = positionals;
+    if (file === undefined || extra.length > 0) throw new CliError('expected exactly one FILE');
+    const acc = createStatsAccumulator();
+    try {
+      for (const trace of iterateMlmdTraces(file))
+        acc.add(trace, segmentGraphlets(trace).graphlets);
+    } catch (error) {
+      if (error instanceof FormatError) throw new CliError(error.message);
+      if (error instanceof Error && error.name === 'CycleError') {
+        throw new CliError(`${file}: ${error.message}`);
+      }
+      throw error;
+    }
+    const report = calibrationChecks(acc.finish());
+    if (values.json) {
+      const checks = report.checks.map(({ name, target, achieved, tolerance, pass }) => ({
+        name,
+        target,
+        achieved,
+        tolerance,
+        pass,
+      }));
+      io.stdout(`${JSON.stringify({ checks, passed: report.passed, failed: report.failed })}\n`);
+    } else {
+      io.stdout(
+        `${formatChecks(report.checks)}\n\n${report.passed} passed, ${report.failed} failed\n`,
+      );
+    }
+    return 0;
+  },
+};
+
+function formatChecks(checks: readonly CalibrationCheck[]): string {
+  const show = (x: number | null) =>
+    x === null ? 'n/a' : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3);
+  return formatTable(
+    ['check', 'target', 'achieved', 'tolerance', 'result'],
+    checks.map((c) => [
+      c.name,
+      show(c.target),
+      show(c.achieved),
+      c.tolerance,
+      c.pass ? 'pass' : 'FAIL',
+    ]),
+  );
+}
