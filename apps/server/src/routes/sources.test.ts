@@ -153,6 +153,19 @@ describe('POST /api/sources errors', () => {
     });
   });
 
+  it('413 when other fields carry the bulk of the body', async () => {
+    await withServer(
+      async (server) => {
+        const form = new FormData();
+        form.append('padding', 'x'.repeat(200_000));
+        form.append('file', new Blob(['{}']), 'small.json');
+        const response = await server.app.request('/api/sources', { method: 'POST', body: form });
+        await expectError(response, 413, 'payload_too_large');
+      },
+      { maxUploadBytes: 1000 },
+    );
+  });
+
   it('413 at once when the declared length is far over the limit', async () => {
     await withServer(
       async (server) => {

@@ -9,6 +9,9 @@ import { apiError } from '../http/api-error.ts';
 import { MultipartError, MultipartParser, multipartBoundary } from './multipart-parser.ts';
 import { isLeadingSpace, SQLITE_HEADER_BYTES } from './sniff-content.ts';
 
+/** Room for part headers and small fields beyond the file itself. */
+const OVERHEAD_BYTES = 64 * 1024;
+
 export interface ReceivedUpload {
   /** The temp file holding the bytes; the caller owns it from here. */
   readonly path: string;
@@ -43,7 +46,7 @@ export async function receiveUpload(
   }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   // The body also carries part headers, so only a declared length far above the limit is refused early.
-  if (declared > options.maxBytes + 64 * 1024) throw tooLarge(options.maxBytes);
+  if (declared > options.maxBytes + OVERHEAD_BYTES) throw tooLarge(options.maxBytes);
 
   const path = join(options.tmpDir, `upload-${randomUUID()}`);
   const file = await open(path, 'wx');
@@ -52,6 +55,7 @@ export async function receiveUpload(
   let headBytes = 0;
   let firstNonSpace: number | undefined;
   let size = 0;
+  let received = 0;
   let name: string | undefined;
   let inFile = false;
   let kept = false;
@@ -61,6 +65,9 @@ export async function receiveUpload(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      // Other fields are discarded, but the body as a whole is bounded too.
+      received += value.length;
+      if (received > options.maxBytes + OVERHEAD_BYTES) throw tooLarge(options.maxBytes);
       for (const event of parser.push(value)) {
         if (event.type === 'part') {
           inFile = name === undefined && event.name === field;
