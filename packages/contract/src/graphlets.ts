@@ -46,6 +46,8 @@ export const GraphletDetailSchema = z
     graphlet: GraphletSchema,
     nodes: z.array(GraphNodeSchema),
     edges: z.array(GraphEdgeSchema),
+    /** The waste classifier's features of this graphlet (paper §5.2.1) by name; null when missing. */
+    features: z.record(z.string(), z.number().nullable()),
     /** Trainer id of the graphlet before / after this one in the pipeline, by index. */
     previous: z.number().int().nullable(),
     next: z.number().int().nullable(),

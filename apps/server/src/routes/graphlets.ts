@@ -1,7 +1,10 @@
 /** Graphlets of a trace: the list with metrics, and one as a subgraph with its neighbours. */
 import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract';
+import { executionId, graphletFeatureRecord } from '@graphlet/core';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
+import { toCoreGraphlet } from '../import/core-graphlet.ts';
+import type { LoadedTrace } from '../layout/trace-cache.ts';
 import type { Services } from '../services.ts';
 import { requireTrace } from './traces.ts';
 
@@ -40,6 +43,7 @@ export function graphletRoutes(services: Services) {
         graphlet,
         nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),
         edges: loaded.layout.edges.filter((e) => members.has(e.source) && members.has(e.target)),
+        features: features(loaded, trainer),
         previous: loaded.graphlets[at - 1]?.trainer ?? null,
         next: loaded.graphlets[at + 1]?.trainer ?? null,
       },
@@ -47,4 +51,16 @@ export function graphletRoutes(services: Services) {
     );
   });
   return app;
+}
+
+/** The graphlet's waste-classifier features (paper §5.2.1), null where a feature is missing. */
+function features(loaded: LoadedTrace, trainer: number): Record<string, number | null> {
+  const record = graphletFeatureRecord(
+    loaded.trace,
+    loaded.graphlets.map(toCoreGraphlet),
+    executionId(trainer),
+  );
+  return Object.fromEntries(
+    Object.entries(record).map(([name, value]) => [name, Number.isNaN(value) ? null : value]),
+  );
 }

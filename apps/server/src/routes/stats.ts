@@ -3,17 +3,11 @@
  * with the paper's stated numbers and claims (`paper`, `paperClaims`) for reference lines.
  */
 import { getStatsRoute, StatsQuerySchema } from '@graphlet/contract';
-import {
-  createStatsAccumulator,
-  type Graphlet,
-  PAPER_CLAIMS,
-  PAPER_TARGETS,
-  type Trace,
-} from '@graphlet/core';
+import { createStatsAccumulator, PAPER_CLAIMS, PAPER_TARGETS, type Trace } from '@graphlet/core';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
+import { toCoreGraphlet } from '../import/core-graphlet.ts';
 import type { Services } from '../services.ts';
-import type { StoredGraphlet } from '../store/imported-source.ts';
 import { getResult, putResult } from '../store/results-cache.ts';
 import { getTracePayload, listGraphlets, listTraceIds } from '../store/trace-queries.ts';
 
@@ -51,12 +45,4 @@ function statistics(services: Services, ids: readonly string[]) {
     );
   }
   return accumulator.finish();
-}
-
-function toCoreGraphlet(g: StoredGraphlet): Graphlet {
-  return {
-    ...g,
-    startMs: g.startMs ?? undefined,
-    endMs: g.endMs ?? undefined,
-  } as unknown as Graphlet;
 }

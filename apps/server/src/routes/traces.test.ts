@@ -130,6 +130,10 @@ describe('trace routes', () => {
         ].sort(),
       );
       expect(detail.body.edges.length).toBeGreaterThan(0);
+      const features = Object.entries(detail.body.features);
+      expect(features.length).toBeGreaterThan(5);
+      expect(features.every(([, v]) => v === null || Number.isFinite(v))).toBe(true);
+      expect(features.some(([, v]) => v !== null)).toBe(true);
 
       const none = byName(traces, 'tfx-1.10-data-only-schema-v8.sqlite');
       const empty = await getJson<GraphletList>(server, `/api/traces/${none.id}/graphlets`);
