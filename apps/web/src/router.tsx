@@ -31,7 +31,12 @@ export function createAppRouter() {
                 Component: (await import('./pages/graphlet/graphlet-page.tsx')).GraphletPage,
               }),
             },
-            { path: 'figures', element: <ComingPage title="Figures" /> },
+            {
+              path: 'figures',
+              lazy: async () => ({
+                Component: (await import('./pages/figures/figures-page.tsx')).FiguresPage,
+              }),
+            },
             { path: 'waste', element: <ComingPage title="Waste" /> },
             { path: '*', element: <RouteError /> },
           ],

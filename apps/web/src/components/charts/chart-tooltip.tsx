@@ -1,0 +1,24 @@
+/** The tooltip box of every chart: a title and exact values, one line per series. */
+import type { TooltipText } from '../../lib/figures/tooltip-text.ts';
+
+export interface ChartTooltipProps {
+  readonly active: boolean;
+  readonly text: TooltipText | null;
+}
+
+/** The tooltip; nothing when inactive. */
+export function ChartTooltip({ active, text }: ChartTooltipProps) {
+  if (!active || text === null) return null;
+  return (
+    <div className="chart-tooltip">
+      <div className="chart-tooltip-title">{text.title}</div>
+      {text.lines.map((line) => (
+        <div key={line.label} className="chart-tooltip-line">
+          <span className="chart-swatch" style={{ background: line.color }} aria-hidden="true" />
+          <span>{line.label}</span>
+          <strong>{line.value}</strong>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/** A histogram (one bar series per distribution, shared bins) with the paper's reference lines. */
+import { memo, useId, useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatShare } from '../../lib/figures/format-stat.ts';
+import type { HistogramRow } from '../../lib/figures/histogram-bars.ts';
+import { histogramTooltip } from '../../lib/figures/tooltip-text.ts';
+import { REFERENCE_COLOR, type SeriesStyle, seriesFill } from './chart-palette.ts';
+import { ChartPatterns } from './chart-patterns.tsx';
+import { ChartTooltip } from './chart-tooltip.tsx';
+
+/** A vertical line at a bin, labelled with the exact value it stands for. */
+export interface BinReference {
+  readonly bin: string;
+  readonly label: string;
+  readonly position?: 'insideTopLeft' | 'insideTopRight' | 'top';
+  readonly dashed?: boolean;
+}
+
+export interface HistogramChartProps {
+  readonly rows: readonly HistogramRow[];
+  readonly series: readonly SeriesStyle[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  /** Unit after a bin range in tooltips ("days"). */
+  readonly unit: string;
+  /** What is counted ("pipelines"). */
+  readonly noun: string;
+  readonly references?: readonly BinReference[];
+  readonly height?: number;
+}
+
+/** Bars of shares per bin; ticks label decades on log bins. */
+export const HistogramChart = memo(function HistogramChart({
+  rows,
+  series,
+  xLabel,
+  yLabel,
+  unit,
+  noun,
+  references = [],
+  height = 260,
+}: HistogramChartProps) {
+  const id = useId().replace(/:/g, '');
+  const ticks = useMemo(() => new Map(rows.map((r) => [r.bin, r.tick])), [rows]);
+  const byBin = useMemo(() => new Map(rows.map((r) => [r.bin, r])), [rows]);
+  return (
+    <div className="chart-frame" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={rows as HistogramRow[]}
+          margin={{ top: 24, right: 16, bottom: 28, left: 16 }}
+          barGap={1}
+          barCategoryGap="12%"
+        >
+          <ChartPatterns idPrefix={id} styles={series} />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="bin"
+            interval={0}
+            tickLine={false}
+            tickFormatter={(bin: string) => ticks.get(bin) ?? ''}
+            label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatShare(v)}
+            width={56}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
+          />
+          <Tooltip
+            cursor={{ fill: 'rgba(0,0,0,0.05)' }}
+            isAnimationActive={false}
+            content={({ active, label }) => {
+              const row = byBin.get(String(label));
+              return (
+                <ChartTooltip
+                  active={active}
+                  text={row === undefined ? null : histogramTooltip(row, series, unit, noun)}
+                />
+              );
+            }}
+          />
+          <Legend verticalAlign="top" height={24} />
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              name={s.label}
+              dataKey={(row: HistogramRow) => row.values[s.key] ?? 0}
+              fill={seriesFill(id, s)}
+              stroke={s.color}
+              strokeWidth={1}
+              isAnimationActive={false}
+            />
+          ))}
+          {references.map((r) => (
+            <ReferenceLine
+              key={`${r.bin}-${r.label}`}
+              x={r.bin}
+              stroke={REFERENCE_COLOR}
+              strokeWidth={1.5}
+              strokeDasharray={r.dashed === false ? undefined : '5 4'}
+              ifOverflow="extendDomain"
+              label={{
+                value: r.label,
+                position: r.position ?? 'top',
+                fontSize: 11,
+                fill: REFERENCE_COLOR,
+              }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});

@@ -1,0 +1,52 @@
+/** The summary strip of the figures page: corpus size and pushed share, with the paper's. */
+import { formatAmount, formatShare } from './format-stat.ts';
+import { formatTarget } from './paper-reference.ts';
+import type { PaperTargets, StatsDocument } from './stats-document.ts';
+
+/** One figure of the strip. */
+export interface SummaryItem {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly detail: string;
+  /** The paper's number, e.g. "paper ~20%", or "". */
+  readonly paper: string;
+}
+
+/** Pipelines, graphlets, pushed share and period, each with the paper's value. */
+export function summaryItems(corpus: StatsDocument['corpus'], paper: PaperTargets): SummaryItem[] {
+  const paperAt = (key: string) => {
+    const target = paper[`corpus.${key}`];
+    return target === undefined ? '' : `paper ${formatTarget(`corpus.${key}`, target)}`;
+  };
+  return [
+    {
+      key: 'pipelines',
+      label: 'Pipelines',
+      value: corpus.pipelines.toLocaleString('en-US'),
+      detail: `${corpus.pipelinesWithGraphlets.toLocaleString('en-US')} with graphlets`,
+      paper: paperAt('pipelines'),
+    },
+    {
+      key: 'graphlets',
+      label: 'Graphlets (trained models)',
+      value: corpus.graphlets.toLocaleString('en-US'),
+      detail: `${corpus.executions.toLocaleString('en-US')} executions`,
+      paper: paperAt('graphlets'),
+    },
+    {
+      key: 'pushedShare',
+      label: 'Pushed graphlets',
+      value: formatShare(corpus.pushedShare),
+      detail: `${corpus.pushedGraphlets.toLocaleString('en-US')} of ${corpus.graphlets.toLocaleString('en-US')}`,
+      paper: paperAt('pushedShare'),
+    },
+    {
+      key: 'periodDays',
+      label: 'Period (days)',
+      value: formatAmount(corpus.periodDays),
+      detail: 'oldest to newest timestamp',
+      paper: paperAt('periodDays'),
+    },
+  ];
+}

@@ -1,0 +1,90 @@
+/** Tables 1 and 2 of the paper as rows of formatted cells, ours beside the paper's. */
+import { formatShare } from './format-stat.ts';
+import type { PaperTargets, PushSplit, SimilarityRow, StatsDocument } from './stats-document.ts';
+
+/** One metric of Table 1: four quarter shares and the mean, ours and the paper's. */
+export interface SimilarityTableRow {
+  readonly key: string;
+  readonly label: string;
+  readonly available: boolean;
+  readonly reason: string;
+  /** Pairs (or pipelines) measured. */
+  readonly count: number;
+  readonly ours: readonly string[];
+  readonly oursMean: string;
+  readonly paper: readonly string[];
+  readonly paperMean: string;
+}
+
+const ROWS_1 = [
+  { key: 'jaccard', label: 'Jaccard (input spans)' },
+  { key: 'dataset', label: 'Dataset similarity' },
+  { key: 'datasetPerPipeline', label: 'Dataset similarity, mean per pipeline' },
+] as const;
+
+const mean = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : value.toFixed(3);
+
+/** Table 1 rows. */
+export function similarityTableRows(
+  table: StatsDocument['tables']['1'],
+  paper: PaperTargets,
+): SimilarityTableRow[] {
+  return ROWS_1.map(({ key, label }) => {
+    const row: SimilarityRow = table[key];
+    const paperAt = (suffix: string) => paper[`tables.1.${key}.${suffix}`]?.value;
+    return {
+      key,
+      label,
+      available: row.available,
+      reason: row.reason ?? '',
+      count: row.count,
+      ours: [0, 1, 2, 3].map((i) => formatShare(row.bins?.[i] ?? null)),
+      oursMean: mean(row.mean),
+      paper: [0, 1, 2, 3].map((i) => formatShare(paperAt(`bins.${i}`))),
+      paperMean: mean(paperAt('mean')),
+    };
+  });
+}
+
+/** One metric of Table 2: means for pushed, unpushed and all graphlets. */
+export interface PushSplitTableRow {
+  readonly key: string;
+  readonly label: string;
+  readonly available: boolean;
+  readonly reason: string;
+  readonly count: number;
+  /** pushed, unpushed, all. */
+  readonly ours: readonly [string, string, string];
+  readonly paper: readonly [string, string, string];
+}
+
+const ROWS_2 = [
+  { key: 'inputSimilarity', label: 'Input data similarity' },
+  { key: 'codeMatch', label: 'Code match' },
+] as const;
+const SPLITS = ['pushed', 'unpushed', 'all'] as const;
+
+/** Table 2 rows. */
+export function pushSplitTableRows(
+  table: StatsDocument['tables']['2'],
+  paper: PaperTargets,
+): PushSplitTableRow[] {
+  return ROWS_2.map(({ key, label }) => {
+    const row: PushSplit = table[key];
+    const cells = (pick: (split: (typeof SPLITS)[number]) => string) =>
+      SPLITS.map(pick) as unknown as readonly [string, string, string];
+    return {
+      key,
+      label,
+      available: row.available,
+      reason: row.reason ?? '',
+      count: row.count,
+      ours: cells((s) => mean(row[s])),
+      paper: cells((s) => {
+        const t = paper[`tables.2.${key}.${s}`];
+        return t === undefined ? '–' : t.value.toFixed(3);
+      }),
+    };
+  });
+}

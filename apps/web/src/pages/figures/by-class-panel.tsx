@@ -1,0 +1,67 @@
+/** Figure 3(d)–(f): one distribution per model class (DNN, Linear, Rest) on shared bins. */
+import { memo, useMemo } from 'react';
+import { CLASS_STYLES, OURS } from '../../components/charts/chart-palette.ts';
+import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
+import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
+import type { ByClassFigure } from '../../lib/figures/stats-document.ts';
+import { FigurePanel } from './figure-panel.tsx';
+
+export interface ByClassPanelProps {
+  readonly entry: FigureEntry;
+  readonly figure: ByClassFigure;
+  readonly claim: string | undefined;
+  readonly xLabel: string;
+  readonly unit: string;
+}
+
+const HEIGHT = 280;
+const CLASSES = ['DNN', 'Linear', 'Rest'] as const;
+
+/** Shares of each class's pipelines per bin (each class sums to 100%). */
+export const ByClassPanel = memo(function ByClassPanel({
+  entry,
+  figure,
+  claim,
+  xLabel,
+  unit,
+}: ByClassPanelProps) {
+  const data = useMemo(() => {
+    const classes = CLASSES.map((key, i) => ({
+      key,
+      style: CLASS_STYLES[i] ?? OURS,
+      distribution: figure.byClass[key],
+    }));
+    const input = classes.map((c) => ({ key: c.key, histogram: c.distribution.histogram }));
+    const series = classes.map((c) => ({
+      ...c.style,
+      key: c.key,
+      label: `${c.style.label} (${c.distribution.count} pipelines)`,
+    }));
+    return { rows: histogramRows(input), series, empty: !hasValues(input) };
+  }, [figure]);
+  return (
+    <FigurePanel
+      entry={entry}
+      available={figure.available}
+      reason={figure.reason}
+      claim={claim}
+      note="Each class's bars sum to 100% of its pipelines."
+      height={HEIGHT}
+    >
+      {data.empty ? (
+        <p className="empty">No pipelines to measure in this selection.</p>
+      ) : (
+        <HistogramChart
+          rows={data.rows}
+          series={data.series}
+          xLabel={xLabel}
+          yLabel="Share of the class's pipelines"
+          unit={unit}
+          noun="pipelines"
+          height={HEIGHT}
+        />
+      )}
+    </FigurePanel>
+  );
+});

@@ -1,0 +1,58 @@
+/** A figure of shares per category (5, 6, 7, 9f): ours beside the paper's stated shares. */
+import { memo, useMemo } from 'react';
+import { CategoryBarChart } from '../../components/charts/category-bar-chart.tsx';
+import { type Category, categoryBars } from '../../lib/figures/category-bars.ts';
+import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { keyNumbers } from '../../lib/figures/paper-reference.ts';
+import type { PaperTargets } from '../../lib/figures/stats-document.ts';
+import { FigurePanel } from './figure-panel.tsx';
+
+export interface CategorySharePanelProps {
+  readonly entry: FigureEntry;
+  /** The figure's node in the document (availability, and the paper's other numbers). */
+  readonly figure: { readonly available: boolean; readonly reason?: string | undefined };
+  readonly values: Readonly<Record<string, number | null>>;
+  readonly categories: readonly Category[];
+  /** The field of `figure` holding `values` ("shares", "likelihood"). */
+  readonly field: string;
+  readonly paper: PaperTargets;
+  readonly claim: string | undefined;
+  readonly xLabel: string;
+  readonly note?: string;
+}
+
+/** Horizontal bars per category with value labels. */
+export const CategorySharePanel = memo(function CategorySharePanel({
+  entry,
+  figure,
+  values,
+  categories,
+  field,
+  paper,
+  claim,
+  xLabel,
+  note,
+}: CategorySharePanelProps) {
+  const data = useMemo(() => {
+    const prefix = `${entry.path}.${field}`;
+    const bars = categoryBars(categories, values, paper, prefix);
+    const numbers = keyNumbers(figure, paper, entry.path).filter(
+      (n) => !n.path.startsWith(`${prefix}.`),
+    );
+    return { ...bars, numbers };
+  }, [entry.path, field, categories, values, paper, figure]);
+  const height = 84 + categories.length * 44;
+  return (
+    <FigurePanel
+      entry={entry}
+      available={figure.available}
+      reason={figure.reason}
+      claim={claim}
+      keyNumbers={data.numbers}
+      {...(note === undefined ? {} : { note })}
+      height={height}
+    >
+      <CategoryBarChart rows={data.rows} bounds={data.bounds} format="share" xLabel={xLabel} />
+    </FigurePanel>
+  );
+});

@@ -1,0 +1,72 @@
+/** A one-distribution figure (3a, 3b, 3c, 9c, 9e): histogram, the paper's and our summary lines. */
+import { memo, useMemo } from 'react';
+import { ALL_GRAPHLETS, OURS } from '../../components/charts/chart-palette.ts';
+import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
+import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
+import { distributionReferences } from '../../lib/figures/panel-data.ts';
+import { keyNumbers } from '../../lib/figures/paper-reference.ts';
+import type { DistributionFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
+import { FigurePanel } from './figure-panel.tsx';
+
+export interface DistributionPanelProps {
+  readonly entry: FigureEntry;
+  readonly figure: DistributionFigure;
+  readonly paper: PaperTargets;
+  readonly claim: string | undefined;
+  readonly xLabel: string;
+  /** Unit for tooltips and reference labels ("days"). */
+  readonly unit: string;
+  /** What one value is ("pipelines", "graphlets"). */
+  readonly noun: string;
+}
+
+const HEIGHT = 280;
+
+/** The histogram of one distribution figure. */
+export const DistributionPanel = memo(function DistributionPanel({
+  entry,
+  figure,
+  paper,
+  claim,
+  xLabel,
+  unit,
+  noun,
+}: DistributionPanelProps) {
+  const series = noun === 'graphlets' ? ALL_GRAPHLETS : OURS;
+  const data = useMemo(() => {
+    const input = [{ key: series.key, histogram: figure.histogram }];
+    return {
+      rows: histogramRows(input),
+      empty: !hasValues(input),
+      references: distributionReferences(figure.histogram, figure, paper, entry.path, unit),
+      numbers: keyNumbers(figure, paper, entry.path),
+    };
+  }, [figure, paper, entry.path, unit, series.key]);
+  return (
+    <FigurePanel
+      entry={entry}
+      available={figure.available}
+      reason={figure.reason}
+      claim={claim}
+      keyNumbers={data.numbers}
+      note={`${figure.count.toLocaleString('en-US')} ${noun}`}
+      height={HEIGHT}
+    >
+      {data.empty ? (
+        <p className="empty">No {noun} to measure in this selection.</p>
+      ) : (
+        <HistogramChart
+          rows={data.rows}
+          series={[series]}
+          xLabel={xLabel}
+          yLabel={`Share of ${noun}`}
+          unit={unit}
+          noun={noun}
+          references={data.references}
+          height={HEIGHT}
+        />
+      )}
+    </FigurePanel>
+  );
+});

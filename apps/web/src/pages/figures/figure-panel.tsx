@@ -1,0 +1,59 @@
+/** The frame of one figure or table: anchored title, the paper's claim, ours vs the paper, the chart. */
+import { memo, type ReactNode } from 'react';
+import { UnavailableFigure } from '../../components/charts/unavailable-figure.tsx';
+import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import type { KeyNumber } from '../../lib/figures/paper-reference.ts';
+import { KeyNumbersTable } from './key-numbers-table.tsx';
+
+export interface FigurePanelProps {
+  readonly entry: FigureEntry;
+  readonly available: boolean;
+  readonly reason?: string | undefined;
+  /** What the paper says in words about this figure. */
+  readonly claim?: string | undefined;
+  readonly keyNumbers?: readonly KeyNumber[];
+  /** Extra note under the title (e.g. how many pipelines were measured). */
+  readonly note?: string;
+  /** Space reserved for the chart (the unavailable panel keeps it too). */
+  readonly height: number;
+  readonly children: ReactNode;
+}
+
+/** A card with an anchor (`#fig-3a`) so a panel can be linked. */
+export const FigurePanel = memo(function FigurePanel({
+  entry,
+  available,
+  reason,
+  claim,
+  keyNumbers = [],
+  note,
+  height,
+  children,
+}: FigurePanelProps) {
+  const headingId = `${entry.anchor}-title`;
+  return (
+    <section
+      id={entry.anchor}
+      className="card figure-panel"
+      aria-labelledby={headingId}
+      data-figure={entry.path}
+      data-available={available}
+      tabIndex={-1}
+    >
+      <h2 id={headingId}>
+        {entry.title}{' '}
+        <a href={`#${entry.anchor}`} className="anchor-link" aria-label={`Link to ${entry.short}`}>
+          #
+        </a>
+      </h2>
+      {claim !== undefined && <p className="figure-claim">Paper: “{claim}”</p>}
+      {note !== undefined && available && <p className="muted figure-note">{note}</p>}
+      {available ? (
+        <div style={{ minHeight: height }}>{children}</div>
+      ) : (
+        <UnavailableFigure reason={reason} height={Math.min(height, 140)} />
+      )}
+      {keyNumbers.length > 0 && <KeyNumbersTable rows={keyNumbers} />}
+    </section>
+  );
+});

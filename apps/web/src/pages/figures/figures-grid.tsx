@@ -1,0 +1,162 @@
+/** Every figure and table of the paper for one statistics document, in the paper's order. */
+import { memo } from 'react';
+import { FIGURES, MODEL_TYPES, OPERATOR_GROUPS } from '../../lib/figures/figure-catalog.ts';
+import type { StatsDocument } from '../../lib/figures/stats-document.ts';
+import { AnalyzerPanel } from './analyzer-panel.tsx';
+import { ByClassPanel } from './by-class-panel.tsx';
+import { CategorySharePanel } from './category-share-panel.tsx';
+import { DistributionPanel } from './distribution-panel.tsx';
+import { GapCdfPanel } from './gap-cdf-panel.tsx';
+import { GapPdfPanel } from './gap-pdf-panel.tsx';
+import { PushSplitTable } from './push-split-table.tsx';
+import { SimilarityTable } from './similarity-table.tsx';
+import { TrainerComputePanel } from './trainer-compute-panel.tsx';
+
+export interface FiguresGridProps {
+  readonly stats: StatsDocument;
+}
+
+const hours = (seconds: number) =>
+  `${(seconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 0 })} CPU hours`;
+
+/** The panels; each is memoised on its own slice of the document. */
+export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps) {
+  const { figures: f, tables: t, paper, paperClaims: claims } = stats;
+  const claim = (path: string) => claims[path];
+  return (
+    <div className="figures-grid">
+      <h2 className="figures-section">§3 Pipeline activity, data and models</h2>
+      <DistributionPanel
+        entry={FIGURES['3a']}
+        figure={f['3a']}
+        paper={paper}
+        claim={claim('figures.3a')}
+        xLabel="Lifespan (days)"
+        unit="days"
+        noun="pipelines"
+      />
+      <DistributionPanel
+        entry={FIGURES['3b']}
+        figure={f['3b']}
+        paper={paper}
+        claim={claim('figures.3b')}
+        xLabel="Models trained per day (log scale)"
+        unit="models/day"
+        noun="pipelines"
+      />
+      <DistributionPanel
+        entry={FIGURES['3c']}
+        figure={f['3c']}
+        paper={paper}
+        claim={claim('figures.3c')}
+        xLabel="Number of features (log scale)"
+        unit="features"
+        noun="pipelines"
+      />
+      <ByClassPanel
+        entry={FIGURES['3d']}
+        figure={f['3d']}
+        claim={claim('figures.3d')}
+        xLabel="Lifespan (days)"
+        unit="days"
+      />
+      <ByClassPanel
+        entry={FIGURES['3e']}
+        figure={f['3e']}
+        claim={claim('figures.3e')}
+        xLabel="Models trained per day (log scale)"
+        unit="models/day"
+      />
+      <ByClassPanel
+        entry={FIGURES['3f']}
+        figure={f['3f']}
+        claim={claim('figures.3f')}
+        xLabel="Number of features (log scale)"
+        unit="features"
+      />
+      <AnalyzerPanel
+        entry={FIGURES['4']}
+        figure={f['4']}
+        paper={paper}
+        claim={claim('figures.4')}
+      />
+      <CategorySharePanel
+        entry={FIGURES['5']}
+        figure={f['5']}
+        values={f['5'].shares}
+        categories={MODEL_TYPES}
+        field="shares"
+        paper={paper}
+        claim={claim('figures.5')}
+        xLabel="Share of Trainer runs (%)"
+        note={`${f['5'].trainersWithType.toLocaleString('en-US')} of ${f['5'].trainers.toLocaleString('en-US')} Trainer runs record a model type.`}
+      />
+      <CategorySharePanel
+        entry={FIGURES['6']}
+        figure={f['6']}
+        values={f['6'].shares}
+        categories={OPERATOR_GROUPS}
+        field="shares"
+        paper={paper}
+        claim={claim('figures.6')}
+        xLabel="Share of pipelines (%)"
+        note={`${f['6'].pipelines.toLocaleString('en-US')} pipelines.`}
+      />
+      <CategorySharePanel
+        entry={FIGURES['7']}
+        figure={f['7']}
+        values={f['7'].shares}
+        categories={OPERATOR_GROUPS}
+        field="shares"
+        paper={paper}
+        claim={claim('figures.7')}
+        xLabel="Share of total compute cost (%)"
+        note={`${hours(f['7'].cpuSeconds)} in total.`}
+      />
+      <h2 className="figures-section">§4 Model graphlets</h2>
+      <SimilarityTable entry={FIGURES.t1} table={t['1']} paper={paper} claim={claim('tables.1')} />
+      <GapPdfPanel
+        entry={FIGURES['9a']}
+        figure={f['9a']}
+        paper={paper}
+        claim={claim('figures.9a')}
+      />
+      <GapCdfPanel
+        entry={FIGURES['9b']}
+        figure={f['9b']}
+        paper={paper}
+        claim={claim('figures.9b')}
+      />
+      <DistributionPanel
+        entry={FIGURES['9c']}
+        figure={f['9c']}
+        paper={paper}
+        claim={claim('figures.9c')}
+        xLabel="Unpushed graphlets between consecutive pushes (mean per pipeline)"
+        unit="graphlets"
+        noun="pipelines"
+      />
+      <TrainerComputePanel entry={FIGURES['9d']} figure={f['9d']} claim={claim('figures.9d')} />
+      <DistributionPanel
+        entry={FIGURES['9e']}
+        figure={f['9e']}
+        paper={paper}
+        claim={claim('figures.9e')}
+        xLabel="Graphlet duration (hours, log scale)"
+        unit="hours"
+        noun="graphlets"
+      />
+      <CategorySharePanel
+        entry={FIGURES['9f']}
+        figure={f['9f']}
+        values={f['9f'].likelihood}
+        categories={MODEL_TYPES}
+        field="likelihood"
+        paper={paper}
+        claim={claim('figures.9f')}
+        xLabel="Likelihood of a push (share of the type's graphlets)"
+      />
+      <PushSplitTable entry={FIGURES.t2} table={t['2']} paper={paper} claim={claim('tables.2')} />
+    </div>
+  );
+});

@@ -1,0 +1,69 @@
+/** Figure 9(a): hours between consecutive graphlets, all vs pushed, as shares per log bin. */
+import { memo, useMemo } from 'react';
+import { ALL_GRAPHLETS, PUSHED } from '../../components/charts/chart-palette.ts';
+import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
+import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
+import { gapReferences } from '../../lib/figures/panel-data.ts';
+import { keyNumbers } from '../../lib/figures/paper-reference.ts';
+import type { GapFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
+import { FigurePanel } from './figure-panel.tsx';
+
+export interface GapPdfPanelProps {
+  readonly entry: FigureEntry;
+  readonly figure: GapFigure;
+  readonly paper: PaperTargets;
+  readonly claim: string | undefined;
+}
+
+const HEIGHT = 300;
+
+/** Two bar series on shared log bins. */
+export const GapPdfPanel = memo(function GapPdfPanel({
+  entry,
+  figure,
+  paper,
+  claim,
+}: GapPdfPanelProps) {
+  const data = useMemo(() => {
+    const input = [
+      { key: ALL_GRAPHLETS.key, histogram: figure.all.histogram },
+      { key: PUSHED.key, histogram: figure.pushed.histogram },
+    ];
+    return {
+      rows: histogramRows(input),
+      empty: !hasValues(input),
+      references: gapReferences(figure.all, figure.pushed, paper, entry.path),
+      numbers: keyNumbers(figure, paper, entry.path),
+    };
+  }, [figure, paper, entry.path]);
+  return (
+    <FigurePanel
+      entry={entry}
+      available={figure.available}
+      reason={figure.reason}
+      claim={claim}
+      keyNumbers={data.numbers}
+      note={`${figure.all.count.toLocaleString('en-US')} gaps between consecutive graphlets, ${figure.pushed.count.toLocaleString('en-US')} between consecutive pushed graphlets.`}
+      height={HEIGHT}
+    >
+      {data.empty ? (
+        <p className="empty">No consecutive graphlets in this selection.</p>
+      ) : (
+        <HistogramChart
+          rows={data.rows}
+          series={[
+            { ...ALL_GRAPHLETS, label: 'All consecutive graphlets' },
+            { ...PUSHED, label: 'Consecutive pushed graphlets' },
+          ]}
+          xLabel="Time between graphlets (hours, log scale)"
+          yLabel="Share of pairs (PDF)"
+          unit="hours"
+          noun="pairs"
+          references={data.references}
+          height={HEIGHT}
+        />
+      )}
+    </FigurePanel>
+  );
+});

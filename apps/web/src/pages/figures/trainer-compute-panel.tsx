@@ -1,0 +1,71 @@
+/** Figure 9(d): the trainer's CPU usage, pushed vs unpushed graphlets, on log bins. */
+import { memo, useMemo } from 'react';
+import { PUSHED, UNPUSHED } from '../../components/charts/chart-palette.ts';
+import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
+import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
+import { meanReferences } from '../../lib/figures/panel-data.ts';
+import type { StatsDocument } from '../../lib/figures/stats-document.ts';
+import { FigurePanel } from './figure-panel.tsx';
+
+export interface TrainerComputePanelProps {
+  readonly entry: FigureEntry;
+  readonly figure: StatsDocument['figures']['9d'];
+  readonly claim: string | undefined;
+}
+
+const HEIGHT = 280;
+const SERIES = [
+  { ...PUSHED, label: 'Pushed graphlets' },
+  { ...UNPUSHED, label: 'Unpushed graphlets' },
+];
+
+/** Two bar series with our means. */
+export const TrainerComputePanel = memo(function TrainerComputePanel({
+  entry,
+  figure,
+  claim,
+}: TrainerComputePanelProps) {
+  const data = useMemo(() => {
+    const input = [
+      { key: PUSHED.key, histogram: figure.pushed.histogram },
+      { key: UNPUSHED.key, histogram: figure.unpushed.histogram },
+    ];
+    return {
+      rows: histogramRows(input),
+      empty: !hasValues(input),
+      references: meanReferences(
+        [
+          { label: 'pushed', distribution: figure.pushed },
+          { label: 'unpushed', distribution: figure.unpushed },
+        ],
+        's',
+      ),
+    };
+  }, [figure]);
+  return (
+    <FigurePanel
+      entry={entry}
+      available={figure.available}
+      reason={figure.reason}
+      claim={claim}
+      note={`${figure.pushed.count.toLocaleString('en-US')} pushed and ${figure.unpushed.count.toLocaleString('en-US')} unpushed trainers of known cost.`}
+      height={HEIGHT}
+    >
+      {data.empty ? (
+        <p className="empty">No trainer of known cost in this selection.</p>
+      ) : (
+        <HistogramChart
+          rows={data.rows}
+          series={SERIES}
+          xLabel="Trainer CPU usage (CPU seconds, log scale)"
+          yLabel="Share of graphlets"
+          unit="CPU seconds"
+          noun="graphlets"
+          references={data.references}
+          height={HEIGHT}
+        />
+      )}
+    </FigurePanel>
+  );
+});
