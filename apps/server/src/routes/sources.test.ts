@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorBody, SourceList, TraceList } from '@graphlet/contract';
+import type { ErrorBody, SourceList, TraceList, UploadResponse } from '@graphlet/contract';
 import { TraceBuilder } from '@graphlet/core';
 import { readTraceFile, stringifyTraceDocument } from '@graphlet/formats';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,39 @@ describe('POST /api/sources', () => {
       expect(job.progress.graphletsFound).toBe(
         traces.body.traces.reduce((n, t) => n + t.graphlets, 0),
       );
+    });
+  });
+
+  it('reads a body arriving in small chunks, boundaries split across them', async () => {
+    await withServer(async (server) => {
+      const name = 'tfx-0.22-chicago-taxi-schema-v4.sqlite';
+      const file = readFileSync(fixture(name));
+      const form = new FormData();
+      form.append('file', new Blob([file]), name);
+      const encoded = new Response(form);
+      const bytes = new Uint8Array(await encoded.arrayBuffer());
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= bytes.length) return controller.close();
+          controller.enqueue(bytes.slice(at, at + 997));
+          at += 997;
+        },
+      });
+      const response = await server.app.request('/api/sources', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { 'content-type': encoded.headers.get('content-type')! },
+      } as RequestInit);
+      expect(response.status).toBe(202);
+      const answer = (await response.json()) as UploadResponse;
+      expect(await waitForJob(server, answer.job!.id)).toMatchObject({ state: 'done' });
+      const [source] = (await getJson<SourceList>(server, '/api/sources')).body.sources;
+      expect(source).toMatchObject({
+        size: file.length,
+        sha256: createHash('sha256').update(file).digest('hex'),
+      });
     });
   });
 
