@@ -16,6 +16,7 @@ describe('loadConfig', () => {
 
   it('reads the environment and lets flags override it', () => {
     const config = loadConfig({ PORT: '9000', DEMO: '0', API_TOKEN: 's3cret', HOST: '0.0.0.0' }, [
+      '--',
       '--port',
       '9100',
       '--data-dir=/tmp/x',

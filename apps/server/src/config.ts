@@ -45,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
   const flags = new Map(Object.entries(ENV_KEYS).map(([name, key]) => [flagName(name), key]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    if (arg === '--') continue; // `pnpm start -- --port 9000` may pass the separator through
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const key = flags.get(name);
