@@ -37,11 +37,11 @@ export const MODEL_TYPE_MIX: readonly (readonly [ModelType, number, number])[] =
  * and `large` slide a window of k spans by one ((k-1)/(k+1)).
  */
 export const INPUT_REGIMES = [
-  { kind: 'single', share: 0.17, window: [1, 1], slide: 'one' },
+  { kind: 'single', share: 0.19, window: [1, 1], slide: 'one' },
   { kind: 'hop', share: 0.13, window: [3, 4], slide: 'window-1' },
-  { kind: 'small', share: 0.08, window: [2, 3], slide: 'one' },
+  { kind: 'small', share: 0.06, window: [2, 3], slide: 'one' },
   { kind: 'mid', share: 0.065, window: [4, 7], slide: 'one' },
-  { kind: 'large', share: 0.555, window: [12, 64], slide: 'one' },
+  { kind: 'large', share: 0.555, window: [14, 80], slide: 'one' },
 ] as const;
 
 /** Table 1 (per-pipeline dataset similarity, bin 4): pipelines retraining on a fixed data set. */
@@ -61,7 +61,7 @@ export const RETRAIN = { share: 0.06, fastQuantile: 0.75 } as const;
 export const DRIFT = {
   meanStay: 0.003,
   maxStay: 0.05,
-  calmShare: 0.035,
+  calmShare: 0.025,
   calm: [0.06, 0.2],
 } as const;
 /** Figure 3(c): feature count per pipeline, lognormal, capped so stores stay small. */
@@ -87,7 +87,7 @@ export const PRESENCE = {
 } as const;
 
 /** Table 2: probability that the trainer code changes between consecutive runs. */
-export const CODE_CHANGE = 0.14;
+export const CODE_CHANGE = 0.15;
 /** Failed runs: a Trainer that fails (no outputs) and a Transform that fails (no training). */
 export const FAILURE = { trainer: 0.02, transform: 0.006 } as const;
 
