@@ -113,7 +113,13 @@ export const CategoryBarChart = memo(function CategoryBarChart({
               x={b.value}
               stroke={REFERENCE_COLOR}
               strokeDasharray="5 4"
-              label={{ value: b.label, position: 'top', fontSize: 11, fill: REFERENCE_COLOR }}
+              label={{
+                value: b.label,
+                position: 'top',
+                fontSize: 11,
+                fill: REFERENCE_COLOR,
+                className: 'reference-label',
+              }}
             />
           ))}
         </BarChart>

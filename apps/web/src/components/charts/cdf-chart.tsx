@@ -110,6 +110,7 @@ export const CdfChart = memo(function CdfChart({
                 position: r.axis === 'x' ? 'insideTopLeft' : 'insideBottomRight',
                 fontSize: 11,
                 fill: REFERENCE_COLOR,
+                className: 'reference-label',
               }}
             />
           ))}

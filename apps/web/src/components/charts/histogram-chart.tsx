@@ -13,18 +13,13 @@ import {
 } from 'recharts';
 import { formatShare } from '../../lib/figures/format-stat.ts';
 import type { HistogramRow } from '../../lib/figures/histogram-bars.ts';
+import type { BinReferenceData } from '../../lib/figures/panel-data.ts';
 import { histogramTooltip } from '../../lib/figures/tooltip-text.ts';
 import { REFERENCE_COLOR, type SeriesStyle, seriesFill } from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
 import { ChartTooltip } from './chart-tooltip.tsx';
+import { EdgeTick } from './edge-tick.tsx';
 
-/** A vertical line at a bin, labelled with the exact value it stands for. */
-export interface BinReference {
-  readonly bin: string;
-  readonly label: string;
-  readonly position?: 'insideTopLeft' | 'insideTopRight' | 'top';
-  readonly dashed?: boolean;
-}
 
 export interface HistogramChartProps {
   readonly rows: readonly HistogramRow[];
@@ -35,7 +30,8 @@ export interface HistogramChartProps {
   readonly unit: string;
   /** What is counted ("pipelines"). */
   readonly noun: string;
-  readonly references?: readonly BinReference[];
+  /** Vertical lines at bins: dashed for the paper's numbers, solid for ours. */
+  readonly references?: readonly BinReferenceData[];
   readonly height?: number;
 }
 
@@ -68,7 +64,9 @@ export const HistogramChart = memo(function HistogramChart({
             dataKey="bin"
             interval={0}
             tickLine={false}
-            tickFormatter={(bin: string) => ticks.get(bin) ?? ''}
+            tick={(props: object) => (
+              <EdgeTick {...props} format={(bin) => ticks.get(bin) ?? ''} />
+            )}
             label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
           />
           <YAxis
@@ -107,13 +105,14 @@ export const HistogramChart = memo(function HistogramChart({
               x={r.bin}
               stroke={REFERENCE_COLOR}
               strokeWidth={1.5}
-              strokeDasharray={r.dashed === false ? undefined : '5 4'}
-              ifOverflow="extendDomain"
+              strokeDasharray={r.dashed ? '5 4' : undefined}
               label={{
                 value: r.label,
-                position: r.position ?? 'top',
+                position: r.side === 'right' ? 'insideTopLeft' : 'insideTopRight',
+                offset: 4 + r.row * 14,
                 fontSize: 11,
                 fill: REFERENCE_COLOR,
+                className: 'reference-label',
               }}
             />
           ))}

@@ -20,7 +20,7 @@ export function formatAmount(value: number | null | undefined): string {
   const abs = Math.abs(value);
   if (abs >= 1e6) return `${(value / 1e6).toFixed(1)} M`;
   if (abs >= 100) return Math.round(value).toLocaleString('en-US');
-  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 10) return String(Number(value.toFixed(1)));
   if (abs >= 0.01 || abs === 0) return String(Number(value.toFixed(2)));
   return value.toPrecision(2);
 }

@@ -9,7 +9,10 @@ import type { Distribution, Histogram, PaperTargets } from './stats-document.ts'
 export interface BinReferenceData {
   readonly bin: string;
   readonly label: string;
-  readonly position: 'insideTopLeft' | 'insideTopRight' | 'top';
+  /** Which side of the line the label sits on (away from the nearer plot edge). */
+  readonly side: 'left' | 'right';
+  /** Label row from the top, so labels of nearby lines never overlap. */
+  readonly row: number;
   readonly dashed: boolean;
 }
 
@@ -31,7 +34,7 @@ export function distributionReferences(
   path: string,
   unit: string,
 ): BinReferenceData[] {
-  const refs: BinReferenceData[] = [];
+  const refs: Unplaced[] = [];
   for (const stat of Object.keys(STAT_NAMES)) {
     const targetPath = `${path}.${stat}`;
     const target = paper[targetPath];
@@ -39,7 +42,6 @@ export function distributionReferences(
     refs.push({
       bin: binKeyOf(histogram, target.value),
       label: `paper ${STAT_NAMES[stat]} ${formatTarget(targetPath, target)} ${unit}`,
-      position: 'insideTopRight',
       dashed: true,
     });
   }
@@ -47,22 +49,21 @@ export function distributionReferences(
     refs.push({
       bin: binKeyOf(histogram, ours.mean),
       label: `ours: mean ${formatAmount(ours.mean)}`,
-      position: 'insideTopLeft',
       dashed: false,
     });
   }
-  return stack(refs);
+  return place(refs, histogram.edges.length - 1);
 }
 
-/** Lines in one bin get positions that do not overlap: first top-right, then top-left, then top. */
-function stack(refs: BinReferenceData[]): BinReferenceData[] {
-  const used = new Map<string, number>();
-  const positions = ['insideTopRight', 'insideTopLeft', 'top'] as const;
-  return refs.map((r) => {
-    const n = used.get(r.bin) ?? 0;
-    used.set(r.bin, n + 1);
-    return n === 0 ? r : { ...r, position: positions[n % positions.length] ?? 'top' };
-  });
+type Unplaced = Omit<BinReferenceData, 'side' | 'row'>;
+
+/** Gives each label its own row, on the side of its line with more room. */
+function place(refs: readonly Unplaced[], bins: number): BinReferenceData[] {
+  return refs.map((r, row) => ({
+    ...r,
+    row,
+    side: Number(r.bin) < bins * 0.6 ? 'right' : 'left',
+  }));
 }
 
 /** Our mean of each series as a solid line ("pushed mean 40 h"). */
@@ -70,17 +71,24 @@ export function meanReferences(
   series: readonly { readonly label: string; readonly distribution: Distribution }[],
   unit: string,
 ): BinReferenceData[] {
-  const refs: BinReferenceData[] = [];
+  const bins = (series[0]?.distribution.histogram.edges.length ?? 1) - 1;
+  return place(meanLines(series, unit), bins);
+}
+
+function meanLines(
+  series: readonly { readonly label: string; readonly distribution: Distribution }[],
+  unit: string,
+): Unplaced[] {
+  const refs: Unplaced[] = [];
   for (const { label, distribution } of series) {
     if (distribution.mean === null || distribution.histogram.edges.length < 2) continue;
     refs.push({
       bin: binKeyOf(distribution.histogram, distribution.mean),
       label: `${label} mean ${formatAmount(distribution.mean)} ${unit}`,
-      position: 'insideTopLeft',
       dashed: false,
     });
   }
-  return stack(refs);
+  return refs;
 }
 
 /** Figure 9(a): the paper's mean gap between pushed graphlets (~40 h), then our two means. */
@@ -90,22 +98,21 @@ export function gapReferences(
   paper: PaperTargets,
   path: string,
 ): BinReferenceData[] {
-  const refs: BinReferenceData[] = [];
+  const refs: Unplaced[] = [];
   const targetPath = `${path}.pushed.mean`;
   const target = paper[targetPath];
   if (target !== undefined && pushed.histogram.edges.length >= 2)
     refs.push({
       bin: binKeyOf(pushed.histogram, target.value),
       label: `paper pushed mean ${formatTarget(targetPath, target)} h`,
-      position: 'insideTopRight',
       dashed: true,
     });
-  const ours = meanReferences(
+  const ours = meanLines(
     [
       { label: 'all', distribution: all },
       { label: 'pushed', distribution: pushed },
     ],
     'h',
   );
-  return stack([...refs, ...ours]);
+  return place([...refs, ...ours], pushed.histogram.edges.length - 1);
 }
