@@ -38,6 +38,9 @@ export interface OperatingPoint extends CurvePoint {
  * run" (1, 1); thresholds decrease along it. The first threshold lies above every probability
  * (1, or just above the largest probability if that is >= 1). With no pushed graphlets freshness
  * is 1 (nothing can go stale); with no unpushed compute waste is 0.
+ * @example
+ * const curve = freshnessCurve({ probability: predictProba(forest, test), pushed, cost });
+ * const point = operatingPoint({ probability, pushed, cost }, 0.3); // point.skipped, point.computeSaved
  */
 export function freshnessCurve(input: FreshnessInput): CurvePoint[] {
   const { probability, pushed, cost } = checkInput(input);

@@ -21,7 +21,12 @@ export interface Forest {
   readonly trees: readonly Tree[];
 }
 
-/** Trains a seeded random forest on a row-major matrix and 0/1 labels. */
+/**
+ * Trains a seeded random forest on a row-major matrix and 0/1 labels.
+ * @example
+ * const forest = trainForest({ values, nRows, nFeatures }, pushed, { trees: 100, seed: 1, classWeight: 'balanced' });
+ * const p = predictProba(forest, { values: testValues, nRows: nTest, nFeatures });
+ */
 export function trainForest(
   matrix: FeatureMatrix,
   labels: ArrayLike<number>,

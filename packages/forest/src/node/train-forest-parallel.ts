@@ -19,7 +19,11 @@ export interface ParallelForestOptions extends ForestOptions {
   onProgress?: (treesDone: number, treesTotal: number) => void;
 }
 
-/** Trains the same forest as `trainForest`, spreading the trees over worker threads. */
+/**
+ * Trains the same forest as `trainForest`, spreading the trees over worker threads.
+ * @example
+ * const forest = await trainForestParallel(matrix, labels, { seed: 1, threads: 2, onProgress: (done, total) => {} });
+ */
 export async function trainForestParallel(
   matrix: FeatureMatrix,
   labels: ArrayLike<number>,
