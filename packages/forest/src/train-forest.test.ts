@@ -87,6 +87,27 @@ describe('trainForest', () => {
     expect(Array.from(classify(predictProba(forest, matrix)))).toEqual(Array.from(labels));
   });
 
+  it('balances classes: weighted draws with a bootstrap, weighted counts without', () => {
+    const { matrix } = xorTable(2000, 2, 8);
+    const labels = Uint8Array.from({ length: 2000 }, (_, r) => (r % 10 === 0 ? 1 : 0));
+    const root = (options: Parameters<typeof trainForest>[2]) =>
+      trainForest(matrix, labels, { trees: 20, maxDepth: 0, ...options }).trees.map(
+        (t) => t.value[0]!,
+      );
+    for (const v of root({})) expect(Math.abs(v - 0.1)).toBeLessThan(0.03);
+    for (const v of root({ classWeight: 'balanced' })) expect(Math.abs(v - 0.5)).toBeLessThan(0.05);
+    for (const v of root({ classWeight: 'balanced', bootstrap: false }))
+      expect(v).toBeCloseTo(0.5, 12);
+    for (const v of root({ classWeight: [1, 3], bootstrap: false }))
+      expect(v).toBeCloseTo(0.3 / 1.2, 12);
+  });
+
+  it('trains on a single class without failing', () => {
+    const { matrix } = xorTable(50, 2, 1);
+    const forest = trainForest(matrix, new Uint8Array(50), { trees: 3, classWeight: 'balanced' });
+    expect(Array.from(predictProba(forest, matrix))).toEqual(new Array(50).fill(0));
+  });
+
   it('rejects bad labels and options', () => {
     const { matrix } = xorTable(10, 2, 1);
     expect(() => trainForest(matrix, new Uint8Array(9))).toThrow(/forest: 9 labels for 10 rows/);
