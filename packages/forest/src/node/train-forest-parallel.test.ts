@@ -26,6 +26,24 @@ describe('trainForestParallel', () => {
     }
   });
 
+  it('stops when aborted', async () => {
+    const { matrix, labels } = xorTable(2000, 5, 4, 0.1);
+    const controller = new AbortController();
+    const training = trainForestParallel(matrix, labels, {
+      trees: 50,
+      threads: 2,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 1) controller.abort(new Error('cancelled by the user'));
+      },
+    });
+    await expect(training).rejects.toThrow('cancelled by the user');
+    const aborted = AbortSignal.abort(new Error('already'));
+    await expect(trainForestParallel(matrix, labels, { signal: aborted })).rejects.toThrow(
+      'already',
+    );
+  });
+
   it('rejects a bad thread count before starting workers', async () => {
     const { matrix, labels } = xorTable(10, 2, 1);
     await expect(trainForestParallel(matrix, labels, { threads: 0 })).rejects.toThrow(

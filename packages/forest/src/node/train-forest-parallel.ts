@@ -17,6 +17,8 @@ export interface ParallelForestOptions extends ForestOptions {
   threads?: number;
   /** Called after every finished tree with the number done and the total. */
   onProgress?: (treesDone: number, treesTotal: number) => void;
+  /** Aborting stops the workers and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function trainForestParallel(
   if (!Number.isInteger(threads) || threads < 1) {
     throw new Error(`forest: threads must be a positive integer (got ${threads})`);
   }
+  options.signal?.throwIfAborted();
   const binned = binFeatures(matrix, { maxBins: resolved.maxBins });
   const data: ForestWorkerData = {
     bins: toShared(binned.bins),
@@ -48,8 +51,11 @@ export async function trainForestParallel(
   const total = resolved.trees;
   const trees: (Tree | undefined)[] = new Array(total);
   const workers: Worker[] = [];
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
+      onAbort = () => reject(options.signal?.reason);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       let next = 0;
       let done = 0;
       const handOut = (worker: Worker) => {
@@ -61,6 +67,7 @@ export async function trainForestParallel(
         });
         workers.push(worker);
         worker.on('message', (message: { index: number; tree: Tree }) => {
+          if (options.signal?.aborted) return;
           trees[message.index] = message.tree;
           done++;
           options.onProgress?.(done, total);
@@ -75,6 +82,7 @@ export async function trainForestParallel(
       }
     });
   } finally {
+    if (onAbort !== undefined) options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return { nFeatures: matrix.nFeatures, options: resolved, trees: trees as Tree[] };
