@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
 const TFX_FIXTURE = '/work/shared/fixtures/mlmd/tfx-0.22-chicago-taxi-schema-v4.sqlite';
@@ -39,7 +39,10 @@ async function screenshotPanels(page: Page, prefix: string) {
   }
 }
 
-test('the demo corpus: every figure renders beside the paper numbers', async ({ page, request }) => {
+test('the demo corpus: every figure renders beside the paper numbers', async ({
+  page,
+  request,
+}) => {
   await demoTraces(request);
   await page.goto('/figures');
   const panels = page.locator('section.figure-panel');

@@ -12,7 +12,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { BoundLine, CategoryRow } from '../../lib/figures/category-bars.ts';
+import {
+  type BoundLine,
+  type CategoryRow,
+  categoryChartHeight,
+} from '../../lib/figures/category-bars.ts';
 import { formatAmount, formatShare } from '../../lib/figures/format-stat.ts';
 import { categoryTooltip } from '../../lib/figures/tooltip-text.ts';
 import { OURS, PAPER, REFERENCE_COLOR, type SeriesStyle, seriesFill } from './chart-palette.ts';
@@ -48,7 +52,7 @@ export const CategoryBarChart = memo(function CategoryBarChart({
   const showPaper = rows.some((r) => r.paper !== null);
   const byLabel = useMemo(() => new Map(rows.map((r) => [r.label, r])), [rows]);
   const fmt = formatters[format];
-  const height = 84 + rows.length * (rowHeight ?? (showPaper ? 44 : 30));
+  const height = categoryChartHeight(rows, rowHeight);
   return (
     <div className="chart-frame" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -81,7 +85,7 @@ export const CategoryBarChart = memo(function CategoryBarChart({
               );
             }}
           />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           <Bar
             name={ours.label}
             dataKey="ours"
@@ -115,7 +119,7 @@ export const CategoryBarChart = memo(function CategoryBarChart({
               strokeDasharray="5 4"
               label={{
                 value: b.label,
-                position: 'top',
+                position: 'insideBottomLeft',
                 fontSize: 11,
                 fill: REFERENCE_COLOR,
                 className: 'reference-label',

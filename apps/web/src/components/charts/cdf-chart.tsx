@@ -35,6 +35,13 @@ export interface CdfChartProps {
 
 const SHAPES = ['circle', 'square', 'triangle'] as const;
 
+/** Vertical labels sit on the roomier side of their line (log space); horizontal ones bottom right. */
+function referencePosition(r: XyReference, [lo, hi]: readonly [number, number]) {
+  if (r.axis === 'y') return 'insideBottomRight' as const;
+  const middle = Math.sqrt(lo * hi);
+  return r.value > middle ? ('insideTopRight' as const) : ('insideTopLeft' as const);
+}
+
 /** Lines of cumulative shares; each series has its own dash and marker. */
 export const CdfChart = memo(function CdfChart({
   points,
@@ -84,7 +91,7 @@ export const CdfChart = memo(function CdfChart({
               );
             }}
           />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           {series.map((s, i) => (
             <Line
               key={s.key}
@@ -107,7 +114,7 @@ export const CdfChart = memo(function CdfChart({
               strokeDasharray="5 4"
               label={{
                 value: r.label,
-                position: r.axis === 'x' ? 'insideTopLeft' : 'insideBottomRight',
+                position: referencePosition(r, domain),
                 fontSize: 11,
                 fill: REFERENCE_COLOR,
                 className: 'reference-label',

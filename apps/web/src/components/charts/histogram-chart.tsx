@@ -12,14 +12,13 @@ import {
   YAxis,
 } from 'recharts';
 import { formatShare } from '../../lib/figures/format-stat.ts';
-import type { HistogramRow } from '../../lib/figures/histogram-bars.ts';
+import { type HistogramRow, maxValue, shareAxis } from '../../lib/figures/histogram-bars.ts';
 import type { BinReferenceData } from '../../lib/figures/panel-data.ts';
 import { histogramTooltip } from '../../lib/figures/tooltip-text.ts';
 import { REFERENCE_COLOR, type SeriesStyle, seriesFill } from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { EdgeTick } from './edge-tick.tsx';
-
 
 export interface HistogramChartProps {
   readonly rows: readonly HistogramRow[];
@@ -49,6 +48,7 @@ export const HistogramChart = memo(function HistogramChart({
   const id = useId().replace(/:/g, '');
   const ticks = useMemo(() => new Map(rows.map((r) => [r.bin, r.tick])), [rows]);
   const byBin = useMemo(() => new Map(rows.map((r) => [r.bin, r])), [rows]);
+  const yAxis = useMemo(() => shareAxis(maxValue(rows)), [rows]);
   return (
     <div className="chart-frame" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -64,12 +64,12 @@ export const HistogramChart = memo(function HistogramChart({
             dataKey="bin"
             interval={0}
             tickLine={false}
-            tick={(props: object) => (
-              <EdgeTick {...props} format={(bin) => ticks.get(bin) ?? ''} />
-            )}
+            tick={(props: object) => <EdgeTick {...props} format={(bin) => ticks.get(bin) ?? ''} />}
             label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
           />
           <YAxis
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
             tickFormatter={(v: number) => formatShare(v)}
             width={56}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
@@ -87,7 +87,7 @@ export const HistogramChart = memo(function HistogramChart({
               );
             }}
           />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           {series.map((s) => (
             <Bar
               key={s.key}
@@ -103,6 +103,7 @@ export const HistogramChart = memo(function HistogramChart({
             <ReferenceLine
               key={`${r.bin}-${r.label}`}
               x={r.bin}
+              position={r.position}
               stroke={REFERENCE_COLOR}
               strokeWidth={1.5}
               strokeDasharray={r.dashed ? '5 4' : undefined}

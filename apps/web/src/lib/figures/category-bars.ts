@@ -36,6 +36,8 @@ export function categoryBars(
   values: Readonly<Record<string, number | null | undefined>>,
   paper: PaperTargets,
   pathPrefix: string,
+  /** Measured items per category, appended to labels ("DNN (477)"). */
+  counts?: Readonly<Record<string, number>>,
 ): { rows: CategoryRow[]; bounds: BoundLine[] } {
   const rows: CategoryRow[] = [];
   const boundLabels = new Map<string, { value: number; text: string; labels: string[] }>();
@@ -49,9 +51,10 @@ export function categoryBars(
       entry.labels.push(label);
       boundLabels.set(text, entry);
     }
+    const count = counts?.[key];
     rows.push({
       key,
-      label,
+      label: count === undefined ? label : `${label} (${count.toLocaleString('en-US')})`,
       ours: values[key] ?? null,
       paper: exact ? target.value : null,
       paperText: exact ? formatTarget(path, target) : '',
@@ -75,4 +78,10 @@ export function withExtraCategories(
     .sort()
     .map((key) => ({ key, label: key }));
   return [...known, ...extra];
+}
+
+/** The pixel height of a category bar chart (see CategoryBarChart). */
+export function categoryChartHeight(rows: readonly CategoryRow[], rowHeight?: number): number {
+  const showPaper = rows.some((r) => r.paper !== null);
+  return 84 + rows.length * (rowHeight ?? (showPaper ? 44 : 30));
 }

@@ -7,11 +7,11 @@ export function isSharePath(path: string): boolean {
   return /share|likelihood|bins|Share|jaccard|dataset|inputSimilarity|codeMatch/.test(path);
 }
 
-/** A share as a percentage with one decimal below 10% ("4.4%", "57%"). */
-export function formatShare(value: number | null | undefined): string {
+/** A share as a percentage; by default one decimal below 10% ("4.4%", "57%"). */
+export function formatShare(value: number | null | undefined, digits?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return DASH;
   const pct = value * 100;
-  return `${pct.toFixed(pct !== 0 && Math.abs(pct) < 10 ? 1 : 0)}%`;
+  return `${pct.toFixed(digits ?? (pct !== 0 && Math.abs(pct) < 10 ? 1 : 0))}%`;
 }
 
 /** A plain number: compact above a million, two significant decimals below 10. */

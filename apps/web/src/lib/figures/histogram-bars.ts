@@ -77,16 +77,52 @@ function showTick(lo: number, i: number, bins: number, scale: Histogram['scale']
   return bins <= 15 || i % 2 === 0;
 }
 
-/** The key of the bin holding `value` (clamped to the end bins), for a reference line. */
-export function binKeyOf(histogram: Histogram, value: number): string {
-  const { edges } = histogram;
+/** Where a value falls: its bin's key, and the nearest of the bin's start, middle or end. */
+export interface BinPlace {
+  readonly bin: string;
+  readonly position: 'start' | 'middle' | 'end';
+}
+
+/**
+ * The bin holding `value` (clamped to the end bins) and where in it, for a reference line on a
+ * category axis; log bins measure the position in log space.
+ */
+export function binPlaceOf(histogram: Histogram, value: number): BinPlace {
+  const { edges, scale } = histogram;
   const bins = edges.length - 1;
-  if (bins <= 0) return '0';
-  for (let i = 0; i < bins; i++) {
-    const hi = edges[i + 1] ?? Number.POSITIVE_INFINITY;
-    if (value < hi) return String(i);
-  }
-  return String(bins - 1);
+  if (bins <= 0) return { bin: '0', position: 'middle' };
+  let i = 0;
+  while (i < bins - 1 && value >= (edges[i + 1] ?? Number.POSITIVE_INFINITY)) i++;
+  const lo = edges[i] ?? 0;
+  const hi = edges[i + 1] ?? lo;
+  const fraction =
+    scale === 'log' && lo > 0 && value > 0
+      ? Math.log(value / lo) / Math.log(hi / lo)
+      : (value - lo) / (hi - lo || 1);
+  const position = fraction < 0.25 ? 'start' : fraction > 0.75 ? 'end' : 'middle';
+  return { bin: String(i), position };
+}
+
+/** The key of the bin holding `value` (clamped to the end bins). */
+export function binKeyOf(histogram: Histogram, value: number): string {
+  return binPlaceOf(histogram, value).bin;
+}
+
+/** A share axis from 0 to a round top above `max`, with at most six round ticks. */
+export function shareAxis(max: number): { domain: [number, number]; ticks: number[] } {
+  const steps = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25];
+  const step = steps.find((s) => max / s <= 5) ?? 0.25;
+  const top = Number(Math.min(1, Math.max(step, Math.ceil(max / step - 1e-9) * step)).toFixed(4));
+  const ticks: number[] = [];
+  for (let t = 0; t <= top + 1e-9; t += step) ticks.push(Number(t.toFixed(4)));
+  return { domain: [0, top], ticks };
+}
+
+/** The largest value of any series in the rows. */
+export function maxValue(rows: readonly HistogramRow[]): number {
+  let max = 0;
+  for (const row of rows) for (const v of Object.values(row.values)) if (v > max) max = v;
+  return max;
 }
 
 /** Whether any series has a value to show. */

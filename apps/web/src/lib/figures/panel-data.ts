@@ -1,13 +1,15 @@
 /** Chart inputs for the distribution panels: reference lines for the paper's and our summary numbers. */
 
 import { formatAmount } from './format-stat.ts';
-import { binKeyOf } from './histogram-bars.ts';
+import { binPlaceOf } from './histogram-bars.ts';
 import { formatTarget } from './paper-reference.ts';
 import type { Distribution, Histogram, PaperTargets } from './stats-document.ts';
 
 /** A vertical reference at a bin (see HistogramChart). */
 export interface BinReferenceData {
   readonly bin: string;
+  /** Where in the bin the value falls. */
+  readonly position: 'start' | 'middle' | 'end';
   readonly label: string;
   /** Which side of the line the label sits on (away from the nearer plot edge). */
   readonly side: 'left' | 'right';
@@ -40,14 +42,14 @@ export function distributionReferences(
     const target = paper[targetPath];
     if (target === undefined || histogram.edges.length < 2) continue;
     refs.push({
-      bin: binKeyOf(histogram, target.value),
+      ...binPlaceOf(histogram, target.value),
       label: `paper ${STAT_NAMES[stat]} ${formatTarget(targetPath, target)} ${unit}`,
       dashed: true,
     });
   }
   if (ours.mean !== null && histogram.edges.length >= 2) {
     refs.push({
-      bin: binKeyOf(histogram, ours.mean),
+      ...binPlaceOf(histogram, ours.mean),
       label: `ours: mean ${formatAmount(ours.mean)}`,
       dashed: false,
     });
@@ -83,7 +85,7 @@ function meanLines(
   for (const { label, distribution } of series) {
     if (distribution.mean === null || distribution.histogram.edges.length < 2) continue;
     refs.push({
-      bin: binKeyOf(distribution.histogram, distribution.mean),
+      ...binPlaceOf(distribution.histogram, distribution.mean),
       label: `${label} mean ${formatAmount(distribution.mean)} ${unit}`,
       dashed: false,
     });
@@ -103,7 +105,7 @@ export function gapReferences(
   const target = paper[targetPath];
   if (target !== undefined && pushed.histogram.edges.length >= 2)
     refs.push({
-      bin: binKeyOf(pushed.histogram, target.value),
+      ...binPlaceOf(pushed.histogram, target.value),
       label: `paper pushed mean ${formatTarget(targetPath, target)} h`,
       dashed: true,
     });

@@ -39,9 +39,9 @@ export function similarityTableRows(
       available: row.available,
       reason: row.reason ?? '',
       count: row.count,
-      ours: [0, 1, 2, 3].map((i) => formatShare(row.bins?.[i] ?? null)),
+      ours: [0, 1, 2, 3].map((i) => formatShare(row.bins?.[i] ?? null, 1)),
       oursMean: mean(row.mean),
-      paper: [0, 1, 2, 3].map((i) => formatShare(paperAt(`bins.${i}`))),
+      paper: [0, 1, 2, 3].map((i) => formatShare(paperAt(`bins.${i}`), 1)),
       paperMean: mean(paperAt('mean')),
     };
   });

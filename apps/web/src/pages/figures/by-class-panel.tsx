@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { CLASS_STYLES, OURS } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { formatAmount } from '../../lib/figures/format-stat.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import type { ByClassFigure } from '../../lib/figures/stats-document.ts';
 import { FigurePanel } from './figure-panel.tsx';
@@ -36,7 +37,7 @@ export const ByClassPanel = memo(function ByClassPanel({
     const series = classes.map((c) => ({
       ...c.style,
       key: c.key,
-      label: `${c.style.label} (${c.distribution.count} pipelines)`,
+      label: `${c.style.label} (${c.distribution.count} pipelines, mean ${formatAmount(c.distribution.mean)})`,
     }));
     return { rows: histogramRows(input), series, empty: !hasValues(input) };
   }, [figure]);

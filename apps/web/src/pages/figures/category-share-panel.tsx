@@ -1,7 +1,11 @@
 /** A figure of shares per category (5, 6, 7, 9f): ours beside the paper's stated shares. */
 import { memo, useMemo } from 'react';
 import { CategoryBarChart } from '../../components/charts/category-bar-chart.tsx';
-import { type Category, categoryBars } from '../../lib/figures/category-bars.ts';
+import {
+  type Category,
+  categoryBars,
+  categoryChartHeight,
+} from '../../lib/figures/category-bars.ts';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
 import type { PaperTargets } from '../../lib/figures/stats-document.ts';
@@ -19,6 +23,8 @@ export interface CategorySharePanelProps {
   readonly claim: string | undefined;
   readonly xLabel: string;
   readonly note?: string;
+  /** Measured items per category, shown in the labels. */
+  readonly counts?: Readonly<Record<string, number>>;
 }
 
 /** Horizontal bars per category with value labels. */
@@ -32,16 +38,16 @@ export const CategorySharePanel = memo(function CategorySharePanel({
   claim,
   xLabel,
   note,
+  counts,
 }: CategorySharePanelProps) {
   const data = useMemo(() => {
     const prefix = `${entry.path}.${field}`;
-    const bars = categoryBars(categories, values, paper, prefix);
+    const bars = categoryBars(categories, values, paper, prefix, counts);
     const numbers = keyNumbers(figure, paper, entry.path).filter(
       (n) => !n.path.startsWith(`${prefix}.`),
     );
     return { ...bars, numbers };
-  }, [entry.path, field, categories, values, paper, figure]);
-  const height = 84 + categories.length * 44;
+  }, [entry.path, field, categories, values, paper, figure, counts]);
   return (
     <FigurePanel
       entry={entry}
@@ -50,7 +56,7 @@ export const CategorySharePanel = memo(function CategorySharePanel({
       claim={claim}
       keyNumbers={data.numbers}
       {...(note === undefined ? {} : { note })}
-      height={height}
+      height={categoryChartHeight(data.rows)}
     >
       <CategoryBarChart rows={data.rows} bounds={data.bounds} format="share" xLabel={xLabel} />
     </FigurePanel>

@@ -16,6 +16,8 @@ export interface FigurePanelProps {
   readonly note?: string;
   /** Space reserved for the chart (the unavailable panel keeps it too). */
   readonly height: number;
+  /** Spans the whole grid row (tables). */
+  readonly wide?: boolean;
   readonly children: ReactNode;
 }
 
@@ -28,13 +30,14 @@ export const FigurePanel = memo(function FigurePanel({
   keyNumbers = [],
   note,
   height,
+  wide = false,
   children,
 }: FigurePanelProps) {
   const headingId = `${entry.anchor}-title`;
   return (
     <section
       id={entry.anchor}
-      className="card figure-panel"
+      className={wide ? 'card figure-panel wide' : 'card figure-panel'}
       aria-labelledby={headingId}
       data-figure={entry.path}
       data-available={available}

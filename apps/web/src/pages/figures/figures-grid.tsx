@@ -89,6 +89,7 @@ export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps
         paper={paper}
         claim={claim('figures.5')}
         xLabel="Share of Trainer runs (%)"
+        counts={f['5'].counts}
         note={`${f['5'].trainersWithType.toLocaleString('en-US')} of ${f['5'].trainers.toLocaleString('en-US')} Trainer runs record a model type.`}
       />
       <CategorySharePanel
@@ -155,6 +156,8 @@ export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps
         paper={paper}
         claim={claim('figures.9f')}
         xLabel="Likelihood of a push (share of the type's graphlets)"
+        counts={f['9f'].graphlets}
+        note="Graphlets per model type in brackets."
       />
       <PushSplitTable entry={FIGURES.t2} table={t['2']} paper={paper} claim={claim('tables.2')} />
     </div>

@@ -23,7 +23,7 @@ export const PushSplitTable = memo(function PushSplitTable({
 }: PushSplitTableProps) {
   const rows = useMemo(() => pushSplitTableRows(table, paper), [table, paper]);
   return (
-    <FigurePanel entry={entry} available claim={claim} height={150}>
+    <FigurePanel entry={entry} available wide claim={claim} height={150}>
       <div className="table-wrap">
         <table className="data figure-table">
           <caption className="visually-hidden">

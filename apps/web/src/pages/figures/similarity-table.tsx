@@ -21,7 +21,7 @@ export const SimilarityTable = memo(function SimilarityTable({
 }: SimilarityTableProps) {
   const rows = useMemo(() => similarityTableRows(table, paper), [table, paper]);
   return (
-    <FigurePanel entry={entry} available claim={claim} height={200}>
+    <FigurePanel entry={entry} available wide claim={claim} height={200}>
       <div className="table-wrap">
         <table className="data figure-table">
           <caption className="visually-hidden">
