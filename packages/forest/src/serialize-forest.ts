@@ -20,6 +20,7 @@ export interface SerializedTree {
   readonly threshold: string;
   readonly left: string;
   readonly right: string;
+  readonly missingLeft: string;
   readonly value: string;
   readonly importance: string;
 }
@@ -43,6 +44,7 @@ export function serializeForest(forest: Forest): SerializedForest {
       threshold: bytesOf(tree.threshold),
       left: bytesOf(tree.left),
       right: bytesOf(tree.right),
+      missingLeft: bytesOf(tree.missingLeft),
       value: bytesOf(tree.value),
       importance: bytesOf(tree.importance),
     })),
@@ -64,6 +66,7 @@ export function deserializeForest(data: SerializedForest): Forest {
       threshold: new Float64Array(toBuffer(t.threshold, n * 8, i)),
       left: new Int32Array(toBuffer(t.left, n * 4, i)),
       right: new Int32Array(toBuffer(t.right, n * 4, i)),
+      missingLeft: new Uint8Array(toBuffer(t.missingLeft, n, i)),
       value: new Float64Array(toBuffer(t.value, n * 8, i)),
       importance: new Float64Array(toBuffer(t.importance, data.nFeatures * 8, i)),
     };
@@ -77,7 +80,7 @@ export function deserializeForest(data: SerializedForest): Forest {
   };
 }
 
-function bytesOf(array: Int32Array | Float64Array): string {
+function bytesOf(array: Int32Array | Float64Array | Uint8Array): string {
   return encodeBase64(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
 }
 

@@ -108,6 +108,20 @@ describe('trainForest', () => {
     expect(Array.from(predictProba(forest, matrix))).toEqual(new Array(50).fill(0));
   });
 
+  it('learns which side missing values go to', () => {
+    // Label 1 when x is missing or below 0.3: one split, if NaN may go left.
+    const nRows = 400;
+    const random = Array.from({ length: nRows }, (_, r) => ((r * 7919) % nRows) / nRows);
+    const values = Float64Array.from(random, (v, r) => (r % 3 === 0 ? Number.NaN : v));
+    const labels = Uint8Array.from(values, (v) => (Number.isNaN(v) || v < 0.3 ? 1 : 0));
+    const matrix = { values, nRows, nFeatures: 1 };
+    const stump = trainForest(matrix, labels, { trees: 1, maxDepth: 1, bootstrap: false });
+    expect(stump.trees[0]!.missingLeft[0]).toBe(1);
+    expect(Array.from(classify(predictProba(stump, matrix)))).toEqual(Array.from(labels));
+    const unseen = { values: Float64Array.from([Number.NaN, 0.1, 0.9]), nRows: 3, nFeatures: 1 };
+    expect(Array.from(predictProba(stump, unseen))).toEqual([1, 1, 0]);
+  });
+
   it('rejects bad labels and options', () => {
     const { matrix } = xorTable(10, 2, 1);
     expect(() => trainForest(matrix, new Uint8Array(9))).toThrow(/forest: 9 labels for 10 rows/);

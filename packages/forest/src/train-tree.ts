@@ -80,6 +80,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
   let threshold = new Float64Array(capacity);
   let left = new Int32Array(capacity);
   let right = new Int32Array(capacity);
+  let missingLeft = new Uint8Array(capacity);
   let value = new Float64Array(capacity);
   let nodeCount = 0;
 
@@ -100,6 +101,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
       threshold = grow(threshold, capacity);
       left = grow(left, capacity);
       right = grow(right, capacity);
+      missingLeft = grow(missingLeft, capacity);
       value = grow(value, capacity);
     }
     const node = nodeCount++;
@@ -118,6 +120,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
     let bestBin = 0;
     let bestL0 = 0;
     let bestL1 = 0;
+    let bestMissingLeft = false;
     const total = c0 + c1;
     // Draw features without replacement until mtry of them vary within the node (as scikit-learn:
     // constant features do not count against max_features).
@@ -135,41 +138,60 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
         const p = packed[r]!;
         hist[2 * bins[column + r]! + (p & 1)]! += p >> 1;
       }
+      const nan0 = hist[2 * (nb - 1)]!;
+      const nan1 = hist[2 * (nb - 1) + 1]!;
+      const hasNan = nan0 + nan1 > 0;
+      let occupied = hasNan ? 1 : 0;
       let l0 = 0;
       let l1 = 0;
-      // Constant within the node: the first occupied bin holds every row (or all rows are NaN).
-      let constant = true;
       for (let b = 0; b < nb - 1; b++) {
         const h0 = hist[2 * b]!;
         const h1 = hist[2 * b + 1]!;
         if (h0 + h1 === 0) continue;
-        if (l0 + l1 === 0) constant = h0 + h1 === total;
+        occupied++;
         l0 += h0;
         l1 += h1;
-        const nLeft = l0 + l1;
-        if (nLeft === total) break;
-        if (nLeft < minLeaf) continue;
-        if (total - nLeft < minLeaf) break;
-        const a0 = w0 * l0;
-        const a1 = w1 * l1;
-        const b0 = weighted0 - a0;
-        const b1 = weighted1 - a1;
-        const score = (a0 * a0 + a1 * a1) / (a0 + a1) + (b0 * b0 + b1 * b1) / (b0 + b1);
-        if (score > bestScore) {
-          bestScore = score;
-          bestFeature = f;
-          bestBin = b;
-          bestL0 = l0;
-          bestL1 = l1;
+        // Each threshold twice: missing values right, then (if any) left.
+        for (let side = 0; side < (hasNan ? 2 : 1); side++) {
+          const m0 = side === 0 ? l0 : l0 + nan0;
+          const m1 = side === 0 ? l1 : l1 + nan1;
+          const nLeft = m0 + m1;
+          if (nLeft < minLeaf || total - nLeft < minLeaf) continue;
+          const a0 = w0 * m0;
+          const a1 = w1 * m1;
+          const b0 = weighted0 - a0;
+          const b1 = weighted1 - a1;
+          const score = (a0 * a0 + a1 * a1) / (a0 + a1) + (b0 * b0 + b1 * b1) / (b0 + b1);
+          if (score > bestScore) {
+            bestScore = score;
+            bestFeature = f;
+            bestBin = b;
+            bestL0 = m0;
+            bestL1 = m1;
+            bestMissingLeft = side === 1;
+          }
         }
       }
+      // Constant within the node: one occupied bin (NaN counts as one).
+      const constant = occupied <= 1;
       if (!constant) varying++;
     }
     if (bestFeature < 0) continue;
 
-    const split = partition(rows, scratch, start, end, bins, bestFeature * nRows, bestBin);
+    const missingBin = bestMissingLeft ? nBins[bestFeature]! - 1 : -1;
+    const split = partition(
+      rows,
+      scratch,
+      start,
+      end,
+      bins,
+      bestFeature * nRows,
+      bestBin,
+      missingBin,
+    );
     const featureEdges = edges[bestFeature]!;
     feature[node] = bestFeature;
+    missingLeft[node] = bestMissingLeft ? 1 : 0;
     // The last finite bin as threshold separates finite values from NaN.
     threshold[node] =
       bestBin < featureEdges.length ? featureEdges[bestBin]! : Number.POSITIVE_INFINITY;
@@ -184,6 +206,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
     threshold: threshold.slice(0, nodeCount),
     left: left.slice(0, nodeCount),
     right: right.slice(0, nodeCount),
+    missingLeft: missingLeft.slice(0, nodeCount),
     value: value.slice(0, nodeCount),
     importance,
   };
@@ -217,7 +240,7 @@ function drawBootstrap(
   }
 }
 
-/** Stable in-place partition of rows[start, end) by bin <= splitBin; returns the first right index. */
+/** Stable in-place partition of rows[start, end): left when bin <= splitBin or bin === missingBin. */
 function partition(
   rows: Int32Array,
   scratch: Int32Array,
@@ -226,19 +249,21 @@ function partition(
   bins: Uint8Array,
   column: number,
   splitBin: number,
+  missingBin: number,
 ): number {
   let l = start;
   let s = 0;
   for (let i = start; i < end; i++) {
     const r = rows[i]!;
-    if (bins[column + r]! <= splitBin) rows[l++] = r;
+    const b = bins[column + r]!;
+    if (b <= splitBin || b === missingBin) rows[l++] = r;
     else scratch[s++] = r;
   }
   rows.set(scratch.subarray(0, s), l);
   return l;
 }
 
-function grow<T extends Int32Array | Float64Array>(array: T, capacity: number): T {
+function grow<T extends Int32Array | Float64Array | Uint8Array>(array: T, capacity: number): T {
   const next = new (array.constructor as new (n: number) => T)(capacity);
   next.set(array);
   return next;

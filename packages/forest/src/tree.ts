@@ -1,5 +1,6 @@
 // A trained decision tree as flat typed arrays: node i is a leaf when feature[i] === -1, else rows
-// with value <= threshold[i] (NaN never is) go to left[i] and the others to right[i].
+// with value <= threshold[i] go to left[i] and the others to right[i]; a missing value (NaN) goes
+// left when missingLeft[i] is 1 (the side learned in training, as scikit-learn does).
 
 /** One decision tree; `value[i]` is the (class-weighted) share of positives at node i. */
 export interface Tree {
@@ -8,6 +9,7 @@ export interface Tree {
   readonly threshold: Float64Array;
   readonly left: Int32Array;
   readonly right: Int32Array;
+  readonly missingLeft: Uint8Array;
   readonly value: Float64Array;
   /** Total weighted Gini decrease of the splits on each feature (for feature importance). */
   readonly importance: Float64Array;
@@ -15,11 +17,13 @@ export interface Tree {
 
 /** Probability of the positive class for one row (`values[offset + f]` is feature f). */
 export function predictTreeRow(tree: Tree, values: Float64Array, offset: number): number {
-  const { feature, threshold, left, right, value } = tree;
+  const { feature, threshold, left, right, missingLeft, value } = tree;
   let node = 0;
   let f = feature[0]!;
   while (f >= 0) {
-    node = values[offset + f]! <= threshold[node]! ? left[node]! : right[node]!;
+    const v = values[offset + f]!;
+    node =
+      v <= threshold[node]! || (missingLeft[node] === 1 && v !== v) ? left[node]! : right[node]!;
     f = feature[node]!;
   }
   return value[node]!;

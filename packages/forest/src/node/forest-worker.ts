@@ -33,6 +33,7 @@ if (port !== null) {
       tree.threshold,
       tree.left,
       tree.right,
+      tree.missingLeft,
       tree.value,
       tree.importance,
     ];
