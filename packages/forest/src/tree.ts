@@ -23,7 +23,9 @@ export function predictTreeRow(tree: Tree, values: Float64Array, offset: number)
   while (f >= 0) {
     const v = values[offset + f]!;
     node =
-      v <= threshold[node]! || (missingLeft[node] === 1 && v !== v) ? left[node]! : right[node]!;
+      v <= threshold[node]! || (missingLeft[node] === 1 && Number.isNaN(v))
+        ? left[node]!
+        : right[node]!;
     f = feature[node]!;
   }
   return value[node]!;
