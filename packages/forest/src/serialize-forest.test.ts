@@ -48,6 +48,23 @@ describe('serializeForest', () => {
     }
   });
 
+  it('reads format 1 forests (no missingLeft: missing values go right)', () => {
+    const { matrix, labels } = xorTable(200, 3, 6);
+    const forest = trainForest(matrix, labels, { trees: 2, seed: 1 });
+    const current = serializeForest(forest);
+    const v1 = {
+      ...current,
+      format: 'graphlet-forest/1' as const,
+      trees: current.trees.map(({ missingLeft: _, ...tree }) => tree),
+    };
+    const back = deserializeForest(v1 as never);
+    expect(back.trees[0]!.missingLeft).toEqual(new Uint8Array(forest.trees[0]!.nodeCount));
+    expect(predictProba(back, matrix)).toEqual(predictProba(forest, matrix));
+    expect(() => deserializeForest({ ...current, trees: v1.trees })).toThrow(
+      /format 2 trees need missingLeft/,
+    );
+  });
+
   it('rejects unknown formats and malformed trees', () => {
     const { matrix, labels } = xorTable(100, 2, 2);
     const data = serializeForest(trainForest(matrix, labels, { trees: 1, maxDepth: 2 }));

@@ -1,5 +1,6 @@
 // A forest as JSON-safe data: every tree's typed arrays as base64 of their little-endian bytes
-// (about 4/3 of the binary size), plus the options that grew it.
+// (about 4/3 of the binary size), plus the options that grew it. Format 2 added missingLeft;
+// format 1 forests (missing values always right) still load.
 
 import { decodeBase64, encodeBase64 } from './base64.ts';
 import type { ResolvedForestOptions } from './forest-options.ts';
@@ -8,7 +9,7 @@ import type { Tree } from './tree.ts';
 
 /** The serialized form of a forest: plain JSON values only. */
 export interface SerializedForest {
-  readonly format: 'graphlet-forest/1';
+  readonly format: 'graphlet-forest/2';
   readonly nFeatures: number;
   readonly options: Omit<ResolvedForestOptions, 'maxDepth'> & { readonly maxDepth: number | null };
   readonly trees: readonly SerializedTree[];
@@ -20,7 +21,8 @@ export interface SerializedTree {
   readonly threshold: string;
   readonly left: string;
   readonly right: string;
-  readonly missingLeft: string;
+  /** Absent in format 1. */
+  readonly missingLeft?: string;
   readonly value: string;
   readonly importance: string;
 }
@@ -34,7 +36,7 @@ export function serializeForest(forest: Forest): SerializedForest {
   if (!LITTLE_ENDIAN) throw new Error('forest: serialization needs a little-endian platform');
   const { maxDepth, ...rest } = forest.options;
   return {
-    format: 'graphlet-forest/1',
+    format: 'graphlet-forest/2',
     nFeatures: forest.nFeatures,
     // JSON has no Infinity: an unlimited depth is null.
     options: { ...rest, maxDepth: Number.isFinite(maxDepth) ? maxDepth : null },
@@ -54,8 +56,12 @@ export function serializeForest(forest: Forest): SerializedForest {
 /** Rebuilds a forest from `serializeForest` output, checking every array's length. */
 export function deserializeForest(data: SerializedForest): Forest {
   if (!LITTLE_ENDIAN) throw new Error('forest: serialization needs a little-endian platform');
-  if (data?.format !== 'graphlet-forest/1') {
-    throw new Error(`forest: unknown serialized format ${String(data?.format)}`);
+  const format: string = data?.format;
+  if (format !== 'graphlet-forest/2' && format !== 'graphlet-forest/1') {
+    throw new Error(`forest: unknown serialized format ${String(format)}`);
+  }
+  if (format === 'graphlet-forest/2' && data.trees.some((t) => t.missingLeft === undefined)) {
+    throw new Error('forest: format 2 trees need missingLeft');
   }
   const { maxDepth, ...rest } = data.options;
   const trees = data.trees.map((t, i): Tree => {
@@ -66,7 +72,10 @@ export function deserializeForest(data: SerializedForest): Forest {
       threshold: new Float64Array(toBuffer(t.threshold, n * 8, i)),
       left: new Int32Array(toBuffer(t.left, n * 4, i)),
       right: new Int32Array(toBuffer(t.right, n * 4, i)),
-      missingLeft: new Uint8Array(toBuffer(t.missingLeft, n, i)),
+      missingLeft:
+        t.missingLeft === undefined
+          ? new Uint8Array(n)
+          : new Uint8Array(toBuffer(t.missingLeft, n, i)),
       value: new Float64Array(toBuffer(t.value, n * 8, i)),
       importance: new Float64Array(toBuffer(t.importance, data.nFeatures * 8, i)),
     };
