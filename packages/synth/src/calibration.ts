@@ -61,7 +61,7 @@ export const RETRAIN = { share: 0.06, fastQuantile: 0.75 } as const;
 export const DRIFT = {
   meanStay: 0.003,
   maxStay: 0.05,
-  calmShare: 0.025,
+  calmShare: 0.05,
   calm: [0.06, 0.2],
 } as const;
 /** Figure 3(c): feature count per pipeline, lognormal, capped so stores stay small. */
@@ -81,8 +81,8 @@ export const PRESENCE = {
   modelValidation: 0.5,
   infraValidationGivenModelValidation: 0.35,
   transform: 0.85,
-  tuner: 0.15,
-  tunerRunShare: 0.2,
+  tuner: 0.35,
+  tunerRunShare: 0.35,
   warmStart: 0.085,
 } as const;
 
@@ -101,7 +101,7 @@ export const CPU_SECONDS = {
   exampleValidator: 300,
   importSchemaGen: 5,
   transform: 1500,
-  tuner: 6000,
+  tuner: 3000,
   trainer: 2700,
   evaluator: 3300,
   infraValidator: 700,

@@ -89,7 +89,6 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     }
     const stays = newSpans.map(() => stayOf(rng, params.driftStay));
     spanStays.push(...stays);
-    const calm = spanStays.at(-1) ?? 0;
     // A later, larger window starts full from the spans at hand: a growing window would pair
     // identical spans ordinally and read as unchanged data.
     if (r === switchRun) laterWindow = Math.min(params.later.window, Math.max(1, spanCount));
@@ -98,6 +97,9 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     const nextWindow =
       newSpans.length > 0 || size !== window.length ? range(Math.max(0, end - size), end) : window;
     if (r > 0 && bernoulli(rng, params.codeChangeRate)) codeVersion++;
+    // What dataset similarity with the previous graphlet sees: under ordinal pairing of windows
+    // sliding by one, the mean stay of the window's spans after its first.
+    const calm = meanStay(spanStays, nextWindow);
     const slots = params.parallel > 1 && r >= firstParallelRun ? params.parallel : 1;
     const transformFailed =
       params.transform && newSpans.length > 0 && bernoulli(rng, FAILURE.transform);
@@ -254,4 +256,11 @@ function countRunNodes(
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function meanStay(stays: readonly number[], window: readonly number[]): number {
+  if (window.length <= 1) return stays[window[0] ?? -1] ?? 0;
+  let sum = 0;
+  for (let i = 1; i < window.length; i++) sum += stays[window[i]!] ?? 0;
+  return sum / (window.length - 1);
 }
