@@ -2,7 +2,7 @@ import { buildFeatureTable, segmentGraphlets, splitByPipeline } from '@graphlet/
 import { trainForest } from '@graphlet/forest';
 import { describe, expect, it } from 'vitest';
 import { evaluateVariant, wasteRemovedAt } from './evaluate-variant.ts';
-import { transformPushesCorpus } from './waste-corpus.test-support.ts';
+import { transformPushesCorpus } from './testing/transform-pushes-corpus.ts';
 
 describe('evaluateVariant', () => {
   const table = buildFeatureTable(

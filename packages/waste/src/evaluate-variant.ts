@@ -2,7 +2,7 @@
  * Trains and evaluates one Table 3 variant (§5.2.2, §5.3): forest on the training rows, push
  * probabilities for every test row, balanced accuracy and confusion at 0.5, the Figure 10
  * freshness-vs-waste curve, and optionally the operating point of a threshold. Pure: the
- * training function is passed in (serial, or on worker threads from the CLI).
+ * training function is passed in (serial, or on worker threads by runWaste).
  */
 import {
   featureCost,

@@ -1,1 +1,9 @@
-export {};
+export * from './evaluate-variant.ts';
+export * from './feature-csv.ts';
+export * from './require-variant.ts';
+export * from './run-waste.ts';
+export * from './skip-policy.ts';
+export * from './skip-policy-schema.ts';
+export * from './waste-document.ts';
+export * from './waste-error.ts';
+export * from './waste-table.ts';

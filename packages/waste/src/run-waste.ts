@@ -1,6 +1,6 @@
 /**
  * The waste experiment end to end on a feature table: split by pipeline, then train and score
- * each requested variant with the forest on worker threads.
+ * each requested variant with the forest on worker threads, reporting progress as it goes.
  */
 import {
   type PipelineSplit,
@@ -9,8 +9,8 @@ import {
   type WasteVariant,
 } from '@graphlet/core';
 import { trainForestParallel } from '@graphlet/forest/node';
-import { CliError } from '../cli-error.ts';
 import { evaluateVariant, type VariantEvaluation } from './evaluate-variant.ts';
+import { WasteError } from './waste-error.ts';
 
 export interface WasteRunOptions {
   readonly variants: readonly WasteVariant[];
@@ -18,7 +18,31 @@ export interface WasteRunOptions {
   readonly seed: number;
   readonly threads: number;
   readonly threshold?: number | undefined;
+  /** Checked before each variant and after each forest; an abort rejects with WasteError('cancelled'). */
+  readonly signal?: AbortSignal | undefined;
 }
+
+/** Where the run is: a variant's training (trees done of total), or a variant just evaluated. */
+export type WasteProgress =
+  | {
+      readonly stage: 'training';
+      readonly variant: WasteVariant;
+      /** 1-based position of the variant among `variantCount`. */
+      readonly variantIndex: number;
+      readonly variantCount: number;
+      readonly treesDone: number;
+      readonly treesTotal: number;
+      readonly rows: number;
+      readonly features: number;
+      readonly threads: number;
+    }
+  | {
+      readonly stage: 'evaluated';
+      readonly variant: WasteVariant;
+      readonly variantIndex: number;
+      readonly variantCount: number;
+      readonly evaluation: VariantEvaluation;
+    };
 
 /** A finished experiment. */
 export interface WasteRun {
@@ -27,42 +51,59 @@ export interface WasteRun {
   readonly trainSeconds: number;
 }
 
-/** Splits (seeded, by pipeline) and evaluates every variant in order. */
+/**
+ * Splits (seeded, by pipeline) and evaluates every variant in order.
+ * @example const run = await runWaste(table, { variants: MAIN_VARIANTS, trees: 100, seed: 0, threads: 2 }, (p) => {});
+ */
 export async function runWaste(
   table: WasteFeatureTable,
   options: WasteRunOptions,
-  progress: (line: string) => void,
+  onProgress: (progress: WasteProgress) => void = () => {},
 ): Promise<WasteRun> {
   const split = splitByPipeline(table, { seed: options.seed });
   checkSides(table, split);
   const evaluations: VariantEvaluation[] = [];
+  const variantCount = options.variants.length;
   let trainSeconds = 0;
-  for (const variant of options.variants) {
+  for (const [i, variant] of options.variants.entries()) {
+    checkAborted(options.signal);
+    const position = { variant, variantIndex: i + 1, variantCount };
     const evaluation = await evaluateVariant(
       table,
       split,
       variant,
-      (matrix, labels) => {
-        progress(
-          `waste: ${variant}: ${options.trees} trees on ${matrix.nRows} rows x ${matrix.nFeatures} features, ${options.threads} thread(s)`,
-        );
-        return trainForestParallel(matrix, labels, {
+      async (matrix, labels) => {
+        const training = {
+          stage: 'training' as const,
+          ...position,
+          treesTotal: options.trees,
+          rows: matrix.nRows,
+          features: matrix.nFeatures,
+          threads: options.threads,
+        };
+        onProgress({ ...training, treesDone: 0 });
+        const forest = await trainForestParallel(matrix, labels, {
           trees: options.trees,
           seed: options.seed,
           threads: options.threads,
           // Balanced class weights: the paper scores balanced accuracy on 80% unpushed data (§5).
           classWeight: 'balanced',
+          onProgress: (treesDone) => onProgress({ ...training, treesDone }),
         });
+        checkAborted(options.signal);
+        return forest;
       },
       options.threshold,
     );
     trainSeconds += evaluation.trainSeconds;
-    progress(
-      `waste: ${variant}: balanced accuracy ${evaluation.balancedAccuracy.toFixed(3)} (trained in ${evaluation.trainSeconds.toFixed(1)} s)`,
-    );
+    onProgress({ stage: 'evaluated', ...position, evaluation });
     evaluations.push(evaluation);
   }
   return { split, evaluations, trainSeconds };
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw new WasteError('cancelled', 'the waste run was cancelled');
 }
 
 function checkSides(table: WasteFeatureTable, split: PipelineSplit): void {
@@ -73,7 +114,8 @@ function checkSides(table: WasteFeatureTable, split: PipelineSplit): void {
     let pushed = 0;
     for (const r of rows) pushed += table.pushed[r]!;
     if (rows.length === 0 || pushed === 0 || pushed === rows.length) {
-      throw new CliError(
+      throw new WasteError(
+        'one_class',
         `the ${name} set (${rows.length} graphlets, ${pushed} pushed) lacks a class; more pipelines with both pushed and unpushed graphlets are needed`,
       );
     }

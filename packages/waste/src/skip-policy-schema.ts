@@ -2,11 +2,13 @@
 import { WASTE_VARIANTS } from '@graphlet/core';
 import { z } from 'zod';
 import type { SkipPolicy } from './skip-policy.ts';
+import { WasteError } from './waste-error.ts';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 const serializedForest = z.object({
-  format: z.literal('graphlet-forest/1'),
+  // deserializeForest still loads format 1 (missing values always right).
+  format: z.enum(['graphlet-forest/1', 'graphlet-forest/2']),
   nFeatures: z.number().int().min(1),
   options: z.object({
     trees: z.number().int().min(1),
@@ -26,6 +28,7 @@ const serializedForest = z.object({
         threshold: base64,
         left: base64,
         right: base64,
+        missingLeft: base64.optional(),
         value: base64,
         importance: base64,
       }),
@@ -58,14 +61,16 @@ export const skipPolicySchema = z
     path: ['features'],
   });
 
-/** Parses and checks a policy document; throws an Error naming the first problem. */
+/** Parses and checks a policy document; throws WasteError('invalid_policy') naming the first problem. */
 export function parseSkipPolicy(json: unknown): SkipPolicy {
   const result = skipPolicySchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new Error(
-      `waste: invalid skip policy at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    throw new WasteError(
+      'invalid_policy',
+      `invalid skip policy at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
     );
   }
-  return result.data as SkipPolicy;
+  // Format 1 forests are typed as the current format; deserializeForest reads both.
+  return result.data as unknown as SkipPolicy;
 }

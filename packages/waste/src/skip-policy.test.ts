@@ -68,7 +68,7 @@ describe('skip policy', () => {
   it('applies its threshold: 0 runs everything', () => {
     const { p } = policy(0);
     expect(scorePolicy(p, [1, 0]).decision).toBe('run');
-    expect(() => scorePolicy(p, [1])).toThrow(/policy has 2 features, got 1/);
+    expect(() => scorePolicy(p, [1])).toThrow(/the policy has 2 features, got 1/);
   });
 
   it('rejects malformed documents with the path of the first problem', () => {

@@ -11,6 +11,7 @@ import {
   type SerializedForest,
   serializeForest,
 } from '@graphlet/forest';
+import { WasteError } from './waste-error.ts';
 
 /** The exported policy document. */
 export interface SkipPolicy {
@@ -33,13 +34,13 @@ export interface SkipPolicy {
   };
 }
 
-/** Builds a policy document from a trained variant. */
+/** Builds a policy document from a trained variant (its forest, or the forest serialized). */
 export function buildSkipPolicy(input: {
   variant: WasteVariant;
   threshold: number;
   featureOptions: FeatureOptions;
   features: readonly string[];
-  forest: Forest;
+  forest: Forest | SerializedForest;
   evaluation: SkipPolicy['evaluation'];
 }): SkipPolicy {
   if (input.forest.nFeatures !== input.features.length) {
@@ -53,7 +54,7 @@ export function buildSkipPolicy(input: {
     threshold: input.threshold,
     featureOptions: { ...input.featureOptions },
     features: [...input.features],
-    forest: serializeForest(input.forest),
+    forest: 'format' in input.forest ? input.forest : serializeForest(input.forest),
     evaluation: { ...input.evaluation },
   };
 }
@@ -86,7 +87,10 @@ export function scorePolicy(policy: SkipPolicy, features: PolicyFeatures): Polic
   const row = new Float64Array(n);
   if (isArrayLike(features)) {
     if (features.length !== n) {
-      throw new Error(`waste: policy has ${n} features, got ${features.length} values`);
+      throw new WasteError(
+        'invalid_features',
+        `the policy has ${n} features, got ${features.length} values`,
+      );
     }
     for (let i = 0; i < n; i++) row[i] = features[i]!;
   } else {
@@ -101,4 +105,12 @@ export function scorePolicy(policy: SkipPolicy, features: PolicyFeatures): Polic
 
 function isArrayLike(value: PolicyFeatures): value is ArrayLike<number> {
   return ArrayBuffer.isView(value) || Array.isArray(value);
+}
+
+/** The policy's features that `features` does not name (a null value counts as named: missing on purpose). */
+export function missingPolicyFeatures(
+  policy: SkipPolicy,
+  features: Readonly<Record<string, unknown>>,
+): string[] {
+  return policy.features.filter((name) => !Object.hasOwn(features, name));
 }

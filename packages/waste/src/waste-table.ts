@@ -1,43 +1,44 @@
 /**
- * Reads the corpus file by file and pipeline by pipeline into the waste feature table; each
- * file's traces are dropped once their rows are in the table.
+ * Builds the waste feature table (§5 "Data") pipeline by pipeline, remembering a caller's key
+ * (a file name, a stored trace id) per kept pipeline, and checks that the table can be trained.
  */
 import {
   CycleError,
   createFeatureTableBuilder,
   type FeatureOptions,
-  type RoleOverride,
+  type Graphlet,
   segmentGraphlets,
   type Trace,
   type WasteFeatureTable,
 } from '@graphlet/core';
-import { CliError } from '../cli-error.ts';
-import { loadTraces } from '../load-traces.ts';
+import { WasteError } from './waste-error.ts';
 
-/** Builds the feature table of FILEs; `progress` receives one line per file. */
-export function buildWasteTable(
-  files: readonly string[],
-  roles: readonly RoleOverride[],
-  options: Partial<FeatureOptions>,
-  progress: (line: string) => void,
-): WasteFeatureTable {
-  const builder = createFeatureTableBuilder(options);
-  for (const file of files) {
-    const started = performance.now();
-    const traces = loadTraces(file, roles).traces;
-    let rows = 0;
-    for (let i = 0; i < traces.length; i++) {
-      rows += builder.add(traces[i]!, segment(traces[i]!, file));
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    progress(
-      `waste: ${file}: ${traces.length} pipeline(s), ${rows} graphlet row(s) in ${seconds} s`,
-    );
-  }
-  return builder.finish();
+/** Adds pipelines one at a time; `finish` returns the table and each kept pipeline's key. */
+export interface WasteTableBuilder {
+  /** Adds a trace (segmented here unless graphlets are given); returns the rows added. */
+  add(trace: Trace, key: string, graphlets?: readonly Graphlet[]): number;
+  finish(): { readonly table: WasteFeatureTable; readonly keys: readonly string[] };
 }
 
-function segment(trace: Trace, file: string) {
+/**
+ * Starts a table; a trace that cannot be segmented throws WasteError('invalid_trace').
+ * @example const b = createWasteTableBuilder(); b.add(trace, 'trace-1'); const { table, keys } = b.finish();
+ */
+export function createWasteTableBuilder(options: Partial<FeatureOptions> = {}): WasteTableBuilder {
+  const builder = createFeatureTableBuilder(options);
+  const keys: string[] = [];
+  return {
+    add(trace, key, graphlets) {
+      const rows = builder.add(trace, graphlets ?? segment(trace));
+      // The builder appends a pipeline exactly when it adds rows.
+      if (rows > 0) keys.push(key);
+      return rows;
+    },
+    finish: () => ({ table: builder.finish(), keys }),
+  };
+}
+
+function segment(trace: Trace): readonly Graphlet[] {
   try {
     return segmentGraphlets(trace).graphlets;
   } catch (error) {
@@ -45,7 +46,7 @@ function segment(trace: Trace, file: string) {
       error instanceof CycleError ||
       (error instanceof Error && error.message.startsWith('core: trace'))
     ) {
-      throw new CliError(`${file}: ${error.message.replace(/^core: /, '')}`);
+      throw new WasteError('invalid_trace', error.message.replace(/^core: /, ''));
     }
     throw error;
   }
@@ -54,29 +55,52 @@ function segment(trace: Trace, file: string) {
 /** Minimum graphlets for a train/test experiment. */
 export const MIN_GRAPHLETS = 10;
 
-/** Throws a CliError unless the table can be split and both classes are present. */
-export function checkTrainable(table: WasteFeatureTable): void {
-  const { warmStartPipelines, warmStartGraphlets } = table.excluded;
+/** Row, pipeline and pushed counts of a corpus, as far as trainability goes. */
+export interface TrainableCounts {
+  readonly rows: number;
+  readonly pipelines: number;
+  readonly pushed: number;
+  readonly warmStartPipelines: number;
+  readonly warmStartGraphlets: number;
+}
+
+/** Throws a WasteError unless the counts allow a split with both classes. */
+export function checkTrainableCounts(counts: TrainableCounts): void {
+  const { rows, pipelines, pushed, warmStartPipelines, warmStartGraphlets } = counts;
   const left =
     warmStartPipelines > 0
       ? ` (${warmStartGraphlets} graphlet(s) of ${warmStartPipelines} warm-starting pipeline(s) are excluded, §5)`
       : '';
-  if (table.nRows < MIN_GRAPHLETS) {
-    throw new CliError(
-      `too few graphlets to train and test: ${table.nRows}, need at least ${MIN_GRAPHLETS}${left}`,
+  if (rows < MIN_GRAPHLETS) {
+    throw new WasteError(
+      'too_few_graphlets',
+      `too few graphlets to train and test: ${rows}, need at least ${MIN_GRAPHLETS}${left}`,
     );
   }
-  if (table.pipelines.length < 2) {
-    throw new CliError(
-      `the split is by pipeline and needs at least 2 pipelines with graphlets (got ${table.pipelines.length})${left}`,
+  if (pipelines < 2) {
+    throw new WasteError(
+      'too_few_pipelines',
+      `the split is by pipeline and needs at least 2 pipelines with graphlets (got ${pipelines})${left}`,
     );
   }
+  if (pushed === 0 || pushed === rows) {
+    const which = pushed === 0 ? 'unpushed' : 'pushed';
+    throw new WasteError(
+      'one_class',
+      `only one class: all ${rows} graphlets are ${which}; the classifier needs pushed and unpushed graphlets`,
+    );
+  }
+}
+
+/** Throws a WasteError unless the table can be split and both classes are present. */
+export function checkTrainable(table: WasteFeatureTable): void {
   let pushed = 0;
   for (let r = 0; r < table.nRows; r++) pushed += table.pushed[r]!;
-  if (pushed === 0 || pushed === table.nRows) {
-    const which = pushed === 0 ? 'unpushed' : 'pushed';
-    throw new CliError(
-      `only one class: all ${table.nRows} graphlets are ${which}; the classifier needs pushed and unpushed graphlets`,
-    );
-  }
+  checkTrainableCounts({
+    rows: table.nRows,
+    pipelines: table.pipelines.length,
+    pushed,
+    warmStartPipelines: table.excluded.warmStartPipelines,
+    warmStartGraphlets: table.excluded.warmStartGraphlets,
+  });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { buildFeatureTable, graphletFeatureRecord, segmentGraphlets } from '@graphlet/core';
+import { parseSkipPolicy, scorePolicy } from '@graphlet/waste';
+import { transformPushesCorpus } from '@graphlet/waste/testing';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../testing/cli-harness.ts';
-import { scorePolicy } from '../waste/skip-policy.ts';
-import { parseSkipPolicy } from '../waste/skip-policy-schema.ts';
-import { transformPushesCorpus, writeCorpusJson } from '../waste/waste-corpus.test-support.ts';
+import { writeCorpusJson } from '../waste/write-corpus-json.test-support.ts';
 
 const FAST = ['--trees', '9', '--threads', '1', '--seed', '1'];
 const path = tempDir();

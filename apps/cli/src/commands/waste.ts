@@ -2,15 +2,21 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { isWasteVariant, WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
+import { WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
+import {
+  buildSkipPolicy,
+  checkTrainable,
+  requireVariant,
+  runWaste,
+  type WasteProgress,
+  wasteDocument,
+} from '@graphlet/waste';
 import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import type { Command, CommandIo } from '../command.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
-import { buildWasteTable, checkTrainable } from '../waste/build-waste-table.ts';
+import { buildWasteTable } from '../waste/build-waste-table.ts';
 import { writeFeatureCsv } from '../waste/feature-csv.ts';
-import { runWaste } from '../waste/run-waste.ts';
-import { buildSkipPolicy } from '../waste/skip-policy.ts';
-import { wasteDocument } from '../waste/waste-document.ts';
+import { asCliError } from '../waste/waste-cli-error.ts';
 import { formatWasteReport } from '../waste/waste-report.ts';
 
 const USAGE = `Usage: pnpm cli waste FILE... [--json] [--variant NAME] [--threshold T] [options]
@@ -38,95 +44,100 @@ export const wasteCommand: Command = {
   name: 'waste',
   summary: "train the paper's waste classifier (Table 3) and sweep freshness vs waste",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        variant: { type: 'string' },
-        threshold: { type: 'string' },
-        'export-features': { type: 'string' },
-        'export-policy': { type: 'string' },
-        predictions: { type: 'boolean', default: false },
-        trees: { type: 'string', default: '100' },
-        seed: { type: 'string', default: '0' },
-        threads: { type: 'string' },
-        window: { type: 'string', default: '3' },
-        role: { type: 'string', multiple: true },
-      },
-    });
-    if (positionals.length === 0) throw new CliError('expected at least one FILE');
-    const variants = parseVariant(values.variant);
-    const threshold = values.threshold === undefined ? undefined : parseThreshold(values.threshold);
-    const policyOut = values['export-policy'];
-    if (policyOut !== undefined && (values.variant === undefined || threshold === undefined)) {
-      throw new CliError('--export-policy needs --variant NAME and --threshold T');
-    }
-    const trees = parseInteger('--trees', values.trees, 1);
-    const seed = parseInteger('--seed', values.seed, 0);
-    const threads =
-      values.threads === undefined
-        ? availableParallelism()
-        : parseInteger('--threads', values.threads, 1);
-    const window = parseInteger('--window', values.window, 1, 50);
-    const progress = (line: string) => io.stderr(`${line}\n`);
-
-    const table = buildWasteTable(
-      positionals,
-      parseRoleOverrides(values.role),
-      { window },
-      progress,
-    );
-    progress(
-      `waste: ${table.nRows} graphlets x ${table.nFeatures} features from ${table.pipelines.length} pipelines; ${table.excluded.warmStartGraphlets} graphlets of ${table.excluded.warmStartPipelines} warm-starting pipelines excluded`,
-    );
-    checkTrainable(table);
-    const run = await runWaste(table, { variants, trees, seed, threads, threshold }, progress);
-
-    const featuresOut = values['export-features'];
-    if (featuresOut !== undefined) {
-      writeOrFail(featuresOut, () => writeFeatureCsv(featuresOut, table, run.split.isTrain));
-      progress(`waste: wrote ${table.nRows} feature rows to ${featuresOut}`);
-    }
-    if (policyOut !== undefined && threshold !== undefined) {
-      const e = run.evaluations[0]!;
-      const point = e.operatingPoint!;
-      const policy = buildSkipPolicy({
-        variant: e.variant,
-        threshold,
-        featureOptions: table.options,
-        features: e.features,
-        forest: e.forest,
-        evaluation: {
-          balancedAccuracy: e.balancedAccuracy,
-          freshness: point.freshness,
-          waste: point.waste,
-          trainGraphlets: run.split.train.length,
-          testGraphlets: run.split.test.length,
-        },
-      });
-      writeOrFail(policyOut, () => writeFileSync(policyOut, `${JSON.stringify(policy)}\n`));
-      progress(
-        `waste: wrote the ${e.variant} skip policy (threshold ${threshold}) to ${policyOut}`,
-      );
-    }
-    const settings = { trees, seed, threads, predictions: values.predictions };
-    io.stdout(
-      values.json
-        ? `${JSON.stringify(wasteDocument(table, run, settings))}\n`
-        : `${formatWasteReport(table, run)}\n`,
-    );
-    return 0;
-  },
+  run: (args, io) => asCliError(() => runWasteCommand(args, io)),
 };
 
-function parseVariant(name: string | undefined): readonly WasteVariant[] {
-  if (name === undefined) return WASTE_VARIANTS;
-  if (!isWasteVariant(name)) {
-    throw new CliError(`unknown variant '${name}'; expected one of ${WASTE_VARIANTS.join(', ')}`);
+async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      variant: { type: 'string' },
+      threshold: { type: 'string' },
+      'export-features': { type: 'string' },
+      'export-policy': { type: 'string' },
+      predictions: { type: 'boolean', default: false },
+      trees: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '0' },
+      threads: { type: 'string' },
+      window: { type: 'string', default: '3' },
+      role: { type: 'string', multiple: true },
+    },
+  });
+  if (positionals.length === 0) throw new CliError('expected at least one FILE');
+  const variants = parseVariant(values.variant);
+  const threshold = values.threshold === undefined ? undefined : parseThreshold(values.threshold);
+  const policyOut = values['export-policy'];
+  if (policyOut !== undefined && (values.variant === undefined || threshold === undefined)) {
+    throw new CliError('--export-policy needs --variant NAME and --threshold T');
   }
-  return [name];
+  const trees = parseInteger('--trees', values.trees, 1);
+  const seed = parseInteger('--seed', values.seed, 0);
+  const threads =
+    values.threads === undefined
+      ? availableParallelism()
+      : parseInteger('--threads', values.threads, 1);
+  const window = parseInteger('--window', values.window, 1, 50);
+  const progress = (line: string) => io.stderr(`${line}\n`);
+
+  const table = buildWasteTable(positionals, parseRoleOverrides(values.role), { window }, progress);
+  progress(
+    `waste: ${table.nRows} graphlets x ${table.nFeatures} features from ${table.pipelines.length} pipelines; ${table.excluded.warmStartGraphlets} graphlets of ${table.excluded.warmStartPipelines} warm-starting pipelines excluded`,
+  );
+  checkTrainable(table);
+  const run = await runWaste(table, { variants, trees, seed, threads, threshold }, (p) => {
+    const line = progressLine(p);
+    if (line !== undefined) progress(line);
+  });
+
+  const featuresOut = values['export-features'];
+  if (featuresOut !== undefined) {
+    writeOrFail(featuresOut, () => writeFeatureCsv(featuresOut, table, run.split.isTrain));
+    progress(`waste: wrote ${table.nRows} feature rows to ${featuresOut}`);
+  }
+  if (policyOut !== undefined && threshold !== undefined) {
+    const e = run.evaluations[0]!;
+    const point = e.operatingPoint!;
+    const policy = buildSkipPolicy({
+      variant: e.variant,
+      threshold,
+      featureOptions: table.options,
+      features: e.features,
+      forest: e.forest,
+      evaluation: {
+        balancedAccuracy: e.balancedAccuracy,
+        freshness: point.freshness,
+        waste: point.waste,
+        trainGraphlets: run.split.train.length,
+        testGraphlets: run.split.test.length,
+      },
+    });
+    writeOrFail(policyOut, () => writeFileSync(policyOut, `${JSON.stringify(policy)}\n`));
+    progress(`waste: wrote the ${e.variant} skip policy (threshold ${threshold}) to ${policyOut}`);
+  }
+  const settings = { trees, seed, threads, predictions: values.predictions };
+  io.stdout(
+    values.json
+      ? `${JSON.stringify(wasteDocument(table, run, settings))}\n`
+      : `${formatWasteReport(table, run)}\n`,
+  );
+  return 0;
+}
+
+/** The stderr line of a training start or a finished variant; none per tree. */
+function progressLine(p: WasteProgress): string | undefined {
+  if (p.stage === 'training') {
+    return p.treesDone === 0
+      ? `waste: ${p.variant}: ${p.treesTotal} trees on ${p.rows} rows x ${p.features} features, ${p.threads} thread(s)`
+      : undefined;
+  }
+  const e = p.evaluation;
+  return `waste: ${p.variant}: balanced accuracy ${e.balancedAccuracy.toFixed(3)} (trained in ${e.trainSeconds.toFixed(1)} s)`;
+}
+
+function parseVariant(name: string | undefined): readonly WasteVariant[] {
+  return name === undefined ? WASTE_VARIANTS : [requireVariant(name)];
 }
 
 function parseThreshold(text: string): number {

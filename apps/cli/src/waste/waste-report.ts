@@ -1,8 +1,7 @@
 /** The readable `waste` report: each variant beside Table 3, then the operating points. */
 import { VARIANT_DEFINITIONS, type WasteFeatureTable } from '@graphlet/core';
+import { type WasteRun, wasteRemovedAt } from '@graphlet/waste';
 import { formatTable } from '../format-table.ts';
-import { wasteRemovedAt } from './evaluate-variant.ts';
-import type { WasteRun } from './run-waste.ts';
 
 const fixed = (x: number | undefined, digits = 3) => (x === undefined ? 'n/a' : x.toFixed(digits));
 

@@ -1,7 +1,5 @@
-/** A small hand-built corpus for waste tests: pushed exactly when a Transform ran before training. */
-import { writeFileSync } from 'node:fs';
+/** A small hand-built corpus for waste tests (CLI, server): pushed exactly when a Transform ran before training. */
 import { type ArtifactId, type Trace, TraceBuilder } from '@graphlet/core';
-import { stringifyTraceDocument } from '@graphlet/formats';
 
 /**
  * `pipelines` pipelines of `graphlets` graphlets each. Graphlet j of pipeline p ingests span j,
@@ -57,10 +55,4 @@ export function transformPushesCorpus(
     }
     return b.build();
   });
-}
-
-/** Writes traces as a JSON trace document and returns the path. */
-export function writeCorpusJson(path: string, traces: readonly Trace[]): string {
-  writeFileSync(path, stringifyTraceDocument([...traces]));
-  return path;
 }

@@ -1,0 +1,53 @@
+/**
+ * The waste feature table as CSV so any tool can redo the experiment: `pipeline`, `graphlet`
+ * (trainer execution id), `split`, `pushed` (0/1), `cost` (CPU seconds), then every feature by
+ * its group-prefixed name; a missing value (NaN) is an empty cell. Pure: callers write the text.
+ */
+import type { WasteFeatureTable } from '@graphlet/core';
+
+const CHUNK = 1 << 20;
+
+/** Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180). */
+export function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The CSV in chunks of about `chunkSize` characters (whole lines), for streaming to a file.
+ * @example for (const chunk of featureCsvChunks(table, split.isTrain)) writeSync(fd, chunk);
+ */
+export function* featureCsvChunks(
+  table: WasteFeatureTable,
+  isTrain: Uint8Array,
+  chunkSize = CHUNK,
+): Generator<string> {
+  const header = [
+    'pipeline',
+    'graphlet',
+    'split',
+    'pushed',
+    'cost',
+    ...table.features.map((f) => f.name),
+  ];
+  let buffer = `${header.map(csvCell).join(',')}\n`;
+  const names = table.pipelines.map(csvCell);
+  const nf = table.nFeatures;
+  for (let r = 0; r < table.nRows; r++) {
+    let line = `${names[table.pipeline[r]!]},${table.trainer[r]},${isTrain[r] === 1 ? 'train' : 'test'},${table.pushed[r]},${table.cost[r]}`;
+    for (let c = r * nf; c < (r + 1) * nf; c++) {
+      const v = table.values[c]!;
+      line += Number.isNaN(v) ? ',' : `,${v}`;
+    }
+    buffer += `${line}\n`;
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** The whole CSV as one string (small tables; stream featureCsvChunks for large ones). */
+export function featureCsv(table: WasteFeatureTable, isTrain: Uint8Array): string {
+  return [...featureCsvChunks(table, isTrain)].join('');
+}
