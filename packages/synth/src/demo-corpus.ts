@@ -15,7 +15,6 @@ const DEMO_SEED = 2021;
 
 type Shape = Partial<Omit<PipelineParams, 'seed' | 'index' | 'name'>>;
 
-const once = { switchAt: 1 };
 /** The demo's shapes: overrides of sampled parameters, one per pipeline. */
 const SHAPES: readonly (readonly [string, Shape])[] = [
   [
@@ -177,7 +176,7 @@ export function* demoTraces(): Generator<Trace> {
     const sampled = samplePipelineParams(DEMO_SEED, i);
     const params: PipelineParams = {
       ...sampled,
-      later: { ...sampled.later, ...once },
+      later: [],
       parallel: 1,
       parallelRunShare: 0,
       retrainShare: 0,

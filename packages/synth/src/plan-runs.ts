@@ -66,8 +66,8 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   let spanCount = backfill.length;
   let nodes = backfill.length * spanNodes(params) + (params.dataValidation ? 2 : 0);
   let window: readonly number[] = backfill.slice();
-  const switchRun = Math.floor(plannedRuns * params.later.switchAt);
-  let laterWindow = params.later.window;
+  const switchRuns = params.later.map((phase) => Math.floor(plannedRuns * phase.switchAt));
+  let phase = { window: params.window, slide: params.slide };
   const spanStays = backfillStays.slice();
   let graphlets = 0;
   let codeVersion = 0;
@@ -80,19 +80,21 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   for (let r = 0; r < plannedRuns; r++) {
     const jitter = r === 0 || r === plannedRuns - 1 ? 0 : uniform(rng, -0.2, 0.2);
     const startMs = Math.round(firstStartMs + (r + jitter) * gapMs);
+    const next = params.later[switchRuns.indexOf(r)];
+    if (next !== undefined) {
+      // A later, larger window starts full from the spans at hand: a growing window would pair
+      // identical spans ordinally and read as unchanged data.
+      phase = { window: Math.min(next.window, Math.max(1, spanCount)), slide: next.slide };
+    }
     let newSpans: number[] = [];
     if (params.staticData) {
       if (r === 0) newSpans = Array.from({ length: params.window }, (_, i) => i);
     } else if (r === 0 || !bernoulli(rng, params.retrainShare)) {
-      const slide = r < switchRun ? params.slide : params.later.slide;
-      newSpans = Array.from({ length: Math.max(slide, 1) }, (_, i) => spanCount + i);
+      newSpans = Array.from({ length: Math.max(phase.slide, 1) }, (_, i) => spanCount + i);
     }
     const stays = newSpans.map(() => stayOf(rng, params.driftStay));
     spanStays.push(...stays);
-    // A later, larger window starts full from the spans at hand: a growing window would pair
-    // identical spans ordinally and read as unchanged data.
-    if (r === switchRun) laterWindow = Math.min(params.later.window, Math.max(1, spanCount));
-    const size = r < switchRun ? params.window : laterWindow;
+    const size = phase.window;
     const end = spanCount + newSpans.length;
     const nextWindow =
       newSpans.length > 0 || size !== window.length ? range(Math.max(0, end - size), end) : window;
