@@ -104,13 +104,17 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     const calm = meanStay(spanStays, nextWindow);
     const slots = params.parallel > 1 && r >= firstParallelRun ? params.parallel : 1;
     const transformFailed =
-      params.transform && newSpans.length > 0 && bernoulli(rng, FAILURE.transform);
+      params.transform &&
+      newSpans.length > 0 &&
+      slotsWithModel.size > 0 &&
+      bernoulli(rng, FAILURE.transform);
     const tunerRan = !transformFailed && bernoulli(rng, params.tunerRunShare);
     const trainers: PlannedTrainer[] = [];
     for (let slot = 0; slot < (transformFailed ? 0 : slots); slot++) {
       const overlap =
         previousWindow === undefined ? 0 : slot > 0 ? 1 : jaccard(previousWindow, nextWindow);
-      const failed = bernoulli(rng, FAILURE.trainer);
+      // The first model never fails, so every pipeline deploys (§2.2).
+      const failed = slotsWithModel.size > 0 && bernoulli(rng, FAILURE.trainer);
       const warmStart = params.warmStart && slotsWithModel.has(slot);
       const signals = {
         modelType: params.modelType,
