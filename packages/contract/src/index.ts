@@ -5,3 +5,4 @@ export * from './jobs.ts';
 export * from './sources.ts';
 export * from './stats.ts';
 export * from './traces.ts';
+export * from './waste-routes.ts';

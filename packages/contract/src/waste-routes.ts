@@ -1,0 +1,91 @@
+/** Routes of the waste classifier's API; its schemas (waste.ts) are exported from here too. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponse } from './error.ts';
+import { JobSchema } from './jobs.ts';
+import {
+  SkipPolicyDocumentSchema,
+  WasteModelListSchema,
+  WasteModelParamsSchema,
+  WasteModelSchema,
+  WasteOperatingPointSchema,
+  WasteScoreBodySchema,
+  WasteScoreSchema,
+  WasteThresholdQuerySchema,
+  WasteTrainBodySchema,
+} from './waste.ts';
+
+export * from './waste.ts';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+export const trainWasteRoute = createRoute({
+  method: 'post',
+  path: '/waste/train',
+  tags: ['waste'],
+  summary: 'Start training the waste classifier (a job with progress over its events)',
+  request: { body: { content: json(WasteTrainBodySchema), required: true } },
+  responses: {
+    202: { description: 'The training job', content: json(z.object({ job: JobSchema })) },
+    400: errorResponse('Malformed request, unknown variant'),
+    404: errorResponse('A listed trace does not exist'),
+    422: errorResponse('Too few graphlets or pipelines, or only one class'),
+  },
+});
+
+export const listWasteModelsRoute = createRoute({
+  method: 'get',
+  path: '/waste/models',
+  tags: ['waste'],
+  summary: 'Trained waste models, newest first',
+  responses: { 200: { description: 'The models', content: json(WasteModelListSchema) } },
+});
+
+export const getWasteModelRoute = createRoute({
+  method: 'get',
+  path: '/waste/models/{id}',
+  tags: ['waste'],
+  summary: "A model's Table 3 rows and Figure 10 curves",
+  request: { params: WasteModelParamsSchema },
+  responses: {
+    200: { description: 'The model', content: json(WasteModelSchema) },
+    404: errorResponse('No such model'),
+  },
+});
+
+export const wasteOperatingPointRoute = createRoute({
+  method: 'get',
+  path: '/waste/models/{id}/operating-point',
+  tags: ['waste'],
+  summary: 'Freshness, waste, compute saved and the skipped test graphlets at a threshold',
+  request: { params: WasteModelParamsSchema, query: WasteThresholdQuerySchema },
+  responses: {
+    200: { description: 'The operating point', content: json(WasteOperatingPointSchema) },
+    400: errorResponse('Bad threshold, or a variant the model lacks'),
+    404: errorResponse('No such model'),
+  },
+});
+
+export const wastePolicyRoute = createRoute({
+  method: 'get',
+  path: '/waste/models/{id}/policy',
+  tags: ['waste'],
+  summary: 'The skip policy of a variant at a threshold, as a download',
+  request: { params: WasteModelParamsSchema, query: WasteThresholdQuerySchema },
+  responses: {
+    200: { description: 'The skip policy', content: json(SkipPolicyDocumentSchema) },
+    400: errorResponse('Bad threshold, or a variant the model lacks'),
+    404: errorResponse('No such model'),
+  },
+});
+
+export const scoreWasteRoute = createRoute({
+  method: 'post',
+  path: '/waste/score',
+  tags: ['waste'],
+  summary: "Score a graphlet's features against a skip policy",
+  request: { body: { content: json(WasteScoreBodySchema), required: true } },
+  responses: {
+    200: { description: 'Push probability and decision', content: json(WasteScoreSchema) },
+    400: errorResponse('Invalid policy, or features the policy needs are missing'),
+  },
+});
