@@ -17,9 +17,12 @@ import { ListCache } from './routes/list-cache.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
+import { wasteRoutes } from './routes/waste.ts';
 import type { Services } from './services.ts';
 import { failUnfinishedJobs } from './store/job-rows.ts';
 import { openDatabase } from './store/open-database.ts';
+import { registerWasteTrainJob } from './waste/train-waste-job.ts';
+import { WasteModels } from './waste/waste-models.ts';
 
 export interface Server {
   readonly app: OpenAPIHono;
@@ -48,7 +51,9 @@ export function createApp(input: ConfigInput = {}): Server {
     traces: new TraceCache(db),
     lists,
     tmpDir,
+    waste: new WasteModels(db),
   };
+  registerWasteTrainJob(jobs, db);
 
   const api = new OpenAPIHono();
   api.route('/', healthRoutes());
@@ -57,6 +62,7 @@ export function createApp(input: ConfigInput = {}): Server {
   api.route('/', traceRoutes(services));
   api.route('/', graphletRoutes(services));
   api.route('/', statsRoutes(services));
+  api.route('/', wasteRoutes(services));
 
   const app = new OpenAPIHono();
   app.onError(handleError);

@@ -5,6 +5,7 @@ import type { Importer } from './import/importer.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { TraceCache } from './layout/trace-cache.ts';
 import type { ListCache } from './routes/list-cache.ts';
+import type { WasteModels } from './waste/waste-models.ts';
 
 export interface Services {
   readonly config: Config;
@@ -16,4 +17,6 @@ export interface Services {
   readonly lists: ListCache;
   /** Where uploads are streamed before import. */
   readonly tmpDir: string;
+  /** Trained waste models, loaded for the waste and graphlet routes. */
+  readonly waste: WasteModels;
 }

@@ -38,29 +38,32 @@ export function graphletRoutes(services: Services) {
       ...graphlet.executions.map((e) => `e${e}`),
       ...graphlet.artifacts.map((a) => `a${a}`),
     ]);
-    return c.json(
-      {
-        graphlet,
-        nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),
-        edges: loaded.layout.edges.filter((e) => members.has(e.source) && members.has(e.target)),
-        features: features(loaded, trainer),
-        previous: loaded.graphlets[at - 1]?.trainer ?? null,
-        next: loaded.graphlets[at + 1]?.trainer ?? null,
-      },
-      200,
-    );
+    const record = featureRecord(loaded, trainer);
+    // With a trained waste model: the push probability and which model and variant gave it.
+    const prediction = services.waste.predict(id, trainer, record);
+    const body = {
+      graphlet,
+      nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),
+      edges: loaded.layout.edges.filter((e) => members.has(e.source) && members.has(e.target)),
+      features: Object.fromEntries(
+        Object.entries(record).map(([name, value]) => [name, Number.isNaN(value) ? null : value]),
+      ),
+      previous: loaded.graphlets[at - 1]?.trainer ?? null,
+      next: loaded.graphlets[at + 1]?.trainer ?? null,
+      ...(prediction === undefined
+        ? {}
+        : { pushProbability: prediction.probability, pushPrediction: prediction }),
+    };
+    return c.json(body, 200);
   });
   return app;
 }
 
-/** The graphlet's waste-classifier features (paper §5.2.1), null where a feature is missing. */
-function features(loaded: LoadedTrace, trainer: number): Record<string, number | null> {
-  const record = graphletFeatureRecord(
+/** The graphlet's waste-classifier features (paper §5.2.1) by name, NaN where missing. */
+function featureRecord(loaded: LoadedTrace, trainer: number): Record<string, number> {
+  return graphletFeatureRecord(
     loaded.trace,
     loaded.graphlets.map(toCoreGraphlet),
     executionId(trainer),
-  );
-  return Object.fromEntries(
-    Object.entries(record).map(([name, value]) => [name, Number.isNaN(value) ? null : value]),
   );
 }

@@ -79,6 +79,30 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'laid-out trace JSON computed at import',
     sql: 'ALTER TABLE trace_payloads ADD COLUMN layout TEXT;',
   },
+  {
+    version: 3,
+    name: 'trained waste models and their test graphlets',
+    // Models outlive the sources they were trained on: they record their test graphlets by id.
+    sql: `
+      CREATE TABLE waste_models (
+        id TEXT PRIMARY KEY,
+        job_id TEXT NOT NULL,
+        created TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        results TEXT NOT NULL,
+        test TEXT NOT NULL,
+        variants TEXT NOT NULL
+      );
+      CREATE TABLE waste_test_graphlets (
+        model_id TEXT NOT NULL REFERENCES waste_models (id) ON DELETE CASCADE,
+        trace_id TEXT NOT NULL,
+        trainer INTEGER NOT NULL,
+        row INTEGER NOT NULL,
+        PRIMARY KEY (model_id, row)
+      );
+      CREATE INDEX waste_test_graphlets_graphlet ON waste_test_graphlets (trace_id, trainer);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -1,0 +1,166 @@
+/**
+ * The waste classifier's API (paper §5): start training (a job), list and read trained models,
+ * operating points and skip policies at a threshold, and scoring features against a policy.
+ */
+import {
+  getWasteModelRoute,
+  listWasteModelsRoute,
+  scoreWasteRoute,
+  trainWasteRoute,
+  wasteOperatingPointRoute,
+  wastePolicyRoute,
+} from '@graphlet/contract';
+import { MAIN_VARIANTS } from '@graphlet/core';
+import {
+  buildSkipPolicy,
+  checkTrainableCounts,
+  missingPolicyFeatures,
+  parseSkipPolicy,
+  scorePolicy,
+  WasteError,
+} from '@graphlet/waste';
+import { HTTPException } from 'hono/http-exception';
+import { apiError } from '../http/api-error.ts';
+import { createRouter } from '../http/router.ts';
+import type { Services } from '../services.ts';
+import { getTraceSummary, listTraceIds } from '../store/trace-queries.ts';
+import { listWasteModels } from '../store/waste-model-rows.ts';
+import { WASTE_TRAIN_JOB, type WasteTrainRequest } from '../waste/train-waste-job.ts';
+import { trainableCounts } from '../waste/trainable-counts.ts';
+
+/** The waste routes. */
+export function wasteRoutes(services: Services) {
+  const app = createRouter();
+  const models = services.waste;
+
+  app.openapi(trainWasteRoute, (c) => {
+    const body = c.req.valid('json');
+    const scope = body.traces === undefined ? null : [...new Set(body.traces)];
+    for (const id of scope ?? []) {
+      if (getTraceSummary(services.db, id) === undefined) {
+        throw apiError(
+          404,
+          'not_found',
+          `waste: no trace with id "${id}"; list them at /api/traces`,
+        );
+      }
+    }
+    const traceIds = scope ?? listTraceIds(services.db);
+    try {
+      checkTrainableCounts(trainableCounts(services.db, traceIds));
+    } catch (error) {
+      if (error instanceof WasteError) throw unprocessable(error);
+      throw error;
+    }
+    const request: WasteTrainRequest = {
+      variants: body.variant === undefined ? MAIN_VARIANTS : [body.variant],
+      traceIds,
+      scope,
+      trees: body.trees ?? 100,
+      seed: body.seed ?? 0,
+    };
+    const job = services.jobs.start(WASTE_TRAIN_JOB, request, { stage: 'queued' });
+    return c.json({ job }, 202);
+  });
+
+  app.openapi(listWasteModelsRoute, (c) => c.json({ models: listWasteModels(services.db) }, 200));
+
+  app.openapi(getWasteModelRoute, (c) => {
+    const { stored } = models.require(c.req.valid('param').id);
+    return c.json({ ...stored.summary, ...stored.results }, 200);
+  });
+
+  app.openapi(wasteOperatingPointRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const { variant, threshold } = c.req.valid('query');
+    const model = models.require(id);
+    const v = models.variant(model, variant);
+    const p = models.operatingPoint(model, v, threshold);
+    const test = model.stored.test;
+    return c.json(
+      {
+        model: id,
+        variant,
+        threshold,
+        freshness: p.freshness,
+        waste: p.waste,
+        computeSavedCpuHours: p.computeSaved / 3600,
+        computeSavedShare: p.computeSavedShare,
+        pushedLost: p.pushedLost,
+        confusion: p.confusion,
+        testGraphlets: test.trainer.length,
+        skipped: Array.from(p.skipped, (i) => ({
+          traceId: test.traceId[i]!,
+          pipeline: test.pipeline[i]!,
+          trainer: test.trainer[i]!,
+          pushed: test.pushed[i] === 1,
+          probability: v.probability[i]!,
+          cost: test.cost[i]!,
+        })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(wastePolicyRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const { variant, threshold } = c.req.valid('query');
+    const model = models.require(id);
+    const v = models.variant(model, variant);
+    const p = models.operatingPoint(model, v, threshold);
+    const policy = buildSkipPolicy({
+      variant,
+      threshold,
+      featureOptions: model.stored.test.featureOptions,
+      features: v.features,
+      forest: v.forest,
+      evaluation: {
+        balancedAccuracy: v.balancedAccuracy,
+        freshness: p.freshness,
+        waste: p.waste,
+        trainGraphlets: model.stored.summary.scope.trainGraphlets,
+        testGraphlets: model.stored.summary.scope.testGraphlets,
+      },
+    });
+    const file = `skip-policy-${id}-${variant.replaceAll(/[^A-Za-z0-9]+/g, '-')}-${threshold}.json`;
+    c.header('Content-Disposition', `attachment; filename="${file}"`);
+    return c.json(
+      {
+        ...policy,
+        features: [...policy.features],
+        forest: { ...policy.forest, trees: [...policy.forest.trees] },
+      },
+      200,
+    );
+  });
+
+  app.openapi(scoreWasteRoute, (c) => {
+    const body = c.req.valid('json');
+    try {
+      const policy = parseSkipPolicy(body.policy);
+      const missing = missingPolicyFeatures(policy, body.features);
+      if (missing.length > 0) {
+        throw apiError(
+          400,
+          'bad_request',
+          `waste: features missing for the ${policy.variant} policy (send null for an unknown value): ${missing.join(', ')}`,
+          { missing },
+        );
+      }
+      return c.json(scorePolicy(policy, body.features), 200);
+    } catch (error) {
+      if (error instanceof WasteError)
+        throw apiError(400, 'bad_request', `waste: ${error.message}`);
+      throw error;
+    }
+  });
+  return app;
+}
+
+/** A 422 carrying the WasteError's code (too_few_graphlets, too_few_pipelines, one_class). */
+function unprocessable(error: WasteError): HTTPException {
+  return new HTTPException(422, {
+    message: `waste: ${error.message}`,
+    cause: { code: error.code },
+  });
+}

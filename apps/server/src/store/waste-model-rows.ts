@@ -1,0 +1,78 @@
+/** Waste model rows: the stored model (JSON columns) and an index of its test graphlets. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { WasteModelSummary } from '@graphlet/contract';
+import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
+import { statement, transaction } from './statement.ts';
+
+/** Writes a model and its test graphlets in one transaction. */
+export function insertWasteModel(db: DatabaseSync, model: StoredWasteModel): void {
+  const { summary, test } = model;
+  transaction(db, () => {
+    statement(
+      db,
+      'INSERT INTO waste_models (id, job_id, created, summary, results, test, variants) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      summary.id,
+      summary.jobId,
+      summary.created,
+      JSON.stringify(summary),
+      JSON.stringify(model.results),
+      JSON.stringify(test),
+      JSON.stringify(model.variants),
+    );
+    const insert = statement(
+      db,
+      'INSERT INTO waste_test_graphlets (model_id, trace_id, trainer, row) VALUES (?, ?, ?, ?)',
+    );
+    for (let i = 0; i < test.trainer.length; i++) {
+      insert.run(summary.id, test.traceId[i]!, test.trainer[i]!, i);
+    }
+  });
+}
+
+/** Every model's summary, newest first. */
+export function listWasteModels(db: DatabaseSync): WasteModelSummary[] {
+  const rows = statement(
+    db,
+    'SELECT summary FROM waste_models ORDER BY created DESC, rowid DESC',
+  ).all() as unknown as { summary: string }[];
+  return rows.map((r) => JSON.parse(r.summary) as WasteModelSummary);
+}
+
+/** The whole stored model, or undefined. */
+export function getWasteModel(db: DatabaseSync, id: string): StoredWasteModel | undefined {
+  const row = statement(
+    db,
+    'SELECT summary, results, test, variants FROM waste_models WHERE id = ?',
+  ).get(id) as Record<'summary' | 'results' | 'test' | 'variants', string> | undefined;
+  if (row === undefined) return undefined;
+  return {
+    summary: JSON.parse(row.summary),
+    results: JSON.parse(row.results),
+    test: JSON.parse(row.test),
+    variants: JSON.parse(row.variants),
+  } as StoredWasteModel;
+}
+
+/** The newest model whose test set holds the graphlet, with the graphlet's row; or undefined. */
+export function findTestGraphlet(
+  db: DatabaseSync,
+  traceId: string,
+  trainer: number,
+): { readonly modelId: string; readonly row: number } | undefined {
+  const found = statement(
+    db,
+    `SELECT t.model_id, t.row FROM waste_test_graphlets t JOIN waste_models m ON m.id = t.model_id
+     WHERE t.trace_id = ? AND t.trainer = ? ORDER BY m.created DESC, m.rowid DESC LIMIT 1`,
+  ).get(traceId, trainer) as { model_id: string; row: number } | undefined;
+  return found === undefined ? undefined : { modelId: found.model_id, row: found.row };
+}
+
+/** The newest model's id, or undefined. */
+export function latestWasteModelId(db: DatabaseSync): string | undefined {
+  const row = statement(
+    db,
+    'SELECT id FROM waste_models ORDER BY created DESC, rowid DESC LIMIT 1',
+  ).get() as { id: string } | undefined;
+  return row?.id;
+}

@@ -1,0 +1,151 @@
+/**
+ * Trained waste models for the read routes: loaded once into typed arrays (LRU; models never
+ * change), operating points over the stored test predictions, and a graphlet's push prediction.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { GraphletPushPrediction } from '@graphlet/contract';
+import type { WasteVariant } from '@graphlet/core';
+import {
+  deserializeForest,
+  type Forest,
+  type OperatingPoint,
+  operatingPoint,
+  predictProba,
+} from '@graphlet/forest';
+import { apiError } from '../http/api-error.ts';
+import { findTestGraphlet, getWasteModel, latestWasteModelId } from '../store/waste-model-rows.ts';
+import type { StoredVariant, StoredWasteModel } from './stored-waste-model.ts';
+
+/** A variant with its test probabilities as a typed array and its forest rebuilt on first use. */
+export interface LoadedVariant extends StoredVariant {
+  readonly probability: Float64Array;
+  forestCache?: Forest;
+}
+
+/** A model ready for fast answers. */
+export interface LoadedWasteModel {
+  readonly stored: StoredWasteModel;
+  readonly pushed: Uint8Array;
+  readonly cost: Float64Array;
+  readonly variants: ReadonlyMap<WasteVariant, LoadedVariant>;
+}
+
+/** The variant a graphlet detail shows: the paper's pick (RF:Input+Pre) when trained, else the first. */
+const PREFERRED: WasteVariant = 'RF:Input+Pre';
+
+const CAPACITY = 4;
+
+/** Loads and caches models; answers operating points and predictions. */
+export class WasteModels {
+  private readonly db: DatabaseSync;
+  private readonly loaded = new Map<string, LoadedWasteModel>();
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+  }
+
+  /** The model, or a 404. */
+  require(id: string): LoadedWasteModel {
+    const model = this.get(id);
+    if (model === undefined) {
+      throw apiError(
+        404,
+        'not_found',
+        `waste: no model with id "${id}"; list them at /api/waste/models`,
+      );
+    }
+    return model;
+  }
+
+  /** A variant of a model, or a 400 naming the model's variants. */
+  variant(model: LoadedWasteModel, name: WasteVariant): LoadedVariant {
+    const v = model.variants.get(name);
+    if (v === undefined) {
+      throw apiError(
+        400,
+        'bad_request',
+        `waste: model "${model.stored.summary.id}" has no variant ${name}; it has ${[...model.variants.keys()].join(', ')}`,
+      );
+    }
+    return v;
+  }
+
+  /** The operating point of a variant at a threshold over the model's test graphlets. */
+  operatingPoint(
+    model: LoadedWasteModel,
+    variant: LoadedVariant,
+    threshold: number,
+  ): OperatingPoint {
+    return operatingPoint(
+      { probability: variant.probability, pushed: model.pushed, cost: model.cost },
+      threshold,
+    );
+  }
+
+  /**
+   * A graphlet's push probability: from the newest model whose test set holds it, else scored by
+   * the newest model's forest on `features` (by name; NaN = missing); undefined without models.
+   */
+  predict(
+    traceId: string,
+    trainer: number,
+    features: Readonly<Record<string, number>>,
+  ): GraphletPushPrediction | undefined {
+    const found = findTestGraphlet(this.db, traceId, trainer);
+    if (found !== undefined) {
+      const model = this.get(found.modelId);
+      if (model !== undefined) {
+        const [name, v] = preferred(model);
+        return {
+          model: found.modelId,
+          variant: name,
+          probability: v.probability[found.row]!,
+          testSet: true,
+        };
+      }
+    }
+    const latest = latestWasteModelId(this.db);
+    const model = latest === undefined ? undefined : this.get(latest);
+    if (model === undefined || latest === undefined) return undefined;
+    const [name, v] = preferred(model);
+    v.forestCache ??= deserializeForest(v.forest);
+    const row = Float64Array.from(v.features, (f) => features[f] ?? Number.NaN);
+    const probability = predictProba(v.forestCache, {
+      values: row,
+      nRows: 1,
+      nFeatures: row.length,
+    })[0]!;
+    return { model: latest, variant: name, probability, testSet: false };
+  }
+
+  private get(id: string): LoadedWasteModel | undefined {
+    const hit = this.loaded.get(id);
+    if (hit !== undefined) return hit;
+    const stored = getWasteModel(this.db, id);
+    if (stored === undefined) return undefined;
+    const variants = new Map<WasteVariant, LoadedVariant>();
+    for (const name of stored.summary.variants) {
+      const v = stored.variants[name];
+      if (v !== undefined)
+        variants.set(name, { ...v, probability: Float64Array.from(v.probabilities) });
+    }
+    const model: LoadedWasteModel = {
+      stored,
+      pushed: Uint8Array.from(stored.test.pushed),
+      cost: Float64Array.from(stored.test.cost),
+      variants,
+    };
+    this.loaded.set(id, model);
+    if (this.loaded.size > CAPACITY) this.loaded.delete(this.loaded.keys().next().value!);
+    return model;
+  }
+}
+
+function preferred(model: LoadedWasteModel): [WasteVariant, LoadedVariant] {
+  const v = model.variants.get(PREFERRED);
+  if (v !== undefined) return [PREFERRED, v];
+  const first = [...model.variants][0];
+  if (first === undefined)
+    throw new Error(`waste: model ${model.stored.summary.id} has no variants`);
+  return first;
+}
