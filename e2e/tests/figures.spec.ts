@@ -27,15 +27,23 @@ async function demoTraces(request: APIRequestContext): Promise<TraceSummary[]> {
   return traces;
 }
 
+/** A figure panel, scrolled into view so that its chart renders (off-screen panels wait). */
+async function panel(page: Page, anchor: string) {
+  const section = page.locator(`#${anchor}`);
+  await section.scrollIntoViewIfNeeded();
+  await expect(section).toHaveAttribute('data-rendered', 'true');
+  return section;
+}
+
 /** Saves a screenshot of every figure panel on the page. */
 async function screenshotPanels(page: Page, prefix: string) {
   const panels = page.locator('section.figure-panel');
   const count = await panels.count();
   for (let i = 0; i < count; i++) {
-    const panel = panels.nth(i);
-    const id = await panel.getAttribute('id');
-    await panel.scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: join(SCREENSHOTS, `${prefix}-${id}.png`) });
+    const id = await panels.nth(i).getAttribute('id');
+    if (id === null) continue;
+    const section = await panel(page, id);
+    await section.screenshot({ path: join(SCREENSHOTS, `${prefix}-${id}.png`) });
   }
 }
 
@@ -51,15 +59,18 @@ test('the demo corpus: every figure renders beside the paper numbers', async ({
   await expect(page.locator('section.figure-panel[data-available="false"]')).toHaveCount(0);
   await expect(page.locator('.summary-item[data-key="pushedShare"]')).toContainText('paper ~ 20%');
 
-  const lifespan = page.locator('#fig-3a');
+  const lifespan = await panel(page, 'fig-3a');
   await expect(lifespan.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(lifespan.getByText('paper mean 36 days')).toBeVisible();
   await expect(lifespan.locator('tr[data-path="figures.3a.mean"] .paper-value')).toHaveText('36');
 
-  await expect(page.locator('#fig-5 .recharts-label-list').getByText('64%')).toBeVisible();
-  await expect(page.locator('#fig-9b').getByText(/paper: ~ 80% of all gaps/)).toBeVisible();
-  await expect(page.locator('#fig-9f').getByText(/paper: every type < 60%/)).toBeVisible();
-  const table1 = page.locator('#table-1');
+  const modelTypes = await panel(page, 'fig-5');
+  await expect(modelTypes.locator('.recharts-label-list').getByText('64%')).toBeVisible();
+  const gapsCdf = await panel(page, 'fig-9b');
+  await expect(gapsCdf.getByText(/paper: ~ 80% of all gaps/)).toBeVisible();
+  const likelihood = await panel(page, 'fig-9f');
+  await expect(likelihood.getByText(/paper: every type < 60%/)).toBeVisible();
+  const table1 = await panel(page, 'table-1');
   await expect(table1.locator('tbody[data-row="jaccard"] .paper-row')).toContainText('0.647');
   await expect(page.locator('#table-2 tbody[data-row="codeMatch"] .paper-row')).toContainText(
     '0.845',

@@ -1,9 +1,10 @@
 /** The frame of one figure or table: anchored title, the paper's claim, ours vs the paper, the chart. */
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import { UnavailableFigure } from '../../components/charts/unavailable-figure.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import type { KeyNumber } from '../../lib/figures/paper-reference.ts';
 import { KeyNumbersTable } from './key-numbers-table.tsx';
+import { useNearViewport } from './use-near-viewport.ts';
 
 export interface FigurePanelProps {
   readonly entry: FigureEntry;
@@ -34,13 +35,17 @@ export const FigurePanel = memo(function FigurePanel({
   children,
 }: FigurePanelProps) {
   const headingId = `${entry.anchor}-title`;
+  const ref = useRef<HTMLElement>(null);
+  const near = useNearViewport(ref);
   return (
     <section
+      ref={ref}
       id={entry.anchor}
       className={wide ? 'card figure-panel wide' : 'card figure-panel'}
       aria-labelledby={headingId}
       data-figure={entry.path}
       data-available={available}
+      data-rendered={near}
       tabIndex={-1}
     >
       <h2 id={headingId}>
@@ -52,7 +57,7 @@ export const FigurePanel = memo(function FigurePanel({
       {claim !== undefined && <p className="figure-claim">Paper: “{claim}”</p>}
       {note !== undefined && available && <p className="muted figure-note">{note}</p>}
       {available ? (
-        <div style={{ minHeight: height }}>{children}</div>
+        <div style={{ minHeight: height }}>{near ? children : null}</div>
       ) : (
         <UnavailableFigure reason={reason} height={Math.min(height, 140)} />
       )}

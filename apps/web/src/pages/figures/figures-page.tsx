@@ -24,7 +24,12 @@ export function FiguresPage() {
     [traces.data],
   );
   const selected = useMemo(() => knownTraces(search.traces, existing), [search.traces, existing]);
-  const stats = useQuery({ ...statsQuery(selected), enabled: existing !== null });
+  // The whole corpus needs no trace list: fetch both at once. A selection waits for the list, to
+  // drop ids of deleted traces from old links.
+  const stats = useQuery({
+    ...statsQuery(selected),
+    enabled: search.traces.length === 0 || existing !== null,
+  });
   const onSelect = useCallback((ids: string[]) => setSearch({ traces: ids }), [setSearch]);
   useScrollToHash(stats.data !== undefined);
 
