@@ -1,11 +1,9 @@
 import { rmSync } from 'node:fs';
 import type {
-  ErrorBody,
   GraphletDetail,
   GraphletList,
   GraphletPushPrediction,
   Job,
-  TraceList,
   WasteModel,
   WasteOperatingPoint,
   WasteScore,
@@ -16,46 +14,17 @@ import {
   WasteOperatingPointSchema,
 } from '@graphlet/contract';
 import { VARIANT_DEFINITIONS } from '@graphlet/core';
-import { stringifyTraceDocument } from '@graphlet/formats';
 import { parseSkipPolicy } from '@graphlet/waste';
 import { transformPushesCorpus } from '@graphlet/waste/testing';
 import { describe, expect, it } from 'vitest';
-import type { Server } from '../create-app.ts';
 import {
   getJson,
   tempDataDir,
   testServer,
-  uploadJson,
   waitForJob,
   withServer,
 } from '../test-support/test-server.ts';
-
-/** 12 pipelines x 6 graphlets, pushed exactly when a Transform ran (the CLI's waste corpus). */
-async function importCorpus(server: Server, pipelines = 12): Promise<TraceList['traces']> {
-  const bytes = new TextEncoder().encode(
-    stringifyTraceDocument(transformPushesCorpus(pipelines, 6)),
-  );
-  const { body } = await uploadJson(server, bytes, 'waste-corpus.json');
-  expect(await waitForJob(server, body.job!.id)).toMatchObject({ state: 'done' });
-  return (await getJson<TraceList>(server, '/api/traces')).body.traces;
-}
-
-const post = (server: Server, path: string, body: unknown) =>
-  server.app.request(path, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-
-async function train(server: Server, body: unknown): Promise<{ job: Job; model: string }> {
-  const response = await post(server, '/api/waste/train', body);
-  expect(response.status).toBe(202);
-  const { job } = (await response.json()) as { job: Job };
-  const done = await waitForJob(server, job.id);
-  expect(done.error).toBeUndefined();
-  expect(done.state).toBe('done');
-  return { job: done, model: (done.result as { model: { id: string } }).model.id };
-}
+import { importWasteCorpus, postJson, trainModel } from '../test-support/waste-corpus.ts';
 
 const conforms = (schema: { safeParse: (x: unknown) => { success: boolean } }, body: unknown) =>
   expect(schema.safeParse(body).success).toBe(true);
@@ -63,8 +32,8 @@ const conforms = (schema: { safeParse: (x: unknown) => { success: boolean } }, b
 describe('waste API', () => {
   it('trains the main variants, lists the model, answers Table 3 rows, curves and operating points', async () => {
     await withServer(async (server) => {
-      await importCorpus(server);
-      const { job, model } = await train(server, { trees: 5, seed: 1 });
+      await importWasteCorpus(server);
+      const { job, model } = await trainModel(server, { trees: 5, seed: 1 });
       expect(job.kind).toBe('waste-train');
       expect(job.progress).toMatchObject({
         stage: 'done',
@@ -145,14 +114,14 @@ describe('waste API', () => {
 
   it('streams training progress, downloads a policy that scores like the graphlet detail', async () => {
     await withServer(async (server) => {
-      const traces = await importCorpus(server);
+      const traces = await importWasteCorpus(server);
       const before = await getJson<GraphletDetail>(
         server,
         `/api/traces/${traces[0]!.id}/graphlets/3`,
       );
       expect(before.status).toBe(200);
       expect(before.body).not.toHaveProperty('pushProbability');
-      const response = await post(server, '/api/waste/train', {
+      const response = await postJson(server, '/api/waste/train', {
         variant: 'RF:Input+Pre',
         trees: 4,
       });
@@ -195,7 +164,7 @@ describe('waste API', () => {
           expect(detail.status).toBe(200);
           expect(detail.body.pushPrediction).toMatchObject({ model, variant: 'RF:Input+Pre' });
           if (detail.body.pushPrediction.testSet) testSet++;
-          const scored = await post(server, '/api/waste/score', {
+          const scored = await postJson(server, '/api/waste/score', {
             policy,
             features: detail.body.features,
           });
@@ -209,118 +178,6 @@ describe('waste API', () => {
       expect(testSet).toBeGreaterThan(0);
     });
   });
-
-  it('answers 400, 404 and 422 with the error shape', async () => {
-    await withServer(async (server) => {
-      const traces = await importCorpus(server);
-      const expectError = async (
-        response: Response | Promise<Response>,
-        status: number,
-        message: RegExp,
-      ) => {
-        const r = await response;
-        const body = (await r.json()) as ErrorBody;
-        expect({ status: r.status, message: body.error.message }).toMatchObject({
-          status,
-          message: expect.stringMatching(message),
-        });
-        return body;
-      };
-      await expectError(post(server, '/api/waste/train', { variant: 'RF:All' }), 400, /variant/);
-      await expectError(
-        post(server, '/api/waste/train', { variants: ['RF:Input'] }),
-        400,
-        /variants/,
-      );
-      await expectError(post(server, '/api/waste/train', { trees: 0 }), 400, /trees/);
-      await expectError(
-        post(server, '/api/waste/train', { traces: ['nope-1'] }),
-        404,
-        /no trace with id "nope-1"/,
-      );
-      const few = await expectError(
-        post(server, '/api/waste/train', { traces: [traces[0]!.id] }),
-        422,
-        /too few graphlets to train and test: 6, need at least 10/,
-      );
-      expect(few.error.code).toBe('too_few_graphlets');
-
-      await expectError(
-        server.app.request('/api/waste/models/wm-999'),
-        404,
-        /no model with id "wm-999"/,
-      );
-      const { model } = await train(server, { variant: 'RF:Shape', trees: 2 });
-      const op = (query: string) =>
-        server.app.request(`/api/waste/models/${model}/operating-point?${query}`);
-      await expectError(op('variant=RF:Shape&threshold=1.5'), 400, /threshold/);
-      await expectError(op('variant=RF:Shape&threshold=abc'), 400, /threshold/);
-      await expectError(op('variant=RF:Shape'), 400, /threshold/);
-      await expectError(op('variant=RF:All&threshold=0.5'), 400, /variant/);
-      await expectError(
-        op('variant=RF:Input&threshold=0.5'),
-        400,
-        /has no variant RF:Input; it has RF:Shape/,
-      );
-      await expectError(
-        server.app.request(`/api/waste/models/${model}/policy?variant=RF:Input&threshold=0.5`),
-        400,
-        /has no variant RF:Input/,
-      );
-      await expectError(
-        server.app.request(
-          '/api/waste/models/wm-999/operating-point?variant=RF:Shape&threshold=0.5',
-        ),
-        404,
-        /no model/,
-      );
-
-      const policy = (await (
-        await server.app.request(`/api/waste/models/${model}/policy?variant=RF:Shape&threshold=0.5`)
-      ).json()) as Record<string, unknown>;
-      const missing = await expectError(
-        post(server, '/api/waste/score', { policy, features: { 'pre.count.ingestion': 1 } }),
-        400,
-        /features missing for the RF:Shape policy .*: pre\.count\.transform, pre\.count\.tuner, pre\.count\.other, trainer\.count$/,
-      );
-      expect(missing.error.details).toEqual({
-        missing: ['pre.count.transform', 'pre.count.tuner', 'pre.count.other', 'trainer.count'],
-      });
-      await expectError(
-        post(server, '/api/waste/score', {
-          policy: { ...policy, variant: 'RF:Everything' },
-          features: {},
-        }),
-        400,
-        /invalid skip policy at variant/,
-      );
-      await expectError(post(server, '/api/waste/score', { features: {} }), 400, /policy/);
-    });
-  });
-
-  it('lists the waste routes in the OpenAPI document', async () => {
-    await withServer(async (server) => {
-      const doc = (
-        await getJson<{ paths: Record<string, Record<string, unknown>> }>(
-          server,
-          '/api/openapi.json',
-        )
-      ).body;
-      const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
-        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
-      );
-      expect(routes).toEqual(
-        expect.arrayContaining([
-          'POST /api/waste/train',
-          'GET /api/waste/models',
-          'GET /api/waste/models/{id}',
-          'GET /api/waste/models/{id}/operating-point',
-          'GET /api/waste/models/{id}/policy',
-          'POST /api/waste/score',
-        ]),
-      );
-    });
-  });
 });
 
 describe('waste models in the store', () => {
@@ -328,8 +185,8 @@ describe('waste models in the store', () => {
     const dir = tempDataDir();
     try {
       let server = testServer(dir);
-      await importCorpus(server, 4);
-      const { model } = await train(server, { variant: 'RF:History', trees: 2 });
+      await importWasteCorpus(server, transformPushesCorpus(4, 6));
+      const { model } = await trainModel(server, { variant: 'RF:History', trees: 2 });
       const before = (await getJson<WasteModel>(server, `/api/waste/models/${model}`)).body;
       await server.close();
       server = testServer(dir);
