@@ -1,6 +1,8 @@
 /** ArrowLeft/ArrowRight (or [ and ]) step through graphlets, unless typing in a field. */
 import { useEffect, useRef } from 'react';
 
+const TYPING = 'input, textarea, select, [contenteditable="true"]';
+
 /** Calls `onStep(-1 | 1)` on the stepping keys. */
 export function useGraphletKeys(onStep: (delta: 1 | -1) => void): void {
   const handler = useRef(onStep);
@@ -8,8 +10,8 @@ export function useGraphletKeys(onStep: (delta: 1 | -1) => void): void {
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const { target } = event;
+      if (target instanceof Element && target.closest(TYPING)) return;
       if (event.key === 'ArrowLeft' || event.key === '[') handler.current(-1);
       else if (event.key === 'ArrowRight' || event.key === ']') handler.current(1);
       else return;

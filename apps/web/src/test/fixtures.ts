@@ -60,7 +60,7 @@ export function smallTrace(): TraceGraph {
       { source: 'a10', target: 'e2', kind: 'input' },
       { source: 'e2', target: 'a11', kind: 'output' },
       { source: 'a11', target: 'e3', kind: 'input' },
-      { source: 'a10', target: 'e4', kind: 'input' },
+      { source: 'a10', target: 'e4', kind: 'reuse' },
       { source: 'e4', target: 'a12', kind: 'output' },
       { source: 'a12', target: 'missing', kind: 'input' },
     ],

@@ -27,7 +27,8 @@ export function buildElements(
   for (let e = 0; e < model.edgeSource.length; e++) {
     const source = model.nodes[model.edgeSource[e]!]!.id;
     const target = model.nodes[model.edgeTarget[e]!]!.id;
-    out.push({ group: 'edges', data: { id: `edge${e}`, source, target } });
+    const kind = model.edgeReuse[e] === 1 ? 'reuse' : 'flow';
+    out.push({ group: 'edges', data: { id: `edge${e}`, source, target, kind } });
   }
   return out;
 }

@@ -2,7 +2,13 @@
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_ROLES, ROLE_STYLES } from '../roles.ts';
 
-/** The stylesheet; `labels` false hides labels entirely (very large graphs). */
+/** The `kind` of the veil node that fades the whole trace behind highlighted elements. */
+export const VEIL_KIND = 'veil';
+
+/**
+ * The stylesheet. Kept small on purpose: Cytoscape pays per element per property at start-up, so
+ * artifacts carry no label (shown on hover or selection) and defaults are not restated.
+ */
 export function cyStyle(): StylesheetJson {
   const roleRules: StylesheetJson = NODE_ROLES.map((role) => ({
     selector: `node[role = "${role}"]`,
@@ -12,6 +18,8 @@ export function cyStyle(): StylesheetJson {
     },
   }));
   return [
+    // Manual z-order mixes nodes and edges, so the veil (z 5) can sit between faded (z 0) and lit (z 10+).
+    { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
     {
       selector: 'node',
       style: {
@@ -19,15 +27,16 @@ export function cyStyle(): StylesheetJson {
         height: 22,
         'border-width': 1,
         'border-color': '#3a3f45',
+      },
+    },
+    {
+      selector: 'node[kind = "execution"], node.hovered, node.chosen',
+      style: {
         label: 'data(label)',
         'font-size': 9,
-        color: '#1d232b',
         'text-valign': 'bottom',
-        'text-margin-y': 3,
         // Labels only when zoomed in: drawn when font-size x zoom >= 9.
         'min-zoomed-font-size': 9,
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.7,
       },
     },
     ...roleRules,
@@ -41,13 +50,11 @@ export function cyStyle(): StylesheetJson {
       style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'line-color': '#b7bec5' },
     },
     { selector: 'edge[kind = "reuse"]', style: { 'line-style': 'dashed' } },
-    { selector: 'node.faded', style: { opacity: 0.15 } },
-    { selector: 'edge.faded', style: { opacity: 0.08 } },
     {
       selector: 'node.lit',
       style: { 'border-width': 2, 'border-color': '#1d232b', 'z-index': 10 },
     },
-    { selector: 'edge.lit', style: { 'line-color': '#4d5660', width: 1.6 } },
+    { selector: 'edge.lit', style: { 'line-color': '#4d5660', width: 1.6, 'z-index': 10 } },
     {
       selector: 'node.upstream',
       style: { 'border-width': 3, 'border-color': '#0072B2', 'z-index': 10 },
@@ -61,8 +68,8 @@ export function cyStyle(): StylesheetJson {
         'z-index': 10,
       },
     },
-    { selector: 'edge.upstream', style: { 'line-color': '#0072B2', width: 2 } },
-    { selector: 'edge.downstream', style: { 'line-color': '#D55E00', width: 2 } },
+    { selector: 'edge.upstream', style: { 'line-color': '#0072B2', width: 2, 'z-index': 10 } },
+    { selector: 'edge.downstream', style: { 'line-color': '#D55E00', width: 2, 'z-index': 10 } },
     {
       selector: 'node.hovered',
       style: {
@@ -80,6 +87,19 @@ export function cyStyle(): StylesheetJson {
         'overlay-padding': 6,
         'z-index': 30,
         'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: `node[kind = "${VEIL_KIND}"]`,
+      style: {
+        shape: 'rectangle',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': '#ffffff',
+        'background-opacity': 0.86,
+        'border-width': 0,
+        'z-index': 5,
+        events: 'no',
       },
     },
     { selector: '.hidden', style: { display: 'none' } },

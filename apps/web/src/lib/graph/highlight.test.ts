@@ -18,13 +18,15 @@ const byId = (states: Uint8Array) =>
 
 describe('computeHighlight', () => {
   it('leaves everything normal without selection or hover', () => {
-    const { nodes, edges } = computeHighlight(model, {});
+    const { nodes, edges, active } = computeHighlight(model, {});
+    expect(active).toBe(false);
     expect([...nodes].every((s) => s === NORMAL)).toBe(true);
     expect([...edges].every((s) => s === NORMAL)).toBe(true);
   });
 
   it('lights the graphlet members and fades the rest', () => {
-    const { nodes, edges } = computeHighlight(model, { graphlet: model.members.get('4') });
+    const { nodes, edges, active } = computeHighlight(model, { graphlet: model.members.get('4') });
+    expect(active).toBe(true);
     expect(byId(nodes)).toEqual({
       e1: LIT,
       a10: LIT,

@@ -23,6 +23,8 @@ export interface HighlightInput {
 export interface Highlight {
   readonly nodes: Uint8Array;
   readonly edges: Uint8Array;
+  /** True when something is highlighted (and everything else faded). */
+  readonly active: boolean;
 }
 
 /** The state of every node and edge for the given selection and hover. */
@@ -40,7 +42,7 @@ export function computeHighlight(model: TraceModel, input: HighlightInput): High
     nodes.fill(FADED);
     for (const i of input.graphlet) nodes[i] = LIT;
   } else {
-    return { nodes, edges };
+    return { nodes, edges, active: false };
   }
   for (let e = 0; e < edges.length; e++) {
     const s = nodes[model.edgeSource[e]!]!;
@@ -54,7 +56,7 @@ export function computeHighlight(model: TraceModel, input: HighlightInput): High
       edges[e] = DOWNSTREAM;
     else edges[e] = FADED;
   }
-  return { nodes, edges };
+  return { nodes, edges, active: true };
 }
 
 /** The class name of a state (empty for normal). */

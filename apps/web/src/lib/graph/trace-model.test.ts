@@ -47,6 +47,8 @@ describe('buildElements', () => {
     const trainer = elements.find((e) => e.data.id === 'e2')!;
     expect(trainer.position).toEqual({ x: 2, y: 0 });
     expect(trainer.data).toMatchObject({ role: 'trainer', label: 'Trainer', kind: 'execution' });
+    const kinds = elements.filter((e) => e.group === 'edges').map((e) => e.data.kind);
+    expect(kinds).toEqual(['flow', 'flow', 'flow', 'flow', 'reuse', 'flow']);
     expect(tooLargeToDraw(model)).toBe(false);
   });
 

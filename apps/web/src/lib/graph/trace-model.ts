@@ -12,6 +12,8 @@ export interface TraceModel {
   /** Edge endpoints by edge index (edges whose endpoints are unknown are dropped). */
   readonly edgeSource: Int32Array;
   readonly edgeTarget: Int32Array;
+  /** 1 for `reuse` edges (an input produced outside the consumer's graphlets). */
+  readonly edgeReuse: Uint8Array;
   /** CSR: successors of node i are outTargets[outOffsets[i] .. outOffsets[i+1]). */
   readonly outOffsets: Int32Array;
   readonly outTargets: Int32Array;
@@ -46,12 +48,14 @@ export function buildTraceModel(graph: TraceGraph): TraceModel {
 
   const src: number[] = [];
   const dst: number[] = [];
+  const reuse: number[] = [];
   for (const edge of graph.edges) {
     const s = indexOf.get(edge.source);
     const t = indexOf.get(edge.target);
     if (s === undefined || t === undefined) continue;
     src.push(s);
     dst.push(t);
+    reuse.push(edge.kind === 'reuse' ? 1 : 0);
   }
   const edgeSource = Int32Array.from(src);
   const edgeTarget = Int32Array.from(dst);
@@ -65,6 +69,7 @@ export function buildTraceModel(graph: TraceGraph): TraceModel {
     indexOf,
     edgeSource,
     edgeTarget,
+    edgeReuse: Uint8Array.from(reuse),
     outOffsets,
     outTargets,
     inOffsets,

@@ -6,9 +6,9 @@ import cytoscape, {
   type NodeCollection,
 } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { applyStates, type DrawnStates } from '../../lib/graph/apply-states.ts';
+import { applyStates, type DrawnStates, initialStates } from '../../lib/graph/apply-states.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
-import { cyStyle } from '../../lib/graph/cy-style.ts';
+import { cyStyle, VEIL_KIND } from '../../lib/graph/cy-style.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
 import { CanvasControls } from './canvas-controls.tsx';
 
@@ -21,7 +21,7 @@ declare global {
 
 export interface TraceCanvasProps {
   readonly model: TraceModel;
-  readonly states: DrawnStates;
+  readonly states: DrawnStates & { readonly active: boolean };
   readonly chosenNode: string | undefined;
   /** Node indices of the selected graphlet: the viewport moves to them when they change. */
   readonly focus: Int32Array | undefined;
@@ -36,7 +36,8 @@ interface Drawn {
   readonly cy: Core;
   readonly nodes: NodeCollection;
   readonly edges: EdgeCollection;
-  last: DrawnStates | undefined;
+  readonly veil: NodeCollection;
+  last: DrawnStates;
 }
 
 /** A Cytoscape canvas of a trace model. */
@@ -51,11 +52,13 @@ export function TraceCanvas(props: TraceCanvasProps) {
     const element = container.current;
     if (element === null) return;
     const large = model.nodes.length + model.edgeSource.length > 3000;
+    const started = performance.now();
     const cy = cytoscape({
       container: element,
       elements: buildElements(model),
       style: cyStyle(),
-      layout: { name: 'preset', fit: false },
+      // Positions come with the elements (the server's layout): no layout run at all.
+      layout: { name: 'null' },
       textureOnViewport: large,
       hideEdgesOnViewport: large,
       motionBlur: false,
@@ -67,7 +70,13 @@ export function TraceCanvas(props: TraceCanvasProps) {
     const nodes = cy.nodes();
     const edges = cy.edges();
     initialViewport(cy);
-    drawn.current = { cy, nodes, edges, last: undefined };
+    const veil = addVeil(cy);
+    // Read by the benchmark and e2e tests: how long building the canvas took.
+    performance.measure('graphlet-explorer:canvas-init', {
+      start: started,
+      end: performance.now(),
+    });
+    drawn.current = { cy, nodes, edges, veil, last: initialStates(nodes.length, edges.length) };
     window.__graphletExplorer = { cy };
     cy.on('tap', 'node', (event) => handlers.current.onNodeClick(event.target.id() as string));
     cy.on('mouseover', 'node', (event) => {
@@ -93,6 +102,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
       states,
     );
     d.last = states;
+    d.veil.toggleClass('hidden', !states.active);
   }, [model, states]);
 
   useEffect(() => {
@@ -143,7 +153,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
  * fits the height and starts at the beginning, so lanes stay readable instead of a 1-px strip.
  */
 function initialViewport(cy: Core): void {
-  const box = cy.elements().boundingBox();
+  const box = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
   const pad = 20;
   const fitAll = Math.min(
     (cy.width() - 2 * pad) / Math.max(1, box.w),
@@ -156,4 +166,19 @@ function initialViewport(cy: Core): void {
   }
   cy.zoom(fitHeight);
   cy.pan({ x: pad - box.x1 * fitHeight, y: pad - box.y1 * fitHeight });
+}
+
+/**
+ * One large translucent node above the faded elements (z 5) and below the highlighted ones (z 10+):
+ * fading the whole trace costs one style change instead of one per element.
+ */
+function addVeil(cy: Core): NodeCollection {
+  const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+  const size = Math.max(box.w, box.h) * 4 + 2000;
+  return cy.add({
+    group: 'nodes',
+    data: { id: '__veil', kind: VEIL_KIND, size },
+    position: { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 },
+    classes: 'hidden',
+  });
 }
