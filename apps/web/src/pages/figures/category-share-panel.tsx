@@ -43,8 +43,9 @@ export const CategorySharePanel = memo(function CategorySharePanel({
   const data = useMemo(() => {
     const prefix = `${entry.path}.${field}`;
     const bars = categoryBars(categories, values, paper, prefix, counts);
+    // Numbers the bars show are listed only when there are no bars.
     const numbers = keyNumbers(figure, paper, entry.path).filter(
-      (n) => !n.path.startsWith(`${prefix}.`),
+      (n) => !figure.available || !n.path.startsWith(`${prefix}.`),
     );
     return { ...bars, numbers };
   }, [entry.path, field, categories, values, paper, figure, counts]);
