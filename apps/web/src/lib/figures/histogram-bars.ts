@@ -108,8 +108,10 @@ export function binKeyOf(histogram: Histogram, value: number): string {
   return binPlaceOf(histogram, value).bin;
 }
 
-/** A share axis from 0 to a round top above `max`, with at most six round ticks. */
-export function shareAxis(max: number): { domain: [number, number]; ticks: number[] } {
+/** A share axis from 0 to a round top above `highest`, with at most six round ticks. */
+export function shareAxis(highest: number): { domain: [number, number]; ticks: number[] } {
+  // 10% headroom so the tallest bar does not touch the reference labels at the top.
+  const max = Math.min(1, highest * 1.1);
   const steps = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25];
   const step = steps.find((s) => max / s <= 5) ?? 0.25;
   const top = Number(Math.min(1, Math.max(step, Math.ceil(max / step - 1e-9) * step)).toFixed(4));
