@@ -37,7 +37,7 @@ export interface Server {
 export function createApp(input: ConfigInput = {}): Server {
   const config = ConfigSchema.parse(input);
   const db = openDatabase(config.dataDir);
-  failUnfinishedJobs(db, 'jobs: the server stopped during the job; upload the file again');
+  failUnfinishedJobs(db, 'jobs: the server stopped during the job; start it again');
   const tmpDir = join(config.dataDir, 'tmp');
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });

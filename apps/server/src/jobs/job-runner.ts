@@ -131,11 +131,7 @@ export class JobRunner {
       this.update(entry, { state: 'done', result });
     } catch (error) {
       if (entry.controller.signal.aborted) {
-        this.fail(
-          entry,
-          'interrupted',
-          'jobs: the server stopped during the job; upload the file again',
-        );
+        this.fail(entry, 'interrupted', 'jobs: the server stopped during the job; start it again');
       } else if (error instanceof JobError) {
         this.fail(entry, error.code, error.message);
       } else {
