@@ -78,7 +78,7 @@ test('the demo corpus: every figure renders beside the paper numbers', async ({
   await screenshotPanels(page, 'demo');
 });
 
-test('an anchor in the URL opens at its figure; the trace picker writes the URL', async ({
+test('an anchor in the URL opens at its figure; the keyboard picks traces into the URL', async ({
   page,
   request,
 }) => {
@@ -86,10 +86,13 @@ test('an anchor in the URL opens at its figure; the trace picker writes the URL'
   await page.goto('/figures#fig-9b');
   await expect(page.locator('#fig-9b')).toBeInViewport();
 
-  await page.getByText(/^Traces:/).click();
+  // Keyboard only: open the picker from its summary, tick a trace with Space.
+  await page.locator('.trace-picker summary').focus();
+  await page.keyboard.press('Enter');
   const first = traces[0];
   if (first === undefined) throw new Error('no demo trace');
-  await page.getByRole('checkbox', { name: new RegExp(first.pipeline) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(first.pipeline) }).focus();
+  await page.keyboard.press('Space');
   await expect(page).toHaveURL(new RegExp(`traces=${first.id}`));
   await expect(page.locator('.summary-item[data-key="pipelines"] .summary-value')).toHaveText('1');
 });

@@ -85,7 +85,7 @@ export const CategoryBarChart = memo(function CategoryBarChart({
               );
             }}
           />
-          <Legend verticalAlign="top" height={24} itemSorter={null} />
+          <Legend verticalAlign="top" itemSorter={null} />
           <Bar
             name={ours.label}
             dataKey="ours"

@@ -91,7 +91,7 @@ export const CdfChart = memo(function CdfChart({
               );
             }}
           />
-          <Legend verticalAlign="top" height={24} itemSorter={null} />
+          <Legend verticalAlign="top" itemSorter={null} />
           {series.map((s, i) => (
             <Line
               key={s.key}

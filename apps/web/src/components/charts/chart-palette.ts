@@ -41,12 +41,18 @@ export const PAPER: SeriesStyle = {
   dash: '6 3',
 };
 
-/** All graphlets vs pushed / pushed vs unpushed. */
-export const ALL_GRAPHLETS: SeriesStyle = { ...OURS, key: 'all', label: 'All graphlets' };
+/** All graphlets vs pushed / pushed vs unpushed; pushed is blue and unpushed vermillion app-wide. */
+export const ALL_GRAPHLETS: SeriesStyle = {
+  key: 'all',
+  label: 'All graphlets',
+  color: OKABE_ITO.orange,
+  pattern: 'solid',
+  dash: '',
+};
 export const PUSHED: SeriesStyle = {
   key: 'pushed',
   label: 'Pushed',
-  color: OKABE_ITO.orange,
+  color: OKABE_ITO.blue,
   pattern: 'hatch',
   dash: '6 3',
 };

@@ -87,7 +87,7 @@ export const HistogramChart = memo(function HistogramChart({
               );
             }}
           />
-          <Legend verticalAlign="top" height={24} itemSorter={null} />
+          <Legend verticalAlign="top" itemSorter={null} />
           {series.map((s) => (
             <Bar
               key={s.key}

@@ -1,6 +1,6 @@
 /** A one-distribution figure (3a, 3b, 3c, 9c, 9e): histogram, the paper's and our summary lines. */
 import { memo, useMemo } from 'react';
-import { ALL_GRAPHLETS, OURS } from '../../components/charts/chart-palette.ts';
+import { OURS } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
@@ -22,6 +22,7 @@ export interface DistributionPanelProps {
 }
 
 const HEIGHT = 280;
+const GRAPHLETS = { ...OURS, label: 'All graphlets' };
 
 /** The histogram of one distribution figure. */
 export const DistributionPanel = memo(function DistributionPanel({
@@ -33,7 +34,7 @@ export const DistributionPanel = memo(function DistributionPanel({
   unit,
   noun,
 }: DistributionPanelProps) {
-  const series = noun === 'graphlets' ? ALL_GRAPHLETS : OURS;
+  const series = noun === 'graphlets' ? GRAPHLETS : OURS;
   const data = useMemo(() => {
     const input = [{ key: series.key, histogram: figure.histogram }];
     return {
