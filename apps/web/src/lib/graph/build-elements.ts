@@ -5,9 +5,15 @@ import type { TraceModel } from './trace-model.ts';
 /** Above this many elements (nodes + edges) the canvas is not drawn; the list view is shown instead. */
 export const MAX_DRAWN_ELEMENTS = 20_000;
 
-/** A short label: the node's name, else the last dotted segment of its type. */
+/**
+ * A short label: the node's name without a `pipeline:run:` prefix (TFX names nodes
+ * `<pipeline>:<run>:<component>[:<detail>]`), else the last dotted segment of its type.
+ */
 export function nodeLabel(node: { readonly name?: string | null; readonly type: string }): string {
-  if (node.name !== undefined && node.name !== null && node.name !== '') return node.name;
+  if (node.name !== undefined && node.name !== null && node.name !== '') {
+    const parts = node.name.split(':');
+    return parts.length >= 3 ? parts.slice(2).join(':') : node.name;
+  }
   return node.type.split('.').pop() ?? node.type;
 }
 

@@ -35,6 +35,8 @@ export function cyStyle(): StylesheetJson {
         label: 'data(label)',
         'font-size': 9,
         'text-valign': 'bottom',
+        'text-wrap': 'ellipsis',
+        'text-max-width': '90px',
         // Labels only when zoomed in: drawn when font-size x zoom >= 9.
         'min-zoomed-font-size': 9,
       },

@@ -55,6 +55,9 @@ describe('buildElements', () => {
   it('labels by name, else by the last type segment', () => {
     expect(nodeLabel({ name: null, type: 'tfx.components.Pusher' })).toBe('Pusher');
     expect(nodeLabel({ name: 'x', type: 'T' })).toBe('x');
+    expect(nodeLabel({ name: 'taxi:run-3:CsvExampleGen:span-2', type: 'T' })).toBe(
+      'CsvExampleGen:span-2',
+    );
   });
 });
 

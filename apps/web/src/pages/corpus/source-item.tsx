@@ -22,11 +22,13 @@ export function SourceItem({ source }: SourceItemProps) {
   const name = source.name;
   return (
     <li>
-      <strong style={{ overflowWrap: 'anywhere' }}>{name}</strong>
-      <span className="muted">
-        {formatNumber(source.traces)} traces · {formatBytes(source.size)} ·{' '}
-        {source.kind === 'mlmd' ? 'MLMD store' : 'JSON trace'}
-      </span>
+      <div style={{ flex: '1 1 160px', minWidth: 0 }}>
+        <strong style={{ overflowWrap: 'anywhere' }}>{name}</strong>
+        <div className="muted">
+          {formatNumber(source.traces)} traces · {formatBytes(source.size)} ·{' '}
+          {source.kind === 'mlmd' ? 'MLMD store' : 'JSON trace'}
+        </div>
+      </div>
       {confirming ? (
         <span className="toolbar" style={{ marginBottom: 0 }}>
           <span>Delete {name} and its traces?</span>
@@ -46,7 +48,6 @@ export function SourceItem({ source }: SourceItemProps) {
         <button
           type="button"
           className="danger"
-          style={{ marginLeft: 'auto' }}
           onClick={() => setConfirming(true)}
           aria-label={`Delete ${name}…`}
         >

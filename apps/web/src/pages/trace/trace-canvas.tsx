@@ -55,10 +55,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
     const started = performance.now();
     const cy = cytoscape({
       container: element,
-      elements: buildElements(model),
       style: cyStyle(),
-      // Positions come with the elements (the server's layout): no layout run at all.
-      layout: { name: 'null' },
       textureOnViewport: large,
       hideEdgesOnViewport: large,
       motionBlur: false,
@@ -67,6 +64,8 @@ export function TraceCanvas(props: TraceCanvasProps) {
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
+    // Added after construction, so no layout runs: positions are the server's (x by time).
+    cy.add(buildElements(model));
     const nodes = cy.nodes();
     const edges = cy.edges();
     initialViewport(cy);
@@ -113,7 +112,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
       Array.from(focus, (i) => d.nodes[i]!) as unknown as CollectionArgument,
     );
     d.cy.stop();
-    d.cy.animate({ fit: { eles: members, padding: 48 } }, { duration: 200 });
+    d.cy.animate(fitView(d.cy, members), { duration: 200 });
   }, [focus]);
 
   useEffect(() => {
@@ -181,4 +180,24 @@ function addVeil(cy: Core): NodeCollection {
     position: { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 },
     classes: 'hidden',
   });
+}
+
+/** Zoom and pan that fit `members` with padding, never closer than 1.5x (a lone trainer stays small). */
+function fitView(
+  cy: Core,
+  members: ReturnType<Core['collection']>,
+): { zoom: number; pan: { x: number; y: number } } {
+  const box = members.boundingBox({ includeLabels: false, includeOverlays: false });
+  const pad = 48;
+  const zoom = Math.max(
+    cy.minZoom(),
+    Math.min(
+      1.5,
+      (cy.width() - 2 * pad) / Math.max(1, box.w),
+      (cy.height() - 2 * pad) / Math.max(1, box.h),
+    ),
+  );
+  const cx = (box.x1 + box.x2) / 2;
+  const cy2 = (box.y1 + box.y2) / 2;
+  return { zoom, pan: { x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cy2 * zoom } };
 }
