@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+test.describe('corpus page', () => {
+  test('lists the demo corpus and sorts by a column, keeping the sort in the URL', async ({
+    page,
+  }, info) => {
+    await page.goto('/');
+    const table = page.getByRole('table');
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    await page.getByRole('button', { name: /^Executions/ }).click();
+    await expect(page).toHaveURL(/sort=executions&dir=desc/);
+    const cells = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    const numbers = cells.map((c) => Number(c.replaceAll(',', '')));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    await page.screenshot({ path: info.outputPath('corpus.png') });
+  });
+
+  test('uploads a store and follows the import to the end', async ({ page }, info) => {
+    // A fresh seed each run, so a reused server never answers "already imported".
+    const store = info.outputPath('upload.sqlite');
+    const seed = String(Date.now() % 1_000_000);
+    execFileSync(
+      process.execPath,
+      [
+        '--no-warnings',
+        'apps/cli/src/main.ts',
+        'synth',
+        '--out',
+        store,
+        '--pipelines',
+        '2',
+        '--seed',
+        seed,
+        '--force',
+      ],
+      { cwd: root, stdio: 'ignore' },
+    );
+    await page.goto('/');
+    await expect(page.getByRole('table')).toBeVisible();
+    const before = await page.getByRole('table').locator('tbody tr').count();
+    await page.getByLabel('Choose an MLMD SQLite store or JSON trace').setInputFiles(store);
+    await expect(
+      page.getByRole('progressbar').or(page.getByText(/Imported \d+ traces/)),
+    ).toBeVisible();
+    await expect(page.getByText(/Imported 2 traces and \d+ graphlets/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(before + 2);
+    await page.screenshot({ path: info.outputPath('corpus-uploaded.png') });
+  });
+
+  test('explains a file the server cannot read', async ({ page }, info) => {
+    const file = info.outputPath('notes.txt');
+    writeFileSync(file, 'not a store\n');
+    await page.goto('/');
+    await page.getByLabel('Choose an MLMD SQLite store or JSON trace').setInputFiles(file);
+    await expect(page.getByRole('alert')).toBeVisible();
+    await page.screenshot({ path: info.outputPath('corpus-upload-error.png') });
+  });
+});
