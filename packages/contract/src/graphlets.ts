@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse } from './error.ts';
 import { GraphEdgeSchema, GraphNodeSchema, TraceIdParamsSchema } from './traces.ts';
+import { GraphletPushPredictionSchema } from './waste.ts';
 
 export const GraphletMetricsSchema = z
   .object({
@@ -51,6 +52,10 @@ export const GraphletDetailSchema = z
     /** Trainer id of the graphlet before / after this one in the pipeline, by index. */
     previous: z.number().int().nullable(),
     next: z.number().int().nullable(),
+    /** The newest waste model's push probability for this graphlet; absent before any model exists. */
+    pushProbability: z.number().optional(),
+    /** Which model and variant gave `pushProbability`, and whether the graphlet was in its test set. */
+    pushPrediction: GraphletPushPredictionSchema.optional(),
   })
   .openapi('GraphletDetail');
 export type GraphletDetail = z.infer<typeof GraphletDetailSchema>;
