@@ -52,7 +52,7 @@ export const PARALLEL = { shareOfFastPipelines: 0.12, fastQuantile: 0.5, threeWa
  * Runs that retrain on unchanged data (no new span; Transform cached): continuous pipelines
  * whose schedule outpaces their data, i.e. those above `fastQuantile` of models per day.
  */
-export const RETRAIN = { share: 0.05, fastQuantile: 0.75 } as const;
+export const RETRAIN = { share: 0.07, fastQuantile: 0.75 } as const;
 
 /**
  * Table 1 (dataset similarity): per-span share of features whose distribution stays put, an
@@ -81,13 +81,17 @@ export const PRESENCE = {
   modelValidation: 0.5,
   infraValidationGivenModelValidation: 0.35,
   transform: 0.85,
-  tuner: 0.35,
-  tunerRunShare: 0.35,
+  /** Tuner presence in slow and fast (above the median cadence) pipelines: fast ones iterate. */
+  tuner: { slow: 0.15, fast: 0.8 },
+  tunerRunShare: 0.45,
   warmStart: 0.085,
 } as const;
 
-/** Table 2: probability that the trainer code changes between consecutive runs. */
-export const CODE_CHANGE = 0.15;
+/**
+ * Table 2: probability that the trainer code changes between consecutive runs, in slow and fast
+ * (above the median cadence) pipelines; fast pipelines hold most graphlets, so code match ~0.845.
+ */
+export const CODE_CHANGE = { slow: 0.06, fast: 0.155 } as const;
 /** Failed runs: a Trainer that fails (no outputs) and a Transform that fails (no training). */
 export const FAILURE = { trainer: 0.02, transform: 0.006 } as const;
 
@@ -101,7 +105,7 @@ export const CPU_SECONDS = {
   exampleValidator: 300,
   importSchemaGen: 5,
   transform: 1500,
-  tuner: 3000,
+  tuner: 1600,
   trainer: 2700,
   evaluator: 3300,
   infraValidator: 700,

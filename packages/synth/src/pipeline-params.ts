@@ -1,6 +1,6 @@
 /**
  * Pipeline-level parameters: cadence, lifespan, input regime, topology, model type, data shape,
- * costs and the hidden push propensity. Heavy-tailed and corpus-shaping draws use the
+ * and costs. Heavy-tailed and corpus-shaping draws use the
  * low-discrepancy quantiles (low-discrepancy.ts); the rest come from the pipeline's own rng.
  */
 import type { ModelType } from '@graphlet/core';
@@ -29,7 +29,6 @@ import {
   uniformInt,
 } from './distributions.ts';
 import { pipelineQuantile } from './low-discrepancy.ts';
-import { PUSH } from './push-process.ts';
 import { type Rng, seededRng } from './random.ts';
 import { EXAMPLE_GENS } from './tfx-names.ts';
 
@@ -82,8 +81,6 @@ export interface PipelineParams {
   readonly costScale: number;
   /** Probability that the trainer code changes between consecutive runs. */
   readonly codeChangeRate: number;
-  /** Hidden per-pipeline push propensity (logit offset); no feature observes it directly. */
-  readonly pushBias: number;
 }
 
 /** Dimensions of the low-discrepancy sequence, one per corpus-shaping draw. */
@@ -96,7 +93,7 @@ const DIM = {
   modelValidation: 5,
   parallel: 6,
   warmStart: 7,
-  pushBias: 8,
+  // 8 was a hidden per-pipeline push propensity; kept free so the other draws do not move.
   staticData: 9,
   features: 10,
   cost: 11,
@@ -180,7 +177,9 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
     infraValidation:
       modelValidation && bernoulli(rng, PRESENCE.infraValidationGivenModelValidation),
     transform: bernoulli(rng, PRESENCE.transform),
-    tunerRunShare: bernoulli(rng, PRESENCE.tuner) ? PRESENCE.tunerRunShare : 0,
+    tunerRunShare: bernoulli(rng, PRESENCE.tuner[fast ? 'fast' : 'slow'])
+      ? PRESENCE.tunerRunShare
+      : 0,
     warmStart: q(DIM.warmStart) < PRESENCE.warmStart,
     featureCount: Math.round(
       Math.min(
@@ -194,8 +193,7 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
     ),
     driftStay: Math.min(DRIFT.maxStay, DRIFT.meanStay * 2 * rng.float()),
     costScale: Math.exp(COST_SPREAD.pipeline * normalQuantile(clampUnit(q(DIM.cost)))),
-    codeChangeRate: Math.min(0.9, CODE_CHANGE * parallel),
-    pushBias: PUSH.pipelineSd * normalQuantile(clampUnit(q(DIM.pushBias))),
+    codeChangeRate: Math.min(0.9, CODE_CHANGE[fast ? 'fast' : 'slow'] * parallel),
   };
 }
 

@@ -7,7 +7,7 @@
 import { DRIFT, FAILURE, MAX_GRAPHLETS, MAX_TRACE_NODES } from './calibration.ts';
 import { bernoulli, uniform } from './distributions.ts';
 import type { PipelineParams } from './pipeline-params.ts';
-import { POST_TRAINER, pushProbability } from './push-process.ts';
+import { POST_TRAINER, PUSH_WINDOW, pushProbability } from './push-process.ts';
 import type { Rng } from './random.ts';
 
 /** One trainer run and what followed it. */
@@ -71,8 +71,8 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   const spanStays = backfillStays.slice();
   let graphlets = 0;
   let codeVersion = 0;
-  let previousCode = 0;
-  let previousWindow: readonly number[] | undefined;
+  // The graphlets planned so far (every trainer run, failed ones too), newest last.
+  const history: { readonly window: readonly number[]; readonly code: number }[] = [];
   const slotsWithModel = new Set<number>();
   const runs: PlannedRun[] = [];
   const firstParallelRun = Math.floor(plannedRuns * (1 - params.parallelRunShare));
@@ -110,36 +110,40 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
       bernoulli(rng, FAILURE.transform);
     const tunerRan = !transformFailed && bernoulli(rng, params.tunerRunShare);
     const trainers: PlannedTrainer[] = [];
+    const planned: typeof history = [];
     for (let slot = 0; slot < (transformFailed ? 0 : slots); slot++) {
-      const overlap =
-        previousWindow === undefined ? 0 : slot > 0 ? 1 : jaccard(previousWindow, nextWindow);
       // The first model never fails, so every pipeline deploys (§2.2).
       const failed = slotsWithModel.size > 0 && bernoulli(rng, FAILURE.trainer);
       const warmStart = params.warmStart && slotsWithModel.has(slot);
+      const before = history.concat(planned);
+      const prior = (k: number) => before[before.length - k];
+      const ks = Array.from({ length: PUSH_WINDOW }, (_, i) => i + 1);
       const signals = {
         modelType: params.modelType,
-        modelsPerDay: params.modelsPerDay,
-        overlap,
-        sameInputs: overlap === 1,
+        jaccard: ks.map((k) => {
+          const p = prior(k);
+          return p === undefined ? undefined : jaccard(p.window, nextWindow);
+        }),
+        codeMatch: ks.map((k) => {
+          const p = prior(k);
+          return p === undefined ? undefined : p.code === codeVersion;
+        }),
         calm,
-        codeChanged: previousWindow !== undefined && codeVersion !== previousCode,
         dataValidation: params.dataValidation,
         transform: params.transform,
         tunerRan,
-        warmStart,
       };
       trainers.push({
         slot,
         failed,
         warmStart,
         codeVersion,
-        pushProbability: failed ? 0 : pushProbability(signals, params.pushBias),
+        pushProbability: failed ? 0 : pushProbability(signals),
         pushed: false,
         blessed: false,
         pusherRuns: false,
       });
-      previousCode = codeVersion;
-      previousWindow = nextWindow;
+      planned.push({ window: nextWindow, code: codeVersion });
     }
     decidePushes(rng, trainers, params.modelValidation);
     const runNodes = countRunNodes(params, newSpans.length, tunerRan, trainers);
@@ -149,6 +153,7 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     graphlets += trainers.length;
     spanCount += newSpans.length;
     window = nextWindow;
+    history.push(...planned);
     for (const t of trainers) if (!t.failed) slotsWithModel.add(t.slot);
     runs.push({
       startMs,
@@ -181,15 +186,14 @@ function jaccard(a: readonly number[], b: readonly number[]): number {
   return union === 0 ? 0 : shared / union;
 }
 
-/** At most one model per run is pushed (A/B trainers compete); then the post-trainer shape follows. */
+/**
+ * At most one model per run is pushed (A/B trainers compete): the newest challenger arm is
+ * evaluated first, so an arm's position (visible in the Jaccard history) sets its odds; then
+ * the post-trainer shape follows.
+ */
 function decidePushes(rng: Rng, trainers: PlannedTrainer[], modelValidation: boolean): void {
-  const order = trainers.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.float() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
   let pushedOne = false;
-  for (const i of order) {
+  for (let i = trainers.length - 1; i >= 0; i--) {
     const t = trainers[i]!;
     t.pushed = !pushedOne && !t.failed && bernoulli(rng, t.pushProbability);
     pushedOne ||= t.pushed;

@@ -1,37 +1,39 @@
 /**
  * The hidden push process (paper §4.3, §5): whether a trained model is pushed depends only on
- * signals the waste classifier's features can observe, plus a hidden per-pipeline propensity
- * and per-model noise, so no feature can leak the label. Post-trainer shape (Evaluator blessing,
- * InfraValidator, whether the Pusher ran) then follows the outcome, as it does in TFX.
+ * what the waste classifier's features observe (§5.2.1: the input and code history over the
+ * preceding graphlets, the pre-trainer shape, the model type) plus per-model noise, so no
+ * feature leaks the label. Post-trainer shape (Evaluator blessing, InfraValidator, whether the
+ * Pusher ran) then follows the outcome, as it does in TFX.
  */
 import type { ModelType } from '@graphlet/core';
 
-/** Logit weights of the push process; README.md explains each knob. */
+/** History window of the push process, the features' default window (§5.2.1). */
+export const PUSH_WINDOW = 3;
+
+/** Weights of the push process; README.md explains each knob. */
 export const PUSH = {
-  /** Intercept, tuned so that ~20% of graphlets push (§4.3.2). */
-  intercept: -1.75,
-  /** Figure 9(f) / RF:Model-Type: per-type offsets (every type stays below 0.6). */
-  modelType: { DNN: -0.2, 'DNN+Linear': 0.75, Linear: 0.65, Tree: 0.45, Other: -0.55 } as Readonly<
+  /**
+   * Held-back models: push probability of a model trained while the pipeline's new trainer
+   * code soaks or on a fresh Tuner run (see `isHeldBack`). Near 0, so a scheduler may skip them.
+   */
+  heldBack: 0.002,
+  /** Logit intercept of the other models, tuned so that ~20% of all graphlets push (§4.3.2). */
+  intercept: -0.62,
+  /** Figure 9(f) / RF:Model-Type: per-type logit offsets (every type stays below 0.6). */
+  modelType: { DNN: -0.6, 'DNN+Linear': 0.9, Linear: 0.9, Tree: 0.7, Other: -0.9 } as Readonly<
     Record<ModelType, number>
   >,
-  /** Throttling (§2.1): per decade of models per day, fast pipelines push a smaller share. */
-  cadence: -0.85,
-  /** Hidden per-pipeline propensity (sd of a normal logit offset); caps what any feature can explain. */
-  pipelineSd: 0.35,
-  /** Input history (RF:Input): a model on mostly the same spans as its predecessor pushes less. */
-  overlap: -0.3,
-  /** Input history: retraining on exactly the previous inputs (Jaccard 1, no new data). */
-  sameInputs: 0.4,
+  /** Input history: share of new spans in the window (1 - Jaccard with the previous graphlet). */
+  novelty: 1.4,
+  /** Input history: retraining on exactly the previous inputs (a retrain or an A/B arm). */
+  sameInputs: 0.9,
   /** Dataset similarity: calm data (features that did not move) helps a model pass validation. */
-  calmData: 30,
-  /** Table 2: pushed models follow a code change slightly more often (0.838 vs 0.846 match). */
-  codeChange: 0.2,
-  /** Pre-trainer shape (RF:Input+Pre): validated data and a fresh Tuner run help. */
-  dataValidation: 0.45,
-  transform: 0.25,
-  tunerRan: 2,
-  /** Trainer shape (RF:Input+Pre+Trainer): warm-started trainers push more. */
-  warmStart: 0.4,
+  calmData: 12,
+  /** Table 2: the first model on new trainer code pushes slightly more often (0.838 vs 0.846). */
+  codeChange: -0.6,
+  /** Pre-trainer shape (RF:Input+Pre): validated data pushes more, and so does a Transform. */
+  dataValidation: 0.6,
+  transform: -0.5,
 } as const;
 
 /** What happens after training, given the outcome (RF:Validation's post-trainer shape). */
@@ -46,38 +48,46 @@ export const POST_TRAINER = {
   pusherRunsWithoutValidation: 0.05,
 } as const;
 
-/** The observable signals of one training run. */
+/** The observable signals of one training run, as the §5.2.1 features see them. */
 export interface PushSignals {
   readonly modelType: ModelType;
-  /** The pipeline's models per day (observable from trainer timestamps). */
-  readonly modelsPerDay: number;
-  /** Jaccard of the input spans with the previous graphlet's (0 for the first). */
-  readonly overlap: number;
-  /** True when the inputs are exactly the previous graphlet's. */
-  readonly sameInputs: boolean;
+  /** Jaccard of the input spans with the k-th preceding graphlet (index k - 1; undefined when none). */
+  readonly jaccard: readonly (number | undefined)[];
+  /** Whether the trainer code matches the k-th preceding graphlet's (index k - 1). */
+  readonly codeMatch: readonly (boolean | undefined)[];
   /** Mean share of features that stayed put across the input window (what dataset similarity sees). */
   readonly calm: number;
-  readonly codeChanged: boolean;
   readonly dataValidation: boolean;
   readonly transform: boolean;
   readonly tunerRan: boolean;
-  readonly warmStart: boolean;
 }
 
-/** Probability that a model trained under `signals` in a pipeline of hidden bias `bias` is pushed. */
-export function pushProbability(signals: PushSignals, bias: number): number {
+/**
+ * Held back, whatever the data: (1) new trainer code soaks — the first model on it may push,
+ * the next ones wait until it is three graphlets old (code history: match with the previous
+ * graphlet, a change two or three back); (2) a fresh Tuner run explores new hyperparameters,
+ * and its model is only evaluated (pre-trainer shape).
+ */
+export function isHeldBack(signals: PushSignals): boolean {
+  // A pipeline's first model has no serving model to wait for (no history).
+  if (signals.jaccard[0] === undefined) return false;
+  const [m1, m2, m3] = signals.codeMatch;
+  const soaking = m1 === true && (m2 === false || m3 === false);
+  return soaking || signals.tunerRan;
+}
+
+/** Probability that a model trained under `signals` is pushed. */
+export function pushProbability(signals: PushSignals): number {
+  if (isHeldBack(signals)) return PUSH.heldBack;
+  const overlap = signals.jaccard[0];
   const z =
     PUSH.intercept +
-    bias +
     PUSH.modelType[signals.modelType] +
-    PUSH.cadence * Math.log10(signals.modelsPerDay) +
-    PUSH.overlap * signals.overlap +
-    (signals.sameInputs ? PUSH.sameInputs : 0) +
+    PUSH.novelty * (1 - (overlap ?? 0)) +
+    (overlap === 1 ? PUSH.sameInputs : 0) +
     PUSH.calmData * signals.calm +
-    (signals.codeChanged ? PUSH.codeChange : 0) +
+    (signals.codeMatch[0] === false ? PUSH.codeChange : 0) +
     (signals.dataValidation ? PUSH.dataValidation : 0) +
-    (signals.transform ? PUSH.transform : 0) +
-    (signals.tunerRan ? PUSH.tunerRan : 0) +
-    (signals.warmStart ? PUSH.warmStart : 0);
+    (signals.transform ? PUSH.transform : 0);
   return 1 / (1 + Math.exp(-z));
 }
