@@ -1,4 +1,5 @@
 /** Model graphlets of a trace (paper §4.1), ids as in `cli segment --json`: raw MLMD ids. */
+import { MODEL_TYPES } from '@graphlet/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse } from './error.ts';
 import { GraphEdgeSchema, GraphNodeSchema, TraceIdParamsSchema } from './traces.ts';
@@ -42,6 +43,30 @@ export const GraphletListSchema = z
   .openapi('GraphletList');
 export type GraphletList = z.infer<typeof GraphletListSchema>;
 
+/** CPU seconds per operator group (core's OPERATOR_GROUPS); null when a group's cost is unknown. */
+const groupSeconds = z.number().nullable();
+export const ComputeByGroupSchema = z
+  .object({
+    ingestion: groupSeconds,
+    data_validation: groupSeconds,
+    transform: groupSeconds,
+    training: groupSeconds,
+    model_validation: groupSeconds,
+    deployment: groupSeconds,
+    other: groupSeconds,
+  })
+  .openapi('ComputeByGroup');
+export type ComputeByGroup = z.infer<typeof ComputeByGroupSchema>;
+
+export const InputSpanSchema = z
+  .object({
+    /** Artifact id of the span. */
+    id: z.number().int(),
+    /** Its `span` property; null when the store does not record one. */
+    span: z.number().nullable(),
+  })
+  .openapi('InputSpan');
+
 export const GraphletDetailSchema = z
   .object({
     graphlet: GraphletSchema,
@@ -52,6 +77,18 @@ export const GraphletDetailSchema = z
     /** Trainer id of the graphlet before / after this one in the pipeline, by index. */
     previous: z.number().int().nullable(),
     next: z.number().int().nullable(),
+    /** The graphlet's input spans, ordered by span number. */
+    inputSpans: z.array(InputSpanSchema),
+    /** Jaccard similarity of the input spans with the previous graphlet's; null for the first. */
+    jaccard: z.number().nullable(),
+    /** Dataset similarity with the previous graphlet (feature statistics); null without them. */
+    datasetSimilarity: z.number().nullable(),
+    /** Whether the trainer's `code_version` equals the previous one's; null unless both record one. */
+    codeMatch: z.boolean().nullable(),
+    /** CPU seconds by operator group (paper Figures 6-7): 0 for a group without executions. */
+    computeByGroup: ComputeByGroupSchema,
+    /** The trainer's model type (paper Figure 5); null when not recorded. */
+    modelType: z.enum(MODEL_TYPES).nullable(),
     /** The newest waste model's push probability for this graphlet; absent before any model exists. */
     pushProbability: z.number().optional(),
     /** Which model and variant gave `pushProbability`, and whether the graphlet was in its test set. */

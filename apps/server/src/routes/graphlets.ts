@@ -6,6 +6,7 @@ import { createRouter } from '../http/router.ts';
 import { toCoreGraphlet } from '../import/core-graphlet.ts';
 import type { LoadedTrace } from '../layout/trace-cache.ts';
 import type { Services } from '../services.ts';
+import { graphletDetailMetrics } from './graphlet-detail-metrics.ts';
 import { requireTrace } from './traces.ts';
 
 /** The graphlet routes. */
@@ -50,6 +51,7 @@ export function graphletRoutes(services: Services) {
       ),
       previous: loaded.graphlets[at - 1]?.trainer ?? null,
       next: loaded.graphlets[at + 1]?.trainer ?? null,
+      ...graphletDetailMetrics(loaded, at),
       ...(prediction === undefined
         ? {}
         : { pushProbability: prediction.probability, pushPrediction: prediction }),
