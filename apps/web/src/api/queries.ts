@@ -6,10 +6,14 @@ import { queryKeys } from './query-keys.ts';
 import {
   graphletDetail,
   graphletList,
+  jobAccepted,
   nodeDetail,
   sourceList,
   traceGraph,
   traceList,
+  wasteModel,
+  wasteModelList,
+  wasteOperatingPoint,
 } from './schemas.ts';
 
 const enc = encodeURIComponent;
@@ -64,6 +68,60 @@ export const nodeQuery = (traceId: string, nodeId: string) =>
       requestJson(`/api/traces/${enc(traceId)}/nodes/${enc(nodeId)}`, nodeDetail, { signal }),
     staleTime: 5 * 60_000,
   });
+
+/** The trained waste models, newest first. */
+export const wasteModelsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.wasteModels(),
+    queryFn: ({ signal }) => requestJson('/api/waste/models', wasteModelList, { signal }),
+  });
+
+/** One waste model: its Table 3 rows and Figure 10 curves (models never change once stored). */
+export const wasteModelQuery = (modelId: string) =>
+  queryOptions({
+    queryKey: queryKeys.wasteModel(modelId),
+    queryFn: ({ signal }) =>
+      requestJson(`/api/waste/models/${enc(modelId)}`, wasteModel, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+const thresholdQuery = (variant: string, threshold: number) =>
+  `variant=${enc(variant)}&threshold=${enc(String(threshold))}`;
+
+/** A variant's operating point at a threshold, with the skipped test graphlets. */
+export const wasteOperatingPointQuery = (modelId: string, variant: string, threshold: number) =>
+  queryOptions({
+    queryKey: queryKeys.wasteOperatingPoint(modelId, variant, threshold),
+    queryFn: ({ signal }) =>
+      requestJson(
+        `/api/waste/models/${enc(modelId)}/operating-point?${thresholdQuery(variant, threshold)}`,
+        wasteOperatingPoint,
+        { signal },
+      ),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** Starts training waste classifier variants; answers the job to follow. */
+export function startWasteTraining(body: {
+  readonly variant?: string;
+  readonly trees?: number;
+  readonly seed?: number;
+  readonly traces?: readonly string[];
+}) {
+  return requestJson('/api/waste/train', jobAccepted, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The skip policy document of a variant at a threshold (the body of the policy download). */
+export function fetchWastePolicy(modelId: string, variant: string, threshold: number) {
+  return requestJson(
+    `/api/waste/models/${enc(modelId)}/policy?${thresholdQuery(variant, threshold)}`,
+    z.record(z.string(), z.unknown()),
+  );
+}
 
 /** Deletes a source and everything imported from it. */
 export function deleteSource(sourceId: string): Promise<unknown> {

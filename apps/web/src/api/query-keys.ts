@@ -9,4 +9,8 @@ export const queryKeys = {
     [...queryKeys.traceGraphlets(traceId), trainer] as const,
   node: (traceId: string, nodeId: string) =>
     [...queryKeys.trace(traceId), 'nodes', nodeId] as const,
+  wasteModels: () => [...queryKeys.all, 'waste-models'] as const,
+  wasteModel: (modelId: string) => [...queryKeys.wasteModels(), modelId] as const,
+  wasteOperatingPoint: (modelId: string, variant: string, threshold: number) =>
+    [...queryKeys.wasteModel(modelId), 'operating-point', variant, threshold] as const,
 };

@@ -14,8 +14,11 @@ import {
   TraceGraphSchema,
   TraceListSchema,
   UploadResponseSchema,
+  WasteModelListSchema,
+  WasteModelSchema,
+  WasteOperatingPointSchema,
 } from '@graphlet/contract';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export type {
   GraphEdge as TraceEdge,
@@ -25,6 +28,9 @@ export type {
   Source,
   TraceGraph,
   TraceSummary,
+  WasteModel,
+  WasteModelSummary,
+  WasteOperatingPoint,
 } from '@graphlet/contract';
 
 export const sourceList = SourceListSchema;
@@ -41,3 +47,8 @@ export type GraphletSummary = z.infer<typeof looseGraphlet>;
 export const graphletList = GraphletListSchema.extend({ graphlets: looseGraphlet.array() });
 export const graphletDetail = GraphletDetailSchema.extend({ graphlet: looseGraphlet }).loose();
 export type GraphletDetail = z.infer<typeof graphletDetail>;
+
+export const wasteModelList = WasteModelListSchema;
+export const wasteModel = WasteModelSchema;
+export const wasteOperatingPoint = WasteOperatingPointSchema;
+export const jobAccepted = z.object({ job: JobSchema });
