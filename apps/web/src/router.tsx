@@ -1,9 +1,8 @@
-/** The routes: Corpus, Trace, Graphlet, and placeholders for Figures and Waste. */
+/** The routes: Corpus, Trace, Graphlet, Figures and Waste. */
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
 import { AppLoading } from './components/app-loading.tsx';
 import { RouteError } from './components/route-error.tsx';
-import { ComingPage } from './pages/coming-page.tsx';
 import { CorpusPage } from './pages/corpus/corpus-page.tsx';
 
 /** Creates the browser router (pages with Cytoscape or elkjs load on demand). */
@@ -37,7 +36,12 @@ export function createAppRouter() {
                 Component: (await import('./pages/figures/figures-page.tsx')).FiguresPage,
               }),
             },
-            { path: 'waste', element: <ComingPage title="Waste" /> },
+            {
+              path: 'waste',
+              lazy: async () => ({
+                Component: (await import('./pages/waste/waste-page.tsx')).WastePage,
+              }),
+            },
             { path: '*', element: <RouteError /> },
           ],
         },

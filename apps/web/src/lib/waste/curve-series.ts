@@ -41,11 +41,16 @@ export const VARIANT_STYLES: Readonly<Record<WasteVariant, VariantStyle>> = {
   'RF:Model-Type': { variant: 'RF:Model-Type', color: '#000000', dash: '5 5', shape: 'cross' },
 };
 
+/** A plotted point knows its variant (for the tooltip of the hovered curve). */
+export interface ChartPoint extends CurvePoint {
+  readonly variant: WasteVariant;
+}
+
 /** One drawable curve. */
 export interface CurveSeries {
   readonly style: VariantStyle;
   /** Points by increasing waste (then freshness): the server's order reversed. */
-  readonly points: readonly CurvePoint[];
+  readonly points: readonly ChartPoint[];
 }
 
 /** The series of `variants` that have a curve, in the given order. */
@@ -57,9 +62,9 @@ export function curveSeries(
   for (const variant of variants) {
     const curve = curves[variant];
     if (curve === undefined || curve.length === 0) continue;
-    const points = [...curve].sort(
-      (a, b) => a.waste - b.waste || a.freshness - b.freshness || b.threshold - a.threshold,
-    );
+    const points = curve
+      .map((p) => ({ threshold: p.threshold, freshness: p.freshness, waste: p.waste, variant }))
+      .sort((a, b) => a.waste - b.waste || a.freshness - b.freshness || b.threshold - a.threshold);
     out.push({ style: VARIANT_STYLES[variant], points });
   }
   return out;

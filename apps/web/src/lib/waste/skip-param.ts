@@ -30,3 +30,8 @@ export function parseSkipParam(text: string | undefined): SkipSelection | undefi
   if (!isWasteVariant(variant) || !(threshold >= 0 && threshold <= 1)) return undefined;
   return { model, variant, threshold };
 }
+
+/** The trace page with the graphlets `skip` would skip marked. */
+export function traceHref(traceId: string, skip: string): string {
+  return `/traces/${encodeURIComponent(traceId)}?skip=${encodeURIComponent(skip)}`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultThreshold,
   keyMove,
   pageSize,
   snapThreshold,
@@ -42,5 +43,19 @@ describe('threshold steps', () => {
     expect(keyMove('End', 5)).toBe('last');
     expect(keyMove('a', 5)).toBeUndefined();
     expect(pageSize(7)).toBe(2);
+  });
+});
+
+describe('defaultThreshold', () => {
+  it('keeps 99 % freshness with the least waste', () => {
+    const points = [
+      { threshold: 1.0000000000000002, freshness: 0 },
+      { threshold: 0.9, freshness: 0.5 },
+      { threshold: 0.4, freshness: 0.99 },
+      { threshold: 0.1, freshness: 1 },
+    ];
+    expect(defaultThreshold(points)).toBe(0.4);
+    expect(defaultThreshold(points.slice(0, 2))).toBe(0.9);
+    expect(defaultThreshold([])).toBe(0.5);
   });
 });

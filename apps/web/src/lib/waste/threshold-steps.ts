@@ -73,3 +73,20 @@ export function keyMove(key: string, stepCount: number): ThresholdMove | undefin
       return undefined;
   }
 }
+
+/**
+ * The threshold shown before the user picks one: the highest step that keeps freshness at 99 % or
+ * more (least waste at that freshness, as §5.3.2 reports), else the lowest step.
+ */
+export function defaultThreshold(
+  curve: readonly (CurveThreshold & { readonly freshness: number })[],
+): number {
+  let best: number | undefined;
+  let lowest: number | undefined;
+  for (const p of curve) {
+    if (p.threshold > 1 || p.threshold < 0) continue;
+    if (lowest === undefined || p.threshold < lowest) lowest = p.threshold;
+    if (p.freshness >= 0.99 && (best === undefined || p.threshold > best)) best = p.threshold;
+  }
+  return best ?? lowest ?? 0.5;
+}

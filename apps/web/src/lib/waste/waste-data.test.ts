@@ -6,6 +6,7 @@ import {
   nearestPointIndex,
   VARIANT_STYLES,
 } from './curve-series.ts';
+import { skippedByTrace } from './skipped-by-trace.ts';
 import { table3Rows } from './table-3-rows.ts';
 import { trainPlan, trainProgress } from './train-plan.ts';
 import { variantModels } from './variant-models.ts';
@@ -128,5 +129,30 @@ describe('training plan', () => {
       fraction: 5 / 7,
       label: 'Variant 6 of 7: preparing · features of 3 of 12 traces',
     });
+  });
+});
+
+describe('skipped by trace', () => {
+  it('groups, counts lost pushes and sorts by skipped count', () => {
+    const g = (traceId: string, trainer: number, pushed = false) => ({
+      traceId,
+      pipeline: `p-${traceId}`,
+      trainer,
+      pushed,
+      probability: 0.1,
+      cost: 1800,
+    });
+    const groups = skippedByTrace([g('b', 9), g('a', 3), g('b', 2, true)]);
+    expect(
+      groups.map((t) => [
+        t.traceId,
+        t.graphlets.map((x) => x.trainer),
+        t.pushedLost,
+        t.computeSaved,
+      ]),
+    ).toEqual([
+      ['b', [2, 9], 1, 1],
+      ['a', [3], 0, 0.5],
+    ]);
   });
 });

@@ -1,0 +1,73 @@
+/** Table 3 for the corpus: balanced accuracy and feature cost per variant, beside the paper's. */
+import type { Table3Row } from '../../lib/waste/table-3-rows.ts';
+import type { WasteVariant } from '../../lib/waste/waste-variants.ts';
+
+export interface Table3Props {
+  readonly rows: readonly Table3Row[];
+  readonly selected: WasteVariant;
+  readonly onSelect: (variant: WasteVariant) => void;
+}
+
+/** The table; a variant's name selects it. */
+export function Table3({ rows, selected, onSelect }: Table3Props) {
+  return (
+    <div className="table-wrap">
+      <table className="data waste-table">
+        <caption>
+          Table 3: balanced accuracy on the test pipelines and feature cost (share of a graphlet's
+          compute spent before its features are known), ours beside the paper's.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col" className="num">
+              Balanced accuracy
+            </th>
+            <th scope="col" className="num">
+              Paper
+            </th>
+            <th scope="col" className="num">
+              Feature cost
+            </th>
+            <th scope="col" className="num">
+              Paper
+            </th>
+            <th scope="col" className="num">
+              Waste removed at 99% freshness
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.variant}
+              data-variant={row.variant}
+              aria-current={row.variant === selected ? 'true' : undefined}
+              className={row.variant === selected ? 'selected' : undefined}
+            >
+              <th scope="row">
+                {row.ours === null ? (
+                  <span className="muted">{row.variant} (not trained)</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={row.variant === selected}
+                    onClick={() => onSelect(row.variant)}
+                  >
+                    {row.variant}
+                  </button>
+                )}
+              </th>
+              <td className="num">{row.ours?.balancedAccuracy ?? '—'}</td>
+              <td className="num muted">{row.paper.balancedAccuracy}</td>
+              <td className="num">{row.ours?.featureCost ?? '—'}</td>
+              <td className="num muted">{row.paper.featureCost}</td>
+              <td className="num">{row.ours?.wasteRemoved99 ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

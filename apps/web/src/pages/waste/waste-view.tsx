@@ -1,0 +1,110 @@
+/** A selected model with its companions: pickers, Table 3, and the threshold section. */
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { wasteModelQuery } from '../../api/queries.ts';
+import type { WasteModel, WasteModelSummary } from '../../api/schemas.ts';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Skeleton } from '../../components/skeleton.tsx';
+import type { CurvePoint } from '../../lib/waste/curve-series.ts';
+import { table3Rows, type WasteRowInput } from '../../lib/waste/table-3-rows.ts';
+import { variantModels } from '../../lib/waste/variant-models.ts';
+import type { WasteSearch } from '../../lib/waste/waste-search.ts';
+import { WASTE_VARIANTS, type WasteVariant } from '../../lib/waste/waste-variants.ts';
+import { ModelPicker } from './model-picker.tsx';
+import { Table3 } from './table-3.tsx';
+import { ThresholdSection } from './threshold-section.tsx';
+import { VariantPicker } from './variant-picker.tsx';
+
+export interface WasteViewProps {
+  readonly models: readonly WasteModelSummary[];
+  readonly selected: WasteModelSummary;
+  readonly search: WasteSearch;
+  readonly onChange: (patch: Partial<WasteSearch>, replace?: boolean) => void;
+}
+
+/** Loads the models that hold the seven variants and lays the page out. */
+export function WasteView({ models, selected, search, onChange }: WasteViewProps) {
+  const sources = useMemo(() => variantModels(models, selected), [models, selected]);
+  const ids = useMemo(() => [...new Set(sources.values())], [sources]);
+  const details = useQueries({ queries: ids.map((id) => wasteModelQuery(id)) });
+  const failed = details.find((d) => d.isError);
+  const loaded = details.every((d) => d.data !== undefined);
+  const byId = new Map<string, WasteModel>();
+  for (const d of details) if (d.data !== undefined) byId.set(d.data.id, d.data);
+  const key = loaded ? ids.join(',') : '';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: byId changes exactly when `key` does
+  const { rows, curves } = useMemo(() => {
+    const rowSources = new Map<WasteVariant, { model: string; row: WasteRowInput }>();
+    const curveMap: Partial<Record<WasteVariant, readonly CurvePoint[]>> = {};
+    for (const [variant, id] of sources) {
+      const model = byId.get(id);
+      const row = model?.rows.find((r) => r.variant === variant);
+      if (row !== undefined) rowSources.set(variant, { model: id, row });
+      const curve = model?.curves[variant];
+      if (curve !== undefined) curveMap[variant] = curve;
+    }
+    return { rows: table3Rows(rowSources), curves: curveMap };
+  }, [key, sources]);
+
+  const available = useMemo(() => new Set(sources.keys()), [sources]);
+  const variant = available.has(search.variant)
+    ? search.variant
+    : (WASTE_VARIANTS.find((v) => available.has(v)) ?? search.variant);
+  const modelId = sources.get(variant) ?? selected.id;
+
+  return (
+    <div className="stack">
+      <div className="toolbar waste-pickers">
+        <ModelPicker
+          models={models}
+          selected={selected.id}
+          onSelect={(id) => onChange({ model: id, t: undefined })}
+        />
+        <VariantPicker
+          selected={variant}
+          available={available}
+          onSelect={(v) => onChange({ variant: v, t: undefined })}
+        />
+        <span className="muted">
+          {selected.scope.pipelines} pipelines · {selected.scope.trainGraphlets} training and{' '}
+          {selected.scope.testGraphlets} test graphlets · {selected.scope.excludedGraphlets}{' '}
+          warm-start graphlets left out (§5)
+        </span>
+      </div>
+      {variant !== search.variant && (
+        <p className="notice" role="status">
+          {search.variant} was not trained with this model; showing {variant}.
+        </p>
+      )}
+      {failed !== undefined ? (
+        <ErrorMessage
+          error={failed.error}
+          title="Could not load the model"
+          onRetry={() => void failed.refetch()}
+        />
+      ) : !loaded ? (
+        <div className="stack">
+          <Skeleton height={260} label="Loading Table 3" />
+          <Skeleton height={340} label="Loading Figure 10" />
+        </div>
+      ) : (
+        <>
+          <Table3
+            rows={rows}
+            selected={variant}
+            onSelect={(v) => onChange({ variant: v, t: undefined })}
+          />
+          <ThresholdSection
+            key={`${modelId}/${variant}`}
+            modelId={modelId}
+            variant={variant}
+            curves={curves}
+            threshold={search.t}
+            onThreshold={(t) => onChange({ t }, true)}
+          />
+        </>
+      )}
+    </div>
+  );
+}
