@@ -64,3 +64,12 @@ describe('patchSearch', () => {
     expect(next.toString()).toBe('g=4&keep=1&roles=trainer%2Cingestion&focus=1');
   });
 });
+
+describe('trace URL state: skip marks', () => {
+  it('keeps the skip param as written (lib/waste/skip-param.ts parses it)', () => {
+    expect(parse(traceSearch, 'skip=wm-3%3ARF%3AInput%2BPre%3A0.35').skip).toBe(
+      'wm-3:RF:Input+Pre:0.35',
+    );
+    expect(parse(traceSearch, '').skip).toBeUndefined();
+  });
+});

@@ -61,5 +61,7 @@ export const traceSearch = z.object({
     .catch(undefined)
     .transform((v) => v === '1'),
   view: z.enum(['graph', 'list']).catch('graph'),
+  /** Graphlets a waste model would skip, `<model>:<variant>:<threshold>` (lib/waste/skip-param.ts). */
+  skip: optionalText,
 });
 export type TraceSearch = z.infer<typeof traceSearch>;

@@ -7,10 +7,17 @@ export interface GraphletTimelineProps {
   readonly graphlets: readonly GraphletSummary[];
   readonly selected: string | undefined;
   readonly onSelect: (trainer: string | undefined) => void;
+  /** Trainer ids a waste model would skip (marked ⊘). */
+  readonly skipped?: ReadonlySet<string>;
 }
 
 /** One button per graphlet; the selected one is pressed. */
-export function GraphletTimeline({ graphlets, selected, onSelect }: GraphletTimelineProps) {
+export function GraphletTimeline({
+  graphlets,
+  selected,
+  onSelect,
+  skipped,
+}: GraphletTimelineProps) {
   const strip = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (selected === undefined) return;
@@ -35,18 +42,21 @@ export function GraphletTimeline({ graphlets, selected, onSelect }: GraphletTime
       {graphlets.map((g) => {
         const key = String(g.trainer);
         const pressed = key === selected;
-        const status = g.pushed ? 'pushed' : 'not pushed';
+        const skip = skipped?.has(key) === true;
+        const status = `${g.pushed ? 'pushed' : 'not pushed'}${skip ? ', would be skipped' : ''}`;
         return (
           <button
             key={key}
             data-trainer={key}
             type="button"
-            className={g.pushed ? 'pushed' : 'unpushed'}
+            className={`${g.pushed ? 'pushed' : 'unpushed'}${skip ? ' skipped' : ''}`}
+            data-skipped={skip || undefined}
             aria-pressed={pressed}
             aria-label={`Graphlet ${g.index + 1}, trainer ${key}, ${status}`}
             title={`#${g.index + 1} · trainer ${key} · ${status} · ${formatTime(g.startMs)}`}
             onClick={() => onSelect(pressed ? undefined : key)}
           >
+            {skip && <span className="skip-glyph">⊘</span>}
             {g.pushed ? '▲' : '✕'}
           </button>
         );

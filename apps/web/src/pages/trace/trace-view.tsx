@@ -15,8 +15,10 @@ import { GraphletTimeline } from './graphlet-timeline.tsx';
 import { NodeList } from './node-list.tsx';
 import { NodePanel } from './node-panel.tsx';
 import { RoleFilter } from './role-filter.tsx';
+import { SkipNotice } from './skip-notice.tsx';
 import { TraceCanvas } from './trace-canvas.tsx';
 import { TraceFilters } from './trace-filters.tsx';
+import { useSkippedGraphlets } from './use-skipped-graphlets.ts';
 
 export interface TraceViewProps {
   readonly traceId: string;
@@ -29,6 +31,7 @@ export function TraceView({ traceId, graph, graphlets }: TraceViewProps) {
   const [search, setSearch] = useSearchState(traceSearch);
   const [hover, setHover] = useState<number | undefined>(undefined);
   const [centerRequest, setCenterRequest] = useState(0);
+  const skipped = useSkippedGraphlets(traceId, search.skip);
 
   const model = useMemo(() => buildTraceModel(graph), [graph]);
   const order = useMemo(() => graphlets.map((g) => String(g.trainer)), [graphlets]);
@@ -99,7 +102,13 @@ export function TraceView({ traceId, graph, graphlets }: TraceViewProps) {
             Keys: ← → or [ ] step through graphlets · ▲ pushed · ✕ not pushed
           </span>
         </div>
-        <GraphletTimeline graphlets={graphlets} selected={selected} onSelect={selectGraphlet} />
+        <SkipNotice skipped={skipped} onClear={() => update({ skip: undefined })} />
+        <GraphletTimeline
+          graphlets={graphlets}
+          selected={selected}
+          onSelect={selectGraphlet}
+          skipped={skipped.trainers}
+        />
       </section>
       <TraceFilters
         model={model}
