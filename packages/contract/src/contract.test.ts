@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphletParamsSchema } from './graphlets.ts';
+import { z } from 'zod';
+import { GraphletDetailSchema, GraphletParamsSchema } from './graphlets.ts';
 import { StatsQuerySchema } from './stats.ts';
 import { NodeParamsSchema, TraceListQuerySchema } from './traces.ts';
 
@@ -26,5 +27,11 @@ describe('contract schemas', () => {
     expect(TraceListQuerySchema.safeParse({ sort: 'graphlets', order: 'desc' }).success).toBe(true);
     expect(TraceListQuerySchema.safeParse({ sort: 'size' }).success).toBe(false);
     expect(TraceListQuerySchema.safeParse({ order: 'up' }).success).toBe(false);
+  });
+});
+
+describe('contract metadata', () => {
+  it('names OpenAPI components through zod metadata', () => {
+    expect(z.globalRegistry.get(GraphletDetailSchema)?.id).toBe('GraphletDetail');
   });
 });

@@ -1,5 +1,5 @@
 /** The one error shape every API failure answers with. */
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 /** Machine-readable error codes; the HTTP status says the class, the code says which case. */
 export const ERROR_CODES = [
@@ -16,12 +16,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorBodySchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'not_found' }),
-      message: z.string().openapi({ example: 'traces: no trace with id "abc-1"' }),
+      code: z.string().meta({ example: 'not_found' }),
+      message: z.string().meta({ example: 'traces: no trace with id "abc-1"' }),
       details: z.unknown().optional(),
     }),
   })
-  .openapi('Error');
+  .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** An OpenAPI response entry answering with the error shape. */

@@ -1,7 +1,6 @@
 /** Model graphlets of a trace (paper §4.1), ids as in `cli segment --json`: raw MLMD ids. */
 import { MODEL_TYPES } from '@graphlet/core';
-import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponse } from './error.ts';
+import { z } from 'zod';
 import { GraphEdgeSchema, GraphNodeSchema, TraceIdParamsSchema } from './traces.ts';
 import { GraphletPushPredictionSchema } from './waste.ts';
 
@@ -15,7 +14,7 @@ export const GraphletMetricsSchema = z
     /** endMs - startMs when both are known. */
     durationMs: z.number().nullable(),
   })
-  .openapi('GraphletMetrics');
+  .meta({ id: 'GraphletMetrics' });
 
 export const GraphletSchema = z
   .object({
@@ -31,7 +30,7 @@ export const GraphletSchema = z
     endMs: z.number().nullable(),
     metrics: GraphletMetricsSchema,
   })
-  .openapi('Graphlet');
+  .meta({ id: 'Graphlet' });
 export type GraphletDocument = z.infer<typeof GraphletSchema>;
 
 export const GraphletListSchema = z
@@ -40,7 +39,7 @@ export const GraphletListSchema = z
     /** Why there are none, e.g. a trace without a trainer. */
     note: z.string().optional(),
   })
-  .openapi('GraphletList');
+  .meta({ id: 'GraphletList' });
 export type GraphletList = z.infer<typeof GraphletListSchema>;
 
 /** CPU seconds per operator group (core's OPERATOR_GROUPS); null when a group's cost is unknown. */
@@ -55,7 +54,7 @@ export const ComputeByGroupSchema = z
     deployment: groupSeconds,
     other: groupSeconds,
   })
-  .openapi('ComputeByGroup');
+  .meta({ id: 'ComputeByGroup' });
 export type ComputeByGroup = z.infer<typeof ComputeByGroupSchema>;
 
 export const InputSpanSchema = z
@@ -65,7 +64,7 @@ export const InputSpanSchema = z
     /** Its `span` property; null when the store does not record one. */
     span: z.number().nullable(),
   })
-  .openapi('InputSpan');
+  .meta({ id: 'InputSpan' });
 
 export const GraphletDetailSchema = z
   .object({
@@ -94,7 +93,7 @@ export const GraphletDetailSchema = z
     /** Which model and variant gave `pushProbability`, and whether the graphlet was in its test set. */
     pushPrediction: GraphletPushPredictionSchema.optional(),
   })
-  .openapi('GraphletDetail');
+  .meta({ id: 'GraphletDetail' });
 export type GraphletDetail = z.infer<typeof GraphletDetailSchema>;
 
 export const GraphletParamsSchema = TraceIdParamsSchema.extend({
@@ -102,36 +101,5 @@ export const GraphletParamsSchema = TraceIdParamsSchema.extend({
     .number()
     .int()
     .nonnegative()
-    .openapi({ param: { name: 'trainer', in: 'path' }, example: 12 }),
-});
-
-export const listGraphletsRoute = createRoute({
-  method: 'get',
-  path: '/traces/{id}/graphlets',
-  tags: ['graphlets'],
-  summary: "A trace's graphlets with their metrics, in index order",
-  request: { params: TraceIdParamsSchema },
-  responses: {
-    200: {
-      description: 'The graphlets',
-      content: { 'application/json': { schema: GraphletListSchema } },
-    },
-    404: errorResponse('No such trace'),
-  },
-});
-
-export const getGraphletRoute = createRoute({
-  method: 'get',
-  path: '/traces/{id}/graphlets/{trainer}',
-  tags: ['graphlets'],
-  summary: 'One graphlet as a subgraph with metrics and its neighbours',
-  request: { params: GraphletParamsSchema },
-  responses: {
-    200: {
-      description: 'The graphlet',
-      content: { 'application/json': { schema: GraphletDetailSchema } },
-    },
-    400: errorResponse('Trainer id is not a number'),
-    404: errorResponse('No such trace or graphlet'),
-  },
+    .meta({ param: { name: 'trainer', in: 'path' }, example: 12 }),
 });

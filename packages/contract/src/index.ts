@@ -1,3 +1,7 @@
+/**
+ * The HTTP API's schemas (plain zod, OpenAPI component names in `.meta({ id })`), for server and
+ * web alike. Route definitions live in `@graphlet/contract/routes`, which only the server imports.
+ */
 export * from './error.ts';
 export * from './graphlets.ts';
 export * from './health.ts';
@@ -5,4 +9,4 @@ export * from './jobs.ts';
 export * from './sources.ts';
 export * from './stats.ts';
 export * from './traces.ts';
-export * from './waste-routes.ts';
+export * from './waste.ts';

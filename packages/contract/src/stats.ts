@@ -1,13 +1,12 @@
 /** Corpus statistics (the document of `cli stats --json`) for all traces or a chosen set. */
-import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponse } from './error.ts';
+import { z } from 'zod';
 
 export const StatsQuerySchema = z.object({
   traces: z
     .string()
     .regex(/^[^,]+(,[^,]+)*$/, 'traces is a comma-separated list of trace ids')
     .optional()
-    .openapi({ description: 'Comma-separated trace ids; the whole corpus when absent' }),
+    .meta({ description: 'Comma-separated trace ids; the whole corpus when absent' }),
 });
 
 /** One number the paper states (@graphlet/core's PaperTarget). */
@@ -18,7 +17,7 @@ export const PaperTargetSchema = z
     relation: z.enum(['=', '~', '<', '>']),
     section: z.string(),
   })
-  .openapi('PaperTarget');
+  .meta({ id: 'PaperTarget' });
 
 /** The paper's numbers keyed by their dot-separated path in the statistics document. */
 export const PaperTargetsSchema = z.record(z.string(), PaperTargetSchema);
@@ -30,20 +29,4 @@ export const PaperClaimsSchema = z.record(z.string(), z.string());
  * Shaped by @graphlet/core's CorpusStatistics (kept open here so the contract follows core), plus
  * `paper` (PAPER_TARGETS) and `paperClaims` (PAPER_CLAIMS) for reference lines.
  */
-export const StatsSchema = z.record(z.string(), z.unknown()).openapi('CorpusStatistics');
-
-export const getStatsRoute = createRoute({
-  method: 'get',
-  path: '/stats',
-  tags: ['stats'],
-  summary: 'The paper statistics for the whole corpus or the listed traces',
-  request: { query: StatsQuerySchema },
-  responses: {
-    200: {
-      description: 'The statistics',
-      content: { 'application/json': { schema: StatsSchema } },
-    },
-    400: errorResponse('Malformed trace list'),
-    404: errorResponse('A listed trace does not exist'),
-  },
-});
+export const StatsSchema = z.record(z.string(), z.unknown()).meta({ id: 'CorpusStatistics' });

@@ -1,11 +1,10 @@
 /** Traces: one pipeline's history each, listed with summaries and drawn as a laid-out graph. */
-import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponse } from './error.ts';
+import { z } from 'zod';
 
 export const TraceSummarySchema = z
   .object({
     /** `<source id>-<ordinal>`, ordinal from 1 in the order the reader returned the traces. */
-    id: z.string().openapi({ example: '3f2a9c0d41b7e655-1' }),
+    id: z.string().meta({ example: '3f2a9c0d41b7e655-1' }),
     pipeline: z.string(),
     sourceId: z.string(),
     sourceName: z.string(),
@@ -21,7 +20,7 @@ export const TraceSummarySchema = z
     /** Summed execution cost in CPU seconds (recorded, else wall time). */
     computeSeconds: z.number(),
   })
-  .openapi('TraceSummary');
+  .meta({ id: 'TraceSummary' });
 export type TraceSummary = z.infer<typeof TraceSummarySchema>;
 
 export const TRACE_SORT_FIELDS = [
@@ -41,18 +40,15 @@ export const TraceListQuerySchema = z.object({
   q: z
     .string()
     .optional()
-    .openapi({ description: 'Substring of the pipeline name (case-insensitive)' }),
-  source: z.string().optional().openapi({ description: 'Only traces of this source id' }),
-  sort: z
-    .enum(TRACE_SORT_FIELDS)
-    .optional()
-    .openapi({ description: 'Sort field (default pipeline)' }),
+    .meta({ description: 'Substring of the pipeline name (case-insensitive)' }),
+  source: z.string().optional().meta({ description: 'Only traces of this source id' }),
+  sort: z.enum(TRACE_SORT_FIELDS).optional().meta({ description: 'Sort field (default pipeline)' }),
   order: z.enum(['asc', 'desc']).optional(),
 });
 
 export const TraceListSchema = z
   .object({ traces: z.array(TraceSummarySchema) })
-  .openapi('TraceList');
+  .meta({ id: 'TraceList' });
 export type TraceList = z.infer<typeof TraceListSchema>;
 
 export const NODE_KINDS = ['execution', 'artifact'] as const;
@@ -61,7 +57,7 @@ export const EDGE_KINDS = ['input', 'output', 'reuse'] as const;
 export const GraphNodeSchema = z
   .object({
     /** `e<MLMD execution id>` or `a<MLMD artifact id>`. */
-    id: z.string().openapi({ example: 'e12' }),
+    id: z.string().meta({ example: 'e12' }),
     kind: z.enum(NODE_KINDS),
     type: z.string(),
     role: z.string().optional(),
@@ -72,7 +68,7 @@ export const GraphNodeSchema = z
     /** Trainer execution ids of the graphlets this node belongs to. */
     graphlets: z.array(z.number().int()),
   })
-  .openapi('GraphNode');
+  .meta({ id: 'GraphNode' });
 export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
 export const GraphEdgeSchema = z
@@ -86,12 +82,12 @@ export const GraphEdgeSchema = z
      */
     kind: z.enum(EDGE_KINDS),
   })
-  .openapi('GraphEdge');
+  .meta({ id: 'GraphEdge' });
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 
 export const TraceGraphSchema = z
   .object({ nodes: z.array(GraphNodeSchema), edges: z.array(GraphEdgeSchema) })
-  .openapi('TraceGraph');
+  .meta({ id: 'TraceGraph' });
 export type TraceGraph = z.infer<typeof TraceGraphSchema>;
 
 const PropertiesSchema = z.record(z.string(), z.unknown());
@@ -118,62 +114,19 @@ export const NodeDetailSchema = z
     outputs: z.array(NodeLinkSchema),
     graphlets: z.array(z.number().int()),
   })
-  .openapi('NodeDetail');
+  .meta({ id: 'NodeDetail' });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 
 export const TraceIdParamsSchema = z.object({
   id: z
     .string()
     .min(1)
-    .openapi({ param: { name: 'id', in: 'path' } }),
+    .meta({ param: { name: 'id', in: 'path' } }),
 });
 
 export const NodeParamsSchema = TraceIdParamsSchema.extend({
   nodeId: z
     .string()
     .regex(/^[ea]\d+$/, 'a node id is e<execution id> or a<artifact id>')
-    .openapi({ param: { name: 'nodeId', in: 'path' }, example: 'e12' }),
-});
-
-export const listTracesRoute = createRoute({
-  method: 'get',
-  path: '/traces',
-  tags: ['traces'],
-  summary: 'Trace summaries, filtered and sorted',
-  request: { query: TraceListQuerySchema },
-  responses: {
-    200: {
-      description: 'The traces',
-      content: { 'application/json': { schema: TraceListSchema } },
-    },
-    400: errorResponse('Unknown sort field or order'),
-  },
-});
-
-export const getTraceRoute = createRoute({
-  method: 'get',
-  path: '/traces/{id}',
-  tags: ['traces'],
-  summary: 'One trace as laid-out nodes and edges with graphlet membership',
-  request: { params: TraceIdParamsSchema },
-  responses: {
-    200: {
-      description: 'The graph',
-      content: { 'application/json': { schema: TraceGraphSchema } },
-    },
-    404: errorResponse('No such trace'),
-  },
-});
-
-export const getNodeRoute = createRoute({
-  method: 'get',
-  path: '/traces/{id}/nodes/{nodeId}',
-  tags: ['traces'],
-  summary: 'One node with all its properties, inputs, outputs and graphlets',
-  request: { params: NodeParamsSchema },
-  responses: {
-    200: { description: 'The node', content: { 'application/json': { schema: NodeDetailSchema } } },
-    400: errorResponse('Malformed node id'),
-    404: errorResponse('No such trace or node'),
-  },
+    .meta({ param: { name: 'nodeId', in: 'path' }, example: 'e12' }),
 });

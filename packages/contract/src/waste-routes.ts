@@ -1,5 +1,6 @@
-/** Routes of the waste classifier's API; its schemas (waste.ts) are exported from here too. */
-import { createRoute, z } from '@hono/zod-openapi';
+/** Route definitions (OpenAPI) of the waste classifier's API; only the server imports them. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { errorResponse } from './error.ts';
 import { JobSchema } from './jobs.ts';
 import {
@@ -13,8 +14,6 @@ import {
   WasteThresholdQuerySchema,
   WasteTrainBodySchema,
 } from './waste.ts';
-
-export * from './waste.ts';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

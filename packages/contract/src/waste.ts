@@ -1,37 +1,31 @@
 /** The waste classifier's API (paper §5): training requests, trained models, operating points, scoring. */
 import { WASTE_VARIANTS } from '@graphlet/core';
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
-const variant = z.enum(WASTE_VARIANTS).openapi({ example: 'RF:Input+Pre' });
+const variant = z.enum(WASTE_VARIANTS).meta({ example: 'RF:Input+Pre' });
 
 export const WasteTrainBodySchema = z
   .object({
-    variant: variant.optional().openapi({
+    variant: variant.optional().meta({
       description: 'The Table 3 variant to train; the four main variants when absent',
     }),
     traces: z
       .array(z.string().min(1))
       .min(1)
       .optional()
-      .openapi({ description: 'Trace ids to train and test on; the whole corpus when absent' }),
-    trees: z.number().int().min(1).max(1000).optional().openapi({ description: 'Default 100' }),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2_147_483_647)
-      .optional()
-      .openapi({ description: 'Default 0' }),
+      .meta({ description: 'Trace ids to train and test on; the whole corpus when absent' }),
+    trees: z.number().int().min(1).max(1000).optional().meta({ description: 'Default 100' }),
+    seed: z.number().int().min(0).max(2_147_483_647).optional().meta({ description: 'Default 0' }),
   })
   .strict()
-  .openapi('WasteTrainRequest');
+  .meta({ id: 'WasteTrainRequest' });
 export type WasteTrainBody = z.infer<typeof WasteTrainBodySchema>;
 
 export const WasteModelParamsSchema = z.object({
   id: z
     .string()
     .min(1)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'wm-7' }),
+    .meta({ param: { name: 'id', in: 'path' }, example: 'wm-7' }),
 });
 
 export const ConfusionSchema = z
@@ -41,11 +35,11 @@ export const ConfusionSchema = z
     trueNegatives: z.number().int(),
     falseNegatives: z.number().int(),
   })
-  .openapi('Confusion');
+  .meta({ id: 'Confusion' });
 
 export const CurvePointSchema = z
   .object({ threshold: z.number(), freshness: z.number(), waste: z.number() })
-  .openapi('CurvePoint');
+  .meta({ id: 'CurvePoint' });
 
 export const WasteModelSummarySchema = z
   .object({
@@ -67,12 +61,12 @@ export const WasteModelSummarySchema = z
     trees: z.number().int(),
     seed: z.number().int(),
   })
-  .openapi('WasteModelSummary');
+  .meta({ id: 'WasteModelSummary' });
 export type WasteModelSummary = z.infer<typeof WasteModelSummarySchema>;
 
 export const WasteModelListSchema = z
   .object({ models: z.array(WasteModelSummarySchema) })
-  .openapi('WasteModelList');
+  .meta({ id: 'WasteModelList' });
 
 /** One Table 3 row: a variant's test-set scores beside the paper's. */
 export const WasteRowSchema = z
@@ -88,22 +82,22 @@ export const WasteRowSchema = z
     topFeatures: z.array(z.object({ name: z.string(), importance: z.number() })),
     features: z.array(z.string()),
   })
-  .openapi('WasteRow');
+  .meta({ id: 'WasteRow' });
 
 export const WasteModelSchema = WasteModelSummarySchema.extend({
   rows: z.array(WasteRowSchema),
   /** Figure 10 per variant: thresholds decreasing from "nothing runs" to "all run". */
   curves: z.record(z.string(), z.array(CurvePointSchema)),
-}).openapi('WasteModel');
+}).meta({ id: 'WasteModel' });
 export type WasteModel = z.infer<typeof WasteModelSchema>;
 
 export const WasteThresholdQuerySchema = z.object({
-  variant: variant.openapi({ param: { name: 'variant', in: 'query' } }),
+  variant: variant.meta({ param: { name: 'variant', in: 'query' } }),
   threshold: z.coerce
     .number()
     .min(0)
     .max(1)
-    .openapi({ param: { name: 'threshold', in: 'query' }, example: 0.3 }),
+    .meta({ param: { name: 'threshold', in: 'query' }, example: 0.3 }),
 });
 
 /** A test graphlet by id, with its outcome and the model's push probability. */
@@ -117,7 +111,7 @@ export const WasteTestGraphletSchema = z
     /** CPU seconds. */
     cost: z.number(),
   })
-  .openapi('WasteTestGraphlet');
+  .meta({ id: 'WasteTestGraphlet' });
 
 export const WasteOperatingPointSchema = z
   .object({
@@ -134,11 +128,12 @@ export const WasteOperatingPointSchema = z
     testGraphlets: z.number().int(),
     skipped: z.array(WasteTestGraphletSchema),
   })
-  .openapi('WasteOperatingPoint');
+  .meta({ id: 'WasteOperatingPoint' });
 export type WasteOperatingPoint = z.infer<typeof WasteOperatingPointSchema>;
 
 /** A skip policy document (`graphlet-skip-policy/1`, docs/waste.md); the server checks it in full. */
-export const SkipPolicyDocumentSchema = z.record(z.string(), z.unknown()).openapi('SkipPolicy', {
+export const SkipPolicyDocumentSchema = z.record(z.string(), z.unknown()).meta({
+  id: 'SkipPolicy',
   description: 'format, variant, threshold, featureOptions, features, forest, evaluation',
 });
 
@@ -148,11 +143,11 @@ export const WasteScoreBodySchema = z
     /** Every feature the policy names; null marks a missing value. */
     features: z.record(z.string(), z.number().nullable()),
   })
-  .openapi('WasteScoreRequest');
+  .meta({ id: 'WasteScoreRequest' });
 
 export const WasteScoreSchema = z
   .object({ probability: z.number(), decision: z.enum(['run', 'skip']) })
-  .openapi('WasteScore');
+  .meta({ id: 'WasteScore' });
 export type WasteScore = z.infer<typeof WasteScoreSchema>;
 
 /** A graphlet's push probability from a trained model (for the graphlet detail). */
@@ -164,5 +159,5 @@ export const GraphletPushPredictionSchema = z
     /** True when the graphlet is in the model's test set; false: scored, possibly seen in training. */
     testSet: z.boolean(),
   })
-  .openapi('GraphletPushPrediction');
+  .meta({ id: 'GraphletPushPrediction' });
 export type GraphletPushPrediction = z.infer<typeof GraphletPushPredictionSchema>;

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withServer } from '../test-support/test-server.ts';
 
@@ -9,8 +10,13 @@ describe('GET /api/openapi.json', () => {
       const doc = (await response.json()) as {
         openapi: string;
         paths: Record<string, Record<string, unknown>>;
+        components: { schemas: Record<string, unknown> };
       };
       expect(doc.openapi).toMatch(/^3\./);
+      // Component names come from the contract's `.meta({ id })`.
+      expect(Object.keys(doc.components.schemas)).toEqual(
+        expect.arrayContaining(['Error', 'GraphletDetail', 'ComputeByGroup', 'WasteModel', 'Job']),
+      );
       const documented = Object.entries(doc.paths)
         .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
         .sort();
@@ -30,5 +36,18 @@ describe('GET /api/openapi.json', () => {
         ]),
       );
     });
+  });
+});
+
+describe('@graphlet/contract layout', () => {
+  it('keeps @hono/zod-openapi out of the schema files the web app imports', () => {
+    const dir = new URL('../../../../packages/contract/src/', import.meta.url);
+    const schemaFiles = readdirSync(dir).filter(
+      (f) => f.endsWith('.ts') && !/(-routes|^routes|\.test)\.ts$/.test(f),
+    );
+    expect(schemaFiles).toContain('graphlets.ts');
+    for (const file of schemaFiles) {
+      expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toContain('@hono/');
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** Graphlets of a trace: the list with metrics, and one as a subgraph with its neighbours. */
-import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract';
+import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract/routes';
 import { executionId, graphletFeatureRecord } from '@graphlet/core';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';

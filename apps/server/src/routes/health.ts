@@ -1,5 +1,5 @@
 /** GET /health. */
-import { healthRoute } from '@graphlet/contract';
+import { healthRoute } from '@graphlet/contract/routes';
 import { createRouter } from '../http/router.ts';
 
 /** The liveness route. */

@@ -1,6 +1,6 @@
 /** Jobs: the current document, and server-sent events of it until the job ends. */
 import type { Job } from '@graphlet/contract';
-import { getJobRoute, jobEventsRoute } from '@graphlet/contract';
+import { getJobRoute, jobEventsRoute } from '@graphlet/contract/routes';
 import { streamSSE } from 'hono/streaming';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';

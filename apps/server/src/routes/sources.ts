@@ -1,11 +1,7 @@
 /** Sources: list, upload (streamed, imported in a job), delete. */
 import { rm } from 'node:fs/promises';
-import {
-  deleteSourceRoute,
-  listSourcesRoute,
-  type SourceKind,
-  uploadSourceRoute,
-} from '@graphlet/contract';
+import type { SourceKind } from '@graphlet/contract';
+import { deleteSourceRoute, listSourcesRoute, uploadSourceRoute } from '@graphlet/contract/routes';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';

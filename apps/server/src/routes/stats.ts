@@ -2,7 +2,8 @@
  * The statistics document for the corpus or a set of traces, cached per set until sources change,
  * with the paper's stated numbers and claims (`paper`, `paperClaims`) for reference lines.
  */
-import { getStatsRoute, StatsQuerySchema } from '@graphlet/contract';
+import { StatsQuerySchema } from '@graphlet/contract';
+import { getStatsRoute } from '@graphlet/contract/routes';
 import { createStatsAccumulator, PAPER_CLAIMS, PAPER_TARGETS, type Trace } from '@graphlet/core';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';

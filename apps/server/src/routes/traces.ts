@@ -1,11 +1,6 @@
 /** Traces: summaries (filtered, sorted), one trace laid out, one node in full. */
-import {
-  getNodeRoute,
-  getTraceRoute,
-  listTracesRoute,
-  type NodeDetail,
-  TraceListQuerySchema,
-} from '@graphlet/contract';
+import { type NodeDetail, TraceListQuerySchema } from '@graphlet/contract';
+import { getNodeRoute, getTraceRoute, listTracesRoute } from '@graphlet/contract/routes';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
 import type { LoadedTrace } from '../layout/trace-cache.ts';

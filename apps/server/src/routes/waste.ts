@@ -9,7 +9,7 @@ import {
   trainWasteRoute,
   wasteOperatingPointRoute,
   wastePolicyRoute,
-} from '@graphlet/contract';
+} from '@graphlet/contract/routes';
 import { MAIN_VARIANTS } from '@graphlet/core';
 import {
   buildSkipPolicy,

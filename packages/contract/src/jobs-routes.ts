@@ -1,0 +1,33 @@
+/** Route definitions (OpenAPI) of jobs.ts's endpoints; only the server imports them. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { errorResponse } from './error.ts';
+import { JobIdParamsSchema, JobSchema } from './jobs.ts';
+
+export const getJobRoute = createRoute({
+  method: 'get',
+  path: '/jobs/{id}',
+  tags: ['jobs'],
+  summary: 'One job: its state, progress and error',
+  request: { params: JobIdParamsSchema },
+  responses: {
+    200: { description: 'The job', content: { 'application/json': { schema: JobSchema } } },
+    404: errorResponse('No such job'),
+  },
+});
+
+export const jobEventsRoute = createRoute({
+  method: 'get',
+  path: '/jobs/{id}/events',
+  tags: ['jobs'],
+  summary:
+    'Server-sent events: the job document (event "job") on every change until done or failed',
+  request: { params: JobIdParamsSchema },
+  responses: {
+    200: {
+      description: "An event stream; each event's data is a Job document",
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    404: errorResponse('No such job'),
+  },
+});
