@@ -4,7 +4,7 @@
  * arrow keys, PageUp/PageDown, Home and End to step through the distinct thresholds.
  */
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
-import { usePlotArea } from 'recharts';
+import { DefaultZIndexes, usePlotArea, ZIndexLayer } from 'recharts';
 import {
   type CurvePoint,
   formatThreshold,
@@ -65,59 +65,62 @@ export function ThresholdMarker({
     if (next !== threshold) onChange(next, false);
   };
 
+  // Above the scatter symbols and their labels, so the marker gets the pointer first.
   return (
-    <g className="threshold-marker">
-      <line
-        x1={plot.x}
-        x2={cx}
-        y1={cy}
-        y2={cy}
-        stroke="#444"
-        strokeDasharray="2 3"
-        pointerEvents="none"
-      />
-      <line
-        x1={cx}
-        x2={cx}
-        y1={cy}
-        y2={plot.y + plot.height}
-        stroke="#444"
-        strokeDasharray="2 3"
-        pointerEvents="none"
-      />
-      <g
-        role="slider"
-        tabIndex={0}
-        aria-label={label}
-        aria-valuemin={steps[0] ?? 0}
-        aria-valuemax={steps[steps.length - 1] ?? 1}
-        aria-valuenow={threshold}
-        aria-valuetext={`threshold ${formatThreshold(threshold)}: freshness ${pct(freshness)}, waste still incurred ${pct(waste)}`}
-        data-threshold={threshold}
-        className="threshold-handle"
-        onKeyDown={onKeyDown}
-        onPointerDown={(event) => {
-          event.currentTarget.setPointerCapture(event.pointerId);
-          event.currentTarget.focus();
-          dragging.current = true;
-        }}
-        onPointerMove={(event) => {
-          if (dragging.current) moveTo(event);
-        }}
-        onPointerUp={(event) => {
-          if (!dragging.current) return;
-          dragging.current = false;
-          event.currentTarget.releasePointerCapture(event.pointerId);
-          onDragEnd?.();
-        }}
-      >
-        <circle cx={cx} cy={cy} r={16} fill="transparent" />
-        <circle cx={cx} cy={cy} r={8} fill="#fff" stroke={color} strokeWidth={3} />
-        <circle cx={cx} cy={cy} r={2.5} fill={color} />
-        <text x={cx + 12} y={cy + 18} className="threshold-label">
-          t = {formatThreshold(threshold)}
-        </text>
+    <ZIndexLayer zIndex={DefaultZIndexes.label + 100}>
+      <g className="threshold-marker">
+        <line
+          x1={plot.x}
+          x2={cx}
+          y1={cy}
+          y2={cy}
+          stroke="#444"
+          strokeDasharray="2 3"
+          pointerEvents="none"
+        />
+        <line
+          x1={cx}
+          x2={cx}
+          y1={cy}
+          y2={plot.y + plot.height}
+          stroke="#444"
+          strokeDasharray="2 3"
+          pointerEvents="none"
+        />
+        <g
+          role="slider"
+          tabIndex={0}
+          aria-label={label}
+          aria-valuemin={steps[0] ?? 0}
+          aria-valuemax={steps[steps.length - 1] ?? 1}
+          aria-valuenow={threshold}
+          aria-valuetext={`threshold ${formatThreshold(threshold)}: freshness ${pct(freshness)}, waste still incurred ${pct(waste)}`}
+          data-threshold={threshold}
+          className="threshold-handle"
+          onKeyDown={onKeyDown}
+          onPointerDown={(event) => {
+            event.currentTarget.setPointerCapture(event.pointerId);
+            event.currentTarget.focus();
+            dragging.current = true;
+          }}
+          onPointerMove={(event) => {
+            if (dragging.current) moveTo(event);
+          }}
+          onPointerUp={(event) => {
+            if (!dragging.current) return;
+            dragging.current = false;
+            event.currentTarget.releasePointerCapture(event.pointerId);
+            onDragEnd?.();
+          }}
+        >
+          <circle cx={cx} cy={cy} r={16} fill="transparent" />
+          <circle cx={cx} cy={cy} r={8} fill="#fff" stroke={color} strokeWidth={3} />
+          <circle cx={cx} cy={cy} r={2.5} fill={color} />
+          <text x={cx + 12} y={cy + 18} className="threshold-label">
+            t = {formatThreshold(threshold)}
+          </text>
+        </g>
       </g>
-    </g>
+    </ZIndexLayer>
   );
 }
