@@ -28,6 +28,29 @@ describe('web app', () => {
     ).finally(() => rmSync(root, { recursive: true, force: true }));
   });
 
+  it('picks up a rebuilt (or first built) web app without a restart', async () => {
+    const root = tempDataDir();
+    const web = join(root, 'dist');
+    await withServer(
+      async (server) => {
+        expect(await (await server.app.request('/traces/abc-1')).text()).toMatch(/not built/);
+        mkdirSync(web, { recursive: true });
+        writeFileSync(join(web, 'index.html'), '<script src="/assets/index-old.js"></script>');
+        const first = await server.app.request('/traces/abc-1');
+        expect(await first.text()).toContain('index-old.js');
+        expect(first.headers.get('cache-control')).toBe('no-cache');
+        // A rebuild rewrites index.html with new asset names (and a new size or mtime).
+        writeFileSync(join(web, 'index.html'), '<script src="/assets/index-new1.js"></script>');
+        const deep = await (await server.app.request('/traces/abc-1/graphlets/3')).text();
+        expect(deep).toContain('index-new1.js');
+        expect(await (await server.app.request('/')).text()).toContain('index-new1.js');
+        rmSync(join(web, 'index.html'));
+        expect(await (await server.app.request('/traces/abc-1')).text()).toMatch(/not built/);
+      },
+      { webDir: web },
+    ).finally(() => rmSync(root, { recursive: true, force: true }));
+  });
+
   it('answers a hint page when the web app is not built', async () => {
     await withServer(async (server) => {
       const response = await server.app.request('/');

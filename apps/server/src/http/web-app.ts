@@ -1,5 +1,5 @@
 /** Serves the built web app with an SPA fallback to index.html, or a hint page when it is not built. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -11,21 +11,45 @@ const NOT_BUILT = `<!doctype html>
 <p>Build it with <code>pnpm --filter @graphlet/web build</code> and reload this page.</p>
 </body></html>`;
 
-/** GET handlers for everything outside /api. */
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/**
+ * index.html as it is on disk now: re-read whenever its mtime or size changes, so a rebuilt web
+ * app (new hashed asset names) is served without a restart; undefined while it does not exist.
+ */
+function indexHtmlReader(path: string): () => string | undefined {
+  let cached: { mtimeMs: number; size: number; html: string } | undefined;
+  return () => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) return undefined;
+    if (cached?.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+      try {
+        cached = { mtimeMs: stat.mtimeMs, size: stat.size, html: readFileSync(path, 'utf8') };
+      } catch {
+        return undefined; // removed between stat and read, e.g. mid-rebuild
+      }
+    }
+    return cached.html;
+  };
+}
+
+/** GET handlers for everything outside /api; the build is looked up per request. */
 export function webAppRoutes(webDir: string): Hono {
   const app = new Hono();
-  const index = join(webDir, 'index.html');
-  if (!existsSync(index)) {
-    app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(NOT_BUILT, 200)));
-    return app;
-  }
-  const spa = readFileSync(index, 'utf8');
+  const indexHtml = indexHtmlReader(join(webDir, 'index.html'));
+  const assets = serveStatic({ root: webDir });
   app.use('*', async (c, next) => {
-    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
-    return serveStatic({ root: webDir })(c, next);
+    if (isApi(c.req.path)) return next();
+    if (indexHtml() === undefined) return c.html(NOT_BUILT, 200);
+    return assets(c, next);
   });
-  app.get('*', (c, next) =>
-    c.req.path === '/api' || c.req.path.startsWith('/api/') ? next() : c.html(spa, 200),
-  );
+  app.get('*', (c, next) => {
+    if (isApi(c.req.path)) return next();
+    const html = indexHtml();
+    if (html === undefined) return c.html(NOT_BUILT, 200);
+    // The SPA shell names the current hashed assets: browsers must revalidate it.
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html, 200);
+  });
   return app;
 }
