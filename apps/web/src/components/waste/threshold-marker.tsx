@@ -61,6 +61,8 @@ export function ThresholdMarker({
     const move = keyMove(event.key, steps.length);
     if (move === undefined) return;
     event.preventDefault();
+    // The chart's own keyboard layer would move its tooltip (and re-render the chart) otherwise.
+    event.stopPropagation();
     const next = stepThreshold(steps, threshold, move);
     if (next !== threshold) onChange(next, false);
   };

@@ -1,23 +1,25 @@
 /**
- * The threshold while the marker is dragged: local state for instant feedback, written to the URL
- * (replace, not push) at most every 150 ms and once more when the drag ends.
+ * The threshold as the marker moves: local state for feedback within a frame, written to the URL
+ * (replace, not push) at most every 150 ms and once more when a drag ends. The local value gives
+ * way to the URL's once no write is pending and no drag is on (so back/forward still apply).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 const URL_EVERY_MS = 150;
 
-/** `live` overrides the URL's threshold during a drag; `change` and `end` feed it. */
+/** `live` overrides the URL's threshold while it catches up; `change` and `end` feed it. */
 export function useLiveThreshold(urlThreshold: number | undefined, write: (t: number) => void) {
   const [live, setLive] = useState<number | undefined>(undefined);
   const dragging = useRef(false);
   const lastWrite = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef<number | undefined>(undefined);
+  const writeRef = useRef(write);
+  writeRef.current = write;
 
-  // The URL caught up (or changed elsewhere): drop the local value unless a drag is on.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to URL changes only
   useEffect(() => {
-    if (!dragging.current) setLive(undefined);
+    if (!dragging.current && pending.current === undefined) setLive(undefined);
   }, [urlThreshold]);
   useEffect(() => () => clearTimeout(pending.current), []);
 
@@ -25,23 +27,19 @@ export function useLiveThreshold(urlThreshold: number | undefined, write: (t: nu
     clearTimeout(pending.current);
     pending.current = undefined;
     lastWrite.current = performance.now();
-    if (latest.current !== undefined) write(latest.current);
-  }, [write]);
+    if (latest.current !== undefined) writeRef.current(latest.current);
+  }, []);
 
   const change = useCallback(
     (threshold: number, fromDrag: boolean) => {
       latest.current = threshold;
-      if (!fromDrag) {
-        write(threshold);
-        return;
-      }
-      dragging.current = true;
+      if (fromDrag) dragging.current = true;
       setLive(threshold);
       const wait = URL_EVERY_MS - (performance.now() - lastWrite.current);
       if (wait <= 0) flush();
-      else if (pending.current === undefined) pending.current = setTimeout(flush, wait);
+      else pending.current ??= setTimeout(flush, wait);
     },
-    [write, flush],
+    [flush],
   );
 
   const end = useCallback(() => {
