@@ -193,7 +193,10 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
     ),
     driftStay: Math.min(DRIFT.maxStay, DRIFT.meanStay * 2 * rng.float()),
     costScale: Math.exp(COST_SPREAD.pipeline * normalQuantile(clampUnit(q(DIM.cost)))),
-    codeChangeRate: Math.min(0.9, CODE_CHANGE[fast ? 'fast' : 'slow'] * parallel),
+    codeChangeRate: Math.min(
+      0.9,
+      CODE_CHANGE.byType[modelType] * (fast ? 1 : CODE_CHANGE.slow) * parallel,
+    ),
   };
 }
 

@@ -48,6 +48,8 @@ export interface PipelinePlan {
 }
 
 const DAY_MS = 86_400_000;
+/** Runs after a trainer code change during which no other change lands. */
+const SOAK_RUNS = 2;
 /** Base wall time of one run's chain (ingestion to push), before scaling to the cadence. */
 export const CHAIN_MS = 4 * 3_600_000;
 
@@ -71,6 +73,7 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   const spanStays = backfillStays.slice();
   let graphlets = 0;
   let codeVersion = 0;
+  let lastCodeChange = Number.NEGATIVE_INFINITY;
   // The graphlets planned so far (every trainer run, failed ones too), newest last.
   const history: { readonly window: readonly number[]; readonly code: number }[] = [];
   const slotsWithModel = new Set<number>();
@@ -98,7 +101,11 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     const end = spanCount + newSpans.length;
     const nextWindow =
       newSpans.length > 0 || size !== window.length ? range(Math.max(0, end - size), end) : window;
-    if (r > 0 && bernoulli(rng, params.codeChangeRate)) codeVersion++;
+    // New trainer code soaks for SOAK_RUNS runs before the next change lands (push-process.ts).
+    if (r > 0 && r - lastCodeChange > SOAK_RUNS && bernoulli(rng, params.codeChangeRate)) {
+      codeVersion++;
+      lastCodeChange = r;
+    }
     // What dataset similarity with the previous graphlet sees: under ordinal pairing of windows
     // sliding by one, the mean stay of the window's spans after its first.
     const calm = meanStay(spanStays, nextWindow);

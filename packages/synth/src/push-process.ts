@@ -18,34 +18,34 @@ export const PUSH = {
    */
   heldBack: 0.002,
   /** Logit intercept of the other models, tuned so that ~20% of all graphlets push (§4.3.2). */
-  intercept: -0.62,
+  intercept: -1.4,
   /** Figure 9(f) / RF:Model-Type: per-type logit offsets (every type stays below 0.6). */
-  modelType: { DNN: -0.6, 'DNN+Linear': 0.9, Linear: 0.9, Tree: 0.7, Other: -0.9 } as Readonly<
+  modelType: { DNN: -0.8, 'DNN+Linear': 1.1, Linear: 1.1, Tree: 0.9, Other: -1.2 } as Readonly<
     Record<ModelType, number>
   >,
   /** Input history: share of new spans in the window (1 - Jaccard with the previous graphlet). */
-  novelty: 1.4,
+  novelty: 2.0,
   /** Input history: retraining on exactly the previous inputs (a retrain or an A/B arm). */
-  sameInputs: 0.9,
+  sameInputs: 1.6,
   /** Dataset similarity: calm data (features that did not move) helps a model pass validation. */
-  calmData: 12,
+  calmData: 20,
   /** Table 2: the first model on new trainer code pushes slightly more often (0.838 vs 0.846). */
-  codeChange: -0.6,
+  codeChange: -0.75,
   /** Pre-trainer shape (RF:Input+Pre): validated data pushes more, and so does a Transform. */
   dataValidation: 0.6,
-  transform: -0.5,
+  transform: 0,
 } as const;
 
 /** What happens after training, given the outcome (RF:Validation's post-trainer shape). */
 export const POST_TRAINER = {
   /** Unpushed models the Evaluator still blesses (the push is throttled downstream). */
-  blessedWhenUnpushed: 0.08,
+  blessedWhenUnpushed: 0.15,
   /** The Pusher runs and declines (writes pushed=0) on a blessed but unpushed model. */
-  pusherRunsWhenBlessedUnpushed: 0.4,
+  pusherRunsWhenBlessedUnpushed: 0.6,
   /** The Pusher runs and declines on an unblessed model (open-source TFX behaviour). */
   pusherRunsWhenUnblessed: 0.04,
   /** Without model validation, the Pusher runs and declines on an unpushed model. */
-  pusherRunsWithoutValidation: 0.05,
+  pusherRunsWithoutValidation: 0.1,
 } as const;
 
 /** The observable signals of one training run, as the §5.2.1 features see them. */

@@ -2,21 +2,36 @@
  * Per-span feature statistics with drift (Figure 3(c), §3.2, Table 1's dataset similarity).
  * Each new span keeps a feature's distribution (tiny jitter, well inside the "did not move"
  * thresholds) with the span's stay probability, else moves it well outside them, so the
- * similarity of two consecutive spans is close to that probability.
+ * similarity of two consecutive spans is close to that probability. A moved feature never
+ * lands back on its distribution of two or three spans before, so spans further apart agree
+ * only on features that stayed put (no spurious similarity at the history window's lags).
  */
 import type { JsonValue, ModelType } from '@graphlet/core';
 import { DOMAIN } from './calibration.ts';
 import { bernoulli, lognormal, normal, uniform } from './distributions.ts';
 import type { Rng } from './random.ts';
 
+interface Distribution {
+  readonly mean: number;
+  readonly std: number;
+  readonly domainSize: number;
+}
+
 interface FeatureState {
   readonly name: string;
   readonly categorical: boolean;
-  readonly base: { readonly mean: number; readonly std: number; readonly domainSize: number };
+  readonly base: Distribution;
   mean: number;
   std: number;
   domainSize: number;
+  /** The distributions of the previous spans, newest last (at most LAGS). */
+  readonly past: Distribution[];
 }
+
+/** Spans back (from 2) that a moved feature must not return to: the history window at hop slides. */
+const LAGS = 10;
+/** Tries at drawing a move that lands away from the earlier distributions. */
+const MOVE_TRIES = 12;
 
 /** The evolving feature distributions of one pipeline's data. */
 export interface FeatureDrift {
@@ -43,14 +58,18 @@ export function createFeatureDrift(
       std: lognormal(rng, 5, 1),
       domainSize: Math.max(2, Math.round(lognormal(rng, domainMedian, DOMAIN.sigma))),
     };
-    features.push({ name: `f${i}`, categorical, base, ...base });
+    features.push({ name: `f${i}`, categorical, base, ...base, past: [] });
   }
   let first = true;
   return {
     next(stay) {
       const out: JsonValue[] = [];
       for (const f of features) {
-        if (!first) move(rng, f, bernoulli(rng, stay));
+        if (!first) {
+          f.past.push({ mean: f.mean, std: f.std, domainSize: f.domainSize });
+          if (f.past.length > LAGS) f.past.shift();
+          move(rng, f, bernoulli(rng, stay));
+        }
         out.push(
           f.categorical
             ? { name: f.name, kind: 'categorical', domainSize: f.domainSize }
@@ -64,16 +83,44 @@ export function createFeatureDrift(
 }
 
 function move(rng: Rng, f: FeatureState, stay: boolean): void {
-  // Moves head back toward the feature's base value, so long pipelines do not random-walk away.
-  const toward = (value: number, base: number) => (value > base ? -1 : 1);
   if (stay) {
     f.mean += normal(rng, 0, 0.01) * f.std;
     f.std *= Math.exp(normal(rng, 0, 0.01));
     f.domainSize = Math.max(2, Math.round(f.domainSize * Math.exp(normal(rng, 0, 0.01))));
     return;
   }
-  f.mean += toward(f.mean, f.base.mean) * uniform(rng, 0.3, 1.5) * f.std;
-  f.std *= Math.exp(toward(f.std, f.base.std) * uniform(rng, 0.15, 0.5));
-  const domainStep = Math.exp(toward(f.domainSize, f.base.domainSize) * uniform(rng, 0.15, 0.9));
-  f.domainSize = Math.max(2, Math.round(f.domainSize * domainStep));
+  // Moves head back toward the feature's base value, so long pipelines do not random-walk away;
+  // a move landing near an earlier distribution is drawn again, later tries in either direction.
+  const from = { mean: f.mean, std: f.std, domainSize: f.domainSize };
+  const older = f.past.slice(0, -1);
+  let next = from;
+  for (let i = 0; i < MOVE_TRIES; i++) {
+    const toward = (value: number, base: number) =>
+      i >= MOVE_TRIES / 2 && bernoulli(rng, 0.5) ? 1 : value > base ? -1 : 1;
+    next = {
+      mean: from.mean + toward(from.mean, f.base.mean) * uniform(rng, 0.3, 1.5) * from.std,
+      std: from.std * Math.exp(toward(from.std, f.base.std) * uniform(rng, 0.15, 0.5)),
+      domainSize: Math.max(
+        2,
+        Math.round(
+          from.domainSize *
+            Math.exp(toward(from.domainSize, f.base.domainSize) * uniform(rng, 0.15, 0.9)),
+        ),
+      ),
+    };
+    if (older.every((d) => apart(f.categorical, d, next))) break;
+  }
+  f.mean = next.mean;
+  f.std = next.std;
+  f.domainSize = next.domainSize;
+}
+
+/** Whether two distributions are well outside the "did not move" thresholds of the statistics. */
+function apart(categorical: boolean, a: Distribution, b: Distribution): boolean {
+  if (categorical) {
+    return Math.min(a.domainSize, b.domainSize) < 0.8 * Math.max(a.domainSize, b.domainSize);
+  }
+  const pooled = Math.sqrt((a.std ** 2 + b.std ** 2) / 2);
+  const ratio = b.std / a.std;
+  return Math.abs(a.mean - b.mean) > 0.25 * pooled || ratio < 0.8 || ratio > 1.25;
 }
