@@ -91,7 +91,7 @@ export const FreshnessChart = memo(function FreshnessChart({
                 );
               }}
             />
-            <Legend verticalAlign="top" height={36} />
+            <Legend verticalAlign="top" height={36} itemSorter={null} />
             {series.map(({ style, points }) => {
               const strong = style.variant === emphasis;
               return (

@@ -118,7 +118,12 @@ export function ThresholdMarker({
           <circle cx={cx} cy={cy} r={16} fill="transparent" />
           <circle cx={cx} cy={cy} r={8} fill="#fff" stroke={color} strokeWidth={3} />
           <circle cx={cx} cy={cy} r={2.5} fill={color} />
-          <text x={cx + 12} y={cy + 18} className="threshold-label">
+          <text
+            x={cx > plot.x + plot.width / 2 ? cx - 12 : cx + 12}
+            y={cy + 20}
+            textAnchor={cx > plot.x + plot.width / 2 ? 'end' : 'start'}
+            className="threshold-label"
+          >
             t = {formatThreshold(threshold)}
           </text>
         </g>

@@ -5,11 +5,13 @@ import type { WasteVariant } from '../../lib/waste/waste-variants.ts';
 export interface Table3Props {
   readonly rows: readonly Table3Row[];
   readonly selected: WasteVariant;
+  /** The selected model; rows from its companions name theirs. */
+  readonly modelId: string;
   readonly onSelect: (variant: WasteVariant) => void;
 }
 
 /** The table; a variant's name selects it. */
-export function Table3({ rows, selected, onSelect }: Table3Props) {
+export function Table3({ rows, selected, modelId, onSelect }: Table3Props) {
   return (
     <div className="table-wrap">
       <table className="data waste-table">
@@ -57,6 +59,9 @@ export function Table3({ rows, selected, onSelect }: Table3Props) {
                   >
                     {row.variant}
                   </button>
+                )}
+                {row.ours !== null && row.ours.model !== modelId && (
+                  <span className="muted"> ({row.ours.model})</span>
                 )}
               </th>
               <td className="num">{row.ours?.balancedAccuracy ?? '—'}</td>

@@ -93,6 +93,7 @@ export function WasteView({ models, selected, search, onChange }: WasteViewProps
           <Table3
             rows={rows}
             selected={variant}
+            modelId={selected.id}
             onSelect={(v) => onChange({ variant: v, t: undefined })}
           />
           <ThresholdSection
