@@ -1,7 +1,7 @@
 import { WasteModelSummarySchema } from '@graphlet/contract';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from '../search-params.ts';
-import { formatSkipParam, parseSkipParam } from './skip-param.ts';
+import { formatSkipParam, parseSkipParam, traceHref } from './skip-param.ts';
 import { wasteSearch } from './waste-search.ts';
 import { WASTE_VARIANTS } from './waste-variants.ts';
 
@@ -51,5 +51,13 @@ describe('skip param', () => {
     ]) {
       expect(parseSkipParam(bad)).toBeUndefined();
     }
+  });
+});
+
+describe('traceHref', () => {
+  it('links the trace page with the skip param encoded', () => {
+    expect(traceHref('abc-1', 'wm-7:RF:Input+Pre:0.35')).toBe(
+      '/traces/abc-1?skip=wm-7%3ARF%3AInput%2BPre%3A0.35',
+    );
   });
 });
