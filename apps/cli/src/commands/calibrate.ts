@@ -6,6 +6,7 @@ import { type CalibrationCheck, calibrationChecks } from '@graphlet/synth';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { formatTable } from '../format-table.ts';
+import { requireOneFile } from '../parse-trace-args.ts';
 
 const USAGE = `Usage: pnpm cli calibrate FILE [--json]
 
@@ -26,8 +27,7 @@ export const calibrateCommand: Command = {
       allowPositionals: true,
       options: { json: { type: 'boolean', default: false } },
     });
-    const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0) throw new CliError('expected exactly one FILE');
+    const file = requireOneFile(positionals);
     const acc = createStatsAccumulator();
     try {
       for (const trace of iterateMlmdTraces(file))

@@ -7,6 +7,7 @@ import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { loadTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
+import { requireOneFile } from '../parse-trace-args.ts';
 
 const USAGE = `Usage: pnpm cli export FILE --out OUT.json [--pretty] [--role PATTERN=ROLE]...
 
@@ -33,8 +34,7 @@ export const exportCommand: Command = {
         role: { type: 'string', multiple: true },
       },
     });
-    const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0) throw new CliError('expected exactly one FILE');
+    const file = requireOneFile(positionals);
     if (values.out === undefined) throw new CliError('--out OUT.json is required');
     const input = loadTraces(file, parseRoleOverrides(values.role));
     const text = stringifyTraceDocument(input.traces, { pretty: values.pretty });

@@ -1,10 +1,9 @@
 /** `segment FILE [--json] [--role PATTERN=ROLE]...`: cut each trace into model graphlets. */
-import { parseArgs } from 'node:util';
-import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { formatTable } from '../format-table.ts';
 import { loadTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
+import { parseTraceArgs, requireOneFile } from '../parse-trace-args.ts';
 import { segmentReport, type TraceReport } from '../segment-report.ts';
 
 const USAGE = `Usage: pnpm cli segment FILE [--json] [--role PATTERN=ROLE]...
@@ -22,20 +21,11 @@ export const segmentCommand: Command = {
   summary: 'cut each pipeline trace into model graphlets',
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        role: { type: 'string', multiple: true },
-      },
-    });
-    const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0) throw new CliError('expected exactly one FILE');
-    const roles = parseRoleOverrides(values.role);
-    const input = loadTraces(file, roles);
+    const { files, json, role } = parseTraceArgs(args);
+    const file = requireOneFile(files);
+    const input = loadTraces(file, parseRoleOverrides(role));
     const report = segmentReport(input.traces, file);
-    io.stdout(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report.traces)}\n`);
+    io.stdout(json ? `${JSON.stringify(report)}\n` : `${formatReport(report.traces)}\n`);
     return 0;
   },
 };

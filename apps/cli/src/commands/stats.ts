@@ -1,10 +1,10 @@
 /** `stats FILE... [--json] [--role PATTERN=ROLE]...`: the paper's figures and tables for a corpus. */
-import { parseArgs } from 'node:util';
 import { CycleError, createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { loadTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
+import { parseTraceArgs } from '../parse-trace-args.ts';
 import { formatStatsReport } from '../stats-report.ts';
 
 const USAGE = `Usage: pnpm cli stats FILE... [--json] [--role PATTERN=ROLE]...
@@ -24,27 +24,18 @@ export const statsCommand: Command = {
   summary: "compute the paper's figures and tables for one or more stores",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        role: { type: 'string', multiple: true },
-      },
-    });
-    if (positionals.length === 0) throw new CliError('expected at least one FILE');
-    const roles = parseRoleOverrides(values.role);
+    const { files, json, role } = parseTraceArgs(args);
+    if (files.length === 0) throw new CliError('expected at least one FILE');
+    const roles = parseRoleOverrides(role);
     const acc = createStatsAccumulator();
     // One file at a time: its traces are dropped once the accumulator has summarised them.
-    for (const file of positionals) {
+    for (const file of files) {
       for (const trace of loadTraces(file, roles).traces) {
         acc.add(trace, segment(trace, file));
       }
     }
     const stats = acc.finish();
-    io.stdout(
-      values.json ? `${JSON.stringify(stats)}\n` : `${formatStatsReport(stats, positionals)}\n`,
-    );
+    io.stdout(json ? `${JSON.stringify(stats)}\n` : `${formatStatsReport(stats, files)}\n`);
     return 0;
   },
 };
