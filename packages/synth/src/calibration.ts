@@ -52,7 +52,7 @@ export const PARALLEL = { shareOfFastPipelines: 0.12, fastQuantile: 0.5, threeWa
  * Runs that retrain on unchanged data (no new span; Transform cached): continuous pipelines
  * whose schedule outpaces their data, i.e. those above `fastQuantile` of models per day.
  */
-export const RETRAIN = { share: 0.09, fastQuantile: 0.75 } as const;
+export const RETRAIN = { share: 0.08, fastQuantile: 0.75 } as const;
 
 /**
  * Table 1 (dataset similarity): per-span share of features whose distribution stays put, an
@@ -82,7 +82,7 @@ export const PRESENCE = {
   infraValidationGivenModelValidation: 0.35,
   transform: 0.85,
   /** Tuner presence in slow and fast (above the median cadence) pipelines: fast ones iterate. */
-  tuner: { slow: 0.1, fast: 1 },
+  tuner: { slow: 0.05, fast: 1 },
   tunerRunShare: 0.3,
   warmStart: 0.085,
 } as const;
@@ -94,8 +94,8 @@ export const PRESENCE = {
  * cadence; fast pipelines hold most graphlets, so the corpus's code match stays ~0.845.
  */
 export const CODE_CHANGE = {
-  byType: { DNN: 0.24, 'DNN+Linear': 0.24, Linear: 0.24, Tree: 0.24, Other: 0.24 },
-  slow: 0.25,
+  byType: { DNN: 0.27, 'DNN+Linear': 0.2, Linear: 0.17, Tree: 0.2, Other: 0.27 },
+  slow: 0.15,
 } as const satisfies { byType: Readonly<Record<ModelType, number>>; slow: number };
 /** Failed runs: a Trainer that fails (no outputs) and a Transform that fails (no training). */
 export const FAILURE = { trainer: 0.02, transform: 0.006 } as const;

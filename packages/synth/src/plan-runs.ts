@@ -194,13 +194,17 @@ function jaccard(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
- * At most one model per run is pushed (A/B trainers compete): the newest challenger arm is
- * evaluated first, so an arm's position (visible in the Jaccard history) sets its odds; then
- * the post-trainer shape follows.
+ * At most one model per run is pushed (A/B trainers compete, evaluated in a seeded random
+ * order, so no arm is favoured); then the post-trainer shape follows.
  */
 function decidePushes(rng: Rng, trainers: PlannedTrainer[], modelValidation: boolean): void {
+  const order = trainers.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.float() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
   let pushedOne = false;
-  for (let i = trainers.length - 1; i >= 0; i--) {
+  for (const i of order) {
     const t = trainers[i]!;
     t.pushed = !pushedOne && !t.failed && bernoulli(rng, t.pushProbability);
     pushedOne ||= t.pushed;

@@ -17,20 +17,22 @@ export const PUSH = {
    * code soaks or on a fresh Tuner run (see `isHeldBack`). Near 0, so a scheduler may skip them.
    */
   heldBack: 0.002,
+  /** Jaccard with the previous graphlet above which new code's first model runs in shadow. */
+  shadowOverlap: 0.5,
   /** Logit intercept of the other models, tuned so that ~20% of all graphlets push (§4.3.2). */
-  intercept: -1.4,
+  intercept: -1.3,
   /** Figure 9(f) / RF:Model-Type: per-type logit offsets (every type stays below 0.6). */
-  modelType: { DNN: -0.8, 'DNN+Linear': 1.1, Linear: 1.1, Tree: 0.9, Other: -1.2 } as Readonly<
+  modelType: { DNN: -0.5, 'DNN+Linear': 1, Linear: 1, Tree: 0.8, Other: -0.8 } as Readonly<
     Record<ModelType, number>
   >,
   /** Input history: share of new spans in the window (1 - Jaccard with the previous graphlet). */
-  novelty: 2.0,
+  novelty: 1.4,
   /** Input history: retraining on exactly the previous inputs (a retrain or an A/B arm). */
-  sameInputs: 1.6,
+  sameInputs: 1.4,
   /** Dataset similarity: calm data (features that did not move) helps a model pass validation. */
-  calmData: 20,
+  calmData: 9,
   /** Table 2: the first model on new trainer code pushes slightly more often (0.838 vs 0.846). */
-  codeChange: -0.75,
+  codeChange: 1.3,
   /** Pre-trainer shape (RF:Input+Pre): validated data pushes more, and so does a Transform. */
   dataValidation: 0.6,
   transform: 0,
@@ -39,13 +41,13 @@ export const PUSH = {
 /** What happens after training, given the outcome (RF:Validation's post-trainer shape). */
 export const POST_TRAINER = {
   /** Unpushed models the Evaluator still blesses (the push is throttled downstream). */
-  blessedWhenUnpushed: 0.15,
+  blessedWhenUnpushed: 0.25,
   /** The Pusher runs and declines (writes pushed=0) on a blessed but unpushed model. */
   pusherRunsWhenBlessedUnpushed: 0.6,
   /** The Pusher runs and declines on an unblessed model (open-source TFX behaviour). */
   pusherRunsWhenUnblessed: 0.04,
   /** Without model validation, the Pusher runs and declines on an unpushed model. */
-  pusherRunsWithoutValidation: 0.1,
+  pusherRunsWithoutValidation: 0.2,
 } as const;
 
 /** The observable signals of one training run, as the §5.2.1 features see them. */
@@ -73,7 +75,10 @@ export function isHeldBack(signals: PushSignals): boolean {
   if (signals.jaccard[0] === undefined) return false;
   const [m1, m2, m3] = signals.codeMatch;
   const soaking = m1 === true && (m2 === false || m3 === false);
-  return soaking || signals.tunerRan;
+  // On a rolling window that mostly overlaps the previous one, new code's first model is only
+  // compared offline with the serving model on the same data (shadow); on fresh data it may push.
+  const shadow = m1 === false && (signals.jaccard[0] ?? 0) > PUSH.shadowOverlap;
+  return soaking || shadow || signals.tunerRan;
 }
 
 /** Probability that a model trained under `signals` is pushed. */
