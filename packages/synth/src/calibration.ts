@@ -88,10 +88,10 @@ export const PRESENCE = {
 } as const;
 
 /**
- * Table 2: probability that the trainer code changes in a run (once the previous change has
- * soaked for two runs, plan-runs.ts), by model type
- * (DNN owners iterate on their code most), scaled by `slow` in pipelines below the median
- * cadence; fast pipelines hold most graphlets, so the corpus's code match stays ~0.845.
+ * Table 2: probability that the trainer code changes in a run once the previous change has
+ * soaked for two runs (plan-runs.ts), by model type (DNN owners iterate on their code most),
+ * scaled by `slow` in pipelines below the median cadence; fast pipelines hold most graphlets,
+ * so the corpus's code match stays ~0.845.
  */
 export const CODE_CHANGE = {
   byType: { DNN: 0.27, 'DNN+Linear': 0.2, Linear: 0.17, Tree: 0.2, Other: 0.27 },

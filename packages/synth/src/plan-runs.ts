@@ -137,7 +137,6 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
         }),
         calm,
         dataValidation: params.dataValidation,
-        transform: params.transform,
         tunerRan,
       };
       trainers.push({

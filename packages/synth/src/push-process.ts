@@ -31,11 +31,13 @@ export const PUSH = {
   sameInputs: 1.4,
   /** Dataset similarity: calm data (features that did not move) helps a model pass validation. */
   calmData: 9,
-  /** Table 2: the first model on new trainer code pushes slightly more often (0.838 vs 0.846). */
+  /**
+   * New code's first model on fresh data (not in shadow) pushes more often, which balances the
+   * shadow ones: Table 2's code match barely differs between pushed and unpushed (0.838, 0.846).
+   */
   codeChange: 1.3,
-  /** Pre-trainer shape (RF:Input+Pre): validated data pushes more, and so does a Transform. */
+  /** Pre-trainer shape (RF:Input+Pre): models on validated data (ExampleValidator runs) push more. */
   dataValidation: 0.6,
-  transform: 0,
 } as const;
 
 /** What happens after training, given the outcome (RF:Validation's post-trainer shape). */
@@ -60,15 +62,16 @@ export interface PushSignals {
   /** Mean share of features that stayed put across the input window (what dataset similarity sees). */
   readonly calm: number;
   readonly dataValidation: boolean;
-  readonly transform: boolean;
   readonly tunerRan: boolean;
 }
 
 /**
- * Held back, whatever the data: (1) new trainer code soaks — the first model on it may push,
- * the next ones wait until it is three graphlets old (code history: match with the previous
- * graphlet, a change two or three back); (2) a fresh Tuner run explores new hyperparameters,
- * and its model is only evaluated (pre-trainer shape).
+ * Held back, whatever the data (push probability `PUSH.heldBack`): (1) new trainer code soaks:
+ * the two models after its first wait (code history: the code matches the previous graphlet's
+ * but not the one two or three back); (2) shadow: new code's first model on a window that
+ * mostly overlaps the previous one is only compared offline (code and Jaccard history);
+ * (3) a fresh Tuner run explores new hyperparameters and its model is only evaluated
+ * (pre-trainer shape). A pipeline's first model (no history) is never held.
  */
 export function isHeldBack(signals: PushSignals): boolean {
   // A pipeline's first model has no serving model to wait for (no history).
@@ -92,7 +95,6 @@ export function pushProbability(signals: PushSignals): number {
     (overlap === 1 ? PUSH.sameInputs : 0) +
     PUSH.calmData * signals.calm +
     (signals.codeMatch[0] === false ? PUSH.codeChange : 0) +
-    (signals.dataValidation ? PUSH.dataValidation : 0) +
-    (signals.transform ? PUSH.transform : 0);
+    (signals.dataValidation ? PUSH.dataValidation : 0);
   return 1 / (1 + Math.exp(-z));
 }
