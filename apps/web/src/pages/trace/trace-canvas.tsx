@@ -1,15 +1,17 @@
 /** The trace drawn with Cytoscape: server positions, batched class updates, hover and click events. */
 import cytoscape, {
-  type CollectionArgument,
   type Core,
   type EdgeCollection,
+  type ElementDefinition,
   type NodeCollection,
 } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { applyStates, type DrawnStates, initialStates } from '../../lib/graph/apply-states.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
+import { chooseRenderer } from '../../lib/graph/cy-renderer.ts';
 import { cyStyle, VEIL_KIND } from '../../lib/graph/cy-style.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
+import { type Box, focusViewport, initialViewport, nodesBox } from '../../lib/graph/viewport.ts';
 import { CanvasControls } from './canvas-controls.tsx';
 
 declare global {
@@ -51,31 +53,62 @@ export function TraceCanvas(props: TraceCanvasProps) {
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
-    const large = model.nodes.length + model.edgeSource.length > 3000;
+    const count = model.nodes.length + model.edgeSource.length;
+    const large = count > 3000;
     const started = performance.now();
+    const box = nodesBox(model);
+    const elements = buildElements(model);
+    elements.push(veilDefinition(box));
+    const view = initialViewport(box, element.clientWidth, element.clientHeight);
+    performance.measure('graphlet-explorer:elements', { start: started, end: performance.now() });
+    const renderer = chooseRenderer();
     const cy = cytoscape({
       container: element,
+      // Elements and viewport in the constructor: one style pass, and no boundingBox() of the
+      // whole trace before the first frame. The preset layout keeps the server's positions.
+      elements,
+      layout: { name: 'preset', fit: false },
+      zoom: clamp(view.zoom, MIN_ZOOM, MAX_ZOOM),
+      pan: view.pan,
       style: cyStyle(),
-      textureOnViewport: large,
-      hideEdgesOnViewport: large,
+      textureOnViewport: large && renderer.webgl !== true,
+      hideEdgesOnViewport: large && renderer.webgl !== true,
       motionBlur: false,
-      minZoom: 0.02,
-      maxZoom: 4,
+      pixelRatio: 1,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
       boxSelectionEnabled: false,
       autoungrabify: true,
+      // cytoscape's typings do not list `renderer`.
+      ...({ renderer } as object),
     });
-    // Added after construction, so no layout runs: positions are the server's (x by time).
-    cy.add(buildElements(model));
-    const nodes = cy.nodes();
+    if (large) skipLayerTextures(cy);
+    const veil = cy.getElementById(VEIL_ID);
+    // The model's nodes, by model index (the veil comes last).
+    const nodes = cy.nodes().slice(0, model.nodes.length);
     const edges = cy.edges();
-    initialViewport(cy);
-    const veil = addVeil(cy);
     // Read by the benchmark and e2e tests: how long building the canvas took.
     performance.measure('graphlet-explorer:canvas-init', {
       start: started,
       end: performance.now(),
     });
-    drawn.current = { cy, nodes, edges, veil, last: initialStates(nodes.length, edges.length) };
+    element.dataset.renderer = renderer.webgl === true ? 'webgl' : 'canvas';
+    // The first frame drawn with the elements: when the graph is on screen.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        performance.measure('graphlet-explorer:first-frame', {
+          start: started,
+          end: performance.now(),
+        }),
+      ),
+    );
+    drawn.current = {
+      cy,
+      nodes,
+      edges,
+      veil,
+      last: initialStates(model.nodes.length, edges.length),
+    };
     window.__graphletExplorer = { cy };
     cy.on('tap', 'node', (event) => handlers.current.onNodeClick(event.target.id() as string));
     cy.on('mouseover', 'node', (event) => {
@@ -107,13 +140,10 @@ export function TraceCanvas(props: TraceCanvasProps) {
   useEffect(() => {
     const d = drawn.current;
     if (d === undefined || focus === undefined || focus.length === 0) return;
-    // cy.collection accepts an element array at runtime; its typings only list definitions.
-    const members = d.cy.collection(
-      Array.from(focus, (i) => d.nodes[i]!) as unknown as CollectionArgument,
-    );
+    const view = focusViewport(nodesBox(model, focus), d.cy.width(), d.cy.height(), d.cy.minZoom());
     d.cy.stop();
-    d.cy.animate(fitView(d.cy, members), { duration: 200 });
-  }, [focus]);
+    d.cy.animate(view, { duration: 200 });
+  }, [model, focus]);
 
   useEffect(() => {
     const d = drawn.current;
@@ -147,57 +177,35 @@ export function TraceCanvas(props: TraceCanvasProps) {
   );
 }
 
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 4;
+const VEIL_ID = '__veil';
+
 /**
- * Fits the whole trace unless it is a long, flat timeline (the server lays x out by time); then it
- * fits the height and starts at the beginning, so lanes stay readable instead of a 1-px strip.
+ * Turns off the canvas renderer's layered texture cache. A trace laid out by time is too wide for
+ * its layer bitmaps, so each frame it summed every element's bounds, failed to make a layer and
+ * then drew the elements directly anyway: a third of every frame spent for nothing.
  */
-function initialViewport(cy: Core): void {
-  const box = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
-  const pad = 20;
-  const fitAll = Math.min(
-    (cy.width() - 2 * pad) / Math.max(1, box.w),
-    (cy.height() - 2 * pad) / Math.max(1, box.h),
-  );
-  const fitHeight = Math.min(1, (cy.height() - 2 * pad) / Math.max(1, box.h));
-  if (fitHeight <= fitAll * 4) {
-    cy.fit(undefined, pad);
-    return;
-  }
-  cy.zoom(fitHeight);
-  cy.pan({ x: pad - box.x1 * fitHeight, y: pad - box.y1 * fitHeight });
+function skipLayerTextures(cy: Core): void {
+  const renderer = (
+    cy as unknown as { renderer(): { data?: { lyrTxrCache?: { getLayers(): unknown } } } }
+  ).renderer();
+  const cache = renderer.data?.lyrTxrCache;
+  if (cache !== undefined) cache.getLayers = () => null;
 }
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
  * One large translucent node above the faded elements (z 5) and below the highlighted ones (z 10+):
  * fading the whole trace costs one style change instead of one per element.
  */
-function addVeil(cy: Core): NodeCollection {
-  const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
-  const size = Math.max(box.w, box.h) * 4 + 2000;
-  return cy.add({
+function veilDefinition(box: Box): ElementDefinition {
+  const size = Math.max(box.x2 - box.x1, box.y2 - box.y1) * 4 + 2000;
+  return {
     group: 'nodes',
-    data: { id: '__veil', kind: VEIL_KIND, size },
+    data: { id: VEIL_ID, kind: VEIL_KIND, size },
     position: { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 },
     classes: 'hidden',
-  });
-}
-
-/** Zoom and pan that fit `members` with padding, never closer than 1.5x (a lone trainer stays small). */
-function fitView(
-  cy: Core,
-  members: ReturnType<Core['collection']>,
-): { zoom: number; pan: { x: number; y: number } } {
-  const box = members.boundingBox({ includeLabels: false, includeOverlays: false });
-  const pad = 48;
-  const zoom = Math.max(
-    cy.minZoom(),
-    Math.min(
-      1.5,
-      (cy.width() - 2 * pad) / Math.max(1, box.w),
-      (cy.height() - 2 * pad) / Math.max(1, box.h),
-    ),
-  );
-  const cx = (box.x1 + box.x2) / 2;
-  const cy2 = (box.y1 + box.y2) / 2;
-  return { zoom, pan: { x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cy2 * zoom } };
+  };
 }

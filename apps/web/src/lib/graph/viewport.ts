@@ -1,0 +1,74 @@
+/**
+ * Viewports computed from the model's node positions (typed loops) instead of Cytoscape's
+ * boundingBox(), which on a 7,000-node trace computes every element's bounds (labels, haystack
+ * points) before the first frame: over a second on a slow machine.
+ */
+import type { TraceModel } from './trace-model.ts';
+
+export interface Box {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+export interface Viewport {
+  readonly zoom: number;
+  readonly pan: { readonly x: number; readonly y: number };
+}
+
+/** Half the largest node size drawn (trainers are 30 wide), so boxes hold whole nodes. */
+const NODE_MARGIN = 15;
+
+/** The box of the given node indices (all nodes when omitted), with node margins. */
+export function nodesBox(model: TraceModel, indices?: ArrayLike<number>): Box {
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  const count = indices === undefined ? model.nodes.length : indices.length;
+  for (let k = 0; k < count; k++) {
+    const node = model.nodes[indices === undefined ? k : indices[k]!];
+    if (node === undefined) continue;
+    if (node.x < x1) x1 = node.x;
+    if (node.x > x2) x2 = node.x;
+    if (node.y < y1) y1 = node.y;
+    if (node.y > y2) y2 = node.y;
+  }
+  if (x1 > x2) return { x1: 0, y1: 0, x2: 0, y2: 0 };
+  return { x1: x1 - NODE_MARGIN, y1: y1 - NODE_MARGIN, x2: x2 + NODE_MARGIN, y2: y2 + NODE_MARGIN };
+}
+
+/**
+ * Fits the whole trace unless it is a long, flat timeline (the server lays x out by time); then it
+ * fits the height and starts at the beginning, so lanes stay readable instead of a 1-px strip.
+ */
+export function initialViewport(box: Box, width: number, height: number): Viewport {
+  const pad = 20;
+  const w = Math.max(1, box.x2 - box.x1);
+  const h = Math.max(1, box.y2 - box.y1);
+  const fitAll = Math.min((width - 2 * pad) / w, (height - 2 * pad) / h);
+  const fitHeight = Math.min(1, (height - 2 * pad) / h);
+  if (fitHeight <= fitAll * 4) return centered(box, fitAll, width, height);
+  return { zoom: fitHeight, pan: { x: pad - box.x1 * fitHeight, y: pad - box.y1 * fitHeight } };
+}
+
+/** Zoom and pan that fit `box` with padding, never closer than 1.5x (a lone trainer stays small). */
+export function focusViewport(box: Box, width: number, height: number, minZoom: number): Viewport {
+  const pad = 48;
+  const zoom = Math.max(
+    minZoom,
+    Math.min(
+      1.5,
+      (width - 2 * pad) / Math.max(1, box.x2 - box.x1),
+      (height - 2 * pad) / Math.max(1, box.y2 - box.y1),
+    ),
+  );
+  return centered(box, zoom, width, height);
+}
+
+function centered(box: Box, zoom: number, width: number, height: number): Viewport {
+  const cx = (box.x1 + box.x2) / 2;
+  const cy = (box.y1 + box.y2) / 2;
+  return { zoom, pan: { x: width / 2 - cx * zoom, y: height / 2 - cy * zoom } };
+}
