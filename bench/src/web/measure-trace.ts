@@ -1,0 +1,91 @@
+/** Issue 7's numbers on the trace page: navigation to an interactive graph, selection, panning. */
+import type { Browser } from './browser.ts';
+import { PAGE_SCRIPT } from './page-script.ts';
+import { median, percentile } from './stats.ts';
+
+/** What the trace page measured (ms). */
+export interface TraceNumbers {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly renderer: unknown;
+  readonly navigationRunsMs: number[];
+  readonly toInteractiveMs: number;
+  readonly pageMeasures: unknown;
+  readonly selectRunsMs: number[];
+  readonly selectMs: number;
+  readonly pan: { frames: number; medianMs: number; p95Ms: number; maxMs: number };
+}
+
+/** Opens the trace `runs` times (fresh page each), then steps graphlets by keyboard and pans. */
+export async function measureTrace(
+  browser: Browser,
+  url: string,
+  traceId: string,
+  runs = 3,
+  renderer?: string,
+): Promise<TraceNumbers> {
+  const navigationRunsMs: number[] = [];
+  let pageMeasures: unknown;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PAGE_SCRIPT);
+  if (renderer !== undefined) {
+    // The app's renderer override (see apps/web/src/lib/graph/cy-renderer.ts).
+    await context.addInitScript(
+      `localStorage.setItem('graphlet-explorer:renderer', ${JSON.stringify(renderer)})`,
+    );
+  }
+  const target = `${url}/traces/${encodeURIComponent(traceId)}`;
+  // A warm-up visit so every run finds the page's chunks in the HTTP cache, as a user would.
+  const warm = await context.newPage();
+  await warm.goto(target);
+  await warm.evaluate('window.__bench.traceInteractive(1)');
+  await warm.close();
+  let page = await context.newPage();
+  for (let i = 0; i < runs; i++) {
+    if (i > 0) {
+      await page.close();
+      page = await context.newPage();
+    }
+    await page.goto(target);
+    navigationRunsMs.push(
+      Math.round((await page.evaluate('window.__bench.traceInteractive(1)')) as number),
+    );
+    pageMeasures = await page.evaluate('window.__bench.measures()');
+  }
+  const size = (await page.evaluate(
+    `({ nodes: window.__graphletExplorer.cy.nodes().length, edges: window.__graphletExplorer.cy.edges().length,
+       renderer: document.querySelector('[data-testid="trace-canvas"]')?.dataset.renderer ?? 'canvas' })`,
+  )) as { nodes: number; edges: number; renderer: string };
+
+  const selectRunsMs: number[] = [];
+  await page.locator('h1').click();
+  for (let i = 0; i < 7; i++) {
+    const previous = (await page.evaluate('new URLSearchParams(location.search).get("g")')) as
+      | string
+      | null;
+    const done = page.evaluate(`window.__bench.selectionDone(${JSON.stringify(previous)})`);
+    await page.keyboard.press('ArrowRight');
+    selectRunsMs.push(Math.round(((await done) as { ms: number }).ms));
+    await page.waitForTimeout(400); // the 200 ms focus animation ends before the next step
+  }
+  const frames = (await page.evaluate('window.__bench.panFrames(2000)')) as number[];
+  await context.close();
+  return {
+    nodes: size.nodes,
+    edges: size.edges,
+    renderer: size.renderer,
+    navigationRunsMs,
+    toInteractiveMs: median(navigationRunsMs),
+    pageMeasures,
+    selectRunsMs,
+    selectMs: median(selectRunsMs),
+    pan: {
+      frames: frames.length,
+      medianMs: round1(median(frames)),
+      p95Ms: round1(percentile(frames, 0.95)),
+      maxMs: round1(Math.max(...frames)),
+    },
+  };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
