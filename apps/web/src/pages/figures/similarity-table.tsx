@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { type FigureEntry, QUARTER_LABELS } from '../../lib/figures/figure-catalog.ts';
 import type { PaperTargets, StatsDocument } from '../../lib/figures/stats-document.ts';
 import { similarityTableRows } from '../../lib/figures/table-rows.ts';
-import { FigurePanel } from './figure-panel.tsx';
+import { PaperComparisonTable } from './paper-comparison-table.tsx';
 
 export interface SimilarityTableProps {
   readonly entry: FigureEntry;
@@ -11,6 +11,8 @@ export interface SimilarityTableProps {
   readonly paper: PaperTargets;
   readonly claim: string | undefined;
 }
+
+const COLUMNS = [...QUARTER_LABELS, 'Mean μ', 'Measured'];
 
 /** A real table; a row our corpus cannot compute says why. */
 export const SimilarityTable = memo(function SimilarityTable({
@@ -21,71 +23,30 @@ export const SimilarityTable = memo(function SimilarityTable({
 }: SimilarityTableProps) {
   const rows = useMemo(() => similarityTableRows(table, paper), [table, paper]);
   return (
-    <FigurePanel entry={entry} available wide claim={claim} height={200}>
-      <div className="table-wrap">
-        <table className="data figure-table">
-          <caption className="visually-hidden">
-            Share of consecutive graphlet pairs per similarity range, and the mean similarity
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Source</th>
-              {QUARTER_LABELS.map((q) => (
-                <th key={q} scope="col" className="num">
-                  {q}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Mean μ
-              </th>
-              <th scope="col" className="num">
-                Measured
-              </th>
-            </tr>
-          </thead>
-          {rows.map((row) => (
-            <tbody key={row.key} data-row={row.key} data-available={row.available}>
-              <tr>
-                <th scope="rowgroup" rowSpan={2}>
-                  {row.label}
-                </th>
-                <td>This corpus</td>
-                {row.available ? (
-                  <>
-                    {row.ours.map((cell, i) => (
-                      <td key={QUARTER_LABELS[i]} className="num">
-                        {cell}
-                      </td>
-                    ))}
-                    <td className="num">
-                      <strong>{row.oursMean}</strong>
-                    </td>
-                    <td className="num">
-                      {row.count.toLocaleString('en-US')}{' '}
-                      {row.key === 'datasetPerPipeline' ? 'pipelines' : 'pairs'}
-                    </td>
-                  </>
-                ) : (
-                  <td colSpan={6} className="unavailable-cell">
-                    Not available in this corpus, because {row.reason.replace(/\.$/, '')}.
-                  </td>
-                )}
-              </tr>
-              <tr className="paper-row">
-                <td>Paper</td>
-                {row.paper.map((cell, i) => (
-                  <td key={QUARTER_LABELS[i]} className="num">
-                    {cell}
-                  </td>
-                ))}
-                <td className="num">{row.paperMean}</td>
-                <td className="num muted">§4.2</td>
-              </tr>
-            </tbody>
-          ))}
-        </table>
-      </div>
-    </FigurePanel>
+    <PaperComparisonTable
+      entry={entry}
+      claim={claim}
+      height={200}
+      caption="Share of consecutive graphlet pairs per similarity range, and the mean similarity"
+      columns={COLUMNS}
+      rows={rows}
+      oursTail={(row) => (
+        <>
+          <td className="num">
+            <strong>{row.oursMean}</strong>
+          </td>
+          <td className="num">
+            {row.count.toLocaleString('en-US')}{' '}
+            {row.key === 'datasetPerPipeline' ? 'pipelines' : 'pairs'}
+          </td>
+        </>
+      )}
+      paperTail={(row) => (
+        <>
+          <td className="num">{row.paperMean}</td>
+          <td className="num muted">§4.2</td>
+        </>
+      )}
+    />
   );
 });
