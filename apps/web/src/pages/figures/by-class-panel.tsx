@@ -49,20 +49,17 @@ export const ByClassPanel = memo(function ByClassPanel({
       claim={claim}
       note="Each class's bars sum to 100% of its pipelines."
       height={HEIGHT}
+      empty={data.empty ? 'No pipelines to measure in this selection.' : undefined}
     >
-      {data.empty ? (
-        <p className="empty">No pipelines to measure in this selection.</p>
-      ) : (
-        <HistogramChart
-          rows={data.rows}
-          series={data.series}
-          xLabel={xLabel}
-          yLabel="Share of the class's pipelines"
-          unit={unit}
-          noun="pipelines"
-          height={HEIGHT}
-        />
-      )}
+      <HistogramChart
+        rows={data.rows}
+        series={data.series}
+        xLabel={xLabel}
+        yLabel="Share of the class's pipelines"
+        unit={unit}
+        noun="pipelines"
+        height={HEIGHT}
+      />
     </FigurePanel>
   );
 });

@@ -53,21 +53,18 @@ export const DistributionPanel = memo(function DistributionPanel({
       keyNumbers={data.numbers}
       note={`${figure.count.toLocaleString('en-US')} ${noun}`}
       height={HEIGHT}
+      empty={data.empty ? `No ${noun} to measure in this selection.` : undefined}
     >
-      {data.empty ? (
-        <p className="empty">No {noun} to measure in this selection.</p>
-      ) : (
-        <HistogramChart
-          rows={data.rows}
-          series={[series]}
-          xLabel={xLabel}
-          yLabel={`Share of ${noun}`}
-          unit={unit}
-          noun={noun}
-          references={data.references}
-          height={HEIGHT}
-        />
-      )}
+      <HistogramChart
+        rows={data.rows}
+        series={[series]}
+        xLabel={xLabel}
+        yLabel={`Share of ${noun}`}
+        unit={unit}
+        noun={noun}
+        references={data.references}
+        height={HEIGHT}
+      />
     </FigurePanel>
   );
 });

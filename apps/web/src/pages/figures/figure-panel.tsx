@@ -19,6 +19,8 @@ export interface FigurePanelProps {
   readonly height: number;
   /** Spans the whole grid row (tables). */
   readonly wide?: boolean;
+  /** Shown in place of the chart when the figure is available but has nothing to plot. */
+  readonly empty?: string | undefined;
   readonly children: ReactNode;
 }
 
@@ -32,6 +34,7 @@ export const FigurePanel = memo(function FigurePanel({
   note,
   height,
   wide = false,
+  empty,
   children,
 }: FigurePanelProps) {
   const headingId = `${entry.anchor}-title`;
@@ -57,7 +60,9 @@ export const FigurePanel = memo(function FigurePanel({
       {claim !== undefined && <p className="figure-claim">Paper: “{claim}”</p>}
       {note !== undefined && available && <p className="muted figure-note">{note}</p>}
       {available ? (
-        <div style={{ minHeight: height }}>{near ? children : null}</div>
+        <div style={{ minHeight: height }}>
+          {!near ? null : empty === undefined ? children : <p className="empty">{empty}</p>}
+        </div>
       ) : (
         <UnavailableFigure reason={reason} height={Math.min(height, 140)} />
       )}

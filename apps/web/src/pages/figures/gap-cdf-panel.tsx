@@ -1,7 +1,6 @@
 /** Figure 9(b): the cumulative view of 9(a), with the paper's "80% of all gaps below the pushed median". */
 import { memo, useMemo } from 'react';
 import { CdfChart, type XyReference } from '../../components/charts/cdf-chart.tsx';
-import { ALL_GRAPHLETS, PUSHED } from '../../components/charts/chart-palette.ts';
 import { cdfPoints } from '../../lib/figures/cdf-series.ts';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { formatAmount } from '../../lib/figures/format-stat.ts';
@@ -9,6 +8,7 @@ import { hasValues } from '../../lib/figures/histogram-bars.ts';
 import { formatTarget, keyNumbers } from '../../lib/figures/paper-reference.ts';
 import type { GapFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
 import { FigurePanel } from './figure-panel.tsx';
+import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 
 export interface GapCdfPanelProps {
   readonly entry: FigureEntry;
@@ -18,10 +18,6 @@ export interface GapCdfPanelProps {
 }
 
 const HEIGHT = 300;
-const SERIES = [
-  { ...ALL_GRAPHLETS, label: 'All consecutive graphlets' },
-  { ...PUSHED, label: 'Consecutive pushed graphlets' },
-];
 
 /** Two CDF lines on a log x axis. */
 export const GapCdfPanel = memo(function GapCdfPanel({
@@ -31,10 +27,7 @@ export const GapCdfPanel = memo(function GapCdfPanel({
   claim,
 }: GapCdfPanelProps) {
   const data = useMemo(() => {
-    const input = [
-      { key: ALL_GRAPHLETS.key, histogram: figure.all.histogram },
-      { key: PUSHED.key, histogram: figure.pushed.histogram },
-    ];
+    const input = gapHistograms(figure);
     const references: XyReference[] = [];
     const targetPath = `${entry.path}.shareOfAllBelowPushedMedian`;
     const target = paper[targetPath];
@@ -65,19 +58,16 @@ export const GapCdfPanel = memo(function GapCdfPanel({
       claim={claim}
       keyNumbers={data.numbers}
       height={HEIGHT}
+      empty={data.empty ? NO_GAPS : undefined}
     >
-      {data.empty ? (
-        <p className="empty">No consecutive graphlets in this selection.</p>
-      ) : (
-        <CdfChart
-          points={data.points}
-          series={SERIES}
-          xLabel="Time between graphlets (hours, log scale)"
-          unit="hours"
-          references={data.references}
-          height={HEIGHT}
-        />
-      )}
+      <CdfChart
+        points={data.points}
+        series={GAP_SERIES}
+        xLabel="Time between graphlets (hours, log scale)"
+        unit="hours"
+        references={data.references}
+        height={HEIGHT}
+      />
     </FigurePanel>
   );
 });

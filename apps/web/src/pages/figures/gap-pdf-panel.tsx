@@ -1,6 +1,5 @@
 /** Figure 9(a): hours between consecutive graphlets, all vs pushed, as shares per log bin. */
 import { memo, useMemo } from 'react';
-import { ALL_GRAPHLETS, PUSHED } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
@@ -8,6 +7,7 @@ import { gapReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
 import type { GapFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
 import { FigurePanel } from './figure-panel.tsx';
+import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 
 export interface GapPdfPanelProps {
   readonly entry: FigureEntry;
@@ -26,10 +26,7 @@ export const GapPdfPanel = memo(function GapPdfPanel({
   claim,
 }: GapPdfPanelProps) {
   const data = useMemo(() => {
-    const input = [
-      { key: ALL_GRAPHLETS.key, histogram: figure.all.histogram },
-      { key: PUSHED.key, histogram: figure.pushed.histogram },
-    ];
+    const input = gapHistograms(figure);
     return {
       rows: histogramRows(input),
       empty: !hasValues(input),
@@ -46,24 +43,18 @@ export const GapPdfPanel = memo(function GapPdfPanel({
       keyNumbers={data.numbers}
       note={`${figure.all.count.toLocaleString('en-US')} gaps between consecutive graphlets, ${figure.pushed.count.toLocaleString('en-US')} between consecutive pushed graphlets.`}
       height={HEIGHT}
+      empty={data.empty ? NO_GAPS : undefined}
     >
-      {data.empty ? (
-        <p className="empty">No consecutive graphlets in this selection.</p>
-      ) : (
-        <HistogramChart
-          rows={data.rows}
-          series={[
-            { ...ALL_GRAPHLETS, label: 'All consecutive graphlets' },
-            { ...PUSHED, label: 'Consecutive pushed graphlets' },
-          ]}
-          xLabel="Time between graphlets (hours, log scale)"
-          yLabel="Share of pairs (PDF)"
-          unit="hours"
-          noun="pairs"
-          references={data.references}
-          height={HEIGHT}
-        />
-      )}
+      <HistogramChart
+        rows={data.rows}
+        series={GAP_SERIES}
+        xLabel="Time between graphlets (hours, log scale)"
+        yLabel="Share of pairs (PDF)"
+        unit="hours"
+        noun="pairs"
+        references={data.references}
+        height={HEIGHT}
+      />
     </FigurePanel>
   );
 });

@@ -51,21 +51,18 @@ export const TrainerComputePanel = memo(function TrainerComputePanel({
       claim={claim}
       note={`${figure.pushed.count.toLocaleString('en-US')} pushed and ${figure.unpushed.count.toLocaleString('en-US')} unpushed trainers of known cost.`}
       height={HEIGHT}
+      empty={data.empty ? 'No trainer of known cost in this selection.' : undefined}
     >
-      {data.empty ? (
-        <p className="empty">No trainer of known cost in this selection.</p>
-      ) : (
-        <HistogramChart
-          rows={data.rows}
-          series={SERIES}
-          xLabel="Trainer CPU usage (CPU seconds, log scale)"
-          yLabel="Share of graphlets"
-          unit="CPU seconds"
-          noun="graphlets"
-          references={data.references}
-          height={HEIGHT}
-        />
-      )}
+      <HistogramChart
+        rows={data.rows}
+        series={SERIES}
+        xLabel="Trainer CPU usage (CPU seconds, log scale)"
+        yLabel="Share of graphlets"
+        unit="CPU seconds"
+        noun="graphlets"
+        references={data.references}
+        height={HEIGHT}
+      />
     </FigurePanel>
   );
 });
