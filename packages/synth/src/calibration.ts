@@ -52,7 +52,7 @@ export const PARALLEL = { shareOfFastPipelines: 0.12, fastQuantile: 0.5, threeWa
  * Runs that retrain on unchanged data (no new span; Transform cached): continuous pipelines
  * whose schedule outpaces their data, i.e. those above `fastQuantile` of models per day.
  */
-export const RETRAIN = { share: 0.08, fastQuantile: 0.75 } as const;
+export const RETRAIN = { share: 0.09, fastQuantile: 0.75 } as const;
 
 /**
  * Table 1 (dataset similarity): per-span share of features whose distribution stays put, an

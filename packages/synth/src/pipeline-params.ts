@@ -163,7 +163,7 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
     staticData,
     retrainShare: !staticData && rateQ > RETRAIN.fastQuantile ? RETRAIN.share : 0,
     parallel,
-    parallelRunShare: parallel > 1 ? uniform(rng, 0.5, 0.9) : 0,
+    parallelRunShare: parallel > 1 ? uniform(rng, 0.4, 0.75) : 0,
     modelType,
     exampleGen:
       EXAMPLE_GENS[
