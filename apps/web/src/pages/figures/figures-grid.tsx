@@ -19,6 +19,13 @@ export interface FiguresGridProps {
 const hours = (seconds: number) =>
   `${(seconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 0 })} CPU hours`;
 
+/** What Figures 3(a)–(c) measure per pipeline, and the per-class view of each in 3(d)–(f). */
+const PIPELINE_MEASURES = [
+  { figure: '3a', byClass: '3d', xLabel: 'Lifespan (days)', unit: 'days' },
+  { figure: '3b', byClass: '3e', xLabel: 'Models trained per day (log scale)', unit: 'models/day' },
+  { figure: '3c', byClass: '3f', xLabel: 'Number of features (log scale)', unit: 'features' },
+] as const;
+
 /** The panels; each is memoised on its own slice of the document. */
 export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps) {
   const { figures: f, tables: t, paper, paperClaims: claims } = stats;
@@ -26,54 +33,28 @@ export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps
   return (
     <div className="figures-grid">
       <h2 className="figures-section">§3 Pipeline activity, data and models</h2>
-      <DistributionPanel
-        entry={FIGURES['3a']}
-        figure={f['3a']}
-        paper={paper}
-        claim={claim('figures.3a')}
-        xLabel="Lifespan (days)"
-        unit="days"
-        noun="pipelines"
-      />
-      <DistributionPanel
-        entry={FIGURES['3b']}
-        figure={f['3b']}
-        paper={paper}
-        claim={claim('figures.3b')}
-        xLabel="Models trained per day (log scale)"
-        unit="models/day"
-        noun="pipelines"
-      />
-      <DistributionPanel
-        entry={FIGURES['3c']}
-        figure={f['3c']}
-        paper={paper}
-        claim={claim('figures.3c')}
-        xLabel="Number of features (log scale)"
-        unit="features"
-        noun="pipelines"
-      />
-      <ByClassPanel
-        entry={FIGURES['3d']}
-        figure={f['3d']}
-        claim={claim('figures.3d')}
-        xLabel="Lifespan (days)"
-        unit="days"
-      />
-      <ByClassPanel
-        entry={FIGURES['3e']}
-        figure={f['3e']}
-        claim={claim('figures.3e')}
-        xLabel="Models trained per day (log scale)"
-        unit="models/day"
-      />
-      <ByClassPanel
-        entry={FIGURES['3f']}
-        figure={f['3f']}
-        claim={claim('figures.3f')}
-        xLabel="Number of features (log scale)"
-        unit="features"
-      />
+      {PIPELINE_MEASURES.map((m) => (
+        <DistributionPanel
+          key={m.figure}
+          entry={FIGURES[m.figure]}
+          figure={f[m.figure]}
+          paper={paper}
+          claim={claim(`figures.${m.figure}`)}
+          xLabel={m.xLabel}
+          unit={m.unit}
+          noun="pipelines"
+        />
+      ))}
+      {PIPELINE_MEASURES.map((m) => (
+        <ByClassPanel
+          key={m.byClass}
+          entry={FIGURES[m.byClass]}
+          figure={f[m.byClass]}
+          claim={claim(`figures.${m.byClass}`)}
+          xLabel={m.xLabel}
+          unit={m.unit}
+        />
+      ))}
       <AnalyzerPanel
         entry={FIGURES['4']}
         figure={f['4']}
