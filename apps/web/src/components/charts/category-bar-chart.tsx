@@ -19,9 +19,16 @@ import {
 } from '../../lib/figures/category-bars.ts';
 import { formatAmount, formatShare } from '../../lib/figures/format-stat.ts';
 import { categoryTooltip } from '../../lib/figures/tooltip-text.ts';
-import { OURS, PAPER, REFERENCE_COLOR, type SeriesStyle, seriesFill } from './chart-palette.ts';
+import {
+  OURS,
+  PAPER,
+  REFERENCE_COLOR,
+  REFERENCE_LABEL,
+  type SeriesStyle,
+  seriesFill,
+} from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
-import { ChartTooltip } from './chart-tooltip.tsx';
+import { tooltipContent } from './chart-tooltip.tsx';
 
 export interface CategoryBarChartProps {
   readonly rows: readonly CategoryRow[];
@@ -75,15 +82,9 @@ export const CategoryBarChart = memo(function CategoryBarChart({
           <Tooltip
             cursor={{ fill: 'rgba(0,0,0,0.05)' }}
             isAnimationActive={false}
-            content={({ active, label }) => {
-              const row = byLabel.get(String(label));
-              return (
-                <ChartTooltip
-                  active={active}
-                  text={row === undefined ? null : categoryTooltip(row, fmt, ours, PAPER)}
-                />
-              );
-            }}
+            content={tooltipContent(byLabel, String, (row) =>
+              categoryTooltip(row, fmt, ours, PAPER),
+            )}
           />
           <Legend verticalAlign="top" itemSorter={null} />
           <Bar
@@ -120,9 +121,7 @@ export const CategoryBarChart = memo(function CategoryBarChart({
               label={{
                 value: b.label,
                 position: 'insideBottomLeft',
-                fontSize: 11,
-                fill: REFERENCE_COLOR,
-                className: 'reference-label',
+                ...REFERENCE_LABEL,
               }}
             />
           ))}

@@ -14,8 +14,8 @@ import {
 import { type CdfPoint, cdfDomain, decadeTicks } from '../../lib/figures/cdf-series.ts';
 import { formatEdge, formatShare } from '../../lib/figures/format-stat.ts';
 import { cdfTooltip } from '../../lib/figures/tooltip-text.ts';
-import { REFERENCE_COLOR, type SeriesStyle } from './chart-palette.ts';
-import { ChartTooltip } from './chart-tooltip.tsx';
+import { REFERENCE_COLOR, REFERENCE_LABEL, type SeriesStyle } from './chart-palette.ts';
+import { tooltipContent } from './chart-tooltip.tsx';
 
 /** A reference line at x (vertical) or y (horizontal). */
 export interface XyReference {
@@ -81,15 +81,7 @@ export const CdfChart = memo(function CdfChart({
           />
           <Tooltip
             isAnimationActive={false}
-            content={({ active, label }) => {
-              const point = byX.get(Number(label));
-              return (
-                <ChartTooltip
-                  active={active}
-                  text={point === undefined ? null : cdfTooltip(point, series, unit)}
-                />
-              );
-            }}
+            content={tooltipContent(byX, Number, (point) => cdfTooltip(point, series, unit))}
           />
           <Legend verticalAlign="top" itemSorter={null} />
           {series.map((s, i) => (
@@ -115,9 +107,7 @@ export const CdfChart = memo(function CdfChart({
               label={{
                 value: r.label,
                 position: referencePosition(r, domain),
-                fontSize: 11,
-                fill: REFERENCE_COLOR,
-                className: 'reference-label',
+                ...REFERENCE_LABEL,
               }}
             />
           ))}

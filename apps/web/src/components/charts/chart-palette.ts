@@ -74,6 +74,13 @@ export const CLASS_STYLES: readonly SeriesStyle[] = [
 /** Reference-line colour for the paper's numbers. */
 export const REFERENCE_COLOR = OKABE_ITO.black;
 
+/** Text style of every reference line's label. */
+export const REFERENCE_LABEL = {
+  fontSize: 11,
+  fill: REFERENCE_COLOR,
+  className: 'reference-label',
+} as const;
+
 /** The fill of a series: its colour, or its pattern defined by ChartPatterns under `idPrefix`. */
 export function seriesFill(idPrefix: string, style: SeriesStyle): string {
   return style.pattern === 'solid' ? style.color : `url(#${idPrefix}-${style.key})`;

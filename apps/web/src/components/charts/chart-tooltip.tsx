@@ -22,3 +22,15 @@ export function ChartTooltip({ active, text }: ChartTooltipProps) {
     </div>
   );
 }
+
+/** Recharts tooltip content showing `text(row)` for the row under the cursor, found by its label. */
+export function tooltipContent<K, R>(
+  rows: ReadonlyMap<K, R>,
+  keyOf: (label: unknown) => K,
+  text: (row: R) => TooltipText,
+) {
+  return ({ active, label }: { readonly active: boolean; readonly label?: unknown }) => {
+    const row = rows.get(keyOf(label));
+    return <ChartTooltip active={active} text={row === undefined ? null : text(row)} />;
+  };
+}

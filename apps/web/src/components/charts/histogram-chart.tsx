@@ -15,9 +15,9 @@ import { formatShare } from '../../lib/figures/format-stat.ts';
 import { type HistogramRow, maxValue, shareAxis } from '../../lib/figures/histogram-bars.ts';
 import type { BinReferenceData } from '../../lib/figures/panel-data.ts';
 import { histogramTooltip } from '../../lib/figures/tooltip-text.ts';
-import { REFERENCE_COLOR, type SeriesStyle, seriesFill } from './chart-palette.ts';
+import { REFERENCE_COLOR, REFERENCE_LABEL, type SeriesStyle, seriesFill } from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
-import { ChartTooltip } from './chart-tooltip.tsx';
+import { tooltipContent } from './chart-tooltip.tsx';
 import { EdgeTick } from './edge-tick.tsx';
 
 export interface HistogramChartProps {
@@ -77,15 +77,9 @@ export const HistogramChart = memo(function HistogramChart({
           <Tooltip
             cursor={{ fill: 'rgba(0,0,0,0.05)' }}
             isAnimationActive={false}
-            content={({ active, label }) => {
-              const row = byBin.get(String(label));
-              return (
-                <ChartTooltip
-                  active={active}
-                  text={row === undefined ? null : histogramTooltip(row, series, unit, noun)}
-                />
-              );
-            }}
+            content={tooltipContent(byBin, String, (row) =>
+              histogramTooltip(row, series, unit, noun),
+            )}
           />
           <Legend verticalAlign="top" itemSorter={null} />
           {series.map((s) => (
@@ -111,9 +105,7 @@ export const HistogramChart = memo(function HistogramChart({
                 value: r.label,
                 position: r.side === 'right' ? 'insideTopLeft' : 'insideTopRight',
                 offset: 4 + r.row * 14,
-                fontSize: 11,
-                fill: REFERENCE_COLOR,
-                className: 'reference-label',
+                ...REFERENCE_LABEL,
               }}
             />
           ))}
