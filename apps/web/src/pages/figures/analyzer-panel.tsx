@@ -3,17 +3,12 @@ import { memo, useMemo } from 'react';
 import { CategoryBarChart } from '../../components/charts/category-bar-chart.tsx';
 import { OKABE_ITO, type SeriesStyle } from '../../components/charts/chart-palette.ts';
 import { categoryBars, withExtraCategories } from '../../lib/figures/category-bars.ts';
-import { ANALYZERS, type FigureEntry } from '../../lib/figures/figure-catalog.ts';
+import { ANALYZERS } from '../../lib/figures/figure-catalog.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { PaperTargets, StatsDocument } from '../../lib/figures/stats-document.ts';
-import { FigurePanel } from './figure-panel.tsx';
+import type { StatsDocument } from '../../lib/figures/stats-document.ts';
+import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 
-export interface AnalyzerPanelProps {
-  readonly entry: FigureEntry;
-  readonly figure: StatsDocument['figures']['4'];
-  readonly paper: PaperTargets;
-  readonly claim: string | undefined;
-}
+export type AnalyzerPanelProps = FigureProps<StatsDocument['figures']['4']>;
 
 const USES: SeriesStyle = {
   key: 'uses',

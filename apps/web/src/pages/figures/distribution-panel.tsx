@@ -2,18 +2,13 @@
 import { memo, useMemo } from 'react';
 import { OURS } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
-import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { distributionReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { DistributionFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
-import { FigurePanel } from './figure-panel.tsx';
+import type { DistributionFigure } from '../../lib/figures/stats-document.ts';
+import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 
-export interface DistributionPanelProps {
-  readonly entry: FigureEntry;
-  readonly figure: DistributionFigure;
-  readonly paper: PaperTargets;
-  readonly claim: string | undefined;
+export interface DistributionPanelProps extends FigureProps<DistributionFigure> {
   readonly xLabel: string;
   /** Unit for tooltips and reference labels ("days"). */
   readonly unit: string;

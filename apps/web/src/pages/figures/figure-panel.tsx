@@ -3,8 +3,17 @@ import { memo, type ReactNode, useRef } from 'react';
 import { UnavailableFigure } from '../../components/charts/unavailable-figure.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import type { KeyNumber } from '../../lib/figures/paper-reference.ts';
+import type { PaperTargets } from '../../lib/figures/stats-document.ts';
 import { KeyNumbersTable } from './key-numbers-table.tsx';
 import { useNearViewport } from './use-near-viewport.ts';
+
+/** What a panel of one figure receives: its catalogue entry, its node in the document, the paper. */
+export interface FigureProps<F> {
+  readonly entry: FigureEntry;
+  readonly figure: F;
+  readonly paper: PaperTargets;
+  readonly claim: string | undefined;
+}
 
 export interface FigurePanelProps {
   readonly entry: FigureEntry;

@@ -2,20 +2,14 @@
 import { memo, useMemo } from 'react';
 import { CdfChart, type XyReference } from '../../components/charts/cdf-chart.tsx';
 import { cdfPoints } from '../../lib/figures/cdf-series.ts';
-import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { formatAmount } from '../../lib/figures/format-stat.ts';
 import { hasValues } from '../../lib/figures/histogram-bars.ts';
 import { formatTarget, keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { GapFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
-import { FigurePanel } from './figure-panel.tsx';
+import type { GapFigure } from '../../lib/figures/stats-document.ts';
+import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 
-export interface GapCdfPanelProps {
-  readonly entry: FigureEntry;
-  readonly figure: GapFigure;
-  readonly paper: PaperTargets;
-  readonly claim: string | undefined;
-}
+export type GapCdfPanelProps = FigureProps<GapFigure>;
 
 const HEIGHT = 300;
 

@@ -1,20 +1,14 @@
 /** Figure 9(a): hours between consecutive graphlets, all vs pushed, as shares per log bin. */
 import { memo, useMemo } from 'react';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
-import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { gapReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { GapFigure, PaperTargets } from '../../lib/figures/stats-document.ts';
-import { FigurePanel } from './figure-panel.tsx';
+import type { GapFigure } from '../../lib/figures/stats-document.ts';
+import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 
-export interface GapPdfPanelProps {
-  readonly entry: FigureEntry;
-  readonly figure: GapFigure;
-  readonly paper: PaperTargets;
-  readonly claim: string | undefined;
-}
+export type GapPdfPanelProps = FigureProps<GapFigure>;
 
 const HEIGHT = 300;
 
