@@ -3,7 +3,7 @@ import type { Command } from '../command.ts';
 import { formatTable } from '../format-table.ts';
 import { loadTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
-import { parseTraceArgs, requireOneFile } from '../parse-trace-args.ts';
+import { parseTraceArgs, ROLE_OPTION_USAGE, requireOneFile } from '../parse-trace-args.ts';
 import { segmentReport, type TraceReport } from '../segment-report.ts';
 
 const USAGE = `Usage: pnpm cli segment FILE [--json] [--role PATTERN=ROLE]...
@@ -12,8 +12,7 @@ Segments every pipeline trace of FILE (an MLMD SQLite store or a JSON trace docu
 model graphlets (paper section 4.1) and prints them.
 
   --json               print one JSON document: {"traces":[{"pipeline","graphlets":[...]}]}
-  --role PATTERN=ROLE  executions whose type name matches PATTERN (a regular expression)
-                       take ROLE; repeatable; the first match wins`;
+${ROLE_OPTION_USAGE}`;
 
 /** The `segment` command. */
 export const segmentCommand: Command = {

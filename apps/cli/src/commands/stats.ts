@@ -4,7 +4,7 @@ import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { loadTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
-import { parseTraceArgs } from '../parse-trace-args.ts';
+import { parseTraceArgs, ROLE_OPTION_USAGE } from '../parse-trace-args.ts';
 import { formatStatsReport } from '../stats-report.ts';
 
 const USAGE = `Usage: pnpm cli stats FILE... [--json] [--role PATTERN=ROLE]...
@@ -15,8 +15,7 @@ Statistics whose metadata is missing are reported as unavailable, with the reaso
 See docs/statistics.md for every number and its definition.
 
   --json               print one JSON document (paths documented in docs/statistics.md)
-  --role PATTERN=ROLE  executions whose type name matches PATTERN (a regular expression)
-                       take ROLE; repeatable; the first match wins`;
+${ROLE_OPTION_USAGE}`;
 
 /** The `stats` command. */
 export const statsCommand: Command = {
