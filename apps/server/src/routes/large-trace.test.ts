@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 describe('a 7,000-node trace', () => {
-  it('imports end to end and answers its laid-out graph quickly', async () => {
+  it('imports end to end and answers its laid-out graph, compact and cached', async () => {
     await withServer(async (server, dir) => {
       const trace = syntheticTraceForBench(450);
       const nodes = trace.executions.length + trace.artifacts.length;
@@ -23,8 +23,8 @@ describe('a 7,000-node trace', () => {
       const job = await waitForJob(server, body.job!.id);
       const importMs = performance.now() - started;
       expect(job).toMatchObject({ state: 'done', progress: { graphletsFound: 450 } });
-      // The issue's target is 1 s on a quiet machine; the test allows for a loaded CI runner.
-      expect(importMs).toBeLessThan(5_000);
+      // Timing is measured by bench/src/server-bench.ts (target 1 s); tests never fail on speed.
+      console.log(`large trace: upload + import ${importMs.toFixed(0)} ms`);
 
       const [summary] = (await getJson<TraceList>(server, '/api/traces')).body.traces;
       let t = performance.now();
@@ -33,7 +33,7 @@ describe('a 7,000-node trace', () => {
       const firstMs = performance.now() - t;
       const graph = JSON.parse(text) as TraceGraph;
       expect(graph.nodes).toHaveLength(nodes);
-      expect(firstMs).toBeLessThan(1_000);
+      console.log(`large trace: first trace request ${firstMs.toFixed(0)} ms`);
       // Compact: about 250 bytes per node with its edges and graphlet membership, gzipped for
       // clients that accept it (browsers do) to a tenth of that.
       expect(text.length / nodes).toBeLessThan(300);
@@ -46,8 +46,9 @@ describe('a 7,000-node trace', () => {
       expect(gunzipSync(compressed).toString()).toBe(text);
 
       t = performance.now();
-      await (await server.app.request(`/api/traces/${summary!.id}`)).text();
-      expect(performance.now() - t).toBeLessThan(200);
+      const cached = await (await server.app.request(`/api/traces/${summary!.id}`)).text();
+      expect(cached).toBe(text);
+      console.log(`large trace: cached trace request ${(performance.now() - t).toFixed(0)} ms`);
     });
   });
 });

@@ -86,12 +86,10 @@ describe('waste API', () => {
           expect(op.body.waste).toBeCloseTo(point.waste, 12);
         }
       }
-      const started = performance.now();
       const op = await getJson<WasteOperatingPoint>(
         server,
         `/api/waste/models/${model}/operating-point?variant=RF%3AInput%2BPre&threshold=0.5`,
       );
-      expect(performance.now() - started).toBeLessThan(50);
       conforms(WasteOperatingPointSchema, op.body);
       expect(op.body).toMatchObject({
         model,
