@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
+import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { diffSpans } from '../../lib/graphlet/graphlet-diff.ts';
 import { optionalMetrics } from '../../lib/graphlet/optional-metrics.ts';
 import { GraphletCanvas } from './graphlet-canvas.tsx';
@@ -20,6 +21,7 @@ export function GraphletPage() {
   const detail = useQuery(graphletQuery(traceId, trainer));
   const list = useQuery(traceGraphletsQuery(traceId));
   const trace = encodeURIComponent(traceId);
+  const traceName = useTraceName(traceId);
   const hrefOf = (t: number) => `/traces/${trace}/graphlets/${t}`;
 
   const previous = useMemo(() => {
@@ -47,7 +49,7 @@ export function GraphletPage() {
       <div className="page-title">
         <nav className="breadcrumbs" aria-label="Breadcrumbs">
           <Link to="/">Corpus</Link> /{' '}
-          <Link to={`/traces/${trace}?g=${encodeURIComponent(trainer)}`}>Trace {traceId}</Link> /
+          <Link to={`/traces/${trace}?g=${encodeURIComponent(trainer)}`}>{traceName}</Link> /
         </nav>
         <h1>
           Graphlet {g === undefined ? '' : `#${g.index + 1} `}· trainer {trainer}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { traceGraphletsQuery, traceQuery } from '../../api/queries.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { TraceView } from './trace-view.tsx';
 
 /** Data loading and loading/error states of the trace page. */
@@ -11,13 +12,14 @@ export function TracePage() {
   const { traceId = '' } = useParams();
   const trace = useQuery(traceQuery(traceId));
   const graphlets = useQuery(traceGraphletsQuery(traceId));
+  const name = useTraceName(traceId);
   return (
     <div className="stack">
       <div className="page-title">
         <nav className="breadcrumbs" aria-label="Breadcrumbs">
           <Link to="/">Corpus</Link> /
         </nav>
-        <h1>Trace {traceId}</h1>
+        <h1>{name}</h1>
       </div>
       {trace.isError || graphlets.isError ? (
         <ErrorMessage
