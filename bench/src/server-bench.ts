@@ -40,17 +40,20 @@ const server = spawn(process.execPath, ['--no-warnings', serverMain], {
 try {
   await waitForHealth();
 
+  // Both stores are written before any request: an idle keep-alive connection that the server
+  // closed meanwhile would otherwise make the next upload fail (EPIPE).
   const small = join(dir, 'trace-7000.sqlite');
   writeMlmdStore(small, [syntheticTraceForBench(450)]);
+  const corpus = join(dir, 'corpus.sqlite');
+  log(`generating ${values.pipelines} synthetic pipelines`);
+  writeCorpus(corpus, { pipelines: Number(values.pipelines), seed: 1 });
+
   const upload = await timedImport(small);
   const { id: traceId, nodes } = await firstTraceOf(upload.sourceId);
   const cold = await timedGet(`/api/traces/${traceId}`);
   const warm: number[] = [];
   for (let i = 0; i < 10; i++) warm.push((await timedGet(`/api/traces/${traceId}`)).ms);
 
-  const corpus = join(dir, 'corpus.sqlite');
-  log(`generating ${values.pipelines} synthetic pipelines`);
-  writeCorpus(corpus, { pipelines: Number(values.pipelines), seed: 1 });
   log('importing the corpus');
   const corpusImport = await timedImport(corpus);
 
