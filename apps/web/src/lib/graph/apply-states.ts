@@ -79,6 +79,16 @@ export function applyStates(
   });
 }
 
+/** The classes of edge `e` in `states`: for edges added after the states were applied. */
+export function edgeClasses(
+  states: DrawnStates,
+  edgeEnds: { readonly source: Int32Array; readonly target: Int32Array },
+  e: number,
+): string[] {
+  const shown = states.visible[edgeEnds.source[e]!]! & states.visible[edgeEnds.target[e]!]!;
+  return classList(stateClass(drawn(states.edges[e]!)), shown === 0);
+}
+
 function classList(state: string, hidden: boolean): string[] {
   const out: string[] = [];
   if (state !== '') out.push(state);

@@ -6,7 +6,12 @@ import cytoscape, {
   type NodeCollection,
 } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { applyStates, type DrawnStates, initialStates } from '../../lib/graph/apply-states.ts';
+import {
+  applyStates,
+  type DrawnStates,
+  edgeClasses,
+  initialStates,
+} from '../../lib/graph/apply-states.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
 import { chooseRenderer } from '../../lib/graph/cy-renderer.ts';
 import { cyStyle, VEIL_KIND } from '../../lib/graph/cy-style.ts';
@@ -37,7 +42,8 @@ export interface TraceCanvasProps {
 interface Drawn {
   readonly cy: Core;
   readonly nodes: NodeCollection;
-  readonly edges: EdgeCollection;
+  /** The drawn edges by model index; on a large trace they arrive in chunks after the first frame. */
+  edges: EdgeCollection;
   readonly veil: NodeCollection;
   last: DrawnStates;
 }
@@ -57,7 +63,11 @@ export function TraceCanvas(props: TraceCanvasProps) {
     const large = count > 3000;
     const started = performance.now();
     const box = nodesBox(model);
-    const elements = buildElements(model);
+    const all = buildElements(model);
+    // A large trace starts with its nodes only (styling and drawing 12,000 edges doubled the time
+    // to the first frame); the edges follow in chunks between frames, so input is served meanwhile.
+    const elements = large ? all.slice(0, model.nodes.length) : all;
+    const pending = large ? all.slice(model.nodes.length) : [];
     elements.push(veilDefinition(box));
     const view = initialViewport(box, element.clientWidth, element.clientHeight);
     performance.measure('graphlet-explorer:elements', { start: started, end: performance.now() });
@@ -102,13 +112,15 @@ export function TraceCanvas(props: TraceCanvasProps) {
         }),
       ),
     );
-    drawn.current = {
+    const d: Drawn = {
       cy,
       nodes,
       edges,
       veil,
-      last: initialStates(model.nodes.length, edges.length),
+      last: initialStates(model.nodes.length, model.edgeSource.length),
     };
+    drawn.current = d;
+    const stopEdges = addEdgesInChunks(d, pending, model, started);
     window.__graphletExplorer = { cy };
     cy.on('tap', 'node', (event) => handlers.current.onNodeClick(event.target.id() as string));
     cy.on('mouseover', 'node', (event) => {
@@ -116,6 +128,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
     });
     cy.on('mouseout', 'node', () => handlers.current.onHover(undefined));
     return () => {
+      stopEdges();
       drawn.current = undefined;
       if (window.__graphletExplorer?.cy === cy) delete window.__graphletExplorer;
       cy.destroy();
@@ -192,6 +205,52 @@ function skipLayerTextures(cy: Core): void {
   ).renderer();
   const cache = renderer.data?.lyrTxrCache;
   if (cache !== undefined) cache.getLayers = () => null;
+}
+
+/** Edges per chunk: each chunk costs ~EDGE_CHUNK x 20 us of styling, kept under a frame or two. */
+const EDGE_CHUNK = 1000;
+
+/**
+ * Adds `pending` edge definitions (model order, after those already drawn) a chunk per task,
+ * starting after the nodes' first frame; each chunk gets the classes of the current states.
+ * Returns a function that stops it.
+ */
+function addEdgesInChunks(
+  d: Drawn,
+  pending: ElementDefinition[],
+  model: TraceModel,
+  started: number,
+): () => void {
+  if (pending.length === 0) return () => {};
+  const ends = { source: model.edgeSource, target: model.edgeTarget };
+  let next = 0;
+  let timer: number | undefined;
+  let frame: number | undefined;
+  const step = () => {
+    const first = d.edges.length;
+    const chunk = pending.slice(next, next + EDGE_CHUNK);
+    chunk.forEach((definition, k) => {
+      definition.classes = edgeClasses(d.last, ends, first + k);
+    });
+    d.edges = d.edges.union(d.cy.add(chunk).edges());
+    next += chunk.length;
+    if (next < pending.length) timer = requestIdleCallback(step);
+    else
+      performance.measure('graphlet-explorer:edges-added', {
+        start: started,
+        end: performance.now(),
+      });
+  };
+  frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      timer = requestIdleCallback(step);
+    });
+  });
+  return () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (timer !== undefined) cancelIdleCallback(timer);
+  };
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
