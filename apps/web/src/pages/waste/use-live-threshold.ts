@@ -35,9 +35,10 @@ export function useLiveThreshold(urlThreshold: number | undefined, write: (t: nu
       latest.current = threshold;
       if (fromDrag) dragging.current = true;
       setLive(threshold);
+      // Always in a later task, so the marker and numbers commit alone, without the route's
+      // re-render that a URL write causes.
       const wait = URL_EVERY_MS - (performance.now() - lastWrite.current);
-      if (wait <= 0) flush();
-      else pending.current ??= setTimeout(flush, wait);
+      pending.current ??= setTimeout(flush, Math.max(0, wait));
     },
     [flush],
   );
