@@ -2,7 +2,7 @@
 import { CycleError, createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
-import { loadTraces } from '../load-traces.ts';
+import { streamTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { parseTraceArgs, ROLE_OPTION_USAGE } from '../parse-trace-args.ts';
 import { formatStatsReport } from '../stats-report.ts';
@@ -27,9 +27,9 @@ export const statsCommand: Command = {
     if (files.length === 0) throw new CliError('expected at least one FILE');
     const roles = parseRoleOverrides(role);
     const acc = createStatsAccumulator();
-    // One file at a time: its traces are dropped once the accumulator has summarised them.
+    // One pipeline at a time: each trace is dropped once the accumulator has summarised it.
     for (const file of files) {
-      for (const trace of loadTraces(file, roles).traces) {
+      for (const trace of streamTraces(file, roles)) {
         acc.add(trace, segment(trace, file));
       }
     }
