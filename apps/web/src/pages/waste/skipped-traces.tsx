@@ -1,4 +1,5 @@
 /** The test graphlets the threshold skips, by trace, each trace linking to its page with them marked. */
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { traceHref } from '../../lib/waste/skip-param.ts';
 import type { SkippedTrace } from '../../lib/waste/skipped-by-trace.ts';
@@ -10,8 +11,15 @@ export interface SkippedTracesProps {
   readonly stale: boolean;
 }
 
-/** A list of traces with their skipped graphlets; empty when nothing is skipped. */
-export function SkippedTraces({ traces, skipParam, stale }: SkippedTracesProps) {
+/**
+ * A list of traces with their skipped graphlets; empty when nothing is skipped. Memoised: the
+ * list can hold thousands of graphlets and must not re-render on every threshold step.
+ */
+export const SkippedTraces = memo(function SkippedTraces({
+  traces,
+  skipParam,
+  stale,
+}: SkippedTracesProps) {
   if (traces.length === 0) {
     return <p className="muted">At this threshold every test graphlet runs.</p>;
   }
@@ -47,4 +55,4 @@ export function SkippedTraces({ traces, skipParam, stale }: SkippedTracesProps) 
       ))}
     </ul>
   );
-}
+});
