@@ -9,4 +9,5 @@ export * from './jobs.ts';
 export * from './sources.ts';
 export * from './stats.ts';
 export * from './traces.ts';
+export * from './vocabulary.ts';
 export * from './waste.ts';

@@ -1,16 +1,8 @@
 /** Node roles as the web app draws them: the core's operator roles plus `artifact`, with colours and shapes. */
 
-/** Operator roles (mirrors @graphlet/core ROLES, which the web app does not import directly). */
-export const ROLES = [
-  'ingestion',
-  'data_validation',
-  'transform',
-  'tuner',
-  'trainer',
-  'model_validation',
-  'deployment',
-  'other',
-] as const;
+import { ROLES } from '@graphlet/contract';
+
+export { ROLES };
 
 /** Every role a drawn node can have. */
 export const NODE_ROLES = [...ROLES, 'artifact'] as const;

@@ -2,16 +2,9 @@
  * The seven classifier variants of Table 3 (paper §5.3), the paper's numbers for each, and which
  * appear in Figure 10(a) (the four main variants) and 10(b) (ablations beside their baseline).
  */
-export const WASTE_VARIANTS = [
-  'RF:Input',
-  'RF:Input+Pre',
-  'RF:Input+Pre+Trainer',
-  'RF:Validation',
-  'RF:History',
-  'RF:Shape',
-  'RF:Model-Type',
-] as const;
-export type WasteVariant = (typeof WASTE_VARIANTS)[number];
+import { WASTE_VARIANTS, type WasteVariant } from '@graphlet/contract';
+
+export { WASTE_VARIANTS, type WasteVariant };
 
 /** Trained together by one request without a variant. */
 export const MAIN_VARIANTS: readonly WasteVariant[] = WASTE_VARIANTS.slice(0, 4);
