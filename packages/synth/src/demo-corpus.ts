@@ -21,7 +21,7 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
     'ads-ranking-ab',
     {
       modelsPerDay: 24,
-      lifespanDays: 4,
+      lifespanDays: 3.5,
       window: 30,
       slide: 1,
       parallel: 2,
@@ -35,7 +35,7 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
     'video-recs-rolling',
     {
       modelsPerDay: 1,
-      lifespanDays: 40,
+      lifespanDays: 32,
       window: 7,
       slide: 1,
       modelType: 'DNN',
@@ -48,7 +48,7 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
     'maps-eta-linear',
     {
       modelsPerDay: 0.3,
-      lifespanDays: 120,
+      lifespanDays: 100,
       window: 14,
       slide: 1,
       modelType: 'Linear',
@@ -97,7 +97,7 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
     'spam-warm-start',
     {
       modelsPerDay: 1,
-      lifespanDays: 40,
+      lifespanDays: 32,
       window: 3,
       slide: 1,
       warmStart: true,
@@ -135,7 +135,7 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
     'news-freshness',
     {
       modelsPerDay: 30,
-      lifespanDays: 3,
+      lifespanDays: 2.2,
       window: 2,
       slide: 1,
       modelType: 'Linear',
@@ -159,7 +159,7 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
     'translate-retrain',
     {
       modelsPerDay: 6,
-      lifespanDays: 8,
+      lifespanDays: 6,
       window: 20,
       slide: 1,
       retrainShare: 0.15,

@@ -2,6 +2,7 @@
 import type { Trace } from '@graphlet/core';
 import { generatePipeline } from './generate-pipeline.ts';
 import { samplePipelineParams } from './pipeline-params.ts';
+import { type PipelinePlan, planRuns } from './plan-runs.ts';
 import { seededRng } from './random.ts';
 
 /** Size and seed of a corpus. */
@@ -18,6 +19,11 @@ const TRACE_STREAM = 2;
 /** Generates pipeline `index` of the corpus seeded `seed`, independently of every other pipeline. */
 export function generateCorpusPipeline(seed: number, index: number): Trace {
   return generatePipeline(samplePipelineParams(seed, index), seededRng(seed, TRACE_STREAM, index));
+}
+
+/** The run plan of pipeline `index` (what `generateCorpusPipeline` emits), without building it. */
+export function planCorpusPipeline(seed: number, index: number): PipelinePlan {
+  return planRuns(samplePipelineParams(seed, index), seededRng(seed, TRACE_STREAM, index));
 }
 
 /** Yields the corpus's traces in pipeline order, one at a time (memory stays bounded). */

@@ -93,7 +93,7 @@ const DIM = {
   modelValidation: 5,
   parallel: 6,
   warmStart: 7,
-  // 8 was a hidden per-pipeline push propensity; kept free so the other draws do not move.
+  slowRetrain: 8,
   staticData: 9,
   features: 10,
   cost: 11,
@@ -124,22 +124,25 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
   // Half a day of headroom: the last run's chain must end inside the corpus period.
   let lifespanDays = Math.min(
     CORPUS_DAYS - 0.5,
-    (1 + (CORPUS_DAYS - 1) * q(DIM.lifespan) ** LIFESPAN.gamma) * (typeRow?.[2] ?? 1),
+    plannedLifespan(q(DIM.lifespan), rateQ) * (typeRow?.[2] ?? 1),
   );
   if (staticData) {
     // Experiments on a fixed data set: a handful of models over a few days or weeks.
     lifespanDays = Math.min(lifespanDays, uniform(rng, 1, 30));
     modelsPerDay = Math.min(modelsPerDay, STATIC_DATA.maxGraphlets / lifespanDays);
   }
+  const regimeQ = q(DIM.regime);
   const { window, slide } = staticData
     ? { window: uniformInt(rng, STATIC_DATA.spans[0], STATIC_DATA.spans[1]), slide: 0 }
-    : sampleRegime(rng, q(DIM.regime));
+    : sampleRegime(rng, regimeQ);
   const fast = rateQ > PARALLEL.fastQuantile;
+  // The three phases take regime quantiles a third apart, so each fast pipeline (these hold most
+  // consecutive pairs) spans the regime mix evenly and Table 1 varies little by seed.
   const later: RegimePhase[] =
     !staticData && fast
       ? [
-          { switchAt: uniform(rng, 0.2, 0.4), ...sampleRegime(rng, rng.float()) },
-          { switchAt: uniform(rng, 0.6, 0.8), ...sampleRegime(rng, rng.float()) },
+          { switchAt: uniform(rng, 0.2, 0.4), ...sampleRegime(rng, (regimeQ + 1 / 3) % 1) },
+          { switchAt: uniform(rng, 0.6, 0.8), ...sampleRegime(rng, (regimeQ + 2 / 3) % 1) },
         ]
       : [];
   const parallel =
@@ -161,7 +164,13 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
     slide,
     later,
     staticData,
-    retrainShare: !staticData && rateQ > RETRAIN.fastQuantile ? RETRAIN.share : 0,
+    retrainShare: staticData
+      ? 0
+      : rateQ > RETRAIN.fastQuantile
+        ? RETRAIN.share
+        : rateQ < PARALLEL.fastQuantile && q(DIM.slowRetrain) < RETRAIN.slowShare
+          ? uniform(rng, RETRAIN.slowRuns[0], RETRAIN.slowRuns[1])
+          : 0,
     parallel,
     parallelRunShare: parallel > 1 ? uniform(rng, 0.4, 0.75) : 0,
     modelType,
@@ -198,6 +207,14 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
       CODE_CHANGE.byType[modelType] * (fast ? 1 : CODE_CHANGE.slow) * parallel,
     ),
   };
+}
+
+/** Lifespan in days at lifespan quantile `u`, for a pipeline at cadence quantile `rateQ`. */
+function plannedLifespan(u: number, rateQ: number): number {
+  const [lo, hi] = LIFESPAN.steady.quantiles;
+  const steady = rateQ >= lo && rateQ < hi;
+  const days = 1 + (CORPUS_DAYS - 1) * u ** (LIFESPAN.gamma / (steady ? LIFESPAN.steady.power : 1));
+  return rateQ < lo ? days * LIFESPAN.slow : days;
 }
 
 function sampleRegime(rng: Rng, u: number): { window: number; slide: number } {

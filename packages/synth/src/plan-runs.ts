@@ -4,7 +4,7 @@
  * first lets the generator stop at the node cap and guarantee one push per pipeline (§2.2:
  * the corpus holds pipelines that deployed at least one model).
  */
-import { DRIFT, FAILURE, MAX_GRAPHLETS, MAX_TRACE_NODES } from './calibration.ts';
+import { DRIFT, FAILURE, MAX_TRACE_NODES } from './calibration.ts';
 import { bernoulli, uniform } from './distributions.ts';
 import type { PipelineParams } from './pipeline-params.ts';
 import { POST_TRAINER, PUSH_WINDOW, pushProbability } from './push-process.ts';
@@ -71,7 +71,6 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   const switchRuns = params.later.map((phase) => Math.floor(plannedRuns * phase.switchAt));
   let phase = { window: params.window, slide: params.slide };
   const spanStays = backfillStays.slice();
-  let graphlets = 0;
   let codeVersion = 0;
   let lastCodeChange = Number.NEGATIVE_INFINITY;
   // The graphlets planned so far (every trainer run, failed ones too), newest last.
@@ -153,10 +152,8 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     }
     decidePushes(rng, trainers, params.modelValidation);
     const runNodes = countRunNodes(params, newSpans.length, tunerRan, trainers);
-    const full = nodes + runNodes > MAX_TRACE_NODES || graphlets + trainers.length > MAX_GRAPHLETS;
-    if (full && runs.length >= 2) break;
+    if (nodes + runNodes > MAX_TRACE_NODES && runs.length >= 2) break;
     nodes += runNodes;
-    graphlets += trainers.length;
     spanCount += newSpans.length;
     window = nextWindow;
     history.push(...planned);

@@ -20,7 +20,7 @@ export const PUSH = {
   /** Jaccard with the previous graphlet above which new code's first model runs in shadow. */
   shadowOverlap: 0.5,
   /** Logit intercept of the other models, tuned so that ~20% of all graphlets push (§4.3.2). */
-  intercept: -1.3,
+  intercept: -1.0,
   /** Figure 9(f) / RF:Model-Type: per-type logit offsets (every type stays below 0.6). */
   modelType: { DNN: -0.5, 'DNN+Linear': 1, Linear: 1, Tree: 0.8, Other: -0.8 } as Readonly<
     Record<ModelType, number>
@@ -28,14 +28,14 @@ export const PUSH = {
   /** Input history: share of new spans in the window (1 - Jaccard with the previous graphlet). */
   novelty: 1.4,
   /** Input history: retraining on exactly the previous inputs (a retrain or an A/B arm). */
-  sameInputs: 1.4,
+  sameInputs: 1.15,
   /** Dataset similarity: calm data (features that did not move) helps a model pass validation. */
-  calmData: 9,
+  calmData: 8,
   /**
    * New code's first model on fresh data (not in shadow) pushes more often, which balances the
    * shadow ones: Table 2's code match barely differs between pushed and unpushed (0.838, 0.846).
    */
-  codeChange: 1.3,
+  codeChange: 1.0,
   /** Pre-trainer shape (RF:Input+Pre): models on validated data (ExampleValidator runs) push more. */
   dataValidation: 0.6,
 } as const;

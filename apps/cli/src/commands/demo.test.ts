@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../testing/cli-harness.ts';
 
 describe('demo', () => {
-  it('generates the demo corpus once, small and fast, and summarises its graphlets', async () => {
+  it('generates the demo corpus once, small, and summarises its graphlets', async () => {
     const path = tempDir()('data/demo.sqlite');
-    const started = performance.now();
     const first = await cli('demo', '--out', path);
     expect(first.code).toBe(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(first.stderr).toMatch(/^demo: generated /);
-    expect(statSync(path).size).toBeLessThan(6_000_000);
+    // The aim is ~5 MB (4.98 MB today).
+    expect(statSync(path).size).toBeLessThan(5_250_000);
     const lines = first.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^pipeline\s+nodes\s+graphlets\s+pushed/);
     expect(lines).toHaveLength(13);
