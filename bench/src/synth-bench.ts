@@ -1,6 +1,7 @@
 // Synthetic corpus benchmark (issue 3): generation alone (in memory, one pipeline at a time) and
 // generation + MLMD store writing, for --pipelines pipelines (default 300; `--pipelines 3000` is
-// the paper scale). Prints JSON {pipelines, nodes, seconds, nodesPerSecond, peakRssMb, ...};
+// the paper scale). Prints JSON {pipelines, nodes, seconds, nodesPerSecond, write, writeOverGenerate,
+// peakRssMb, ...};
 // CPU seconds beside wall seconds, since other load on the machine slows the wall clock.
 //   node bench/src/synth-bench.ts [--pipelines N] [--seed S] [--write-only | --generate-only]
 
@@ -81,6 +82,11 @@ if (!values['generate-only']) {
   }
 }
 clearInterval(sampler);
+// Baseline measured in this run: generating the traces alone; writing costs this many times more.
+const write = result.write as { seconds: number } | undefined;
+if (write !== undefined && typeof result.seconds === 'number' && result.seconds > 0) {
+  result.writeOverGenerate = round(write.seconds / result.seconds);
+}
 result.peakRssMb = Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 

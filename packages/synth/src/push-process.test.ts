@@ -20,7 +20,10 @@ describe('push process', () => {
     const fresh = { ...steady, jaccard: [0, 0, 0], codeMatch: [false, false, false] };
     expect(isHeldBack(fresh)).toBe(false);
     expect(isHeldBack({ ...steady, tunerRan: true })).toBe(true);
-    expect(pushProbability({ ...steady, tunerRan: true })).toBe(PUSH.heldBack);
+    expect(pushProbability({ ...steady, tunerRan: true })).toBe(PUSH.heldBack.tuning);
+    expect(pushProbability({ ...steady, codeMatch: [true, false, false] })).toBe(
+      PUSH.heldBack.code,
+    );
   });
 
   it('never holds back a pipeline first model (no history)', () => {
