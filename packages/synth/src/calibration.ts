@@ -22,7 +22,7 @@ export const MODELS_PER_DAY = { median: 0.85, sigma: 2.05, max: 600 } as const;
 export const LIFESPAN = {
   gamma: 2.05,
   slow: 0.3,
-  steady: { quantiles: [0.5, 0.9], power: 4 },
+  steady: { quantiles: [0.5, 0.93], power: 4 },
 } as const;
 
 /** Figure 5: share of pipelines by model type, with lifespan multipliers (Figure 3(d): linear lives longer). */
