@@ -164,13 +164,7 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
     slide,
     later,
     staticData,
-    retrainShare: staticData
-      ? 0
-      : rateQ > RETRAIN.fastQuantile
-        ? RETRAIN.share
-        : rateQ < PARALLEL.fastQuantile && q(DIM.slowRetrain) < RETRAIN.slowShare
-          ? uniform(rng, RETRAIN.slowRuns[0], RETRAIN.slowRuns[1])
-          : 0,
+    retrainShare: staticData ? 0 : retrainShare(rng, rateQ, q(DIM.slowRetrain)),
     parallel,
     parallelRunShare: parallel > 1 ? uniform(rng, 0.4, 0.75) : 0,
     modelType,
@@ -207,6 +201,18 @@ export function samplePipelineParams(seed: number, index: number): PipelineParam
       CODE_CHANGE.byType[modelType] * (fast ? 1 : CODE_CHANGE.slow) * parallel,
     ),
   };
+}
+
+/**
+ * Share of runs that retrain on unchanged data: some in the fastest pipelines (their schedule
+ * outpaces their data), many in a few slow ones (reruns on the same spans), none otherwise.
+ */
+function retrainShare(rng: Rng, rateQ: number, slowQ: number): number {
+  if (rateQ > RETRAIN.fastQuantile) return RETRAIN.share;
+  if (rateQ < PARALLEL.fastQuantile && slowQ < RETRAIN.slowShare) {
+    return uniform(rng, RETRAIN.slowRuns[0], RETRAIN.slowRuns[1]);
+  }
+  return 0;
 }
 
 /** Lifespan in days at lifespan quantile `u`, for a pipeline at cadence quantile `rateQ`. */
