@@ -2,6 +2,7 @@
 // RandomForestClassifier.predict_proba averages its trees.
 
 import { checkMatrix, type FeatureMatrix } from './feature-matrix.ts';
+import { addTreeValues, codedForest, encodeMatrix } from './threshold-codes.ts';
 import type { Forest } from './train-forest.ts';
 import { predictTreeRow } from './tree.ts';
 
@@ -13,9 +14,18 @@ export function predictProba(forest: Forest, matrix: FeatureMatrix): Float64Arra
     throw new Error(`forest: model has ${forest.nFeatures} features, matrix has ${nFeatures}`);
   }
   const out = new Float64Array(nRows);
-  // Tree-major order keeps one tree's arrays hot in cache across all rows.
-  for (const tree of forest.trees) {
-    for (let r = 0; r < nRows; r++) out[r]! += predictTreeRow(tree, values, r * nFeatures);
+  const coded = codedForest(forest);
+  if (coded.maxCode <= 0xffff) {
+    // Tree-major over all rows; each row adds its trees' values in tree order, as before.
+    const codes = encodeMatrix(coded, values, nFeatures);
+    for (let t = 0; t < forest.trees.length; t++) {
+      addTreeValues(coded.nodes[t]!, forest.trees[t]!.value, codes, nFeatures, out);
+    }
+  } else {
+    // Too many distinct thresholds for 16-bit codes (not from histogram training): compare doubles.
+    for (const tree of forest.trees) {
+      for (let r = 0; r < nRows; r++) out[r]! += predictTreeRow(tree, values, r * nFeatures);
+    }
   }
   const scale = 1 / forest.trees.length;
   for (let r = 0; r < nRows; r++) out[r]! *= scale;
