@@ -1,5 +1,6 @@
-// Interning of doubles: a small open-addressing hash table over their bits, much faster than a Map
-// for the millions of split thresholds of a large forest. -0 is interned as 0 (they compare equal).
+// Interning of doubles: a small open-addressing hash table over their bits. For the millions of
+// split thresholds of a large forest it beats a Map<number, number> (full forest bench: predict
+// 1.40-1.44 s against 1.63-1.85 s). -0 is interned as 0 (they compare equal).
 
 const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
