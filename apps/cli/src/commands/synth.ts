@@ -13,7 +13,7 @@ same content. Progress goes to stderr.
 
   --out FILE       the store to write (written to a temporary file, then renamed)
   --pipelines N    number of pipelines (default 300)
-  --scale paper    the paper's corpus size: 3,000 pipelines, ~420,000 graphlets, ~5.5 M nodes
+  --scale paper    the paper's corpus size: 3,000 pipelines, ~430,000 graphlets, ~5.7 M nodes
                    (about 4 minutes, ~600 MB of memory, a 6 GB store)
   --seed S         integer seed (default 1)
   --force          overwrite FILE if it exists`;
