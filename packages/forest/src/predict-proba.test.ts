@@ -4,7 +4,7 @@ import { predictProba } from './predict-proba.ts';
 import { splitmix32 } from './random.ts';
 import { deserializeForest, serializeForest } from './serialize-forest.ts';
 import { xorTable } from './testing-data.ts';
-import { codedForest } from './threshold-codes.ts';
+import { cachedCodedForest, codedForest } from './threshold-codes.ts';
 import { type Forest, trainForest } from './train-forest.ts';
 import { predictTreeRow, type Tree } from './tree.ts';
 
@@ -91,8 +91,17 @@ describe('predictProba', () => {
 
   it('equals it on values at, beside and beyond every threshold and NaN', () => {
     const probes = probeRows(forest);
-    expect(probes.nRows).toBeGreaterThan(1000);
+    codedForest(forest); // a batch of any size then takes the coded path
     expect(predictProba(forest, probes)).toEqual(reference(forest, probes));
+  });
+
+  it('scores one row without coding a fresh forest, with the same result', () => {
+    const fresh = trainForest(matrix, labels, { trees: 3, seed: 6 });
+    const row = { values: matrix.values.slice(0, 5), nRows: 1, nFeatures: 5 };
+    expect(predictProba(fresh, row)).toEqual(reference(fresh, row));
+    expect(cachedCodedForest(fresh)).toBeUndefined();
+    codedForest(fresh);
+    expect(predictProba(fresh, row)).toEqual(reference(fresh, row));
   });
 
   it('uses byte codes for a trained forest', () => {
@@ -102,6 +111,7 @@ describe('predictProba', () => {
   it('predicts identically after serialization, and again from the cache', () => {
     const back = deserializeForest(JSON.parse(JSON.stringify(serializeForest(forest))));
     const probes = probeRows(forest);
+    codedForest(back);
     expect(predictProba(back, probes)).toEqual(reference(forest, probes));
     expect(predictProba(back, matrix)).toEqual(predictProba(forest, matrix));
     expect(predictProba(back, matrix)).toEqual(reference(forest, matrix));

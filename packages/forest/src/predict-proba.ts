@@ -2,9 +2,15 @@
 // RandomForestClassifier.predict_proba averages its trees.
 
 import { checkMatrix, type FeatureMatrix } from './feature-matrix.ts';
-import { addTreeValues, codedForest, encodeMatrix } from './threshold-codes.ts';
+import { addTreeValues, cachedCodedForest, codedForest, encodeMatrix } from './threshold-codes.ts';
 import type { Forest } from './train-forest.ts';
 import { predictTreeRow } from './tree.ts';
+
+/**
+ * Rows from which coding the forest (one pass over every node) pays for itself; smaller batches,
+ * such as scoring one graphlet, compare doubles unless an earlier call already coded the forest.
+ */
+const CODE_MIN_ROWS = 1024;
 
 /** Predicted probability of the positive class for every row of a row-major matrix. */
 export function predictProba(forest: Forest, matrix: FeatureMatrix): Float64Array {
@@ -14,15 +20,15 @@ export function predictProba(forest: Forest, matrix: FeatureMatrix): Float64Arra
     throw new Error(`forest: model has ${forest.nFeatures} features, matrix has ${nFeatures}`);
   }
   const out = new Float64Array(nRows);
-  const coded = codedForest(forest);
-  if (coded.maxCode <= 0xffff) {
+  const coded = nRows >= CODE_MIN_ROWS ? codedForest(forest) : cachedCodedForest(forest);
+  if (coded !== undefined && coded.maxCode <= 0xffff) {
     // Tree-major over all rows; each row adds its trees' values in tree order, as before.
     const codes = encodeMatrix(coded, values, nFeatures);
     for (let t = 0; t < forest.trees.length; t++) {
       addTreeValues(coded.nodes[t]!, forest.trees[t]!.value, codes, nFeatures, out);
     }
   } else {
-    // Too many distinct thresholds for 16-bit codes (not from histogram training): compare doubles.
+    // A small batch, or too many distinct thresholds for 16-bit codes: compare doubles.
     for (const tree of forest.trees) {
       for (let r = 0; r < nRows; r++) out[r]! += predictTreeRow(tree, values, r * nFeatures);
     }

@@ -36,11 +36,17 @@ const cache = new WeakMap<Forest, { trees: readonly Tree[]; coded: CodedForest }
 
 /** The coded form of a forest (20 bytes per node), built once per forest: trees are immutable. */
 export function codedForest(forest: Forest): CodedForest {
-  const hit = cache.get(forest);
-  if (hit !== undefined && hit.trees === forest.trees) return hit.coded;
+  const hit = cachedCodedForest(forest);
+  if (hit !== undefined) return hit;
   const coded = buildCodedForest(forest);
   cache.set(forest, { trees: forest.trees, coded });
   return coded;
+}
+
+/** The coded form of a forest if an earlier prediction built it, else undefined. */
+export function cachedCodedForest(forest: Forest): CodedForest | undefined {
+  const hit = cache.get(forest);
+  return hit !== undefined && hit.trees === forest.trees ? hit.coded : undefined;
 }
 
 function buildCodedForest(forest: Forest): CodedForest {
