@@ -1,7 +1,8 @@
 /**
- * The calibration bar (issue 3) as checks over a CorpusStatistics document: every number of
- * targets.md a synthetic corpus can show, with the paper's target, the tolerance we hold the
- * generator to (stated for 300 pipelines), what the corpus achieved, and pass or fail.
+ * Every number of targets.md a synthetic corpus can show, as checks over a CorpusStatistics
+ * document: the paper's target, the tolerance we hold the generator to (stated for 300
+ * pipelines), what the corpus achieved, and pass or fail. `bar` marks the checks of issue 3's
+ * calibration bar; the others are reported beside them (a miss there is a known gap, not a bug).
  */
 import { type CorpusStatistics, MODEL_TYPES, valueAtPath } from '@graphlet/core';
 
@@ -15,13 +16,17 @@ export interface CalibrationCheck {
   /** Human-readable tolerance, e.g. `±0.03`, `≤ 130`, `0.20–0.33`. */
   readonly tolerance: string;
   readonly pass: boolean;
+  /** Part of issue 3's calibration bar (the rest are other numbers of targets.md). */
+  readonly bar: boolean;
 }
 
-/** The result of checking a corpus. */
+/** The result of checking a corpus: `passed` and `failed` count the bar's checks only. */
 export interface CalibrationReport {
   readonly checks: readonly CalibrationCheck[];
   readonly passed: number;
   readonly failed: number;
+  /** Checks outside the bar within their tolerance, and outside it. */
+  readonly others: { readonly within: number; readonly outside: number };
 }
 
 type Rule =
@@ -35,6 +40,7 @@ interface Spec {
   readonly path: string;
   readonly target: number;
   readonly rule: Rule;
+  readonly bar?: false;
 }
 
 const near = (name: string, path: string, target: number, tol: number): Spec => ({
@@ -62,6 +68,9 @@ const min = (name: string, path: string, target: number, lo: number): Spec => ({
   rule: { kind: 'min', lo },
 });
 
+const other = (spec: Spec): Spec => ({ ...spec, bar: false });
+const DOMAIN = 'figures.4.featureKinds.meanDomainSize';
+
 const BIN_NAMES = ['[0, .25]', '(.25, .5]', '(.5, .75]', '(.75, 1]'];
 const table1 = (row: string, label: string, bins: readonly number[], mean: number, tol: number) => [
   ...bins.map((b, i) =>
@@ -81,15 +90,27 @@ const FIGURE_5: Readonly<Record<(typeof MODEL_TYPES)[number], number>> = {
 
 const SPECS: readonly Spec[] = [
   near('pushed share of graphlets', 'corpus.pushedShare', 0.2, 0.03),
-  max('largest trace (nodes)', 'corpus.maxTraceNodes', 6953, 7000),
-  near('graphlets of warm-starting pipelines', 'corpus.warmStartPipelineGraphletShare', 0.09, 0.04),
+  other(max('largest trace (nodes)', 'corpus.maxTraceNodes', 6953, 7000)),
+  other(
+    near(
+      'graphlets of warm-starting pipelines',
+      'corpus.warmStartPipelineGraphletShare',
+      0.09,
+      0.04,
+    ),
+  ),
   near('Figure 3(a) mean lifespan (days)', 'figures.3a.mean', 36, 6),
   max('Figure 3(a) max lifespan (days)', 'figures.3a.max', 130, 130),
   range('Figure 3(b) median models per day', 'figures.3b.median', 1, 0.5, 1.5),
   near('Figure 3(b) mean models per day', 'figures.3b.mean', 7, 3),
   min('Figure 3(b) max models per day', 'figures.3b.max', 1000, 100),
-  max('Figure 3(c) feature count p90', 'figures.3c.p90', 100, 100),
-  near('categorical share of features', 'figures.4.featureKinds.categoricalShare', 0.53, 0.05),
+  other(max('Figure 3(c) feature count p90', 'figures.3c.p90', 100, 100)),
+  other(
+    near('categorical share of features', 'figures.4.featureKinds.categoricalShare', 0.53, 0.05),
+  ),
+  other(range('mean categorical domain size', `${DOMAIN}.all`, 10.6e6, 5e6, 20e6)),
+  other(range('mean categorical domain size, DNN', `${DOMAIN}.DNN`, 13.6e6, 6.8e6, 27.2e6)),
+  other(min('mean categorical domain size, Linear', `${DOMAIN}.Linear`, 20e6, 20e6)),
   ...MODEL_TYPES.map((t) =>
     near(`Figure 5 ${t} share`, `figures.5.shares.${t}`, FIGURE_5[t], 0.04),
   ),
@@ -100,7 +121,21 @@ const SPECS: readonly Spec[] = [
   range('Figure 7 training share', 'figures.7.shares.training', 0.27, 0.2, 0.33),
   near('Figure 7 ingestion share', 'figures.7.shares.ingestion', 0.22, 0.04),
   near('Figure 7 data + model validation', 'figures.7.validationShare', 0.35, 0.05),
+  other(near('Figure 7 post- to pre-trainer compute', 'figures.7.postToPreRatio', 0.3, 0.1)),
+  other(
+    near('Figure 9(a) pushed minus all mean gap (h)', 'figures.9a.pushedMeanMinusAllMean', 15, 10),
+  ),
+  other(near('Figure 9(b) mean gap between pushed (h)', 'figures.9a.pushed.mean', 40, 15)),
+  other(
+    near(
+      'Figure 9(b) gaps below the pushed median',
+      'figures.9b.shareOfAllBelowPushedMedian',
+      0.8,
+      0.1,
+    ),
+  ),
   near('Figure 9(c) unpushed between pushes', 'figures.9c.mean', 3, 1),
+  other(near('Figure 9(e) mean graphlet duration (h)', 'figures.9e.mean', 168, 84)),
   ...MODEL_TYPES.map((t) =>
     max(`Figure 9(f) push likelihood ${t}`, `figures.9f.likelihood.${t}`, 0.6, 0.6),
   ),
@@ -129,20 +164,64 @@ export function calibrationChecks(stats: CorpusStatistics): CalibrationReport {
       target: s.target,
       achieved,
       ...judge(s.rule, s.target, achieved),
+      bar: s.bar ?? true,
     };
   });
-  const linear = stats.figures['3d'].byClass.Linear.mean;
-  const dnn = stats.figures['3d'].byClass.DNN.mean;
-  checks.push({
-    name: 'Figure 3(d) Linear minus DNN mean lifespan (days)',
-    path: 'figures.3d.byClass',
+  const f = stats.figures;
+  checks.push(
+    positive(
+      'Figure 3(d) Linear minus DNN mean lifespan (days)',
+      'figures.3d.byClass',
+      difference(f['3d'].byClass.Linear.mean, f['3d'].byClass.DNN.mean),
+    ),
+    positive(
+      'Figure 9(d) unpushed minus pushed trainer CPU (s)',
+      'figures.9d',
+      difference(f['9d'].unpushed.mean, f['9d'].pushed.mean),
+    ),
+    positive(
+      'Figure 4 vocabulary lead in pipelines using it',
+      'figures.4.pipelineShare',
+      vocabularyLead(f['4'].pipelineShare),
+    ),
+  );
+  const bar = checks.filter((c) => c.bar);
+  const passed = bar.filter((c) => c.pass).length;
+  const within = checks.filter((c) => !c.bar && c.pass).length;
+  return {
+    checks,
+    passed,
+    failed: bar.length - passed,
+    others: { within, outside: checks.length - bar.length - within },
+  };
+}
+
+/** A check outside the bar that a difference stated by the paper has the paper's sign. */
+function positive(name: string, path: string, achieved: number | null): CalibrationCheck {
+  return {
+    name,
+    path,
     target: 0,
-    achieved: linear === null || dnn === null ? null : linear - dnn,
+    achieved,
     tolerance: '> 0',
-    pass: linear !== null && dnn !== null && linear > dnn,
-  });
-  const passed = checks.filter((c) => c.pass).length;
-  return { checks, passed, failed: checks.length - passed };
+    pass: (achieved ?? 0) > 0,
+    bar: false,
+  };
+}
+
+function difference(a: number | null | undefined, b: number | null | undefined): number | null {
+  return a === null || a === undefined || b === null || b === undefined ? null : a - b;
+}
+
+/** Share of pipelines using vocabulary minus that of the next most used analyzer (Figure 4). */
+function vocabularyLead(shares: Readonly<Record<string, number | null>> | null): number | null {
+  const vocabulary = shares?.vocabulary;
+  if (shares === null || vocabulary === null || vocabulary === undefined) return null;
+  let next = 0;
+  for (const [name, share] of Object.entries(shares)) {
+    if (name !== 'vocabulary' && share !== null) next = Math.max(next, share);
+  }
+  return vocabulary - next;
 }
 
 function judge(rule: Rule, target: number, x: number | null): { tolerance: string; pass: boolean } {

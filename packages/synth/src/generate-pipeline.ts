@@ -19,7 +19,7 @@ import {
   type Trace,
   TraceBuilder,
 } from '@graphlet/core';
-import { COST_SPREAD, CPU_SECONDS as CPU_MEANS } from './calibration.ts';
+import { COST_SPREAD, CPU_SECONDS as CPU_MEANS, TUNED_TRAINER_COST } from './calibration.ts';
 import { lognormal } from './distributions.ts';
 import type { PipelineParams } from './pipeline-params.ts';
 import { CHAIN_MS, type PipelinePlan, planRuns } from './plan-runs.ts';
@@ -166,6 +166,7 @@ class PipelineEmitter {
         inputs,
         trainer.failed ? 'failed' : 'complete',
         props,
+        run.tunerRan ? TUNED_TRAINER_COST : 1,
       );
       if (trainer.failed) continue;
       const model = this.out(e.id, ARTIFACT.model, 'model', e.endMs);
@@ -264,6 +265,7 @@ class PipelineEmitter {
     inputs: readonly (readonly [ArtifactId, string])[],
     state: 'complete' | 'failed' | 'cached' = 'complete',
     extra: Properties = {},
+    costFactor = 1,
   ): { id: ExecutionId; endMs: number } {
     const p = this.params;
     // Never start before an input exists (lognormal durations can overrun the planned slot).
@@ -276,6 +278,7 @@ class PipelineEmitter {
       state === 'cached'
         ? 0
         : CPU_MEANS[component] *
+          costFactor *
           p.costScale *
           lognormal(this.rng, 1, COST_SPREAD.execution) *
           (state === 'failed' ? 0.5 : 1);

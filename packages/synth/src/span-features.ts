@@ -30,6 +30,8 @@ interface FeatureState {
 
 /** Spans back (from 2) that a moved feature must not return to: the history window at hop slides. */
 const LAGS = 10;
+/** How far a feature may stray from its base: means in base stds, std and domain in log scale. */
+const BOUND = { meanStds: 4, logScale: 1.5 } as const;
 /** Tries at drawing a move that lands away from the earlier distributions. */
 const MOVE_TRIES = 12;
 
@@ -49,7 +51,7 @@ export function createFeatureDrift(
   modelType: ModelType,
 ): FeatureDrift {
   // §3.2: categorical domains average 10.6 M values, more than 20 M for linear models.
-  const domainMedian = DOMAIN.median * (modelType === 'Linear' ? 2 : 1);
+  const domainMedian = DOMAIN.median * (modelType === 'Linear' ? DOMAIN.linear : 1);
   const features: FeatureState[] = [];
   for (let i = 0; i < count; i++) {
     const categorical = bernoulli(rng, categoricalShare);
@@ -90,21 +92,28 @@ function move(rng: Rng, f: FeatureState, stay: boolean): void {
     return;
   }
   // Moves head back toward the feature's base value, so long pipelines do not random-walk away;
-  // a move landing near an earlier distribution is drawn again, later tries in either direction.
+  // a move landing near an earlier distribution is drawn again, later tries in either direction
+  // unless the value has strayed past BOUND from its base (then always back: no drift to 1e40).
   const from = { mean: f.mean, std: f.std, domainSize: f.domainSize };
   const older = f.past.slice(0, -1);
+  const { base } = f;
+  const meanFar = Math.abs(from.mean - base.mean) > BOUND.meanStds * base.std;
+  const stdFar = Math.abs(Math.log(from.std / base.std)) > BOUND.logScale;
+  const domainFar = Math.abs(Math.log(from.domainSize / base.domainSize)) > BOUND.logScale;
   let next = from;
   for (let i = 0; i < MOVE_TRIES; i++) {
-    const toward = (value: number, base: number) =>
-      i >= MOVE_TRIES / 2 && bernoulli(rng, 0.5) ? 1 : value > base ? -1 : 1;
+    const toward = (above: boolean, far: boolean) =>
+      i < MOVE_TRIES / 2 || far ? (above ? -1 : 1) : bernoulli(rng, 0.5) ? 1 : -1;
     next = {
-      mean: from.mean + toward(from.mean, f.base.mean) * uniform(rng, 0.3, 1.5) * from.std,
-      std: from.std * Math.exp(toward(from.std, f.base.std) * uniform(rng, 0.15, 0.5)),
+      mean: from.mean + toward(from.mean > base.mean, meanFar) * uniform(rng, 0.3, 1.5) * from.std,
+      std: from.std * Math.exp(toward(from.std > base.std, stdFar) * uniform(rng, 0.15, 0.5)),
       domainSize: Math.max(
         2,
         Math.round(
           from.domainSize *
-            Math.exp(toward(from.domainSize, f.base.domainSize) * uniform(rng, 0.15, 0.9)),
+            Math.exp(
+              toward(from.domainSize > base.domainSize, domainFar) * uniform(rng, 0.15, 0.9),
+            ),
         ),
       ),
     };

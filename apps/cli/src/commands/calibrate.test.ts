@@ -13,10 +13,23 @@ describe('calibrate', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.checks.length).toBeGreaterThan(40);
-    expect(report.passed + report.failed).toBe(report.checks.length);
+    const bar = report.checks.filter((c: { bar: boolean }) => c.bar);
+    expect(report.passed + report.failed).toBe(bar.length);
+    expect(bar.length + report.others.within + report.others.outside).toBe(report.checks.length);
     for (const c of report.checks) {
-      expect(Object.keys(c).sort()).toEqual(['achieved', 'name', 'pass', 'target', 'tolerance']);
+      expect(Object.keys(c).sort()).toEqual([
+        'achieved',
+        'bar',
+        'name',
+        'pass',
+        'target',
+        'tolerance',
+      ]);
     }
+    const domain = report.checks.find(
+      (c: { name: string }) => c.name === 'mean categorical domain size',
+    );
+    expect(domain).toMatchObject({ target: 10.6e6, bar: false });
     const pushed = report.checks.find(
       (c: { name: string }) => c.name === 'pushed share of graphlets',
     );
