@@ -51,7 +51,7 @@ test.describe('corpus page', () => {
         .or(page.getByText(/Imported \d+ traces/))
         .first(),
     ).toBeVisible();
-    await expect(page.getByText(/Imported 2 traces and \d+ graphlets/)).toBeVisible({
+    await expect(page.getByText(/Imported 2 traces and [\d,]+ graphlets/)).toBeVisible({
       timeout: 30_000,
     });
     await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(before + 2);
