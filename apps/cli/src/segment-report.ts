@@ -1,6 +1,6 @@
 /** The `segment` command's result: every trace's graphlets in a stable, JSON-ready shape. */
-import { CycleError, segmentGraphlets, type Trace } from '@graphlet/core';
-import { CliError } from './cli-error.ts';
+import type { Trace } from '@graphlet/core';
+import { segmentTrace } from './segment-trace.ts';
 
 /** One graphlet as `segment --json` prints it; ids are the store's ids, ascending. */
 export interface GraphletReport {
@@ -26,19 +26,7 @@ export interface TraceReport {
 /** Segments every trace: traces sorted by pipeline name, graphlets by trainer id. */
 export function segmentReport(traces: readonly Trace[], file: string): { traces: TraceReport[] } {
   const reports = traces.map((trace): TraceReport => {
-    let segmentation: ReturnType<typeof segmentGraphlets>;
-    try {
-      segmentation = segmentGraphlets(trace);
-    } catch (error) {
-      // CycleError and the trace graph's other input errors are problems of the file.
-      if (
-        error instanceof CycleError ||
-        (error instanceof Error && error.message.startsWith('core: trace'))
-      ) {
-        throw new CliError(`${file}: ${error.message.replace(/^core: /, '')}`);
-      }
-      throw error;
-    }
+    const segmentation = segmentTrace(trace, file);
     const graphlets = segmentation.graphlets
       .map((g) => ({
         trainer: g.trainer as number,

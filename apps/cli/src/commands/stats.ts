@@ -1,10 +1,11 @@
 /** `stats FILE... [--json] [--role PATTERN=ROLE]...`: the paper's figures and tables for a corpus. */
-import { CycleError, createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
+import { createStatsAccumulator } from '@graphlet/core';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { streamTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { parseTraceArgs, ROLE_OPTION_USAGE } from '../parse-trace-args.ts';
+import { segmentTrace } from '../segment-trace.ts';
 import { formatStatsReport } from '../stats-report.ts';
 
 const USAGE = `Usage: pnpm cli stats FILE... [--json] [--role PATTERN=ROLE]...
@@ -30,7 +31,7 @@ export const statsCommand: Command = {
     // One pipeline at a time: each trace is dropped once the accumulator has summarised it.
     for (const file of files) {
       for (const trace of streamTraces(file, roles)) {
-        acc.add(trace, segment(trace, file));
+        acc.add(trace, segmentTrace(trace, file).graphlets);
       }
     }
     const stats = acc.finish();
@@ -38,18 +39,3 @@ export const statsCommand: Command = {
     return 0;
   },
 };
-
-function segment(trace: Parameters<typeof segmentGraphlets>[0], file: string) {
-  try {
-    return segmentGraphlets(trace).graphlets;
-  } catch (error) {
-    // A cycle or a malformed trace is a problem of the file, not of the program.
-    if (
-      error instanceof CycleError ||
-      (error instanceof Error && error.message.startsWith('core: trace'))
-    ) {
-      throw new CliError(`${file}: ${error.message.replace(/^core: /, '')}`);
-    }
-    throw error;
-  }
-}
