@@ -2,14 +2,18 @@
 import { formatShare } from './format-stat.ts';
 import type { PaperTargets, PushSplit, SimilarityRow, StatsDocument } from './stats-document.ts';
 
-/** One metric of Table 1: four quarter shares and the mean, ours and the paper's. */
-export interface SimilarityTableRow {
+/** What a row of Tables 1 and 2 says besides its numbers: the metric, and what we measured. */
+interface MeasuredRow {
   readonly key: string;
   readonly label: string;
   readonly available: boolean;
   readonly reason: string;
   /** Pairs (or pipelines) measured. */
   readonly count: number;
+}
+
+/** One metric of Table 1: four quarter shares and the mean, ours and the paper's. */
+export interface SimilarityTableRow extends MeasuredRow {
   readonly ours: readonly string[];
   readonly oursMean: string;
   readonly paper: readonly string[];
@@ -25,6 +29,11 @@ const ROWS_1 = [
 const mean = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : value.toFixed(3);
 
+/** The row's metric and whether (and on how many) we measured it. */
+function measuredRow(key: string, label: string, row: SimilarityRow | PushSplit): MeasuredRow {
+  return { key, label, available: row.available, reason: row.reason ?? '', count: row.count };
+}
+
 /** Table 1 rows. */
 export function similarityTableRows(
   table: StatsDocument['tables']['1'],
@@ -34,11 +43,7 @@ export function similarityTableRows(
     const row: SimilarityRow = table[key];
     const paperAt = (suffix: string) => paper[`tables.1.${key}.${suffix}`]?.value;
     return {
-      key,
-      label,
-      available: row.available,
-      reason: row.reason ?? '',
-      count: row.count,
+      ...measuredRow(key, label, row),
       ours: [0, 1, 2, 3].map((i) => formatShare(row.bins?.[i] ?? null, 1)),
       oursMean: mean(row.mean),
       paper: [0, 1, 2, 3].map((i) => formatShare(paperAt(`bins.${i}`), 1)),
@@ -48,12 +53,7 @@ export function similarityTableRows(
 }
 
 /** One metric of Table 2: means for pushed, unpushed and all graphlets. */
-export interface PushSplitTableRow {
-  readonly key: string;
-  readonly label: string;
-  readonly available: boolean;
-  readonly reason: string;
-  readonly count: number;
+export interface PushSplitTableRow extends MeasuredRow {
   /** pushed, unpushed, all. */
   readonly ours: readonly [string, string, string];
   readonly paper: readonly [string, string, string];
@@ -75,16 +75,9 @@ export function pushSplitTableRows(
     const cells = (pick: (split: (typeof SPLITS)[number]) => string) =>
       SPLITS.map(pick) as unknown as readonly [string, string, string];
     return {
-      key,
-      label,
-      available: row.available,
-      reason: row.reason ?? '',
-      count: row.count,
+      ...measuredRow(key, label, row),
       ours: cells((s) => mean(row[s])),
-      paper: cells((s) => {
-        const t = paper[`tables.2.${key}.${s}`];
-        return t === undefined ? '–' : t.value.toFixed(3);
-      }),
+      paper: cells((s) => mean(paper[`tables.2.${key}.${s}`]?.value)),
     };
   });
 }
