@@ -7,7 +7,6 @@ import {
   LabelList,
   Legend,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -19,6 +18,7 @@ import {
 } from '../../lib/figures/category-bars.ts';
 import { formatAmount, formatShare } from '../../lib/figures/format-stat.ts';
 import { categoryTooltip } from '../../lib/figures/tooltip-text.ts';
+import { ChartFrame } from './chart-frame.tsx';
 import {
   OURS,
   PAPER,
@@ -61,72 +61,68 @@ export const CategoryBarChart = memo(function CategoryBarChart({
   const fmt = formatters[format];
   const height = categoryChartHeight(rows, rowHeight);
   return (
-    <div className="chart-frame" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          layout="vertical"
-          data={rows as CategoryRow[]}
-          margin={{ top: 24, right: 56, bottom: 28, left: 8 }}
-          barGap={2}
+    <ChartFrame height={height}>
+      <BarChart
+        layout="vertical"
+        data={rows as CategoryRow[]}
+        margin={{ top: 24, right: 56, bottom: 28, left: 8 }}
+        barGap={2}
+      >
+        <ChartPatterns idPrefix={id} styles={[ours, PAPER]} />
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis
+          type="number"
+          domain={format === 'share' ? [0, 1] : [0, 'auto']}
+          ticks={format === 'share' ? [0, 0.2, 0.4, 0.6, 0.8, 1] : undefined}
+          tickFormatter={(v: number) => fmt(v)}
+          label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
+        />
+        <YAxis type="category" dataKey="label" width={190} tickLine={false} />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.05)' }}
+          isAnimationActive={false}
+          content={tooltipContent(byLabel, String, (row) => categoryTooltip(row, fmt, ours, PAPER))}
+        />
+        <Legend verticalAlign="top" itemSorter={null} />
+        <Bar
+          name={ours.label}
+          dataKey="ours"
+          fill={seriesFill(id, ours)}
+          stroke={ours.color}
+          isAnimationActive={false}
         >
-          <ChartPatterns idPrefix={id} styles={[ours, PAPER]} />
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis
-            type="number"
-            domain={format === 'share' ? [0, 1] : [0, 'auto']}
-            ticks={format === 'share' ? [0, 0.2, 0.4, 0.6, 0.8, 1] : undefined}
-            tickFormatter={(v: number) => fmt(v)}
-            label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
-          />
-          <YAxis type="category" dataKey="label" width={190} tickLine={false} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.05)' }}
-            isAnimationActive={false}
-            content={tooltipContent(byLabel, String, (row) =>
-              categoryTooltip(row, fmt, ours, PAPER),
-            )}
-          />
-          <Legend verticalAlign="top" itemSorter={null} />
-          <Bar
-            name={ours.label}
+          <LabelList
             dataKey="ours"
-            fill={seriesFill(id, ours)}
-            stroke={ours.color}
+            position="right"
+            fontSize={11}
+            formatter={(v: unknown) => (typeof v === 'number' ? fmt(v) : 'n/a')}
+          />
+        </Bar>
+        {showPaper && (
+          <Bar
+            name={PAPER.label}
+            dataKey="paper"
+            fill={seriesFill(id, PAPER)}
+            stroke={PAPER.color}
             isAnimationActive={false}
           >
-            <LabelList
-              dataKey="ours"
-              position="right"
-              fontSize={11}
-              formatter={(v: unknown) => (typeof v === 'number' ? fmt(v) : 'n/a')}
-            />
+            <LabelList dataKey="paperText" position="right" fontSize={11} fill={PAPER.color} />
           </Bar>
-          {showPaper && (
-            <Bar
-              name={PAPER.label}
-              dataKey="paper"
-              fill={seriesFill(id, PAPER)}
-              stroke={PAPER.color}
-              isAnimationActive={false}
-            >
-              <LabelList dataKey="paperText" position="right" fontSize={11} fill={PAPER.color} />
-            </Bar>
-          )}
-          {bounds.map((b) => (
-            <ReferenceLine
-              key={b.label}
-              x={b.value}
-              stroke={REFERENCE_COLOR}
-              strokeDasharray="5 4"
-              label={{
-                value: b.label,
-                position: 'insideBottomLeft',
-                ...REFERENCE_LABEL,
-              }}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+        )}
+        {bounds.map((b) => (
+          <ReferenceLine
+            key={b.label}
+            x={b.value}
+            stroke={REFERENCE_COLOR}
+            strokeDasharray="5 4"
+            label={{
+              value: b.label,
+              position: 'insideBottomLeft',
+              ...REFERENCE_LABEL,
+            }}
+          />
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 });

@@ -6,7 +6,6 @@ import {
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -14,6 +13,7 @@ import {
 import { type CdfPoint, cdfDomain, decadeTicks } from '../../lib/figures/cdf-series.ts';
 import { formatEdge, formatShare } from '../../lib/figures/format-stat.ts';
 import { cdfTooltip } from '../../lib/figures/tooltip-text.ts';
+import { ChartFrame } from './chart-frame.tsx';
 import { REFERENCE_COLOR, REFERENCE_LABEL, type SeriesStyle } from './chart-palette.ts';
 import { tooltipContent } from './chart-tooltip.tsx';
 
@@ -55,64 +55,59 @@ export const CdfChart = memo(function CdfChart({
   const ticks = useMemo(() => decadeTicks(domain), [domain]);
   const byX = useMemo(() => new Map(points.map((p) => [p.x, p])), [points]);
   return (
-    <div className="chart-frame" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart
-          data={points as CdfPoint[]}
-          margin={{ top: 24, right: 24, bottom: 28, left: 16 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            scale="log"
-            domain={domain}
-            ticks={ticks}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatEdge(v)}
-            label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
-          />
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
-            tickFormatter={(v: number) => formatShare(v)}
-            width={56}
-            label={{ value: 'CDF (share ≤ x)', angle: -90, position: 'insideLeft', dy: 60 }}
-          />
-          <Tooltip
+    <ChartFrame height={height}>
+      <LineChart data={points as CdfPoint[]} margin={{ top: 24, right: 24, bottom: 28, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          scale="log"
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatEdge(v)}
+          label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
+        />
+        <YAxis
+          domain={[0, 1]}
+          ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+          tickFormatter={(v: number) => formatShare(v)}
+          width={56}
+          label={{ value: 'CDF (share ≤ x)', angle: -90, position: 'insideLeft', dy: 60 }}
+        />
+        <Tooltip
+          isAnimationActive={false}
+          content={tooltipContent(byX, Number, (point) => cdfTooltip(point, series, unit))}
+        />
+        <Legend verticalAlign="top" itemSorter={null} />
+        {series.map((s, i) => (
+          <Line
+            key={s.key}
+            name={s.label}
+            type="linear"
+            dataKey={(p: CdfPoint) => p.values[s.key] ?? 0}
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.dash === '' ? undefined : s.dash}
+            legendType={SHAPES[i % SHAPES.length]}
+            dot={{ r: 2.5, fill: s.color }}
             isAnimationActive={false}
-            content={tooltipContent(byX, Number, (point) => cdfTooltip(point, series, unit))}
           />
-          <Legend verticalAlign="top" itemSorter={null} />
-          {series.map((s, i) => (
-            <Line
-              key={s.key}
-              name={s.label}
-              type="linear"
-              dataKey={(p: CdfPoint) => p.values[s.key] ?? 0}
-              stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.dash === '' ? undefined : s.dash}
-              legendType={SHAPES[i % SHAPES.length]}
-              dot={{ r: 2.5, fill: s.color }}
-              isAnimationActive={false}
-            />
-          ))}
-          {references.map((r) => (
-            <ReferenceLine
-              key={`${r.axis}-${r.value}-${r.label}`}
-              {...(r.axis === 'x' ? { x: r.value } : { y: r.value })}
-              stroke={REFERENCE_COLOR}
-              strokeDasharray="5 4"
-              label={{
-                value: r.label,
-                position: referencePosition(r, domain),
-                ...REFERENCE_LABEL,
-              }}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+        {references.map((r) => (
+          <ReferenceLine
+            key={`${r.axis}-${r.value}-${r.label}`}
+            {...(r.axis === 'x' ? { x: r.value } : { y: r.value })}
+            stroke={REFERENCE_COLOR}
+            strokeDasharray="5 4"
+            label={{
+              value: r.label,
+              position: referencePosition(r, domain),
+              ...REFERENCE_LABEL,
+            }}
+          />
+        ))}
+      </LineChart>
+    </ChartFrame>
   );
 });

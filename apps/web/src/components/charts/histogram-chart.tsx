@@ -6,7 +6,6 @@ import {
   CartesianGrid,
   Legend,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -15,6 +14,7 @@ import { formatShare } from '../../lib/figures/format-stat.ts';
 import { type HistogramRow, maxValue, shareAxis } from '../../lib/figures/histogram-bars.ts';
 import type { BinReferenceData } from '../../lib/figures/panel-data.ts';
 import { histogramTooltip } from '../../lib/figures/tooltip-text.ts';
+import { ChartFrame } from './chart-frame.tsx';
 import { REFERENCE_COLOR, REFERENCE_LABEL, type SeriesStyle, seriesFill } from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
 import { tooltipContent } from './chart-tooltip.tsx';
@@ -50,67 +50,65 @@ export const HistogramChart = memo(function HistogramChart({
   const byBin = useMemo(() => new Map(rows.map((r) => [r.bin, r])), [rows]);
   const yAxis = useMemo(() => shareAxis(maxValue(rows)), [rows]);
   return (
-    <div className="chart-frame" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={rows as HistogramRow[]}
-          margin={{ top: 24, right: 16, bottom: 28, left: 16 }}
-          barGap={1}
-          barCategoryGap="12%"
-        >
-          <ChartPatterns idPrefix={id} styles={series} />
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="bin"
-            interval={0}
-            tickLine={false}
-            tick={(props: object) => <EdgeTick {...props} format={(bin) => ticks.get(bin) ?? ''} />}
-            label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
-          />
-          <YAxis
-            domain={yAxis.domain}
-            ticks={yAxis.ticks}
-            tickFormatter={(v: number) => formatShare(v)}
-            width={56}
-            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
-          />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.05)' }}
+    <ChartFrame height={height}>
+      <BarChart
+        data={rows as HistogramRow[]}
+        margin={{ top: 24, right: 16, bottom: 28, left: 16 }}
+        barGap={1}
+        barCategoryGap="12%"
+      >
+        <ChartPatterns idPrefix={id} styles={series} />
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="bin"
+          interval={0}
+          tickLine={false}
+          tick={(props: object) => <EdgeTick {...props} format={(bin) => ticks.get(bin) ?? ''} />}
+          label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
+        />
+        <YAxis
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
+          tickFormatter={(v: number) => formatShare(v)}
+          width={56}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60 }}
+        />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.05)' }}
+          isAnimationActive={false}
+          content={tooltipContent(byBin, String, (row) =>
+            histogramTooltip(row, series, unit, noun),
+          )}
+        />
+        <Legend verticalAlign="top" itemSorter={null} />
+        {series.map((s) => (
+          <Bar
+            key={s.key}
+            name={s.label}
+            dataKey={(row: HistogramRow) => row.values[s.key] ?? 0}
+            fill={seriesFill(id, s)}
+            stroke={s.color}
+            strokeWidth={1}
             isAnimationActive={false}
-            content={tooltipContent(byBin, String, (row) =>
-              histogramTooltip(row, series, unit, noun),
-            )}
           />
-          <Legend verticalAlign="top" itemSorter={null} />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              name={s.label}
-              dataKey={(row: HistogramRow) => row.values[s.key] ?? 0}
-              fill={seriesFill(id, s)}
-              stroke={s.color}
-              strokeWidth={1}
-              isAnimationActive={false}
-            />
-          ))}
-          {references.map((r) => (
-            <ReferenceLine
-              key={`${r.bin}-${r.label}`}
-              x={r.bin}
-              position={r.position}
-              stroke={REFERENCE_COLOR}
-              strokeWidth={1.5}
-              strokeDasharray={r.dashed ? '5 4' : undefined}
-              label={{
-                value: r.label,
-                position: r.side === 'right' ? 'insideTopLeft' : 'insideTopRight',
-                offset: 4 + r.row * 14,
-                ...REFERENCE_LABEL,
-              }}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+        {references.map((r) => (
+          <ReferenceLine
+            key={`${r.bin}-${r.label}`}
+            x={r.bin}
+            position={r.position}
+            stroke={REFERENCE_COLOR}
+            strokeWidth={1.5}
+            strokeDasharray={r.dashed ? '5 4' : undefined}
+            label={{
+              value: r.label,
+              position: r.side === 'right' ? 'insideTopLeft' : 'insideTopRight',
+              offset: 4 + r.row * 14,
+              ...REFERENCE_LABEL,
+            }}
+          />
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 });

@@ -3,22 +3,14 @@
  * variant with its own colour, dash and marker; children (the threshold marker) draw on top.
  */
 import { memo, type ReactNode } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   type ChartPoint,
   type CurveSeries,
   curvePointTooltip,
   VARIANT_STYLES,
 } from '../../lib/waste/curve-series.ts';
+import { ChartFrame } from '../charts/chart-frame.tsx';
 import { ChartTooltip } from '../charts/chart-tooltip.tsx';
 
 export interface FreshnessChartProps {
@@ -44,78 +36,76 @@ export const FreshnessChart = memo(function FreshnessChart({
   return (
     <figure className="waste-figure">
       <figcaption>{title}</figcaption>
-      <div className="chart-frame" style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="waste"
-              type="number"
-              domain={[0, 1]}
-              ticks={TICKS}
-              tickFormatter={percent}
-              label={{
-                value: 'Wasted computation still incurred (share of unpushed compute)',
-                position: 'insideBottom',
-                offset: -16,
-              }}
-            />
-            <YAxis
-              dataKey="freshness"
-              type="number"
-              domain={[0, 1]}
-              ticks={TICKS}
-              tickFormatter={percent}
-              width={56}
-              label={{
-                value: 'Model freshness (pushed kept)',
-                angle: -90,
-                position: 'insideLeft',
-                dy: 90,
-              }}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              cursor={{ strokeDasharray: '3 3' }}
-              content={({ active, payload }) => {
-                const point = payload?.[0]?.payload as ChartPoint | undefined;
-                return (
-                  <ChartTooltip
-                    active={active}
-                    text={
-                      point === undefined
-                        ? null
-                        : curvePointTooltip(point, VARIANT_STYLES[point.variant])
-                    }
-                  />
-                );
-              }}
-            />
-            <Legend verticalAlign="top" height={36} itemSorter={null} />
-            {series.map(({ style, points }) => {
-              const strong = style.variant === emphasis;
+      <ChartFrame height={height}>
+        <ScatterChart margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="waste"
+            type="number"
+            domain={[0, 1]}
+            ticks={TICKS}
+            tickFormatter={percent}
+            label={{
+              value: 'Wasted computation still incurred (share of unpushed compute)',
+              position: 'insideBottom',
+              offset: -16,
+            }}
+          />
+          <YAxis
+            dataKey="freshness"
+            type="number"
+            domain={[0, 1]}
+            ticks={TICKS}
+            tickFormatter={percent}
+            width={56}
+            label={{
+              value: 'Model freshness (pushed kept)',
+              angle: -90,
+              position: 'insideLeft',
+              dy: 90,
+            }}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            cursor={{ strokeDasharray: '3 3' }}
+            content={({ active, payload }) => {
+              const point = payload?.[0]?.payload as ChartPoint | undefined;
               return (
-                <Scatter
-                  key={style.variant}
-                  name={style.variant}
-                  data={points as ChartPoint[]}
-                  fill={style.color}
-                  shape={style.shape}
-                  legendType={style.shape}
-                  line={{
-                    stroke: style.color,
-                    strokeWidth: strong ? 3 : 1.75,
-                    strokeDasharray: style.dash === '' ? undefined : style.dash,
-                  }}
-                  lineType="joint"
-                  isAnimationActive={false}
+                <ChartTooltip
+                  active={active}
+                  text={
+                    point === undefined
+                      ? null
+                      : curvePointTooltip(point, VARIANT_STYLES[point.variant])
+                  }
                 />
               );
-            })}
-            {children}
-          </ScatterChart>
-        </ResponsiveContainer>
-      </div>
+            }}
+          />
+          <Legend verticalAlign="top" height={36} itemSorter={null} />
+          {series.map(({ style, points }) => {
+            const strong = style.variant === emphasis;
+            return (
+              <Scatter
+                key={style.variant}
+                name={style.variant}
+                data={points as ChartPoint[]}
+                fill={style.color}
+                shape={style.shape}
+                legendType={style.shape}
+                line={{
+                  stroke: style.color,
+                  strokeWidth: strong ? 3 : 1.75,
+                  strokeDasharray: style.dash === '' ? undefined : style.dash,
+                }}
+                lineType="joint"
+                isAnimationActive={false}
+              />
+            );
+          })}
+          {children}
+        </ScatterChart>
+      </ChartFrame>
     </figure>
   );
 });
