@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { sourcesQuery, tracesQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useSearchState } from '../../hooks/use-search-state.ts';
 import { filterRows, sortRows, traceRows } from '../../lib/corpus/trace-rows.ts';
@@ -64,11 +64,7 @@ export function CorpusPage() {
           {traces.isPending ? (
             <Skeleton height={360} label="Loading traces" />
           ) : traces.isError ? (
-            <ErrorMessage
-              error={traces.error}
-              title="Could not load traces"
-              onRetry={() => void traces.refetch()}
-            />
+            <QueryErrorMessage query={traces} title="Could not load traces" />
           ) : allRows.length === 0 ? (
             <div className="card empty">
               <h2>No traces yet</h2>

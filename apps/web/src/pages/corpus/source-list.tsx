@@ -1,7 +1,7 @@
 /** The imported sources, each deletable. */
 import { useQuery } from '@tanstack/react-query';
 import { sourcesQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { SourceItem } from './source-item.tsx';
 
@@ -16,11 +16,7 @@ export function SourceList() {
       {sources.isPending ? (
         <Skeleton height={40} label="Loading sources" />
       ) : sources.isError ? (
-        <ErrorMessage
-          error={sources.error}
-          title="Could not load sources"
-          onRetry={() => void sources.refetch()}
-        />
+        <QueryErrorMessage query={sources} title="Could not load sources" />
       ) : sources.data.sources.length === 0 ? (
         <p className="muted">No sources yet.</p>
       ) : (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
 import { tracesQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useSearchState } from '../../hooks/use-search-state.ts';
 import { figuresSearch, knownTraces } from '../../lib/figures/figures-search.ts';
@@ -49,11 +49,7 @@ export function FiguresPage() {
         )}
       </div>
       {traces.isError ? (
-        <ErrorMessage
-          error={traces.error}
-          title="Could not load traces"
-          onRetry={() => void traces.refetch()}
-        />
+        <QueryErrorMessage query={traces} title="Could not load traces" />
       ) : traces.data === undefined ? (
         <Skeleton height={38} label="Loading traces" />
       ) : (
@@ -65,11 +61,7 @@ export function FiguresPage() {
           <p>Upload an MLMD store on the Corpus page to see the paper's figures for it.</p>
         </div>
       ) : stats.isError ? (
-        <ErrorMessage
-          error={stats.error}
-          title="Could not compute the statistics"
-          onRetry={() => void stats.refetch()}
-        />
+        <QueryErrorMessage query={stats} title="Could not compute the statistics" />
       ) : stats.data === undefined ? (
         <FiguresSkeleton />
       ) : (

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphletQuery, traceGraphletsQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
 import { useTraceName } from '../../hooks/use-trace-name.ts';
@@ -62,11 +62,7 @@ export function GraphletPage() {
         <span className="key-hint">Keys: ← → or [ ]</span>
       </div>
       {detail.isError ? (
-        <ErrorMessage
-          error={detail.error}
-          title="Could not load the graphlet"
-          onRetry={() => void detail.refetch()}
-        />
+        <QueryErrorMessage query={detail} title="Could not load the graphlet" />
       ) : detail.isPending ? (
         <div className="graphlet-layout">
           <Skeleton height={420} label="Loading the graphlet" />

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { nodeQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { nodeRole, ROLE_STYLES } from '../../lib/roles.ts';
@@ -41,11 +41,7 @@ export function NodePanel({
       {node.isPending ? (
         <Skeleton height={240} label="Loading node" />
       ) : node.isError ? (
-        <ErrorMessage
-          error={node.error}
-          title="Could not load the node"
-          onRetry={() => void node.refetch()}
-        />
+        <QueryErrorMessage query={node} title="Could not load the node" />
       ) : (
         <>
           <dl>

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { wasteOperatingPointQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { FreshnessChart } from '../../components/waste/freshness-chart.tsx';
 import { MarkerContext, MarkerSlot } from '../../components/waste/marker-slot.tsx';
@@ -128,11 +128,7 @@ export function ThresholdSection({
           threshold), PageUp/PageDown (bigger steps), Home/End. A higher threshold skips more.
         </p>
         {atOne.isError ? (
-          <ErrorMessage
-            error={atOne.error}
-            title="Could not load the test predictions"
-            onRetry={() => void atOne.refetch()}
-          />
+          <QueryErrorMessage query={atOne} title="Could not load the test predictions" />
         ) : point === undefined ? (
           <Skeleton height={220} label="Loading the operating point" />
         ) : (
@@ -149,11 +145,7 @@ export function ThresholdSection({
                 <ExportPolicyButton modelId={modelId} variant={variant} threshold={threshold} />
               </div>
               {server.isError ? (
-                <ErrorMessage
-                  error={server.error}
-                  title="Could not load the skipped graphlets"
-                  onRetry={() => void server.refetch()}
-                />
+                <QueryErrorMessage query={server} title="Could not load the skipped graphlets" />
               ) : server.data === undefined ? (
                 <Skeleton height={80} label="Loading the skipped graphlets" />
               ) : (

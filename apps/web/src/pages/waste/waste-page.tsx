@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { wasteModelsQuery } from '../../api/queries.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useSearchState } from '../../hooks/use-search-state.ts';
 import { type WasteSearch, wasteSearch } from '../../lib/waste/waste-search.ts';
@@ -40,11 +40,7 @@ export function WastePage() {
       </div>
       <TrainPanel state={training.state} onTrain={training.train} />
       {models.isError ? (
-        <ErrorMessage
-          error={models.error}
-          title="Could not load the trained models"
-          onRetry={() => void models.refetch()}
-        />
+        <QueryErrorMessage query={models} title="Could not load the trained models" />
       ) : list === undefined ? (
         <Skeleton height={300} label="Loading models" />
       ) : selected === undefined ? (

@@ -3,7 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { wasteModelQuery } from '../../api/queries.ts';
 import type { WasteModel, WasteModelSummary } from '../../api/schemas.ts';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import type { CurvePoint } from '../../lib/waste/curve-series.ts';
 import { table3Rows, type WasteRowInput } from '../../lib/waste/table-3-rows.ts';
@@ -78,11 +78,7 @@ export function WasteView({ models, selected, search, onChange }: WasteViewProps
         </p>
       )}
       {failed !== undefined ? (
-        <ErrorMessage
-          error={failed.error}
-          title="Could not load the model"
-          onRetry={() => void failed.refetch()}
-        />
+        <QueryErrorMessage query={failed} title="Could not load the model" />
       ) : !loaded ? (
         <div className="stack">
           <Skeleton height={260} label="Loading Table 3" />
