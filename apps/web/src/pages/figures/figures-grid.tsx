@@ -30,112 +30,82 @@ const PIPELINE_MEASURES = [
 export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps) {
   const { figures: f, tables: t, paper, paperClaims: claims } = stats;
   const claim = (path: string) => claims[path];
+  /** What every figure's panel receives for figure `key`: its catalogue entry, node and claim. */
+  const figureProps = <K extends keyof typeof FIGURES & keyof typeof f>(key: K) => ({
+    entry: FIGURES[key],
+    figure: f[key],
+    claim: claim(`figures.${key}`),
+  });
   return (
     <div className="figures-grid">
       <h2 className="figures-section">§3 Pipeline activity, data and models</h2>
       {PIPELINE_MEASURES.map((m) => (
         <DistributionPanel
           key={m.figure}
-          entry={FIGURES[m.figure]}
-          figure={f[m.figure]}
+          {...figureProps(m.figure)}
           paper={paper}
-          claim={claim(`figures.${m.figure}`)}
           xLabel={m.xLabel}
           unit={m.unit}
           noun="pipelines"
         />
       ))}
       {PIPELINE_MEASURES.map((m) => (
-        <ByClassPanel
-          key={m.byClass}
-          entry={FIGURES[m.byClass]}
-          figure={f[m.byClass]}
-          claim={claim(`figures.${m.byClass}`)}
-          xLabel={m.xLabel}
-          unit={m.unit}
-        />
+        <ByClassPanel key={m.byClass} {...figureProps(m.byClass)} xLabel={m.xLabel} unit={m.unit} />
       ))}
-      <AnalyzerPanel
-        entry={FIGURES['4']}
-        figure={f['4']}
-        paper={paper}
-        claim={claim('figures.4')}
-      />
+      <AnalyzerPanel {...figureProps('4')} paper={paper} />
       <CategorySharePanel
-        entry={FIGURES['5']}
-        figure={f['5']}
+        {...figureProps('5')}
         values={f['5'].shares}
         categories={MODEL_TYPES}
         field="shares"
         paper={paper}
-        claim={claim('figures.5')}
         xLabel="Share of Trainer runs (%)"
         counts={f['5'].counts}
         note={`${f['5'].trainersWithType.toLocaleString('en-US')} of ${f['5'].trainers.toLocaleString('en-US')} Trainer runs record a model type.`}
       />
       <CategorySharePanel
-        entry={FIGURES['6']}
-        figure={f['6']}
+        {...figureProps('6')}
         values={f['6'].shares}
         categories={OPERATOR_GROUPS}
         field="shares"
         paper={paper}
-        claim={claim('figures.6')}
         xLabel="Share of pipelines (%)"
         note={`${f['6'].pipelines.toLocaleString('en-US')} pipelines.`}
       />
       <CategorySharePanel
-        entry={FIGURES['7']}
-        figure={f['7']}
+        {...figureProps('7')}
         values={f['7'].shares}
         categories={OPERATOR_GROUPS}
         field="shares"
         paper={paper}
-        claim={claim('figures.7')}
         xLabel="Share of total compute cost (%)"
         note={`${hours(f['7'].cpuSeconds)} in total.`}
       />
       <h2 className="figures-section">§4 Model graphlets</h2>
       <SimilarityTable entry={FIGURES.t1} table={t['1']} paper={paper} claim={claim('tables.1')} />
-      <GapPdfPanel
-        entry={FIGURES['9a']}
-        figure={f['9a']}
-        paper={paper}
-        claim={claim('figures.9a')}
-      />
-      <GapCdfPanel
-        entry={FIGURES['9b']}
-        figure={f['9b']}
-        paper={paper}
-        claim={claim('figures.9b')}
-      />
+      <GapPdfPanel {...figureProps('9a')} paper={paper} />
+      <GapCdfPanel {...figureProps('9b')} paper={paper} />
       <DistributionPanel
-        entry={FIGURES['9c']}
-        figure={f['9c']}
+        {...figureProps('9c')}
         paper={paper}
-        claim={claim('figures.9c')}
         xLabel="Unpushed graphlets between consecutive pushes (mean per pipeline)"
         unit="graphlets"
         noun="pipelines"
       />
-      <TrainerComputePanel entry={FIGURES['9d']} figure={f['9d']} claim={claim('figures.9d')} />
+      <TrainerComputePanel {...figureProps('9d')} />
       <DistributionPanel
-        entry={FIGURES['9e']}
-        figure={f['9e']}
+        {...figureProps('9e')}
         paper={paper}
-        claim={claim('figures.9e')}
         xLabel="Graphlet duration (hours, log scale)"
         unit="hours"
         noun="graphlets"
       />
       <CategorySharePanel
-        entry={FIGURES['9f']}
-        figure={f['9f']}
+        {...figureProps('9f')}
         values={f['9f'].likelihood}
         categories={MODEL_TYPES}
         field="likelihood"
         paper={paper}
-        claim={claim('figures.9f')}
         xLabel="Likelihood of a push (share of the type's graphlets)"
         counts={f['9f'].graphlets}
         note="Graphlets per model type in brackets."
