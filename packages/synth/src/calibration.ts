@@ -129,6 +129,12 @@ export const CPU_SECONDS = {
   pusher: 150,
 } as const;
 /**
+ * Figure 9(e): owners revise their curated schema now and then, and ImportSchemaGen imports each
+ * revision; a graphlet reaches back to its schema's import, so the mean graphlet duration follows
+ * the mean days between revisions (exponential gaps).
+ */
+export const SCHEMA_REVISION_DAYS = 12;
+/**
  * Figure 9(d): a Trainer right after a fresh Tuner run trains the larger configuration the Tuner
  * explored; such models are mostly held back, so unpushed trainers use more CPU than pushed ones.
  */

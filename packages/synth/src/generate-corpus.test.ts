@@ -63,6 +63,31 @@ describe('generateCorpus', () => {
     expect([...states].sort()).toEqual(['cached', 'complete', 'failed']);
   });
 
+  it('re-imports revised schemas, and each trainer reads the newest one (Figure 9(e))', () => {
+    const DAY_MS = 86_400_000;
+    let revised = 0;
+    for (const trace of corpus) {
+      const imports = trace.executions.filter((e) => e.type.endsWith('ImportSchemaGen'));
+      if (imports.length === 0) continue;
+      const producer = new Map(
+        trace.events.filter((ev) => ev.kind === 'output').map((ev) => [ev.artifact, ev.execution]),
+      );
+      const startOf = new Map(imports.map((e) => [e.id, e.startMs!]));
+      for (const trainer of trace.executions.filter((e) => e.role === 'trainer')) {
+        const schema = trace.events.find(
+          (ev) => ev.execution === trainer.id && ev.kind === 'input' && ev.key === 'schema',
+        )!;
+        const importedAt = startOf.get(producer.get(schema.artifact)!)!;
+        const newest = Math.max(...[...startOf.values()].filter((t) => t <= trainer.startMs!));
+        expect(importedAt).toBe(newest);
+      }
+      const startMs = trace.executions.map((e) => e.startMs!);
+      const days = (Math.max(...startMs) - Math.min(...startMs)) / DAY_MS;
+      if (days > 60) revised += imports.length > 1 ? 1 : 0;
+    }
+    expect(revised).toBeGreaterThan(0);
+  });
+
   it('rejects bad options', () => {
     expect(() => [...generateCorpus({ pipelines: -1, seed: 1 })]).toThrow(/synth: pipelines/);
     expect(() => [...generateCorpus({ pipelines: 1, seed: 0.5 })]).toThrow(/synth: seed/);

@@ -76,11 +76,7 @@ class PipelineEmitter {
 
   emit(plan: PipelinePlan): Trace {
     const p = this.params;
-    if (p.dataValidation) {
-      const at = p.startMs;
-      const e = this.exec('importSchemaGen', 'ImportSchemaGen', at, 1, []);
-      this.schema = this.out(e.id, ARTIFACT.schema, 'schema', e.endMs);
-    }
+    if (p.dataValidation) this.importSchema(p.startMs);
     let t = p.startMs + 60_000;
     const backfillScale = plan.runs[0]?.durationScale ?? 1;
     for (const stay of plan.backfillStays) {
@@ -98,6 +94,7 @@ class PipelineEmitter {
     const p = this.params;
     const scale = run.durationScale;
     let t = run.startMs;
+    if (run.schemaRevised) t = this.importSchema(t);
     for (const stay of run.stays) t = this.ingest(t, scale, stay);
     const window = run.window.map((i) => this.spans[i]!);
     const newest = window.at(-1)!;
@@ -219,6 +216,14 @@ class PipelineEmitter {
     this.out(e.id, ARTIFACT.pushedModel, 'pushed_model', e.endMs, {
       [PUSHED]: trainer.pushed ? 1 : 0,
     });
+  }
+
+  /** Imports a (revised) curated schema; Transform reruns on it (its cached outputs no longer apply). */
+  private importSchema(at: number): number {
+    const e = this.exec('importSchemaGen', 'ImportSchemaGen', at, 1, []);
+    this.schema = this.out(e.id, ARTIFACT.schema, 'schema', e.endMs);
+    this.transformOut = undefined;
+    return e.endMs;
   }
 
   /** Ingests one span (ExampleGen, then StatisticsGen and ExampleValidator when validating). */

@@ -4,11 +4,11 @@
  * first lets the generator stop at the node cap and guarantee one push per pipeline (§2.2:
  * the corpus holds pipelines that deployed at least one model).
  */
-import { DRIFT, FAILURE, MAX_TRACE_NODES } from './calibration.ts';
+import { DRIFT, FAILURE, MAX_TRACE_NODES, SCHEMA_REVISION_DAYS } from './calibration.ts';
 import { bernoulli, uniform } from './distributions.ts';
 import type { PipelineParams } from './pipeline-params.ts';
 import { POST_TRAINER, PUSH_WINDOW, pushProbability } from './push-process.ts';
-import type { Rng } from './random.ts';
+import { type Rng, seededRng } from './random.ts';
 
 /** One trainer run and what followed it. */
 export interface PlannedTrainer {
@@ -34,6 +34,8 @@ export interface PlannedRun {
   readonly stays: readonly number[];
   /** Spans trained on (ascending ordinals). */
   readonly window: readonly number[];
+  /** A revised schema is imported first (Figure 9(e)); Transform then reruns in full. */
+  readonly schemaRevised: boolean;
   readonly transformFailed: boolean;
   readonly tunerRan: boolean;
   readonly trainers: readonly PlannedTrainer[];
@@ -52,6 +54,8 @@ const DAY_MS = 86_400_000;
 const SOAK_RUNS = 2;
 /** Base wall time of one run's chain (ingestion to push), before scaling to the cadence. */
 export const CHAIN_MS = 4 * 3_600_000;
+/** Schema revision times draw from their own stream, so they shift no other draw. */
+const SCHEMA_STREAM = 4;
 
 /** Plans the runs of a pipeline under `params`. */
 export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
@@ -79,6 +83,11 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   const runs: PlannedRun[] = [];
   const firstParallelRun = Math.floor(plannedRuns * (1 - params.parallelRunShare));
   const firstStartMs = params.startMs + backfillMs + 10 * 60_000;
+  const schemaRng = seededRng(params.seed, SCHEMA_STREAM, params.index);
+  const schemaGapMs = () => -Math.log(1 - schemaRng.float()) * SCHEMA_REVISION_DAYS * DAY_MS;
+  let nextSchemaMs = params.dataValidation
+    ? params.startMs + schemaGapMs()
+    : Number.POSITIVE_INFINITY;
   for (let r = 0; r < plannedRuns; r++) {
     const jitter = r === 0 || r === plannedRuns - 1 ? 0 : uniform(rng, -0.2, 0.2);
     const startMs = Math.round(firstStartMs + (r + jitter) * gapMs);
@@ -151,9 +160,13 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
       planned.push({ window: nextWindow, code: codeVersion });
     }
     decidePushes(rng, trainers, params.modelValidation);
-    const runNodes = countRunNodes(params, newSpans.length, tunerRan, trainers);
+    const schemaRevised = startMs >= nextSchemaMs;
+    const runNodes =
+      countRunNodes(params, newSpans.length, schemaRevised, tunerRan, trainers) +
+      (schemaRevised ? 2 : 0);
     if (nodes + runNodes > MAX_TRACE_NODES && runs.length >= 2) break;
     nodes += runNodes;
+    if (schemaRevised) nextSchemaMs = startMs + schemaGapMs();
     spanCount += newSpans.length;
     window = nextWindow;
     history.push(...planned);
@@ -164,6 +177,7 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
       newSpans,
       stays,
       window,
+      schemaRevised,
       transformFailed,
       tunerRan,
       trainers,
@@ -255,11 +269,13 @@ export function spanNodes(params: PipelineParams): number {
 function countRunNodes(
   params: PipelineParams,
   newSpans: number,
+  schemaRevised: boolean,
   tunerRan: boolean,
   trainers: readonly PlannedTrainer[],
 ): number {
   let n = newSpans * spanNodes(params);
-  if (params.transform) n += newSpans > 0 ? 3 : 1;
+  // Transform reruns in full on new spans or a new schema; else a cached run re-emits its outputs.
+  if (params.transform) n += newSpans > 0 || schemaRevised ? 3 : 1;
   if (tunerRan) n += 2;
   for (const t of trainers) {
     n += t.failed ? 1 : 3;
