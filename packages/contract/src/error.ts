@@ -1,5 +1,6 @@
 /** The one error shape every API failure answers with. */
 import { z } from 'zod';
+import { jsonResponse } from './json-content.ts';
 
 /** Machine-readable error codes; the HTTP status says the class, the code says which case. */
 export const ERROR_CODES = [
@@ -26,5 +27,5 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** An OpenAPI response entry answering with the error shape. */
 export function errorResponse(description: string) {
-  return { description, content: { 'application/json': { schema: ErrorBodySchema } } };
+  return jsonResponse(description, ErrorBodySchema);
 }

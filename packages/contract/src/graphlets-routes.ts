@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponse } from './error.ts';
 import { GraphletDetailSchema, GraphletListSchema, GraphletParamsSchema } from './graphlets.ts';
+import { jsonResponse } from './json-content.ts';
 import { TraceIdParamsSchema } from './traces.ts';
 
 export const listGraphletsRoute = createRoute({
@@ -11,10 +12,7 @@ export const listGraphletsRoute = createRoute({
   summary: "A trace's graphlets with their metrics, in index order",
   request: { params: TraceIdParamsSchema },
   responses: {
-    200: {
-      description: 'The graphlets',
-      content: { 'application/json': { schema: GraphletListSchema } },
-    },
+    200: jsonResponse('The graphlets', GraphletListSchema),
     404: errorResponse('No such trace'),
   },
 });
@@ -26,10 +24,7 @@ export const getGraphletRoute = createRoute({
   summary: 'One graphlet as a subgraph with metrics and its neighbours',
   request: { params: GraphletParamsSchema },
   responses: {
-    200: {
-      description: 'The graphlet',
-      content: { 'application/json': { schema: GraphletDetailSchema } },
-    },
+    200: jsonResponse('The graphlet', GraphletDetailSchema),
     400: errorResponse('Trainer id is not a number'),
     404: errorResponse('No such trace or graphlet'),
   },

@@ -1,6 +1,7 @@
 /** Route definitions (OpenAPI) of health.ts's endpoints; only the server imports them. */
 import { createRoute } from '@hono/zod-openapi';
 import { HealthSchema } from './health.ts';
+import { jsonResponse } from './json-content.ts';
 
 export const healthRoute = createRoute({
   method: 'get',
@@ -8,9 +9,6 @@ export const healthRoute = createRoute({
   tags: ['system'],
   summary: 'Liveness check',
   responses: {
-    200: {
-      description: 'The server is up',
-      content: { 'application/json': { schema: HealthSchema } },
-    },
+    200: jsonResponse('The server is up', HealthSchema),
   },
 });

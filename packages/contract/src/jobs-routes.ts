@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { errorResponse } from './error.ts';
 import { JobIdParamsSchema, JobSchema } from './jobs.ts';
+import { jsonResponse } from './json-content.ts';
 
 export const getJobRoute = createRoute({
   method: 'get',
@@ -11,7 +12,7 @@ export const getJobRoute = createRoute({
   summary: 'One job: its state, progress and error',
   request: { params: JobIdParamsSchema },
   responses: {
-    200: { description: 'The job', content: { 'application/json': { schema: JobSchema } } },
+    200: jsonResponse('The job', JobSchema),
     404: errorResponse('No such job'),
   },
 });

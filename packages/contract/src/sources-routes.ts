@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { errorResponse } from './error.ts';
+import { jsonResponse } from './json-content.ts';
 import { SourceIdParamsSchema, SourceListSchema, UploadResponseSchema } from './sources.ts';
 
 export const listSourcesRoute = createRoute({
@@ -10,10 +11,7 @@ export const listSourcesRoute = createRoute({
   tags: ['sources'],
   summary: 'Every imported source, oldest first',
   responses: {
-    200: {
-      description: 'The sources',
-      content: { 'application/json': { schema: SourceListSchema } },
-    },
+    200: jsonResponse('The sources', SourceListSchema),
   },
 });
 
@@ -34,14 +32,11 @@ export const uploadSourceRoute = createRoute({
     },
   },
   responses: {
-    200: {
-      description: 'The same file was imported (or is being imported) before: its source',
-      content: { 'application/json': { schema: UploadResponseSchema } },
-    },
-    202: {
-      description: 'Import started; follow the job',
-      content: { 'application/json': { schema: UploadResponseSchema } },
-    },
+    200: jsonResponse(
+      'The same file was imported (or is being imported) before: its source',
+      UploadResponseSchema,
+    ),
+    202: jsonResponse('Import started; follow the job', UploadResponseSchema),
     400: errorResponse('Not a multipart request with a "file" field'),
     413: errorResponse('The file is larger than MAX_UPLOAD_BYTES'),
     415: errorResponse('Neither an SQLite database nor JSON'),

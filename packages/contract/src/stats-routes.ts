@@ -1,6 +1,7 @@
 /** Route definitions (OpenAPI) of stats.ts's endpoints; only the server imports them. */
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponse } from './error.ts';
+import { jsonResponse } from './json-content.ts';
 import { StatsQuerySchema, StatsSchema } from './stats.ts';
 
 export const getStatsRoute = createRoute({
@@ -10,10 +11,7 @@ export const getStatsRoute = createRoute({
   summary: 'The paper statistics for the whole corpus or the listed traces',
   request: { query: StatsQuerySchema },
   responses: {
-    200: {
-      description: 'The statistics',
-      content: { 'application/json': { schema: StatsSchema } },
-    },
+    200: jsonResponse('The statistics', StatsSchema),
     400: errorResponse('Malformed trace list'),
     404: errorResponse('A listed trace does not exist'),
   },

@@ -1,6 +1,7 @@
 /** Route definitions (OpenAPI) of traces.ts's endpoints; only the server imports them. */
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponse } from './error.ts';
+import { jsonResponse } from './json-content.ts';
 import {
   NodeDetailSchema,
   NodeParamsSchema,
@@ -17,10 +18,7 @@ export const listTracesRoute = createRoute({
   summary: 'Trace summaries, filtered and sorted',
   request: { query: TraceListQuerySchema },
   responses: {
-    200: {
-      description: 'The traces',
-      content: { 'application/json': { schema: TraceListSchema } },
-    },
+    200: jsonResponse('The traces', TraceListSchema),
     400: errorResponse('Unknown sort field or order'),
   },
 });
@@ -32,10 +30,7 @@ export const getTraceRoute = createRoute({
   summary: 'One trace as laid-out nodes and edges with graphlet membership',
   request: { params: TraceIdParamsSchema },
   responses: {
-    200: {
-      description: 'The graph',
-      content: { 'application/json': { schema: TraceGraphSchema } },
-    },
+    200: jsonResponse('The graph', TraceGraphSchema),
     404: errorResponse('No such trace'),
   },
 });
@@ -47,7 +42,7 @@ export const getNodeRoute = createRoute({
   summary: 'One node with all its properties, inputs, outputs and graphlets',
   request: { params: NodeParamsSchema },
   responses: {
-    200: { description: 'The node', content: { 'application/json': { schema: NodeDetailSchema } } },
+    200: jsonResponse('The node', NodeDetailSchema),
     400: errorResponse('Malformed node id'),
     404: errorResponse('No such trace or node'),
   },

@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { errorResponse } from './error.ts';
 import { JobSchema } from './jobs.ts';
+import { jsonContent, jsonResponse } from './json-content.ts';
 import {
   SkipPolicyDocumentSchema,
   WasteModelListSchema,
@@ -15,16 +16,14 @@ import {
   WasteTrainBodySchema,
 } from './waste.ts';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-
 export const trainWasteRoute = createRoute({
   method: 'post',
   path: '/waste/train',
   tags: ['waste'],
   summary: 'Start training the waste classifier (a job with progress over its events)',
-  request: { body: { content: json(WasteTrainBodySchema), required: true } },
+  request: { body: { content: jsonContent(WasteTrainBodySchema), required: true } },
   responses: {
-    202: { description: 'The training job', content: json(z.object({ job: JobSchema })) },
+    202: jsonResponse('The training job', z.object({ job: JobSchema })),
     400: errorResponse('Malformed request, unknown variant'),
     404: errorResponse('A listed trace does not exist'),
     422: errorResponse('Too few graphlets or pipelines, or only one class'),
@@ -36,7 +35,7 @@ export const listWasteModelsRoute = createRoute({
   path: '/waste/models',
   tags: ['waste'],
   summary: 'Trained waste models, newest first',
-  responses: { 200: { description: 'The models', content: json(WasteModelListSchema) } },
+  responses: { 200: jsonResponse('The models', WasteModelListSchema) },
 });
 
 export const getWasteModelRoute = createRoute({
@@ -46,7 +45,7 @@ export const getWasteModelRoute = createRoute({
   summary: "A model's Table 3 rows and Figure 10 curves",
   request: { params: WasteModelParamsSchema },
   responses: {
-    200: { description: 'The model', content: json(WasteModelSchema) },
+    200: jsonResponse('The model', WasteModelSchema),
     404: errorResponse('No such model'),
   },
 });
@@ -58,7 +57,7 @@ export const wasteOperatingPointRoute = createRoute({
   summary: 'Freshness, waste, compute saved and the skipped test graphlets at a threshold',
   request: { params: WasteModelParamsSchema, query: WasteThresholdQuerySchema },
   responses: {
-    200: { description: 'The operating point', content: json(WasteOperatingPointSchema) },
+    200: jsonResponse('The operating point', WasteOperatingPointSchema),
     400: errorResponse('Bad threshold, or a variant the model lacks'),
     404: errorResponse('No such model'),
   },
@@ -71,7 +70,7 @@ export const wastePolicyRoute = createRoute({
   summary: 'The skip policy of a variant at a threshold, as a download',
   request: { params: WasteModelParamsSchema, query: WasteThresholdQuerySchema },
   responses: {
-    200: { description: 'The skip policy', content: json(SkipPolicyDocumentSchema) },
+    200: jsonResponse('The skip policy', SkipPolicyDocumentSchema),
     400: errorResponse('Bad threshold, or a variant the model lacks'),
     404: errorResponse('No such model'),
   },
@@ -82,9 +81,9 @@ export const scoreWasteRoute = createRoute({
   path: '/waste/score',
   tags: ['waste'],
   summary: "Score a graphlet's features against a skip policy",
-  request: { body: { content: json(WasteScoreBodySchema), required: true } },
+  request: { body: { content: jsonContent(WasteScoreBodySchema), required: true } },
   responses: {
-    200: { description: 'Push probability and decision', content: json(WasteScoreSchema) },
+    200: jsonResponse('Push probability and decision', WasteScoreSchema),
     400: errorResponse('Invalid policy, or features the policy needs are missing'),
   },
 });
