@@ -1,15 +1,11 @@
 /** Background jobs (imports now, training later): state, progress and live events. */
 import { z } from 'zod';
+import { idParamsSchema } from './id-params.ts';
 
 export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
-export const JobIdParamsSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .meta({ param: { name: 'id', in: 'path' }, example: '1' }),
-});
+export const JobIdParamsSchema = idParamsSchema('1');
 
 export const JobSchema = z
   .object({

@@ -1,5 +1,6 @@
 /** Sources: uploaded files (MLMD stores or JSON traces), each imported into traces. */
 import { z } from 'zod';
+import { idParamsSchema } from './id-params.ts';
 import { JobSchema } from './jobs.ts';
 
 export const SOURCE_KINDS = ['mlmd', 'json'] as const;
@@ -36,9 +37,4 @@ export const UploadResponseSchema = z
   .meta({ id: 'UploadResponse' });
 export type UploadResponse = z.infer<typeof UploadResponseSchema>;
 
-export const SourceIdParamsSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .meta({ param: { name: 'id', in: 'path' } }),
-});
+export const SourceIdParamsSchema = idParamsSchema();

@@ -1,5 +1,6 @@
 /** Traces: one pipeline's history each, listed with summaries and drawn as a laid-out graph. */
 import { z } from 'zod';
+import { idParamsSchema } from './id-params.ts';
 
 export const TraceSummarySchema = z
   .object({
@@ -117,12 +118,7 @@ export const NodeDetailSchema = z
   .meta({ id: 'NodeDetail' });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 
-export const TraceIdParamsSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .meta({ param: { name: 'id', in: 'path' } }),
-});
+export const TraceIdParamsSchema = idParamsSchema();
 
 export const NodeParamsSchema = TraceIdParamsSchema.extend({
   nodeId: z

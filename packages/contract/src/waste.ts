@@ -1,6 +1,7 @@
 /** The waste classifier's API (paper §5): training requests, trained models, operating points, scoring. */
 import { WASTE_VARIANTS } from '@graphlet/core';
 import { z } from 'zod';
+import { idParamsSchema } from './id-params.ts';
 
 const variant = z.enum(WASTE_VARIANTS).meta({ example: 'RF:Input+Pre' });
 
@@ -21,12 +22,7 @@ export const WasteTrainBodySchema = z
   .meta({ id: 'WasteTrainRequest' });
 export type WasteTrainBody = z.infer<typeof WasteTrainBodySchema>;
 
-export const WasteModelParamsSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .meta({ param: { name: 'id', in: 'path' }, example: 'wm-7' }),
-});
+export const WasteModelParamsSchema = idParamsSchema('wm-7');
 
 export const ConfusionSchema = z
   .object({
