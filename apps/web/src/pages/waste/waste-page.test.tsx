@@ -99,6 +99,7 @@ describe('WastePage', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(8);
     expect(within(table).getByText('RF:History (not trained)')).toBeTruthy();
     expect(screen.getByText(/Figure 10\(b\) is not available/)).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toMatch(/Only 5 test graphlets/);
     // Threshold 0.5 skips graphlets 3 and 4 (both unpushed): nothing stale, 3 of 6 CPU h saved.
     await waitFor(() => expect(screen.getByTestId('op-freshness').textContent).toBe('100.0%'));
     expect(screen.getByTestId('op-waste').textContent).toBe('0.0%');

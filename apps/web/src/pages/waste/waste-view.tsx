@@ -22,6 +22,9 @@ export interface WasteViewProps {
   readonly onChange: (patch: Partial<WasteSearch>, replace?: boolean) => void;
 }
 
+/** Below this many test graphlets the page says that the numbers are noisy (the paper had ~84,000). */
+const FEW_TEST_GRAPHLETS = 1000;
+
 /** Loads the models that hold the seven variants and lays the page out. */
 export function WasteView({ models, selected, search, onChange }: WasteViewProps) {
   const sources = useMemo(() => variantModels(models, selected), [models, selected]);
@@ -72,6 +75,14 @@ export function WasteView({ models, selected, search, onChange }: WasteViewProps
           warm-start graphlets left out (§5)
         </span>
       </div>
+      {selected.scope.testGraphlets < FEW_TEST_GRAPHLETS && (
+        <p className="notice" role="note">
+          Only {selected.scope.testGraphlets} test graphlets: balanced accuracy and the curves move
+          a lot from one corpus to the next (the paper tested on ~84,000, 20% of 420,000). For
+          numbers close to the paper's, upload a larger corpus, such as{' '}
+          <code>pnpm --silent cli synth --pipelines 300 --seed 1 --out corpus.sqlite</code>.
+        </p>
+      )}
       {variant !== search.variant && (
         <p className="notice" role="status">
           {search.variant} was not trained with this model; showing {variant}.
