@@ -36,9 +36,7 @@ describe('generateCorpus', () => {
   it('writes valid DAGs whose graphlets each hold one trainer', () => {
     for (const trace of corpus) {
       checkStructure(trace);
-      expect(trace.executions.length + trace.artifacts.length).toBeLessThanOrEqual(
-        MAX_TRACE_NODES + 4,
-      );
+      expect(trace.executions.length + trace.artifacts.length).toBeLessThanOrEqual(MAX_TRACE_NODES);
       const role = new Map(trace.executions.map((e) => [e.id, e.role]));
       const { graphlets } = segmentGraphlets(trace);
       expect(graphlets.length).toBeGreaterThanOrEqual(2);

@@ -88,6 +88,8 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
   let nextSchemaMs = params.dataValidation
     ? params.startMs + schemaGapMs()
     : Number.POSITIVE_INFINITY;
+  // A schema revised since Transform last completed: Transform must rerun, even on old spans.
+  let transformStale = false;
   for (let r = 0; r < plannedRuns; r++) {
     const jitter = r === 0 || r === plannedRuns - 1 ? 0 : uniform(rng, -0.2, 0.2);
     const startMs = Math.round(firstStartMs + (r + jitter) * gapMs);
@@ -161,12 +163,19 @@ export function planRuns(params: PipelineParams, rng: Rng): PipelinePlan {
     }
     decidePushes(rng, trainers, params.modelValidation);
     const schemaRevised = startMs >= nextSchemaMs;
-    const runNodes =
-      countRunNodes(params, newSpans.length, schemaRevised, tunerRan, trainers) +
-      (schemaRevised ? 2 : 0);
+    const stale: boolean = transformStale || schemaRevised;
+    const runNodes = countRunNodes(
+      params,
+      newSpans.length,
+      schemaRevised,
+      stale,
+      tunerRan,
+      trainers,
+    );
     if (nodes + runNodes > MAX_TRACE_NODES && runs.length >= 2) break;
     nodes += runNodes;
     if (schemaRevised) nextSchemaMs = startMs + schemaGapMs();
+    transformStale = stale && transformFailed;
     spanCount += newSpans.length;
     window = nextWindow;
     history.push(...planned);
@@ -270,12 +279,13 @@ function countRunNodes(
   params: PipelineParams,
   newSpans: number,
   schemaRevised: boolean,
+  transformStale: boolean,
   tunerRan: boolean,
   trainers: readonly PlannedTrainer[],
 ): number {
-  let n = newSpans * spanNodes(params);
+  let n = newSpans * spanNodes(params) + (schemaRevised ? 2 : 0);
   // Transform reruns in full on new spans or a new schema; else a cached run re-emits its outputs.
-  if (params.transform) n += newSpans > 0 || schemaRevised ? 3 : 1;
+  if (params.transform) n += newSpans > 0 || transformStale ? 3 : 1;
   if (tunerRan) n += 2;
   for (const t of trainers) {
     n += t.failed ? 1 : 3;
