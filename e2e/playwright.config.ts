@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
 
 /**
  * End-to-end tests: the built web app served by the real server on a fresh data folder
@@ -6,7 +7,6 @@ import { defineConfig } from '@playwright/test';
  * `chromium`); set CHROMIUM_PATH to use another, or PW_BUNDLED=1 for Playwright's own.
  */
 const port = Number(process.env.E2E_PORT ?? 8181);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './tests',
@@ -21,19 +21,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
-    launchOptions: process.env.PW_BUNDLED
-      ? {}
-      : {
-          executablePath: chromium,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+    launchOptions: process.env.PW_BUNDLED ? {} : CHROMIUM_LAUNCH,
   },
   webServer: {
     command: `DATA_DIR="$(mktemp -d)" PORT=${port} node --no-warnings=ExperimentalWarning ../apps/server/src/main.ts`,

@@ -3,6 +3,7 @@
  * typed by the few calls the benchmark makes.
  */
 import { createRequire } from 'node:module';
+import { CHROMIUM_LAUNCH } from '../../../e2e/chromium.ts';
 
 /** The part of Playwright's Page the benchmark uses. */
 export interface BenchPage {
@@ -37,15 +38,5 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = require('@playwright/test') as {
     chromium: { launch(options: { executablePath: string; args: string[] }): Promise<Browser> };
   };
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
