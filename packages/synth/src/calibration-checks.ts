@@ -43,32 +43,22 @@ interface Spec {
   readonly bar?: false;
 }
 
-const near = (name: string, path: string, target: number, tol: number): Spec => ({
+const spec = (name: string, path: string, target: number, rule: Rule): Spec => ({
   name,
   path,
   target,
-  rule: { kind: 'near', tol },
+  rule,
 });
-const range = (name: string, path: string, target: number, lo: number, hi: number): Spec => ({
-  name,
-  path,
-  target,
-  rule: { kind: 'range', lo, hi },
-});
-const max = (name: string, path: string, target: number, hi: number): Spec => ({
-  name,
-  path,
-  target,
-  rule: { kind: 'max', hi },
-});
-const min = (name: string, path: string, target: number, lo: number): Spec => ({
-  name,
-  path,
-  target,
-  rule: { kind: 'min', lo },
-});
+const near = (name: string, path: string, target: number, tol: number) =>
+  spec(name, path, target, { kind: 'near', tol });
+const range = (name: string, path: string, target: number, lo: number, hi: number) =>
+  spec(name, path, target, { kind: 'range', lo, hi });
+const max = (name: string, path: string, target: number, hi: number) =>
+  spec(name, path, target, { kind: 'max', hi });
+const min = (name: string, path: string, target: number, lo: number) =>
+  spec(name, path, target, { kind: 'min', lo });
 
-const other = (spec: Spec): Spec => ({ ...spec, bar: false });
+const other = (s: Spec): Spec => ({ ...s, bar: false });
 const DOMAIN = 'figures.4.featureKinds.meanDomainSize';
 
 const BIN_NAMES = ['[0, .25]', '(.25, .5]', '(.5, .75]', '(.75, 1]'];
