@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { fixturePath } from '../../packages/formats/src/testing/fixtures.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
-const TFX_FIXTURE = '/work/shared/fixtures/mlmd/tfx-0.22-chicago-taxi-schema-v4.sqlite';
+const TFX_FIXTURE = fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite');
 const PANELS = 18;
 
 interface TraceSummary {

@@ -2,9 +2,9 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Job, SourceList, TraceGraph, TraceList } from '@graphlet/contract';
+import { fixturePath } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from './store/open-database.ts';
-import { fixture } from './test-support/fixtures.ts';
 import {
   getJson,
   tempDataDir,
@@ -20,7 +20,7 @@ describe('restart', () => {
       const first = testServer(dir);
       const { body } = await uploadJson(
         first,
-        fixture('tfx-1.15-interactive-two-trainers.sqlite'),
+        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
         'two.sqlite',
       );
       await waitForJob(first, body.job!.id);
@@ -39,7 +39,10 @@ describe('restart', () => {
         (await getJson<TraceGraph>(second, `/api/traces/${before.traces.traces[0]!.id}`)).body,
       ).toEqual(graph);
       expect((await getJson<Job>(second, `/api/jobs/${body.job!.id}`)).body.state).toBe('done');
-      const again = await uploadJson(second, fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      const again = await uploadJson(
+        second,
+        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
+      );
       expect(again.status).toBe(200);
       expect(again.body.source.id).toBe(body.source.id);
       await second.close();
@@ -54,7 +57,7 @@ describe('restart', () => {
       const first = testServer(dir);
       const { status, body } = await uploadJson(
         first,
-        fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'),
+        fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite'),
       );
       expect(status).toBe(202);
       await first.close(); // while the worker is still reading
@@ -66,7 +69,7 @@ describe('restart', () => {
       expect(job).toMatchObject({ state: 'failed', error: { code: 'interrupted' } });
       expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
       // The same file imports cleanly afterwards.
-      const retry = await uploadJson(second, fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
+      const retry = await uploadJson(second, fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
       expect(retry.status).toBe(202);
       expect((await waitForJob(second, retry.body.job!.id)).state).toBe('done');
       await second.close();
@@ -79,7 +82,10 @@ describe('restart', () => {
     const dir = tempDataDir();
     try {
       const first = testServer(dir);
-      const { body } = await uploadJson(first, fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      const { body } = await uploadJson(
+        first,
+        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
+      );
       await waitForJob(first, body.job!.id);
       const [trace] = (await getJson<TraceList>(first, '/api/traces')).body.traces;
       const graph = (await getJson<TraceGraph>(first, `/api/traces/${trace!.id}`)).body;

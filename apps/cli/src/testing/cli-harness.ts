@@ -2,14 +2,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../commands/index.ts';
 import { runCli } from '../run-cli.ts';
 
-/** The MLMD fixtures, in ../shared beside the repository. */
-export const MLMD_FIXTURE_DIR = fileURLToPath(
-  new URL('../../../../../shared/fixtures/mlmd/', import.meta.url),
-);
+/** The MLMD fixtures (formats' testing helper finds them). */
+export { MLMD_FIXTURE_DIR } from '@graphlet/formats/testing';
 
 /** Runs the CLI in-process; resolves to the exit code and everything written. */
 export async function cli(

@@ -10,9 +10,9 @@ import {
   TraceListSchema,
   UploadResponseSchema,
 } from '@graphlet/contract';
+import { fixturePath, MLMD_FIXTURES } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { fixture, MLMD_FIXTURES } from '../test-support/fixtures.ts';
 import { getJson, upload, waitForJob, withServer } from '../test-support/test-server.ts';
 
 /** Parses `body` with `schema`, failing the test with the first issue's path. */
@@ -26,7 +26,7 @@ describe('answers conform to @graphlet/contract', () => {
   it('for every read route, on every fixture', async () => {
     await withServer(async (server) => {
       for (const name of MLMD_FIXTURES) {
-        const response = await upload(server, fixture(name), name);
+        const response = await upload(server, fixturePath(name), name);
         const body = await response.json();
         conforms(UploadResponseSchema, body);
         conforms(JobSchema, await waitForJob(server, (body as { job: { id: string } }).job.id));

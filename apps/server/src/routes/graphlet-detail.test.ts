@@ -4,8 +4,8 @@ import {
   type GraphletList,
   type TraceList,
 } from '@graphlet/contract';
+import { fixturePath } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../test-support/fixtures.ts';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 const detailOf = async (server: Parameters<typeof getJson>[0], trace: string, trainer: number) => {
@@ -57,7 +57,7 @@ describe('GET /api/traces/:id/graphlets/:trainer metrics', () => {
   it('answers null where a real TFX store records no metadata', async () => {
     await withServer(async (server) => {
       const name = 'tfx-1.15-interactive-two-trainers.sqlite';
-      const { body } = await uploadJson(server, fixture(name), name);
+      const { body } = await uploadJson(server, fixturePath(name), name);
       expect(await waitForJob(server, body.job!.id)).toMatchObject({ state: 'done' });
       const trace = (await getJson<TraceList>(server, '/api/traces')).body.traces[0]!;
 

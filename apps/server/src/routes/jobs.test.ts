@@ -1,6 +1,6 @@
 import type { ErrorBody, Job } from '@graphlet/contract';
+import { fixturePath } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../test-support/fixtures.ts';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 /** The `data` of every `job` event in a server-sent event stream. */
@@ -24,7 +24,7 @@ describe('job routes', () => {
     await withServer(async (server) => {
       const { body } = await uploadJson(
         server,
-        fixture('tfx-1.15-interactive-two-trainers.sqlite'),
+        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
       );
       const response = await server.app.request(`/api/jobs/${body.job!.id}/events`);
       expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { ErrorBody, SourceList, TraceList, UploadResponse } from '@graphlet/contract';
 import { TraceBuilder } from '@graphlet/core';
 import { readTraceFile, stringifyTraceDocument } from '@graphlet/formats';
+import { fixturePath, MLMD_FIXTURES } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
-import { fixture, MLMD_FIXTURES } from '../test-support/fixtures.ts';
 import {
   getJson,
   upload,
@@ -17,12 +17,12 @@ import {
 describe('POST /api/sources', () => {
   it.each(MLMD_FIXTURES)('imports %s in a job and lists its traces', async (name) => {
     await withServer(async (server) => {
-      const { status, body } = await uploadJson(server, fixture(name), name);
+      const { status, body } = await uploadJson(server, fixturePath(name), name);
       expect(status).toBe(202);
       expect(body.job?.state).toMatch(/queued|running/);
       const job = await waitForJob(server, body.job!.id);
       expect(job).toMatchObject({ state: 'done', kind: 'import' });
-      expect(job.progress.bytesRead).toBe(readFileSync(fixture(name)).length);
+      expect(job.progress.bytesRead).toBe(readFileSync(fixturePath(name)).length);
       expect(job.progress.tracesImported).toBe(job.progress.tracesTotal);
 
       const sources = await getJson<SourceList>(server, '/api/sources');
@@ -31,7 +31,7 @@ describe('POST /api/sources', () => {
           id: body.source.id,
           name,
           kind: 'mlmd',
-          size: readFileSync(fixture(name)).length,
+          size: readFileSync(fixturePath(name)).length,
         }),
       ]);
       const traces = await getJson<TraceList>(server, '/api/traces');
@@ -48,7 +48,7 @@ describe('POST /api/sources', () => {
   it('reads a body arriving in small chunks, boundaries split across them', async () => {
     await withServer(async (server) => {
       const name = 'tfx-0.22-chicago-taxi-schema-v4.sqlite';
-      const file = readFileSync(fixture(name));
+      const file = readFileSync(fixturePath(name));
       const form = new FormData();
       form.append('file', new Blob([file]), name);
       const encoded = new Response(form);
@@ -80,7 +80,7 @@ describe('POST /api/sources', () => {
 
   it('answers the same source for the same file, without a second import', async () => {
     await withServer(async (server, dir) => {
-      const file = fixture('tfx-1.15-interactive-two-trainers.sqlite');
+      const file = fixturePath('tfx-1.15-interactive-two-trainers.sqlite');
       const first = await uploadJson(server, file, 'a.sqlite');
       await waitForJob(server, first.body.job!.id);
       const again = await uploadJson(server, file, 'renamed.sqlite');
@@ -94,9 +94,9 @@ describe('POST /api/sources', () => {
 
   it('imports concurrent uploads, deduplicating the same file sent twice at once', async () => {
     await withServer(async (server) => {
-      const twice = fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite');
+      const twice = fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite');
       const answers = await Promise.all([
-        ...MLMD_FIXTURES.map((name) => uploadJson(server, fixture(name), name)),
+        ...MLMD_FIXTURES.map((name) => uploadJson(server, fixturePath(name), name)),
         uploadJson(server, twice, 'again.sqlite'),
       ]);
       const ids = answers.map((a) => a.body.source.id);
@@ -113,7 +113,7 @@ describe('POST /api/sources', () => {
 describe('POST /api/sources with JSON traces', () => {
   it('imports the JSON trace format, recognised by content, and a cyclic trace fails the job', async () => {
     await withServer(async (server) => {
-      const { traces } = readTraceFile(fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      const { traces } = readTraceFile(fixturePath('tfx-1.15-interactive-two-trainers.sqlite'));
       const json = Buffer.from(`\n  ${stringifyTraceDocument(traces, { pretty: true })}`);
       const { status, body } = await uploadJson(server, json, 'traces.bin');
       expect(status).toBe(202);
@@ -221,7 +221,7 @@ describe('POST /api/sources errors', () => {
     await withServer(
       async (server, dir) => {
         const body = await expectError(
-          await upload(server, fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite')),
+          await upload(server, fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite')),
           413,
           'payload_too_large',
         );
@@ -250,7 +250,7 @@ describe('POST /api/sources errors', () => {
 
   it('422 at once for a truncated SQLite store', async () => {
     await withServer(async (server) => {
-      const whole = readFileSync(fixture('tfx-1.15-interactive-two-trainers.sqlite'));
+      const whole = readFileSync(fixturePath('tfx-1.15-interactive-two-trainers.sqlite'));
       const body = await expectError(
         await upload(server, whole.subarray(0, 100_000), 'cut.sqlite'),
         422,
@@ -290,7 +290,10 @@ describe('POST /api/sources errors', () => {
 describe('DELETE /api/sources/:id', () => {
   it('removes the source with its traces; a second delete is 404', async () => {
     await withServer(async (server) => {
-      const { body } = await uploadJson(server, fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
+      const { body } = await uploadJson(
+        server,
+        fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite'),
+      );
       await waitForJob(server, body.job!.id);
       const traces = (await getJson<TraceList>(server, '/api/traces')).body.traces;
       expect(

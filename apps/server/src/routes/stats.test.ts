@@ -1,6 +1,6 @@
 import type { ErrorBody, TraceList } from '@graphlet/contract';
+import { fixturePath, MLMD_FIXTURES } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
-import { fixture, MLMD_FIXTURES } from '../test-support/fixtures.ts';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 interface Stats {
@@ -13,7 +13,7 @@ describe('GET /api/stats', () => {
     await withServer(async (server) => {
       const sources: string[] = [];
       for (const name of MLMD_FIXTURES) {
-        const { body } = await uploadJson(server, fixture(name), name);
+        const { body } = await uploadJson(server, fixturePath(name), name);
         expect(await waitForJob(server, body.job!.id)).toMatchObject({ state: 'done' });
         sources.push(body.source.id);
       }

@@ -6,14 +6,14 @@ import type {
   TraceGraph,
   TraceList,
 } from '@graphlet/contract';
+import { fixturePath, MLMD_FIXTURES } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
-import { fixture, MLMD_FIXTURES } from '../test-support/fixtures.ts';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 async function importAll(server: Server): Promise<TraceList['traces']> {
   for (const name of MLMD_FIXTURES) {
-    const { body } = await uploadJson(server, fixture(name), name);
+    const { body } = await uploadJson(server, fixturePath(name), name);
     expect(await waitForJob(server, body.job!.id)).toMatchObject({ state: 'done' });
   }
   return (await getJson<TraceList>(server, '/api/traces')).body.traces;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { fixturePath } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../test-support/fixtures.ts';
 import { sniffKind, sqliteTruncation } from './sniff-content.ts';
 
-const store = readFileSync(fixture('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
+const store = readFileSync(fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite'));
 
 describe('sniffKind', () => {
   it('recognises SQLite by its magic and JSON by its first non-space byte', () => {

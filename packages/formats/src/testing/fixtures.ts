@@ -1,11 +1,20 @@
-/** Paths of the shared fixtures (../shared beside the repository), for tests. */
+/**
+ * Paths of the shared real fixtures for every package's tests: `../shared/fixtures` beside the
+ * repository, or the folder GRAPHLET_FIXTURES names (a checkout without that sibling).
+ */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MLMD_DIR = fileURLToPath(new URL('../../../../../shared/fixtures/mlmd/', import.meta.url));
+const FIXTURES_DIR =
+  process.env.GRAPHLET_FIXTURES ??
+  fileURLToPath(new URL('../../../../../shared/fixtures/', import.meta.url));
+
+/** The folder of the MLMD fixture stores, ending in a separator. */
+export const MLMD_FIXTURE_DIR = join(FIXTURES_DIR, 'mlmd/');
 
 /** The absolute path of an MLMD fixture store by file name. */
 export function fixturePath(name: string): string {
-  return MLMD_DIR + name;
+  return MLMD_FIXTURE_DIR + name;
 }
 
 /** Every MLMD fixture store's file name. */
