@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TraceBuilder } from '../trace-builder.ts';
 import { executionCost } from './execution-cost.ts';
-import { modelClassOf, modelTypeOf, normalizeModelType } from './model-type.ts';
+import { modelClassOf, normalizeModelType } from './model-type.ts';
 import { operatorGroup } from './operator-group.ts';
 import { graphlet } from './tiny-corpus.test-support.ts';
-import { traceView } from './trace-view.ts';
+import { modelTypeOf, traceView } from './trace-view.ts';
 
 describe('executionCost', () => {
   const b = new TraceBuilder();

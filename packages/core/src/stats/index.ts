@@ -7,5 +7,6 @@ export * from './operator-group.ts';
 export * from './pair-similarity.ts';
 export * from './paper-targets.ts';
 export { lifespanDays } from './pipeline-context.ts';
+export * from './span-similarity.ts';
 export * from './stats-accumulator.ts';
 export * from './trace-view.ts';

@@ -1,8 +1,6 @@
 /** Model types (Figure 5) and the DNN / Linear / Rest classes of Figures 3(d)-(f). */
-import type { Graphlet } from '../graphlet.ts';
 import type { ModelType } from '../metadata-keys.ts';
 import type { PropertyValue } from '../trace.ts';
-import type { TraceView } from './trace-view.ts';
 
 const ALIASES: Readonly<Record<string, ModelType>> = {
   dnn: 'DNN',
@@ -32,11 +30,6 @@ export function normalizeModelType(value: PropertyValue | undefined): ModelType 
   const key = value.toLowerCase().replace(/[^a-z]/g, '');
   if (key === '') return undefined;
   return ALIASES[key] ?? 'Other';
-}
-
-/** The model type of a graphlet's trainer, or undefined when the trainer records none. */
-export function modelTypeOf(view: TraceView, graphlet: Graphlet): ModelType | undefined {
-  return view.modelType(graphlet.trainer);
 }
 
 /** The classes of Figures 3(d)-(f). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifactId, executionId } from '../ids.ts';
 import { TraceBuilder } from '../trace-builder.ts';
-import { codeMatch, datasetSimilarity, featureAgrees, spanJaccard } from './pair-similarity.ts';
+import { codeMatch, datasetSimilarity, spanJaccard } from './pair-similarity.ts';
 import { graphlet } from './tiny-corpus.test-support.ts';
 import { traceView } from './trace-view.ts';
 
@@ -15,29 +15,6 @@ describe('spanJaccard', () => {
     expect(spanJaccard(g([1]), g([1]))).toBe(1);
     expect(spanJaccard(g([1]), g([]))).toBe(0);
     expect(spanJaccard(g([]), g([]))).toBeUndefined();
-  });
-});
-
-describe('featureAgrees', () => {
-  const num = (mean: number, std: number) => ({ kind: 'numeric' as const, mean, std });
-  const cat = (domainSize: number) => ({ kind: 'categorical' as const, domainSize });
-  it.each([
-    [num(10, 2), num(10.2, 2), true], // shift exactly 0.1
-    [num(10, 2), num(10.3, 2), false], // shift 0.15
-    [num(10, 2), num(10, 2.2), true], // ratio 1.1
-    [num(10, 2), num(10, 2.3), false], // ratio 1.15
-    [num(5, 0), num(5, 0), true],
-    [num(5, 0), num(6, 0), false],
-    [cat(100), cat(110), true],
-    [cat(100), cat(112), false],
-  ])('%o vs %o -> %s', (x, y, expected) => {
-    expect(featureAgrees(x, y)).toBe(expected);
-  });
-
-  it('cannot compare different kinds or missing numbers', () => {
-    expect(featureAgrees(num(1, 1), cat(3))).toBeUndefined();
-    expect(featureAgrees({ kind: 'numeric', mean: 1 }, num(1, 1))).toBeUndefined();
-    expect(featureAgrees({ kind: 'categorical' }, cat(1))).toBeUndefined();
   });
 });
 

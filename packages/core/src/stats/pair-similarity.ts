@@ -1,10 +1,9 @@
 /**
  * Comparisons of two graphlets of one pipeline (paper §4.2, Table 1 and Table 2): Jaccard
  * similarity of their input spans, dataset similarity (our metric; the paper defers its own
- * to the technical report) and code match.
+ * to the technical report; spans compared as span-similarity.ts does) and code match.
  */
 import type { Graphlet } from '../graphlet.ts';
-import type { FeatureSummary } from './feature-statistics.ts';
 import type { TraceView } from './trace-view.ts';
 
 /** |I(g) ∩ I(g')| / |I(g) ∪ I(g')| over input spans; undefined when neither has spans. */
@@ -27,50 +26,6 @@ export function spanJaccard(a: Graphlet, b: Graphlet): number | undefined {
     else j++;
   }
   return shared / (x.length + y.length - shared);
-}
-
-/** Thresholds of "the distribution did not move". */
-const MAX_MEAN_SHIFT = 0.1;
-const STD_RATIO = [0.9, 1.1] as const;
-const DOMAIN_TOLERANCE = 0.1;
-
-/**
- * Whether a feature agrees between two spans. Numeric: standardized mean difference
- * |m1 - m2| / sqrt((s1² + s2²) / 2) ≤ 0.1 and s2 / s1 within [0.9, 1.1]; categorical: domain
- * sizes differ by at most 10% of the larger. Undefined when the feature cannot be compared.
- */
-export function featureAgrees(a: FeatureSummary, b: FeatureSummary): boolean | undefined {
-  if (a.kind !== b.kind) return undefined;
-  if (a.kind === 'categorical') {
-    if (a.domainSize === undefined || b.domainSize === undefined) return undefined;
-    const larger = Math.max(a.domainSize, b.domainSize);
-    return Math.abs(a.domainSize - b.domainSize) <= DOMAIN_TOLERANCE * larger;
-  }
-  if (a.mean === undefined || b.mean === undefined) return undefined;
-  if (a.std === undefined || b.std === undefined) return undefined;
-  const pooled = Math.sqrt((a.std * a.std + b.std * b.std) / 2);
-  if (pooled === 0) return a.mean === b.mean;
-  const shift = Math.abs(a.mean - b.mean) / pooled;
-  const ratio = a.std === 0 ? Number.POSITIVE_INFINITY : b.std / a.std;
-  return shift <= MAX_MEAN_SHIFT && ratio >= STD_RATIO[0] && ratio <= STD_RATIO[1];
-}
-
-/** Share of the comparable features two spans share that agree; undefined when none is comparable. */
-export function spanSimilarity(
-  a: ReadonlyMap<string, FeatureSummary>,
-  b: ReadonlyMap<string, FeatureSummary>,
-): number | undefined {
-  let compared = 0;
-  let agreed = 0;
-  for (const [name, fa] of a) {
-    const fb = b.get(name);
-    if (fb === undefined) continue;
-    const agrees = featureAgrees(fa, fb);
-    if (agrees === undefined) continue;
-    compared++;
-    if (agrees) agreed++;
-  }
-  return compared === 0 ? undefined : agreed / compared;
 }
 
 /**

@@ -16,7 +16,7 @@ import { type Artifact, type Execution, propertyOf, type Trace } from '../trace.
 import { type FeatureSummary, parseFeatureStatistics } from './feature-statistics.ts';
 import { idIndex } from './id-index.ts';
 import { normalizeModelType } from './model-type.ts';
-import { spanSimilarity } from './pair-similarity.ts';
+import { spanSimilarity } from './span-similarity.ts';
 
 /** O(1) lookups over one trace. */
 export interface TraceView {
@@ -104,4 +104,9 @@ export function traceView(trace: Trace): TraceView {
       return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
     },
   };
+}
+
+/** The model type of a graphlet's trainer, or undefined when the trainer records none. */
+export function modelTypeOf(view: TraceView, graphlet: Graphlet): ModelType | undefined {
+  return view.modelType(graphlet.trainer);
 }
