@@ -10,13 +10,21 @@ describe('GET /api/openapi.json', () => {
       const doc = (await response.json()) as {
         openapi: string;
         paths: Record<string, Record<string, unknown>>;
-        components: { schemas: Record<string, unknown> };
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
       };
       expect(doc.openapi).toMatch(/^3\./);
       // Component names come from the contract's `.meta({ id })`.
       expect(Object.keys(doc.components.schemas)).toEqual(
         expect.arrayContaining(['Error', 'GraphletDetail', 'ComputeByGroup', 'WasteModel', 'Job']),
       );
+      // The statistics document is described in full, not as an open record.
+      expect(Object.keys(doc.components.schemas.CorpusStatistics?.properties ?? {})).toEqual([
+        'corpus',
+        'figures',
+        'tables',
+        'paper',
+        'paperClaims',
+      ]);
       const documented = Object.entries(doc.paths)
         .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
         .sort();

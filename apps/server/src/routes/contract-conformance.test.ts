@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import {
   GraphletDetailSchema,
   GraphletListSchema,
@@ -13,7 +14,14 @@ import {
 import { fixturePath, MLMD_FIXTURES } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { getJson, upload, waitForJob, withServer } from '../test-support/test-server.ts';
+import {
+  getJson,
+  tempDataDir,
+  testServer,
+  upload,
+  waitForJob,
+  withServer,
+} from '../test-support/test-server.ts';
 
 /** Parses `body` with `schema`, failing the test with the first issue's path. */
 function conforms(schema: z.ZodType, body: unknown): void {
@@ -62,5 +70,24 @@ describe('answers conform to @graphlet/contract', () => {
         }
       }
     });
+  });
+
+  it('for /api/stats on the demo corpus, where every figure has numbers', async () => {
+    const dir = tempDataDir();
+    const server = testServer(dir, { demo: true });
+    try {
+      const jobId = await server.demo;
+      expect(await waitForJob(server, jobId!)).toMatchObject({ state: 'done' });
+      const stats = (await getJson<z.infer<typeof StatsSchema>>(server, '/api/stats')).body;
+      conforms(StatsSchema, stats);
+      const unavailable = Object.entries({ ...stats.figures, ...stats.tables })
+        .filter(([, section]) => !section.available)
+        .map(([name]) => name);
+      expect(unavailable).toEqual([]);
+      expect(stats.figures['4'].featureKinds.available).toBe(true);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

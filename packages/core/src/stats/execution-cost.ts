@@ -11,7 +11,8 @@ export function executionCost(execution: Execution): number {
 }
 
 /** Where a cost came from, for reports on how much of the compute was measured. */
-export type CostSource = 'cached' | 'recorded' | 'duration' | 'unknown';
+export const COST_SOURCES = ['recorded', 'duration', 'cached', 'unknown'] as const;
+export type CostSource = (typeof COST_SOURCES)[number];
 
 /** The cost of an execution and where it came from (see executionCost). */
 export function costWithSource(execution: Execution): { seconds: number; source: CostSource } {

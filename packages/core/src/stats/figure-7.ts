@@ -4,7 +4,7 @@
  */
 import type { ExecutionId } from '../ids.ts';
 import { availability, type Figure7 } from './corpus-statistics.ts';
-import { type CostSource, costWithSource } from './execution-cost.ts';
+import { COST_SOURCES, type CostSource, costWithSource } from './execution-cost.ts';
 import { OPERATOR_GROUPS, type OperatorGroup, operatorGroup } from './operator-group.ts';
 import type { Collector } from './pipeline-context.ts';
 
@@ -19,7 +19,7 @@ const NO_COMPUTE =
 export function figure7Collector(): Collector<Figure7> {
   const index = new Map(OPERATOR_GROUPS.map((g, i) => [g, i]));
   const seconds = new Float64Array(OPERATOR_GROUPS.length);
-  const sources: Record<CostSource, number> = { recorded: 0, duration: 0, cached: 0, unknown: 0 };
+  const sources = Object.fromEntries(COST_SOURCES.map((s) => [s, 0])) as Record<CostSource, number>;
   let pre = 0;
   let post = 0;
   return {

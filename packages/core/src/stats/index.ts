@@ -1,6 +1,6 @@
 export * from './corpus-statistics.ts';
 export type { BinOptions, Distribution, Histogram, QuarterBins, Summary } from './distribution.ts';
-export { type CostSource, costWithSource, executionCost } from './execution-cost.ts';
+export { COST_SOURCES, type CostSource, costWithSource, executionCost } from './execution-cost.ts';
 export { type FeatureSummary, parseFeatureStatistics } from './feature-statistics.ts';
 export * from './model-type.ts';
 export * from './operator-group.ts';
