@@ -12,6 +12,7 @@ export default defineConfig({
             'apps/cli/src/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
             'bench/src/**/*.test.ts',
+            'apps/web/build/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 // Benchmark of @graphlet/forest at the paper's scale (§5: ~420,000 graphlets, ~40 features):
-// training on 1 and 2 threads, prediction on the test rows, and the freshness-curve sweep, on a
-// seeded synthetic table with a known signal. Prints JSON.
+// training on 1 and 2 threads, prediction on the test rows, the freshness-curve sweep and one
+// operating point (what the waste page computes in the browser at every move of its threshold
+// marker), on a seeded synthetic table with a known signal. Prints JSON.
 //   node bench/src/forest-bench.ts [--full] [--rows N] [--trees N] [--csv OUT]
 // --full is 420,000 x 40 (the default is 100,000 x 40); --csv writes the table (with a `split`
 // column) for bench/sklearn/compare.py to train scikit-learn on the same rows.
@@ -13,6 +14,7 @@ import {
   confusionMatrix,
   type FeatureMatrix,
   freshnessCurve,
+  operatingPoint,
   predictProba,
   splitmix32,
   trainForest,
@@ -121,6 +123,10 @@ const curve = freshnessCurve({
   cost: table.cost.subarray(nTrain),
 });
 const sweepSec = seconds(ts);
+const testSet = { probability, pushed: testLabels, cost: table.cost.subarray(nTrain) };
+const to = process.hrtime.bigint();
+for (let i = 0; i <= 100; i++) operatingPoint(testSet, i / 100);
+const operatingPointMs = (seconds(to) * 1000) / 101;
 
 let positives = 0;
 for (const y of table.labels) positives += y;
@@ -137,6 +143,7 @@ console.log(
     train2ThreadSec,
     predictSec,
     sweepSec,
+    operatingPointMs,
     balancedAccuracy: balancedAccuracy(confusionMatrix(testLabels, classify(probability))),
     curvePoints: curve.length,
     meanNodesPerTree: nodes / forest.trees.length,

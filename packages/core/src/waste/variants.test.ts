@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAPER_TABLE_3 } from '../stats/paper-targets.ts';
 import { featureCost } from './feature-cost.ts';
 import { featureDefinitions } from './feature-definitions.ts';
 import {
@@ -103,5 +104,13 @@ describe('featureCost', () => {
     expect(VARIANT_DEFINITIONS['RF:Input+Pre'].stage).toBe('pre');
     expect(VARIANT_DEFINITIONS['RF:Shape'].stage).toBe('trainer');
     expect(VARIANT_DEFINITIONS['RF:Validation'].stage).toBe('all');
+  });
+});
+
+describe("Table 3's numbers", () => {
+  it('name every variant, in the order Table 3 prints them', () => {
+    expect(Object.keys(PAPER_TABLE_3)).toEqual([...WASTE_VARIANTS]);
+    for (const v of WASTE_VARIANTS) expect(VARIANT_DEFINITIONS[v].paper).toBe(PAPER_TABLE_3[v]);
+    expect(PAPER_TABLE_3['RF:Shape']).toEqual({ balancedAccuracy: 0.68, featureCost: 0.77 });
   });
 });

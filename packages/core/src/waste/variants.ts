@@ -2,6 +2,7 @@
  * The random-forest variants of Table 3 (§5.3.1) and the ablations (§5.3.3), as subsets of the
  * feature columns, each with the pipeline stage after which its features exist.
  */
+import { PAPER_TABLE_3, type PaperTable3Row } from '../stats/paper-targets.ts';
 import type { FeatureDefinition } from './feature-definitions.ts';
 
 /** Variant names exactly as Table 3 prints them. */
@@ -31,8 +32,8 @@ export interface VariantDefinition {
   /** Whether the variant uses a feature column. */
   readonly uses: (feature: FeatureDefinition) => boolean;
   readonly stage: CostStage;
-  /** Table 3's numbers. */
-  readonly paper: { readonly balancedAccuracy: number; readonly featureCost: number };
+  /** Table 3's numbers (PAPER_TABLE_3). */
+  readonly paper: PaperTable3Row;
 }
 
 const inputFeatures = (f: FeatureDefinition) =>
@@ -56,43 +57,43 @@ export const VARIANT_DEFINITIONS: Readonly<Record<WasteVariant, VariantDefinitio
     name: 'RF:Input',
     uses: inputFeatures,
     stage: 'ingestion',
-    paper: { balancedAccuracy: 0.737, featureCost: 0.31 },
+    paper: PAPER_TABLE_3['RF:Input'],
   },
   'RF:Input+Pre': {
     name: 'RF:Input+Pre',
     uses: (f) => inputFeatures(f) || f.group === 'pre',
     stage: 'pre',
-    paper: { balancedAccuracy: 0.801, featureCost: 0.53 },
+    paper: PAPER_TABLE_3['RF:Input+Pre'],
   },
   'RF:Input+Pre+Trainer': {
     name: 'RF:Input+Pre+Trainer',
     uses: (f) => inputFeatures(f) || f.group === 'pre' || f.group === 'trainer',
     stage: 'trainer',
-    paper: { balancedAccuracy: 0.818, featureCost: 0.77 },
+    paper: PAPER_TABLE_3['RF:Input+Pre+Trainer'],
   },
   'RF:Validation': {
     name: 'RF:Validation',
     uses: () => true,
     stage: 'all',
-    paper: { balancedAccuracy: 0.948, featureCost: 1 },
+    paper: PAPER_TABLE_3['RF:Validation'],
   },
   'RF:History': {
     name: 'RF:History',
     uses: (f) => f.group === 'input' || f.group === 'code',
     stage: 'ingestion',
-    paper: { balancedAccuracy: 0.738, featureCost: 0.77 },
+    paper: PAPER_TABLE_3['RF:History'],
   },
   'RF:Shape': {
     name: 'RF:Shape',
     uses: (f) => (f.group === 'pre' || f.group === 'trainer') && f.isCount && !f.isValidator,
     stage: 'trainer',
-    paper: { balancedAccuracy: 0.68, featureCost: 0.77 },
+    paper: PAPER_TABLE_3['RF:Shape'],
   },
   'RF:Model-Type': {
     name: 'RF:Model-Type',
     uses: (f) => f.group === 'model',
     stage: 'config',
-    paper: { balancedAccuracy: 0.592, featureCost: 0.77 },
+    paper: PAPER_TABLE_3['RF:Model-Type'],
   },
 };
 

@@ -3,8 +3,9 @@
  * incurred, y = freshness), with its colour-blind-safe style, tooltips and the nearest point to a
  * pointer for dragging the threshold marker.
  */
+
+import type { WasteVariant } from '@graphlet/core';
 import type { TooltipText } from '../figures/tooltip-text.ts';
-import type { WasteVariant } from './waste-variants.ts';
 
 /** A curve point as the server sends it. */
 export interface CurvePoint {

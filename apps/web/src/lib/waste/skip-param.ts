@@ -3,7 +3,7 @@
  * `wm-7:RF:Input+Pre:0.35`. Variants contain colons, so the model ends at the first colon and the
  * threshold starts after the last.
  */
-import { isWasteVariant, type WasteVariant } from './waste-variants.ts';
+import { isWasteVariant, type WasteVariant } from '@graphlet/core';
 
 /** Which model's variant at which threshold decides the skipped graphlets. */
 export interface SkipSelection {

@@ -1,5 +1,5 @@
 /** Table 3 for the corpus: each variant's balanced accuracy and feature cost beside the paper's. */
-import { PAPER_TABLE_3, WASTE_VARIANTS, type WasteVariant } from './waste-variants.ts';
+import { PAPER_TABLE_3, WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
 
 /** The fields of a server row the table reads. */
 export interface WasteRowInput {
@@ -43,7 +43,7 @@ export function table3Rows(
             },
       paper: {
         balancedAccuracy: three(paper.balancedAccuracy),
-        featureCost: paper.featureCost === null ? '—' : three(paper.featureCost),
+        featureCost: three(paper.featureCost),
       },
     };
   });

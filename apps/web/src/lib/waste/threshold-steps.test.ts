@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countBelow,
   defaultThreshold,
   keyMove,
   pageSize,
@@ -57,5 +58,15 @@ describe('defaultThreshold', () => {
     expect(defaultThreshold(points)).toBe(0.4);
     expect(defaultThreshold(points.slice(0, 2))).toBe(0.9);
     expect(defaultThreshold([])).toBe(0.5);
+  });
+});
+
+describe('countBelow', () => {
+  it('counts values strictly below x in an ascending array', () => {
+    const values = [0.1, 0.2, 0.2, 0.5];
+    expect(countBelow(values, 0)).toBe(0);
+    expect(countBelow(values, 0.2)).toBe(1);
+    expect(countBelow(values, 0.21)).toBe(3);
+    expect(countBelow(values, 2)).toBe(4);
   });
 });

@@ -3,8 +3,6 @@
  * ascending. Every threshold between two steps gives the same operating point as the step above
  * it, so the marker snaps up to the next step.
  */
-import { countBelow } from './threshold-model.ts';
-
 /** A curve point as the server sends it. */
 export interface CurveThreshold {
   readonly threshold: number;
@@ -17,6 +15,18 @@ export function thresholdSteps(curve: readonly CurveThreshold[]): Float64Array {
   const steps: number[] = [];
   for (const t of values) if (steps[steps.length - 1] !== t) steps.push(t);
   return Float64Array.from(steps);
+}
+
+/** How many of the ascending `values` are below `x` (the first index with values[i] >= x). */
+export function countBelow(values: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the step `threshold` snaps to: the smallest step >= it (the last when above all). */

@@ -2,7 +2,8 @@
  * "Train on corpus": one request for the four main variants, then one per ablation, with the same
  * trees and seed (so all share a split), and one progress bar over the seven variants.
  */
-import { ABLATION_VARIANTS, MAIN_VARIANTS, type WasteVariant } from './waste-variants.ts';
+import { MAIN_VARIANTS, type WasteVariant } from '@graphlet/core';
+import { ABLATION_VARIANTS } from './waste-variants.ts';
 
 /** One training request body and how many variants it trains. */
 export interface TrainStep {

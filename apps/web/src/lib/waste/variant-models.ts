@@ -3,7 +3,7 @@
  * variants or one ablation, so a full Table 3 joins the selected model with the newest models
  * trained on the same traces, trees and seed (the same pipeline split) that hold the rest.
  */
-import { isWasteVariant, WASTE_VARIANTS, type WasteVariant } from './waste-variants.ts';
+import { isWasteVariant, WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
 
 /** The fields of a model summary this needs. */
 export interface ModelSummaryInput {

@@ -1,6 +1,8 @@
 /** The Waste page's URL state: `?model=<id>&variant=<name>&t=<threshold>`; bad values fall back. */
+
+import { WASTE_VARIANTS } from '@graphlet/core';
 import { z } from 'zod';
-import { DEFAULT_VARIANT, WASTE_VARIANTS } from './waste-variants.ts';
+import { DEFAULT_VARIANT } from './waste-variants.ts';
 
 export const wasteSearch = z.object({
   /** The model id; the newest model when absent. */

@@ -1,9 +1,9 @@
 import { WasteModelSummarySchema } from '@graphlet/contract';
+import { WASTE_VARIANTS } from '@graphlet/core';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from '../search-params.ts';
 import { formatSkipParam, parseSkipParam, traceHref } from './skip-param.ts';
 import { wasteSearch } from './waste-search.ts';
-import { WASTE_VARIANTS } from './waste-variants.ts';
 
 const parse = (query: string) => parseSearch(wasteSearch, new URLSearchParams(query));
 

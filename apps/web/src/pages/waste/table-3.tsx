@@ -1,6 +1,7 @@
 /** Table 3 for the corpus: balanced accuracy and feature cost per variant, beside the paper's. */
+
+import type { WasteVariant } from '@graphlet/core';
 import type { Table3Row } from '../../lib/waste/table-3-rows.ts';
-import type { WasteVariant } from '../../lib/waste/waste-variants.ts';
 
 export interface Table3Props {
   readonly rows: readonly Table3Row[];

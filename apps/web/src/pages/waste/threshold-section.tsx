@@ -2,6 +2,9 @@
  * The selected variant at its threshold: Figure 10 with the draggable marker, the operating point
  * computed in the browser at every move, and the server's skipped graphlets (debounced).
  */
+
+import type { WasteVariant } from '@graphlet/core';
+import { operatingPoint } from '@graphlet/forest';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -19,13 +22,9 @@ import {
 } from '../../lib/waste/curve-series.ts';
 import { formatSkipParam, traceHref } from '../../lib/waste/skip-param.ts';
 import { skippedByTrace } from '../../lib/waste/skipped-by-trace.ts';
-import {
-  buildThresholdModel,
-  operatingPointAt,
-  predictionsFromPointAtOne,
-} from '../../lib/waste/threshold-model.ts';
+import { testSetFromPointAtOne } from '../../lib/waste/test-set.ts';
 import { defaultThreshold, thresholdSteps } from '../../lib/waste/threshold-steps.ts';
-import { FIGURE_10A, FIGURE_10B, type WasteVariant } from '../../lib/waste/waste-variants.ts';
+import { FIGURE_10A, FIGURE_10B } from '../../lib/waste/waste-variants.ts';
 import { ExportPolicyButton } from './export-policy-button.tsx';
 import { SkippedTraces } from './skipped-traces.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
@@ -56,14 +55,13 @@ export function ThresholdSection({
 
   // Every test graphlet below probability 1, once per model and variant: the client's data.
   const atOne = useQuery(wasteOperatingPointQuery(modelId, variant, 1));
-  const model = useMemo(() => {
-    if (atOne.data === undefined) return undefined;
-    const { predictions, always } = predictionsFromPointAtOne(atOne.data);
-    return buildThresholdModel(predictions, always);
-  }, [atOne.data]);
+  const testSet = useMemo(
+    () => (atOne.data === undefined ? undefined : testSetFromPointAtOne(atOne.data)),
+    [atOne.data],
+  );
   const point = useMemo(
-    () => (model === undefined ? undefined : operatingPointAt(model, threshold)),
-    [model, threshold],
+    () => (testSet === undefined ? undefined : operatingPoint(testSet, threshold)),
+    [testSet, threshold],
   );
 
   const settled = useDebouncedValue(threshold, 250);
@@ -133,7 +131,11 @@ export function ThresholdSection({
           <Skeleton height={220} label="Loading the operating point" />
         ) : (
           <div className="waste-point">
-            <OperatingPointPanel point={point} variant={variant} />
+            <OperatingPointPanel
+              point={point}
+              testGraphlets={testSet?.probability.length ?? 0}
+              variant={variant}
+            />
             <section className="card" aria-label="Skipped graphlets">
               <div className="toolbar">
                 <h3 style={{ margin: 0 }}>Skipped test graphlets</h3>

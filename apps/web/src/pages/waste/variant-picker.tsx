@@ -1,6 +1,7 @@
 /** Chooses one of Table 3's seven variants; those no model at hand has are disabled. */
+
+import { WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
 import { useId } from 'react';
-import { WASTE_VARIANTS, type WasteVariant } from '../../lib/waste/waste-variants.ts';
 
 export interface VariantPickerProps {
   readonly selected: WasteVariant;

@@ -1,4 +1,6 @@
 /** A selected model with its companions: pickers, Table 3, and the threshold section. */
+
+import { WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { wasteModelQuery } from '../../api/queries.ts';
@@ -9,7 +11,6 @@ import type { CurvePoint } from '../../lib/waste/curve-series.ts';
 import { table3Rows, type WasteRowInput } from '../../lib/waste/table-3-rows.ts';
 import { variantModels } from '../../lib/waste/variant-models.ts';
 import type { WasteSearch } from '../../lib/waste/waste-search.ts';
-import { WASTE_VARIANTS, type WasteVariant } from '../../lib/waste/waste-variants.ts';
 import { ModelPicker } from './model-picker.tsx';
 import { Table3 } from './table-3.tsx';
 import { ThresholdSection } from './threshold-section.tsx';
