@@ -1,9 +1,5 @@
-/** The one error type of the API client, built from the server's `{error:{code,message}}` shape. */
-import { z } from 'zod';
-
-const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+/** The one error type of the API client, built from the contract's error shape (`ErrorBodySchema`). */
+import { ErrorBodySchema } from '@graphlet/contract';
 
 const STATUS_HINTS: Readonly<Record<number, string>> = {
   401: 'The server needs an access token.',
@@ -34,7 +30,7 @@ export function apiErrorFrom(status: number, bodyText: string): ApiError {
   } catch {
     parsed = undefined;
   }
-  const body = errorBody.safeParse(parsed);
+  const body = ErrorBodySchema.safeParse(parsed);
   if (body.success) return new ApiError(status, body.data.error.code, body.data.error.message);
   const hint = STATUS_HINTS[status] ?? `The server answered ${status}.`;
   return new ApiError(status, `http_${status}`, hint);

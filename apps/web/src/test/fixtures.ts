@@ -1,5 +1,12 @@
 /** Tiny hand-built payloads for the web app's tests. */
-import type { GraphletDocument } from '@graphlet/contract';
+import type { GraphletDocument, StatsDocument } from '@graphlet/contract';
+import {
+  computeStatistics,
+  PAPER_CLAIMS,
+  PAPER_TARGETS,
+  segmentGraphlets,
+  TraceBuilder,
+} from '@graphlet/core';
 import { type TraceGraph, traceGraph } from '../api/schemas.ts';
 
 /**
@@ -95,4 +102,35 @@ export function smallGraphlets(): GraphletDocument[] {
       metrics,
     },
   ];
+}
+
+/**
+ * The answer of `GET /api/stats` for `pipelines` copies of a tiny pipeline (one span, one trainer
+ * without a model type, no feature statistics), computed by core as the server does: lifespan and
+ * compute are available, the figures that need model types, feature statistics, analyzers or two
+ * graphlets of a pipeline are not.
+ */
+export function statsAnswer(pipelines: number): StatsDocument {
+  const hour = 3_600_000;
+  const corpus = Array.from({ length: pipelines }, (_, i) => {
+    const b = new TraceBuilder(`pipeline-${i}`);
+    const gen = b.execution('CsvExampleGen', { startMs: 0, endMs: hour });
+    const span = b.output(gen, 'Examples', 'examples', { createdMs: hour });
+    const trainer = b.execution('Trainer', {
+      startMs: hour,
+      endMs: (3 + i) * hour,
+      inputs: [span],
+    });
+    b.output(trainer, 'Model', 'model', { createdMs: (3 + i) * hour });
+    const trace = b.build();
+    return { trace, graphlets: segmentGraphlets(trace).graphlets };
+  });
+  // Through JSON, as the page receives it (readonly arrays become plain ones).
+  return JSON.parse(
+    JSON.stringify({
+      ...computeStatistics(corpus),
+      paper: PAPER_TARGETS,
+      paperClaims: PAPER_CLAIMS,
+    }),
+  );
 }

@@ -31,8 +31,11 @@ const quarters = (row: string, label: string, shares: readonly number[], mean: n
   ] as const;
 };
 
+/** Paper numbers keyed by their dot-separated path in the statistics document. */
+export type PaperTargets = Readonly<Record<string, PaperTarget>>;
+
 /** The paper's numbers by document path (dot-separated, e.g. `figures.3a.mean`), in report order. */
-export const PAPER_TARGETS: Readonly<Record<string, PaperTarget>> = Object.fromEntries([
+export const PAPER_TARGETS: PaperTargets = Object.fromEntries([
   ['corpus.pipelines', t('pipelines', 3000, '~', '§2.2')],
   ['corpus.graphlets', t('graphlets (trained models)', 450_000, '~', '§4.1')],
   ['corpus.pushedShare', t('pushed share of graphlets', 0.2, '~', '§4.3.2')],

@@ -1,7 +1,7 @@
+import type { DistributionFigure } from '@graphlet/core';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIGURES } from '../../lib/figures/figure-catalog.ts';
-import type { DistributionFigure } from '../../lib/figures/stats-document.ts';
 import { DistributionPanel } from '../../pages/figures/distribution-panel.tsx';
 import { UnavailableFigure } from './unavailable-figure.tsx';
 

@@ -3,8 +3,9 @@
  * value beside ours: numbers the paper states exactly or approximately become a second bar;
  * bounds ("< 0.6") become horizontal reference lines.
  */
+
+import type { PaperTargets } from '@graphlet/core';
 import { formatTarget } from './paper-reference.ts';
-import type { PaperTargets } from './stats-document.ts';
 
 /** A category's key in the document and its label as the paper writes it. */
 export interface Category {

@@ -1,4 +1,11 @@
 /** The paper's figures and tables in its order: anchors, titles (after its captions), categories. */
+import {
+  ANALYZER_KINDS,
+  MODEL_CLASSES as CORE_MODEL_CLASSES,
+  MODEL_TYPES as CORE_MODEL_TYPES,
+  OPERATOR_GROUPS as CORE_OPERATOR_GROUPS,
+  type OperatorGroup,
+} from '@graphlet/core';
 import type { Category } from './category-bars.ts';
 
 /** A panel of the figures page. */
@@ -49,39 +56,28 @@ export const FIGURES = {
 /** Every panel, in the paper's order. */
 export const FIGURE_ORDER: readonly FigureEntry[] = Object.values(FIGURES);
 
-export const MODEL_TYPES: readonly Category[] = [
-  { key: 'DNN', label: 'DNN' },
-  { key: 'DNN+Linear', label: 'DNN+Linear' },
-  { key: 'Linear', label: 'Linear' },
-  { key: 'Tree', label: 'Tree' },
-  { key: 'Other', label: 'Other' },
-];
+/** Categories named as core names them (model types, classes, analyzers): the key is the label. */
+const named = (keys: readonly string[]): readonly Category[] =>
+  keys.map((key) => ({ key, label: key }));
 
-export const MODEL_CLASSES: readonly Category[] = [
-  { key: 'DNN', label: 'DNN' },
-  { key: 'Linear', label: 'Linear' },
-  { key: 'Rest', label: 'Rest' },
-];
+export const MODEL_TYPES = named(CORE_MODEL_TYPES);
+export const MODEL_CLASSES = named(CORE_MODEL_CLASSES);
+export const ANALYZERS = named(ANALYZER_KINDS);
 
-export const OPERATOR_GROUPS: readonly Category[] = [
-  { key: 'ingestion', label: 'Data ingestion' },
-  { key: 'data_validation', label: 'Data analysis & validation' },
-  { key: 'transform', label: 'Data pre-processing' },
-  { key: 'training', label: 'Training' },
-  { key: 'model_validation', label: 'Model analysis & validation' },
-  { key: 'deployment', label: 'Model deployment' },
-  { key: 'other', label: 'Other (custom)' },
-];
-
-export const ANALYZERS: readonly Category[] = [
-  { key: 'vocabulary', label: 'vocabulary' },
-  { key: 'min', label: 'min' },
-  { key: 'max', label: 'max' },
-  { key: 'mean', label: 'mean' },
-  { key: 'variance', label: 'variance' },
-  { key: 'quantiles', label: 'quantiles' },
-  { key: 'custom', label: 'custom' },
-];
+/** Figures 6 and 7's operator groups as the page labels them. */
+const GROUP_LABELS: Readonly<Record<OperatorGroup, string>> = {
+  ingestion: 'Data ingestion',
+  data_validation: 'Data analysis & validation',
+  transform: 'Data pre-processing',
+  training: 'Training',
+  model_validation: 'Model analysis & validation',
+  deployment: 'Model deployment',
+  other: 'Other (custom)',
+};
+export const OPERATOR_GROUPS: readonly Category[] = CORE_OPERATOR_GROUPS.map((key) => ({
+  key,
+  label: GROUP_LABELS[key],
+}));
 
 /** Table 1's four similarity ranges, as the paper heads them. */
 export const QUARTER_LABELS = ['[0, 0.25]', '(0.25, 0.5]', '(0.5, 0.75]', '(0.75, 1]'] as const;

@@ -1,3 +1,4 @@
+import type { Distribution, Histogram, PaperTargets } from '@graphlet/core';
 import { describe, expect, it } from 'vitest';
 import { categoryBars, withExtraCategories } from './category-bars.ts';
 import { cdfDomain, cdfPoints, decadeTicks } from './cdf-series.ts';
@@ -5,7 +6,6 @@ import { formatAmount, formatEdge, formatShare } from './format-stat.ts';
 import { binPlaceOf, hasValues, histogramRows, shareAxis } from './histogram-bars.ts';
 import { distributionReferences, gapReferences } from './panel-data.ts';
 import { formatTarget, keyNumbers } from './paper-reference.ts';
-import type { Distribution, Histogram, PaperTargets } from './stats-document.ts';
 
 const logHist = (counts: number[]): Histogram => {
   const edges = [0.1, 0.316228, 1, 3.16228, 10, 31.6228, 100];

@@ -3,8 +3,9 @@
  * chart: one row per bin with a unique key, a range label, a sparse axis tick and each series' value.
  * On a log histogram bins are equal in log space, so evenly spaced bars read as a log x axis.
  */
+
+import type { Histogram } from '@graphlet/core';
 import { formatEdge } from './format-stat.ts';
-import type { Histogram } from './stats-document.ts';
 
 /** One series to chart (e.g. "all" and "pushed"). */
 export interface HistogramSeries {

@@ -1,9 +1,9 @@
 /** Chart inputs for the distribution panels: reference lines for the paper's and our summary numbers. */
 
+import type { Distribution, Histogram, PaperTargets } from '@graphlet/core';
 import { formatAmount } from './format-stat.ts';
 import { binPlaceOf } from './histogram-bars.ts';
 import { formatTarget } from './paper-reference.ts';
-import type { Distribution, Histogram, PaperTargets } from './stats-document.ts';
 
 /** A vertical reference at a bin (see HistogramChart). */
 export interface BinReferenceData {

@@ -1,16 +1,6 @@
 /** The paper's stated numbers (the stats document's `paper`) beside ours, for reference lines and tables. */
+import { type PaperTarget, type PaperTargets, valueAtPath } from '@graphlet/core';
 import { formatStat } from './format-stat.ts';
-import type { PaperTarget, PaperTargets } from './stats-document.ts';
-
-/** The value at a dot-separated path of a JSON-like document (as core's valueAtPath). */
-export function valueAtPath(document: unknown, path: string): unknown {
-  let node: unknown = document;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** The paper's number as it states it: "~40", "< 60%", "36". */
 export function formatTarget(path: string, target: PaperTarget): string {

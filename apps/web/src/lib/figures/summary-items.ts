@@ -1,7 +1,9 @@
 /** The summary strip of the figures page: corpus size and pushed share, with the paper's. */
+
+import type { StatsDocument } from '@graphlet/contract';
+import type { PaperTargets } from '@graphlet/core';
 import { formatAmount, formatShare } from './format-stat.ts';
 import { formatTarget } from './paper-reference.ts';
-import type { PaperTargets, StatsDocument } from './stats-document.ts';
 
 /** One figure of the strip. */
 export interface SummaryItem {

@@ -1,6 +1,8 @@
 /** Tables 1 and 2 of the paper as rows of formatted cells, ours beside the paper's. */
+
+import type { StatsDocument } from '@graphlet/contract';
+import type { PaperTargets, PushSplit, SimilarityRow } from '@graphlet/core';
 import { formatShare } from './format-stat.ts';
-import type { PaperTargets, PushSplit, SimilarityRow, StatsDocument } from './stats-document.ts';
 
 /** What a row of Tables 1 and 2 says besides its numbers: the metric, and what we measured. */
 interface MeasuredRow {

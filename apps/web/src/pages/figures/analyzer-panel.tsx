@@ -1,11 +1,12 @@
 /** Figure 4: analyzer usage, as the paper's two views (share of pipelines, total uses). */
+
+import type { StatsDocument } from '@graphlet/contract';
 import { memo, useMemo } from 'react';
 import { CategoryBarChart } from '../../components/charts/category-bar-chart.tsx';
 import { OKABE_ITO, type SeriesStyle } from '../../components/charts/chart-palette.ts';
 import { categoryBars, withExtraCategories } from '../../lib/figures/category-bars.ts';
 import { ANALYZERS } from '../../lib/figures/figure-catalog.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { StatsDocument } from '../../lib/figures/stats-document.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 
 export type AnalyzerPanelProps = FigureProps<StatsDocument['figures']['4']>;

@@ -1,11 +1,12 @@
 /** Figure 3(d)–(f): one distribution per model class (DNN, Linear, Rest) on shared bins. */
+
+import type { ByClassFigure } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { CLASS_STYLES, OURS } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { formatAmount } from '../../lib/figures/format-stat.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
-import type { ByClassFigure } from '../../lib/figures/stats-document.ts';
 import { FigurePanel } from './figure-panel.tsx';
 
 export interface ByClassPanelProps {

@@ -1,4 +1,6 @@
 /** A figure of shares per category (5, 6, 7, 9f): ours beside the paper's stated shares. */
+
+import type { PaperTargets } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { CategoryBarChart } from '../../components/charts/category-bar-chart.tsx';
 import {
@@ -8,7 +10,6 @@ import {
 } from '../../lib/figures/category-bars.ts';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { PaperTargets } from '../../lib/figures/stats-document.ts';
 import { FigurePanel } from './figure-panel.tsx';
 
 export interface CategorySharePanelProps {

@@ -1,11 +1,12 @@
 /** A one-distribution figure (3a, 3b, 3c, 9c, 9e): histogram, the paper's and our summary lines. */
+
+import type { DistributionFigure } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { OURS } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { distributionReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { DistributionFigure } from '../../lib/figures/stats-document.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 
 export interface DistributionPanelProps extends FigureProps<DistributionFigure> {

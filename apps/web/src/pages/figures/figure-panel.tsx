@@ -1,9 +1,10 @@
 /** The frame of one figure or table: anchored title, the paper's claim, ours vs the paper, the chart. */
+
+import type { PaperTargets } from '@graphlet/core';
 import { memo, type ReactNode, useRef } from 'react';
 import { UnavailableFigure } from '../../components/charts/unavailable-figure.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import type { KeyNumber } from '../../lib/figures/paper-reference.ts';
-import type { PaperTargets } from '../../lib/figures/stats-document.ts';
 import { KeyNumbersTable } from './key-numbers-table.tsx';
 import { useNearViewport } from './use-near-viewport.ts';
 

@@ -1,7 +1,8 @@
 /** Every figure and table of the paper for one statistics document, in the paper's order. */
+
+import type { StatsDocument } from '@graphlet/contract';
 import { memo } from 'react';
 import { FIGURES, MODEL_TYPES, OPERATOR_GROUPS } from '../../lib/figures/figure-catalog.ts';
-import type { StatsDocument } from '../../lib/figures/stats-document.ts';
 import { AnalyzerPanel } from './analyzer-panel.tsx';
 import { ByClassPanel } from './by-class-panel.tsx';
 import { CategorySharePanel } from './category-share-panel.tsx';

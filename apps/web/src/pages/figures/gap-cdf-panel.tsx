@@ -1,11 +1,12 @@
 /** Figure 9(b): the cumulative view of 9(a), with the paper's "80% of all gaps below the pushed median". */
+
+import type { GapFigure } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { CdfChart, type XyReference } from '../../components/charts/cdf-chart.tsx';
 import { cdfPoints } from '../../lib/figures/cdf-series.ts';
 import { formatAmount } from '../../lib/figures/format-stat.ts';
 import { hasValues } from '../../lib/figures/histogram-bars.ts';
 import { formatTarget, keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { GapFigure } from '../../lib/figures/stats-document.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 

@@ -1,10 +1,11 @@
 /** Figure 9(a): hours between consecutive graphlets, all vs pushed, as shares per log bin. */
+
+import type { GapFigure } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { gapReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
-import type { GapFigure } from '../../lib/figures/stats-document.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 

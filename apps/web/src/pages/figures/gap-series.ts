@@ -1,7 +1,8 @@
 /** The two series Figures 9(a) and 9(b) share: gaps after any graphlet and after a pushed one. */
+
+import type { GapFigure } from '@graphlet/core';
 import { ALL_GRAPHLETS, PUSHED } from '../../components/charts/chart-palette.ts';
 import type { HistogramSeries } from '../../lib/figures/histogram-bars.ts';
-import type { GapFigure } from '../../lib/figures/stats-document.ts';
 
 /** Legend styles and labels, all gaps first. */
 export const GAP_SERIES = [

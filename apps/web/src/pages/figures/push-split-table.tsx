@@ -1,7 +1,9 @@
 /** Table 2: input similarity and code match with the previous graphlet, pushed vs unpushed. */
+
+import type { StatsDocument } from '@graphlet/contract';
+import type { PaperTargets } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
-import type { PaperTargets, StatsDocument } from '../../lib/figures/stats-document.ts';
 import { pushSplitTableRows } from '../../lib/figures/table-rows.ts';
 import { PaperComparisonTable } from './paper-comparison-table.tsx';
 

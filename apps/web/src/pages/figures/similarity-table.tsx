@@ -1,7 +1,9 @@
 /** Table 1: similarity of consecutive graphlets per quarter range and mean, ours above the paper's. */
+
+import type { StatsDocument } from '@graphlet/contract';
+import type { PaperTargets } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { type FigureEntry, QUARTER_LABELS } from '../../lib/figures/figure-catalog.ts';
-import type { PaperTargets, StatsDocument } from '../../lib/figures/stats-document.ts';
 import { similarityTableRows } from '../../lib/figures/table-rows.ts';
 import { PaperComparisonTable } from './paper-comparison-table.tsx';
 

@@ -1,8 +1,9 @@
 /** The statistics document of a trace selection, through TanStack Query. */
+
+import { StatsSchema } from '@graphlet/contract';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { requestJson } from '../../api/http.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { statsDocument } from '../../lib/figures/stats-document.ts';
 
 /** `GET /api/stats` for `traceIds` (all traces when empty); keeps the previous document while loading. */
 export const statsQuery = (traceIds: readonly string[]) =>
@@ -13,7 +14,7 @@ export const statsQuery = (traceIds: readonly string[]) =>
         traceIds.length === 0
           ? '/api/stats'
           : `/api/stats?traces=${traceIds.map(encodeURIComponent).join(',')}`,
-        statsDocument,
+        StatsSchema,
         { signal },
       ),
     staleTime: 5 * 60_000,

@@ -1,6 +1,8 @@
 /** The strip at the top of the figures page: corpus size and pushed share beside the paper's. */
+
+import type { StatsDocument } from '@graphlet/contract';
+import type { PaperTargets } from '@graphlet/core';
 import { memo, useMemo } from 'react';
-import type { PaperTargets, StatsDocument } from '../../lib/figures/stats-document.ts';
 import { summaryItems } from '../../lib/figures/summary-items.ts';
 
 export interface SummaryStripProps {

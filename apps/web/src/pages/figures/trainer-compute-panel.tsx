@@ -1,11 +1,12 @@
 /** Figure 9(d): the trainer's CPU usage, pushed vs unpushed graphlets, on log bins. */
+
+import type { StatsDocument } from '@graphlet/contract';
 import { memo, useMemo } from 'react';
 import { PUSHED, UNPUSHED } from '../../components/charts/chart-palette.ts';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { meanReferences } from '../../lib/figures/panel-data.ts';
-import type { StatsDocument } from '../../lib/figures/stats-document.ts';
 import { FigurePanel } from './figure-panel.tsx';
 
 export interface TrainerComputePanelProps {
