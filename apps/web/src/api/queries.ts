@@ -1,11 +1,17 @@
 /** queryOptions() factories and mutations for every API resource the pages read. */
-import { queryOptions } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  queryOptions,
+  experimental_streamedQuery as streamedQuery,
+} from '@tanstack/react-query';
 import { z } from 'zod';
 import { requestJson } from './http.ts';
+import { isFinished, jobEvents } from './job-events.ts';
 import { queryKeys } from './query-keys.ts';
 import {
   graphletDetail,
   graphletList,
+  type Job,
   jobAccepted,
   nodeDetail,
   sourceList,
@@ -68,6 +74,33 @@ export const nodeQuery = (traceId: string, nodeId: string) =>
       requestJson(`/api/traces/${enc(traceId)}/nodes/${enc(nodeId)}`, nodeDetail, { signal }),
     staleTime: 5 * 60_000,
   });
+
+/**
+ * A background job's latest document, fed by its event stream until the job is done or failed
+ * (null until the first event). Fetching it resolves with the last document; it never refetches
+ * on its own, and the stream stops when the last component watching it goes.
+ */
+export const jobQuery = (jobId: string) =>
+  queryOptions({
+    queryKey: queryKeys.job(jobId),
+    queryFn: streamedQuery<Job, Job | null, ReturnType<typeof queryKeys.job>>({
+      streamFn: ({ signal }) => jobEvents(jobId, signal),
+      reducer: (_previous, job) => job,
+      initialValue: null,
+    }),
+    // A finished job never changes; an unfinished one (a stream that was stopped) is read again.
+    staleTime: ({ state }) =>
+      state.data != null && isFinished(state.data) ? Number.POSITIVE_INFINITY : 0,
+    retry: false,
+  });
+
+/** Marks every answer computed from the corpus stale (sources, traces, statistics, models), not jobs. */
+export function invalidateCorpus(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({
+    queryKey: queryKeys.all,
+    predicate: (query) => query.queryKey[1] !== 'jobs',
+  });
+}
 
 /** The trained waste models, newest first. */
 export const wasteModelsQuery = () =>

@@ -9,6 +9,8 @@ export const queryKeys = {
     [...queryKeys.traceGraphlets(traceId), trainer] as const,
   node: (traceId: string, nodeId: string) =>
     [...queryKeys.trace(traceId), 'nodes', nodeId] as const,
+  /** A job's latest document, fed by its event stream (see jobQuery). */
+  job: (jobId: string) => [...queryKeys.all, 'jobs', jobId] as const,
   wasteModels: () => [...queryKeys.all, 'waste-models'] as const,
   wasteModel: (modelId: string) => [...queryKeys.wasteModels(), modelId] as const,
   wasteOperatingPoint: (modelId: string, variant: string, threshold: number) =>

@@ -1,72 +1,73 @@
-/** Runs an upload: sends the file, follows the import job, refreshes traces and sources when done. */
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { errorMessage } from '../api/api-error.ts';
-import { followJob } from '../api/follow-job.ts';
-import { queryKeys } from '../api/query-keys.ts';
+/**
+ * Runs an upload as a TanStack mutation: sends the file (bytes sent from the XHR), then follows the
+ * import job through `jobQuery` (its event stream) and refreshes everything computed from the
+ * corpus when it is done.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isFinished } from '../api/job-events.ts';
+import { invalidateCorpus, jobQuery } from '../api/queries.ts';
+import type { Job } from '../api/schemas.ts';
 import { uploadSource } from '../api/upload-source.ts';
-import { idleUpload, type UploadState, uploadReducer } from '../lib/upload-state.ts';
+import {
+  jobErrorMessage,
+  type SendProgress,
+  type UploadState,
+  uploadState,
+} from '../lib/upload-state.ts';
 
-/** The upload state and a function that uploads a file. */
+/** The upload state, a function that uploads a file, and one that dismisses the result. */
 export function useUpload(): {
   state: UploadState;
   upload: (file: File) => void;
   reset: () => void;
 } {
-  const [state, dispatch] = useReducer(uploadReducer, idleUpload);
   const queryClient = useQueryClient();
-  const stop = useRef<() => void>(() => {});
+  const [sending, setSending] = useState<SendProgress | null>(null);
+  const [accepted, setAccepted] = useState<Job | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
 
-  useEffect(() => () => stop.current(), []);
-
-  const refresh = useCallback(
-    () => queryClient.invalidateQueries({ queryKey: queryKeys.all }),
-    [queryClient],
-  );
-
-  const upload = useCallback(
-    (file: File) => {
-      stop.current();
-      const abort = new AbortController();
-      let stopJob = () => {};
-      stop.current = () => {
-        abort.abort();
-        stopJob();
-      };
-      dispatch({ type: 'start', fileName: file.name, total: file.size });
-      uploadSource(
-        file,
-        file.name,
-        (sent, total) => dispatch({ type: 'sent', sent, total }),
-        abort.signal,
-      ).then(
-        (accepted) => {
-          const { job } = accepted;
-          dispatch({ type: 'accepted', job });
-          if (job === null || job.state === 'done' || job.state === 'failed') {
-            void refresh();
-            return;
-          }
-          stopJob = followJob(job.id, {
-            onStatus: (status) => {
-              dispatch({ type: 'job', status });
-              if (status.state === 'done') void refresh();
-            },
-            onError: (message) => dispatch({ type: 'error', message }),
-          });
-        },
-        (error: unknown) => {
-          if (!abort.signal.aborted) dispatch({ type: 'error', message: errorMessage(error) });
-        },
-      );
+  const mutation = useMutation({
+    mutationFn: async (file: File) => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      setAccepted(null);
+      setSending({ sent: 0, total: file.size });
+      const onSent = (sent: number, total: number) => setSending({ sent, total });
+      const { job } = await uploadSource(file, file.name, onSent, controller.signal);
+      if (job === null || job.state === 'done') return { job, alreadyImported: true };
+      setAccepted(job);
+      const last = isFinished(job) ? job : await queryClient.fetchQuery(jobQuery(job.id));
+      if (last?.state === 'failed') throw new Error(jobErrorMessage(last));
+      if (last?.state !== 'done') throw new Error('The import stopped before it finished.');
+      return { job: last, alreadyImported: false };
     },
-    [refresh],
-  );
+    onSuccess: () => invalidateCorpus(queryClient),
+  });
 
+  // The job's documents while the upload runs; the mutation's result says how it ended.
+  const live = useQuery({
+    ...jobQuery(accepted?.id ?? ''),
+    enabled: mutation.isPending && accepted !== null,
+  });
+
+  const { mutate, reset: resetMutation } = mutation;
   const reset = useCallback(() => {
-    stop.current();
-    dispatch({ type: 'reset' });
-  }, []);
+    abort.current?.abort();
+    resetMutation();
+    setSending(null);
+    setAccepted(null);
+  }, [resetMutation]);
 
-  return { state, upload, reset };
+  const state = uploadState({
+    fileName: mutation.variables?.name,
+    status: mutation.status,
+    sending,
+    job: live.data ?? accepted,
+    result: mutation.data,
+    error: mutation.error,
+  });
+  return { state, upload: mutate, reset };
 }

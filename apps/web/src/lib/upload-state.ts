@@ -1,4 +1,5 @@
-/** The upload flow as a reducer: sending the file, the import job's progress, done or failed. */
+/** Where an upload stands (sending the file, the import job's progress, done or failed), from its mutation and job query. */
+import { errorMessage } from '../api/api-error.ts';
 import type { Job } from '../api/schemas.ts';
 
 /** The counters of an import job (contract: bytesRead, bytesTotal, tracesImported, graphletsFound). */
@@ -45,51 +46,58 @@ export type UploadState =
     }
   | { readonly phase: 'failed'; readonly fileName: string; readonly message: string };
 
-export type UploadEvent =
-  | { readonly type: 'start'; readonly fileName: string; readonly total: number }
-  | { readonly type: 'sent'; readonly sent: number; readonly total: number }
-  | { readonly type: 'accepted'; readonly job: Job | null }
-  | { readonly type: 'job'; readonly status: Job }
-  | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'reset' };
-
 export const idleUpload: UploadState = { phase: 'idle' };
 
-/** The next upload state. */
-export function uploadReducer(state: UploadState, event: UploadEvent): UploadState {
-  if (event.type === 'reset') return idleUpload;
-  if (event.type === 'start') {
-    return { phase: 'sending', fileName: event.fileName, sent: 0, total: event.total };
-  }
-  if (state.phase === 'idle') return state;
-  const { fileName } = state;
-  switch (event.type) {
-    case 'sent':
-      return state.phase === 'sending' ? { ...state, sent: event.sent, total: event.total } : state;
-    case 'accepted':
-      if (event.job === null || event.job.state === 'done') {
-        const progress = event.job === null ? {} : importProgress(event.job.progress);
-        return { phase: 'done', fileName, progress, alreadyImported: true };
-      }
-      return uploadReducer(state, { type: 'job', status: event.job });
-    case 'job': {
-      const { status } = event;
-      const progress = importProgress(status.progress);
-      if (status.state === 'done') {
-        return { phase: 'done', fileName, progress, alreadyImported: false };
-      }
-      if (status.state === 'failed') {
-        return { phase: 'failed', fileName, message: jobErrorMessage(status.error) };
-      }
-      return { phase: 'importing', fileName, state: status.state, progress };
-    }
-    case 'error':
-      return { phase: 'failed', fileName, message: event.message };
-  }
+/** Bytes of the request body sent so far. */
+export interface SendProgress {
+  readonly sent: number;
+  readonly total: number;
 }
 
-function jobErrorMessage(error: Job['error']): string {
-  return error === undefined ? 'The import failed.' : error.message;
+/** What an upload's mutation and job query know (see useUpload). */
+export interface UploadFacts {
+  readonly fileName: string | undefined;
+  readonly status: 'idle' | 'pending' | 'success' | 'error';
+  readonly sending: SendProgress | null;
+  /** The import job's latest document: from its event stream, else as the upload answered it. */
+  readonly job: Job | null;
+  /** What the mutation resolved with: the finished job, or null when the file was imported before. */
+  readonly result: { readonly job: Job | null; readonly alreadyImported: boolean } | undefined;
+  readonly error: unknown;
+}
+
+/** The upload state the page shows. */
+export function uploadState(facts: UploadFacts): UploadState {
+  const fileName = facts.fileName ?? '';
+  switch (facts.status) {
+    case 'idle':
+      return idleUpload;
+    case 'error':
+      return { phase: 'failed', fileName, message: errorMessage(facts.error) };
+    case 'success': {
+      const job = facts.result?.job ?? null;
+      const progress = job === null ? {} : importProgress(job.progress);
+      return {
+        phase: 'done',
+        fileName,
+        progress,
+        alreadyImported: facts.result?.alreadyImported ?? false,
+      };
+    }
+  }
+  const { job, sending } = facts;
+  if (job === null) {
+    return { phase: 'sending', fileName, sent: sending?.sent ?? 0, total: sending?.total ?? 0 };
+  }
+  const progress = importProgress(job.progress);
+  if (job.state === 'done') return { phase: 'done', fileName, progress, alreadyImported: false };
+  if (job.state === 'failed') return { phase: 'failed', fileName, message: jobErrorMessage(job) };
+  return { phase: 'importing', fileName, state: job.state, progress };
+}
+
+/** What a failed import job says went wrong. */
+export function jobErrorMessage(job: Job): string {
+  return job.error === undefined ? 'The import failed.' : job.error.message;
 }
 
 /** Completed share in [0, 1] of the current phase, or undefined when it cannot be known. */

@@ -1,5 +1,8 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '../../api/query-keys.ts';
+import { saveToken } from '../../api/token-store.ts';
+import { FakeEventSource } from '../../test/fake-event-source.ts';
 import { renderAt, stubFetch } from '../../test/render-app.tsx';
 import { UploadArea } from './upload-area.tsx';
 
@@ -33,34 +36,12 @@ class FakeXhr {
   }
 }
 
-/** A minimal EventSource stand-in. */
-class FakeEventSource {
-  static last: FakeEventSource | undefined;
-  listeners = new Map<string, ((e: MessageEvent) => void)[]>();
-  onerror: (() => void) | null = null;
-  closed = false;
-  readonly url: string;
-  constructor(url: string) {
-    this.url = url;
-    FakeEventSource.last = this;
-  }
-  addEventListener(name: string, fn: (e: MessageEvent) => void) {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(name: string, data: unknown) {
-    for (const fn of this.listeners.get(name) ?? [])
-      fn(new MessageEvent(name, { data: JSON.stringify(data) }));
-  }
-}
-
-const job = (state: string, progress: Record<string, number>) => ({
+const job = (state: string, progress: Record<string, number> = {}, extra = {}) => ({
   id: 'j1',
   kind: 'import',
   state,
   progress,
+  ...extra,
 });
 
 const chooseFile = (name = 'store.sqlite') => {
@@ -69,11 +50,24 @@ const chooseFile = (name = 'store.sqlite') => {
   fireEvent.change(input, { target: { files: [file] } });
 };
 
+/** The request the upload opened (the mutation starts it a moment after the file is chosen). */
+const request = async () => {
+  await waitFor(() => expect(FakeXhr.last).toBeDefined());
+  return FakeXhr.last!;
+};
+
+/** The event stream the import job is followed on. */
+const stream = async () => {
+  await waitFor(() => expect(FakeEventSource.last?.url).toBe('/api/jobs/j1/events'));
+  return FakeEventSource.last!;
+};
+
 const bar = () => screen.getByRole('progressbar');
 
 beforeEach(() => {
   FakeXhr.last = undefined;
   FakeEventSource.last = undefined;
+  sessionStorage.clear();
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal('fetch', stubFetch({}));
@@ -85,27 +79,33 @@ afterEach(() => {
 
 describe('UploadArea', () => {
   it('shows bytes sent, then the import job over server-sent events, then the result', async () => {
-    renderAt(<UploadArea />);
+    const { queryClient } = renderAt(<UploadArea />);
+    queryClient.setQueryData(queryKeys.traces(), { traces: [] });
     chooseFile();
-    const xhr = FakeXhr.last!;
+    const xhr = await request();
     expect(xhr.sent).toBeInstanceOf(FormData);
     expect((xhr.sent as FormData).get('file')).toBeInstanceOf(File);
+    expect(screen.getByRole('button', { name: 'Upload a store…' })).toHaveProperty(
+      'disabled',
+      true,
+    );
 
     act(() => xhr.upload.onprogress?.({ loaded: 250, total: 1000, lengthComputable: true }));
-    expect(bar().getAttribute('aria-valuenow')).toBe('25');
+    await waitFor(() => expect(bar().getAttribute('aria-valuenow')).toBe('25'));
     expect(screen.getByText(/Uploading 250 B of 1000 B/)).toBeTruthy();
 
-    act(() => xhr.respond(202, { source: { id: 's1' }, job: job('queued', {}) }));
-    await waitFor(() => expect(FakeEventSource.last?.url).toBe('/api/jobs/j1/events'));
-    const events = FakeEventSource.last!;
+    act(() => xhr.respond(202, { source: { id: 's1' }, job: job('queued') }));
+    const events = await stream();
+    await screen.findByText(/Waiting to import/);
     act(() =>
       events.emit(
         'job',
         job('running', { bytesRead: 600, bytesTotal: 1000, tracesImported: 2, graphletsFound: 5 }),
       ),
     );
+    await screen.findByText(/2 traces · 5 graphlets/);
     expect(bar().getAttribute('aria-valuenow')).toBe('60');
-    expect(screen.getByText(/2 traces · 5 graphlets/)).toBeTruthy();
+    expect(queryClient.getQueryState(queryKeys.traces())?.isInvalidated).toBe(false);
 
     act(() =>
       events.emit(
@@ -113,15 +113,38 @@ describe('UploadArea', () => {
         job('done', { bytesRead: 1000, bytesTotal: 1000, tracesImported: 3, graphletsFound: 9 }),
       ),
     );
-    expect(screen.getByText(/Imported 3 traces and 9 graphlets/)).toBeTruthy();
-    expect(events.closed).toBe(true);
+    await screen.findByText(/Imported 3 traces and 9 graphlets/);
+    await waitFor(() => expect(events.closed).toBe(true));
+    // The lists computed from the corpus are refreshed; the button is free again.
+    await waitFor(() =>
+      expect(queryClient.getQueryState(queryKeys.traces())?.isInvalidated).toBe(true),
+    );
+    expect(screen.getByRole('button', { name: 'Upload a store…' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/Imported 3 traces/)).toBeNull();
+  });
+
+  it('says so when the file was imported before, and refreshes the lists', async () => {
+    const { queryClient } = renderAt(<UploadArea />);
+    queryClient.setQueryData(queryKeys.sources(), { sources: [] });
+    chooseFile();
+    const xhr = await request();
+    act(() => xhr.respond(200, { source: { id: 's1' }, job: null }));
+    await screen.findByText(/Already imported: this file is in the corpus/);
+    expect(FakeEventSource.last).toBeUndefined();
+    expect(queryClient.getQueryState(queryKeys.sources())?.isInvalidated).toBe(true);
   });
 
   it("shows the server's message for a rejected file", async () => {
     renderAt(<UploadArea />);
     chooseFile('notes.txt');
+    const xhr = await request();
     act(() =>
-      FakeXhr.last!.respond(415, {
+      xhr.respond(415, {
         error: {
           code: 'unsupported_media_type',
           message: 'sources: not an SQLite database or JSON',
@@ -136,8 +159,8 @@ describe('UploadArea', () => {
   it('explains a 413 even without an error body', async () => {
     renderAt(<UploadArea />);
     chooseFile();
+    const xhr = await request();
     act(() => {
-      const xhr = FakeXhr.last!;
       xhr.status = 413;
       xhr.responseText = 'Payload Too Large';
       xhr.onload?.();
@@ -150,14 +173,58 @@ describe('UploadArea', () => {
   it('reports a failed import job', async () => {
     renderAt(<UploadArea />);
     chooseFile();
-    act(() => FakeXhr.last!.respond(202, { source: { id: 's1' }, job: job('running', {}) }));
-    await waitFor(() => expect(FakeEventSource.last).toBeDefined());
+    const xhr = await request();
+    act(() => xhr.respond(202, { source: { id: 's1' }, job: job('running') }));
+    const events = await stream();
     act(() =>
-      FakeEventSource.last!.emit('job', {
-        ...job('failed', {}),
-        error: { code: 'invalid_file', message: 'import: the store has a cycle' },
-      }),
+      events.emit(
+        'job',
+        job(
+          'failed',
+          {},
+          { error: { code: 'invalid_file', message: 'import: the store has a cycle' } },
+        ),
+      ),
     );
     expect((await screen.findByRole('alert')).textContent).toContain('the store has a cycle');
+  });
+
+  it('polls the job when the event stream breaks', async () => {
+    const polled = [
+      job('running', { tracesImported: 1, graphletsFound: 2 }),
+      job('done', { tracesImported: 4, graphletsFound: 8 }),
+    ];
+    const fetchMock = vi.fn(async (_url: RequestInfo | URL) => Response.json(polled.shift()));
+    vi.stubGlobal('fetch', fetchMock);
+    renderAt(<UploadArea />);
+    chooseFile();
+    const xhr = await request();
+    act(() => xhr.respond(202, { source: { id: 's1' }, job: job('queued') }));
+    const events = await stream();
+    act(() => events.fail());
+    await screen.findByText(/Imported 4 traces and 8 graphlets/, {}, { timeout: 3000 });
+    expect(events.closed).toBe(true);
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual([
+      '/api/jobs/j1',
+      '/api/jobs/j1',
+    ]);
+  });
+
+  it('polls with the bearer token when one is stored (EventSource cannot send it)', async () => {
+    saveToken('secret');
+    const fetchMock = vi.fn(async (_url: unknown, init?: RequestInit) =>
+      Response.json(
+        new Headers(init?.headers).get('authorization') === 'Bearer secret'
+          ? job('done', { tracesImported: 1, graphletsFound: 1 })
+          : { error: { code: 'unauthorized', message: 'no token' } },
+      ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderAt(<UploadArea />);
+    chooseFile();
+    const xhr = await request();
+    act(() => xhr.respond(202, { source: { id: 's1' }, job: job('queued') }));
+    await screen.findByText(/Imported 1 traces and 1 graphlets/);
+    expect(FakeEventSource.last).toBeUndefined();
   });
 });

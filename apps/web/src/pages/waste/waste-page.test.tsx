@@ -1,5 +1,6 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeEventSource } from '../../test/fake-event-source.ts';
 import { renderAt, stubFetch } from '../../test/render-app.tsx';
 import { WastePage } from './waste-page.tsx';
 
@@ -118,5 +119,98 @@ describe('WastePage', () => {
     );
     renderAt(<WastePage />, '/waste');
     expect(await screen.findByText(/Could not load the trained models/)).toBeTruthy();
+  });
+});
+
+describe('Train on corpus', () => {
+  /** Answers the models list, and each training request with the next job, queued. */
+  function serveTraining() {
+    const requests: unknown[] = [];
+    const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      if (url === '/api/waste/train') {
+        requests.push(JSON.parse(String(init?.body)));
+        const id = `j${requests.length}`;
+        return Response.json(
+          { job: { id, kind: 'waste-train', state: 'queued', progress: {} } },
+          { status: 202 },
+        );
+      }
+      return Response.json({ models: [] });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.last = undefined;
+    return requests;
+  }
+
+  /** The event stream of job `id`, once the page follows it. */
+  const streamOf = async (id: string) => {
+    await waitFor(() => expect(FakeEventSource.last?.url).toBe(`/api/jobs/${id}/events`));
+    return FakeEventSource.last!;
+  };
+  const trainingJob = (id: string, state: string, progress = {}, result?: unknown) => ({
+    id,
+    kind: 'waste-train',
+    state,
+    progress,
+    ...(result === undefined ? {} : { result }),
+  });
+
+  it('runs the plan job after job, following each one, and selects the main model', async () => {
+    const requests = serveTraining();
+    const { router } = renderAt(<WastePage />, '/waste');
+    fireEvent.click(await screen.findByRole('button', { name: 'Train on corpus' }));
+    const first = await streamOf('j1');
+    act(() =>
+      first.emit(
+        'job',
+        trainingJob('j1', 'running', {
+          stage: 'training',
+          variantIndex: 2,
+          variantCount: 4,
+          variant: 'RF:Input+Pre',
+          treesDone: 40,
+          treesTotal: 100,
+        }),
+      ),
+    );
+    expect((await screen.findByText(/Variant 2 of 7/)).textContent).toBe(
+      'Variant 2 of 7 (RF:Input+Pre) · trees 40 of 100',
+    );
+    expect(screen.getByRole('button', { name: 'Train on corpus' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    act(() => first.emit('job', trainingJob('j1', 'done', {}, { model: { id: 'wm-9' } })));
+    for (const id of ['j2', 'j3', 'j4']) {
+      const events = await streamOf(id);
+      act(() => events.emit('job', trainingJob(id, 'done', {}, { model: { id: `wm-${id}` } })));
+    }
+    await screen.findByText('Trained all seven variants (wm-9).');
+    expect(requests).toEqual([
+      { trees: 100, seed: 0 },
+      { variant: 'RF:History', trees: 100, seed: 0 },
+      { variant: 'RF:Shape', trees: 100, seed: 0 },
+      { variant: 'RF:Model-Type', trees: 100, seed: 0 },
+    ]);
+    expect(router.state.location.search).toBe('?model=wm-9');
+  });
+
+  it('stops at a failed job and says why', async () => {
+    const requests = serveTraining();
+    renderAt(<WastePage />, '/waste');
+    fireEvent.click(await screen.findByRole('button', { name: 'Train on corpus' }));
+    const first = await streamOf('j1');
+    act(() =>
+      first.emit('job', {
+        ...trainingJob('j1', 'failed'),
+        error: { code: 'invalid_file', message: 'waste: only one class in the corpus' },
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Training failed: waste: only one class in the corpus',
+    );
+    expect(requests).toHaveLength(1);
   });
 });
