@@ -1,4 +1,4 @@
-// Import + segmentation benchmark (issue 2): a ~7,000-node trace with 450 trainers, written to
+// Import + segmentation benchmark (§4.1): a ~7,000-node trace with 450 trainers, written to
 // an MLMD SQLite store, then timed: import alone, segmentation alone, import + segmentation.
 // Medians of --runs runs after --warmup runs (wall time; CPU time under cpuMs). Prints JSON. Targets: 50 ms total, 10 ms segment.
 //   node bench/src/segment-bench.ts [--runs N] [--warmup N] [--trainers N]

@@ -1,4 +1,4 @@
-// Server benchmark (issue 6), over loopback against a real server process on a fresh data dir:
+// Server benchmark, over loopback against a real server process on a fresh data dir:
 // - upload + import + segmentation of a ~7,000-node store, end to end (target < 1 s);
 // - the trace endpoint for that trace, cold and warm (target < 200 ms), and its payload size;
 // - list endpoints under 50 concurrent clients over a synthetic corpus (target p99 < 50 ms).

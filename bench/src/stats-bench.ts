@@ -1,4 +1,4 @@
-// Statistics benchmark (issue 4): segmentation plus every statistic of the paper over a
+// Statistics benchmark: segmentation plus every statistic of the paper (§3, §4) over a
 // synthetic corpus (default 300 pipelines, the calibration size), on one core. The corpus is
 // generated in memory first (not timed); the baseline measured in the same run is segmentation
 // alone, so `statsOverSegment` says what the statistics add on top of it. Target: < 5 s total.

@@ -1,4 +1,4 @@
-// Synthetic corpus benchmark (issue 3): generation alone (in memory, one pipeline at a time) and
+// Synthetic corpus benchmark: generation alone (in memory, one pipeline at a time) and
 // generation + MLMD store writing, for --pipelines pipelines (default 300; `--pipelines 3000` is
 // the paper scale). Prints JSON {pipelines, nodes, seconds, nodesPerSecond, write, writeOverGenerate,
 // peakRssMb, ...};

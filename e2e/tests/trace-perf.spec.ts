@@ -1,7 +1,8 @@
 /**
- * Benchmark of issue 7 on a 7,000-node trace in headless Chromium: navigation to an interactive
- * graph, selecting a graphlet, frame times while dragging. Numbers go to the report as annotations
- * and `trace-perf.json`; the bounds asserted are loose (CI machines vary), the targets are 2 s and 100 ms.
+ * Benchmark of the trace page on a 7,000-node trace (the paper's largest, §3.1) in headless
+ * Chromium: navigation to an interactive graph, selecting a graphlet, frame times while dragging.
+ * Numbers go to the report as annotations and `trace-perf.json`; the bounds asserted are loose (CI
+ * machines vary), the targets are 2 s and 100 ms.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

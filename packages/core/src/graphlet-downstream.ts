@@ -1,7 +1,7 @@
 /**
- * Rule (c) of model-graphlet segmentation (paper §4.1, made precise in issue 2) for all trainers
- * at once: one reverse topological pass finds the executions with a trainer downstream, and one
- * multi-source BFS from all trainers finds each execution's nearest trainer. Linear time.
+ * Rule (c) of model-graphlet segmentation (paper §4.1; the rules in segment-graphlets.ts) for all
+ * trainers at once: one reverse topological pass finds the executions with a trainer downstream,
+ * and one multi-source BFS from all trainers finds each execution's nearest trainer. Linear time.
  */
 import type { TraceGraph } from './trace-graph.ts';
 

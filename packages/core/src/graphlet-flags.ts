@@ -1,5 +1,6 @@
 /**
- * The warm-start and pushed flags of a model graphlet (issue 2, "Graphlet segmentation").
+ * The warm-start and pushed flags of a model graphlet (paper §4.1: a model may warm-start a later
+ * Trainer; §4.3: whether the model was pushed).
  * Both read only the graphlet's own executions and their events.
  */
 import { BASE_MODEL_KEY, PUSHED } from './metadata-keys.ts';

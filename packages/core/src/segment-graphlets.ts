@@ -1,7 +1,7 @@
 /**
- * Model-graphlet segmentation (paper §4.1, made precise in issue 2): one graphlet per non-cached
- * trainer execution n, holding Up(n) ∪ Val(n) ∪ Down(n). Near-linear: shared work is done once
- * (graphlet-downstream.ts, validation-spans.ts); per trainer only a stamped BFS upstream.
+ * Model-graphlet segmentation (paper §4.1, made precise by rules (a)-(c) below): one graphlet per
+ * non-cached trainer execution n, holding Up(n) ∪ Val(n) ∪ Down(n). Near-linear: shared work is
+ * done once (graphlet-downstream.ts, validation-spans.ts); per trainer only a stamped BFS upstream.
  */
 import type { Graphlet } from './graphlet.ts';
 import { downstreamSets } from './graphlet-downstream.ts';

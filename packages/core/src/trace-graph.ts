@@ -1,7 +1,8 @@
 /**
  * The trace graph: dense indexes over a trace's executions and artifacts (ascending ids) with
  * Int32Array CSR adjacency, each artifact's producer and a topological order of executions.
- * Linear time apart from one sort of executions by start time; rejects cyclic traces (issue 2).
+ * Linear time apart from one sort of executions by start time; rejects cyclic traces (provenance
+ * is a DAG, paper §2.1).
  */
 import { CycleError, findCycle } from './find-cycle.ts';
 import { ROLES } from './roles.ts';

@@ -1,8 +1,8 @@
 /**
- * Rule (b) of model-graphlet segmentation (issue 2): the data spans each data-validation
- * execution is performed on, computed once for all of them and inverted to span -> validators.
- * A per-validator BFS upstream through data-validation executions only, stopped at the first level
- * holding a span; typical depth is 1 to 3.
+ * Rule (b) of model-graphlet segmentation (paper §4.1; the rules in segment-graphlets.ts): the data
+ * spans each data-validation execution is performed on, computed once for all of them and inverted
+ * to span -> validators. A per-validator BFS upstream through data-validation executions only,
+ * stopped at the first level holding a span; typical depth is 1 to 3.
  */
 import { ROLES } from './roles.ts';
 import type { TraceGraph } from './trace-graph.ts';

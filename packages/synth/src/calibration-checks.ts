@@ -1,10 +1,11 @@
 /**
- * Every number of targets.md a synthetic corpus can show, as checks over a CorpusStatistics
- * document: the paper's target, the tolerance we hold the generator to (stated for 300
- * pipelines), what the corpus achieved, and pass or fail. `bar` marks the checks of issue 3's
- * calibration bar; the others are reported beside them (a miss there is a known gap, not a bug).
+ * Every number the paper states that a synthetic corpus can show (core's PAPER_TARGETS), as checks
+ * over a CorpusStatistics document: the paper's target, the tolerance we hold the generator to
+ * (stated for 300 pipelines), what the corpus achieved, and pass or fail. `bar` marks the
+ * calibration bar the generator must pass; the others are reported beside them (a miss there is a
+ * known gap, not a bug).
  */
-import { type CorpusStatistics, MODEL_TYPES, valueAtPath } from '@graphlet/core';
+import { type CorpusStatistics, MODEL_TYPES, PAPER_TARGETS, valueAtPath } from '@graphlet/core';
 
 /** One check: `achieved` is null when the statistic is unavailable (which fails the check). */
 export interface CalibrationCheck {
@@ -16,7 +17,7 @@ export interface CalibrationCheck {
   /** Human-readable tolerance, e.g. `±0.03`, `≤ 130`, `0.20–0.33`. */
   readonly tolerance: string;
   readonly pass: boolean;
-  /** Part of issue 3's calibration bar (the rest are other numbers of targets.md). */
+  /** Part of the calibration bar (the rest are the paper's other numbers). */
   readonly bar: boolean;
 }
 
@@ -49,95 +50,97 @@ const spec = (name: string, path: string, target: number, rule: Rule): Spec => (
   target,
   rule,
 });
-const near = (name: string, path: string, target: number, tol: number) =>
-  spec(name, path, target, { kind: 'near', tol });
-const range = (name: string, path: string, target: number, lo: number, hi: number) =>
-  spec(name, path, target, { kind: 'range', lo, hi });
-const max = (name: string, path: string, target: number, hi: number) =>
-  spec(name, path, target, { kind: 'max', hi });
-const min = (name: string, path: string, target: number, lo: number) =>
-  spec(name, path, target, { kind: 'min', lo });
+
+/** The paper's number at a document path (PAPER_TARGETS): the target of most checks. */
+function paper(path: string): number {
+  const target = PAPER_TARGETS[path];
+  if (target === undefined) throw new Error(`calibration: the paper states no number at ${path}`);
+  return target.value;
+}
+
+const near = (name: string, path: string, tol: number) =>
+  spec(name, path, paper(path), { kind: 'near', tol });
+const range = (name: string, path: string, lo: number, hi: number) =>
+  spec(name, path, paper(path), { kind: 'range', lo, hi });
+const max = (name: string, path: string, hi: number) =>
+  spec(name, path, paper(path), { kind: 'max', hi });
+const min = (name: string, path: string, lo: number) =>
+  spec(name, path, paper(path), { kind: 'min', lo });
 
 const other = (s: Spec): Spec => ({ ...s, bar: false });
 const DOMAIN = 'figures.4.featureKinds.meanDomainSize';
 
 const BIN_NAMES = ['[0, .25]', '(.25, .5]', '(.5, .75]', '(.75, 1]'];
-const table1 = (row: string, label: string, bins: readonly number[], mean: number, tol: number) => [
-  ...bins.map((b, i) =>
-    near(`Table 1 ${label} ${BIN_NAMES[i]}`, `tables.1.${row}.bins.${i}`, b, 0.05),
-  ),
-  near(`Table 1 ${label} mean`, `tables.1.${row}.mean`, mean, tol),
+const table1 = (row: string, label: string, tol: number) => [
+  ...BIN_NAMES.map((bin, i) => near(`Table 1 ${label} ${bin}`, `tables.1.${row}.bins.${i}`, 0.05)),
+  near(`Table 1 ${label} mean`, `tables.1.${row}.mean`, tol),
 ];
 
-/** Figure 5's shares; the paper states DNN and DNN+Linear, the rest split as typical corpora do. */
-const FIGURE_5: Readonly<Record<(typeof MODEL_TYPES)[number], number>> = {
-  DNN: 0.64,
-  'DNN+Linear': 0.02,
+/**
+ * Figure 5's shares: the paper states DNN and DNN+Linear; the rest are our own targets, split as
+ * typical corpora do.
+ */
+const FIGURE_5_OURS: Readonly<Record<'Linear' | 'Tree' | 'Other', number>> = {
   Linear: 0.18,
   Tree: 0.1,
   Other: 0.06,
 };
+/** A Figure 5 share within ±0.04 of the paper's, or of ours where the paper states none. */
+const figure5 = (type: (typeof MODEL_TYPES)[number]) => {
+  const path = `figures.5.shares.${type}`;
+  const target = type === 'DNN' || type === 'DNN+Linear' ? paper(path) : FIGURE_5_OURS[type];
+  return spec(`Figure 5 ${type} share`, path, target, { kind: 'near', tol: 0.04 });
+};
 
 const SPECS: readonly Spec[] = [
-  near('pushed share of graphlets', 'corpus.pushedShare', 0.2, 0.03),
-  other(max('largest trace (nodes)', 'corpus.maxTraceNodes', 6953, 7000)),
+  near('pushed share of graphlets', 'corpus.pushedShare', 0.03),
+  other(max('largest trace (nodes)', 'corpus.maxTraceNodes', 7000)),
   other(
-    near(
-      'graphlets of warm-starting pipelines',
-      'corpus.warmStartPipelineGraphletShare',
-      0.09,
-      0.04,
-    ),
+    near('graphlets of warm-starting pipelines', 'corpus.warmStartPipelineGraphletShare', 0.04),
   ),
-  near('Figure 3(a) mean lifespan (days)', 'figures.3a.mean', 36, 6),
-  max('Figure 3(a) max lifespan (days)', 'figures.3a.max', 130, 130),
-  range('Figure 3(b) median models per day', 'figures.3b.median', 1, 0.5, 1.5),
-  near('Figure 3(b) mean models per day', 'figures.3b.mean', 7, 3),
-  min('Figure 3(b) max models per day', 'figures.3b.max', 1000, 100),
-  other(max('Figure 3(c) feature count p90', 'figures.3c.p90', 100, 100)),
+  near('Figure 3(a) mean lifespan (days)', 'figures.3a.mean', 6),
+  max('Figure 3(a) max lifespan (days)', 'figures.3a.max', 130),
+  range('Figure 3(b) median models per day', 'figures.3b.median', 0.5, 1.5),
+  near('Figure 3(b) mean models per day', 'figures.3b.mean', 3),
+  min('Figure 3(b) max models per day', 'figures.3b.max', 100),
+  other(max('Figure 3(c) feature count p90', 'figures.3c.p90', 100)),
+  other(near('categorical share of features', 'figures.4.featureKinds.categoricalShare', 0.05)),
+  other(range('mean categorical domain size', `${DOMAIN}.all`, 5e6, 20e6)),
+  other(range('mean categorical domain size, DNN', `${DOMAIN}.DNN`, 6.8e6, 27.2e6)),
+  other(min('mean categorical domain size, Linear', `${DOMAIN}.Linear`, 20e6)),
+  ...MODEL_TYPES.map(figure5),
+  min('Figure 6 training', 'figures.6.shares.training', 1),
+  min('Figure 6 deployment', 'figures.6.shares.deployment', 1),
+  range('Figure 6 data validation', 'figures.6.shares.data_validation', 0.4, 0.6),
+  range('Figure 6 model validation', 'figures.6.shares.model_validation', 0.4, 0.6),
+  // The paper: below 1/3, and ~20% in its introduction; our target sits between.
+  spec('Figure 7 training share', 'figures.7.shares.training', 0.27, {
+    kind: 'range',
+    lo: 0.2,
+    hi: 0.33,
+  }),
+  near('Figure 7 ingestion share', 'figures.7.shares.ingestion', 0.04),
+  near('Figure 7 data + model validation', 'figures.7.validationShare', 0.05),
+  other(near('Figure 7 post- to pre-trainer compute', 'figures.7.postToPreRatio', 0.1)),
+  other(near('Figure 9(a) pushed minus all mean gap (h)', 'figures.9a.pushedMeanMinusAllMean', 10)),
+  other(near('Figure 9(b) mean gap between pushed (h)', 'figures.9a.pushed.mean', 15)),
   other(
-    near('categorical share of features', 'figures.4.featureKinds.categoricalShare', 0.53, 0.05),
+    near('Figure 9(b) gaps below the pushed median', 'figures.9b.shareOfAllBelowPushedMedian', 0.1),
   ),
-  other(range('mean categorical domain size', `${DOMAIN}.all`, 10.6e6, 5e6, 20e6)),
-  other(range('mean categorical domain size, DNN', `${DOMAIN}.DNN`, 13.6e6, 6.8e6, 27.2e6)),
-  other(min('mean categorical domain size, Linear', `${DOMAIN}.Linear`, 20e6, 20e6)),
+  near('Figure 9(c) unpushed between pushes', 'figures.9c.mean', 1),
+  other(near('Figure 9(e) mean graphlet duration (h)', 'figures.9e.mean', 84)),
   ...MODEL_TYPES.map((t) =>
-    near(`Figure 5 ${t} share`, `figures.5.shares.${t}`, FIGURE_5[t], 0.04),
+    max(`Figure 9(f) push likelihood ${t}`, `figures.9f.likelihood.${t}`, 0.6),
   ),
-  min('Figure 6 training', 'figures.6.shares.training', 1, 1),
-  min('Figure 6 deployment', 'figures.6.shares.deployment', 1, 1),
-  range('Figure 6 data validation', 'figures.6.shares.data_validation', 0.5, 0.4, 0.6),
-  range('Figure 6 model validation', 'figures.6.shares.model_validation', 0.5, 0.4, 0.6),
-  range('Figure 7 training share', 'figures.7.shares.training', 0.27, 0.2, 0.33),
-  near('Figure 7 ingestion share', 'figures.7.shares.ingestion', 0.22, 0.04),
-  near('Figure 7 data + model validation', 'figures.7.validationShare', 0.35, 0.05),
-  other(near('Figure 7 post- to pre-trainer compute', 'figures.7.postToPreRatio', 0.3, 0.1)),
-  other(
-    near('Figure 9(a) pushed minus all mean gap (h)', 'figures.9a.pushedMeanMinusAllMean', 15, 10),
-  ),
-  other(near('Figure 9(b) mean gap between pushed (h)', 'figures.9a.pushed.mean', 40, 15)),
-  other(
-    near(
-      'Figure 9(b) gaps below the pushed median',
-      'figures.9b.shareOfAllBelowPushedMedian',
-      0.8,
-      0.1,
-    ),
-  ),
-  near('Figure 9(c) unpushed between pushes', 'figures.9c.mean', 3, 1),
-  other(near('Figure 9(e) mean graphlet duration (h)', 'figures.9e.mean', 168, 84)),
-  ...MODEL_TYPES.map((t) =>
-    max(`Figure 9(f) push likelihood ${t}`, `figures.9f.likelihood.${t}`, 0.6, 0.6),
-  ),
-  ...table1('jaccard', 'Jaccard', [0.302, 0.082, 0.044, 0.573], 0.647, 0.05),
-  ...table1('dataset', 'dataset', [0.897, 0.003, 0.001, 0.099], 0.101, 0.03),
-  ...table1('datasetPerPipeline', 'dataset per pipeline', [0.873, 0.05, 0.031, 0.046], 0.092, 0.03),
-  near('Table 2 input similarity, pushed', 'tables.2.inputSimilarity.pushed', 0.109, 0.02),
-  near('Table 2 input similarity, unpushed', 'tables.2.inputSimilarity.unpushed', 0.099, 0.02),
-  near('Table 2 input similarity, all', 'tables.2.inputSimilarity.all', 0.101, 0.02),
-  near('Table 2 code match, pushed', 'tables.2.codeMatch.pushed', 0.838, 0.02),
-  near('Table 2 code match, unpushed', 'tables.2.codeMatch.unpushed', 0.846, 0.02),
-  near('Table 2 code match, all', 'tables.2.codeMatch.all', 0.845, 0.02),
+  ...table1('jaccard', 'Jaccard', 0.05),
+  ...table1('dataset', 'dataset', 0.03),
+  ...table1('datasetPerPipeline', 'dataset per pipeline', 0.03),
+  near('Table 2 input similarity, pushed', 'tables.2.inputSimilarity.pushed', 0.02),
+  near('Table 2 input similarity, unpushed', 'tables.2.inputSimilarity.unpushed', 0.02),
+  near('Table 2 input similarity, all', 'tables.2.inputSimilarity.all', 0.02),
+  near('Table 2 code match, pushed', 'tables.2.codeMatch.pushed', 0.02),
+  near('Table 2 code match, unpushed', 'tables.2.codeMatch.unpushed', 0.02),
+  near('Table 2 code match, all', 'tables.2.codeMatch.all', 0.02),
 ];
 
 // Float noise must not fail a value printed as exactly on the bound.

@@ -1,4 +1,4 @@
-/** `calibrate FILE [--json]`: the corpus's statistics against the calibration bar of issue 3. */
+/** `calibrate FILE [--json]`: the corpus's statistics against the paper's numbers and our calibration bar. */
 import { parseArgs } from 'node:util';
 import { createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
 import { FormatError, iterateMlmdTraces } from '@graphlet/formats';
@@ -11,9 +11,10 @@ import { requireOneFile } from '../parse-trace-args.ts';
 const USAGE = `Usage: pnpm cli calibrate FILE [--json]
 
 Computes the paper's statistics over the MLMD store FILE (pipeline by pipeline, so memory stays
-bounded) and checks every number of targets.md a corpus can show: target, achieved, tolerance,
-and pass or FAIL for the checks of issue 3's calibration bar (part "bar"), ok or miss for the
-other numbers (part "other"). Exits 0 even when checks fail.
+bounded) and checks every number the paper states that a corpus can show: target, achieved,
+tolerance, and pass or FAIL for the checks of the calibration bar the synthetic generator is held
+to (part "bar"), ok or miss for the paper's other numbers (part "other"). Exits 0 even when checks
+fail.
 
   --json   print {"checks":[{name,target,achieved,tolerance,pass,bar}],"passed":N,"failed":N,
            "others":{"within":N,"outside":N}} (passed and failed count the bar's checks)`;
@@ -57,7 +58,7 @@ export const calibrateCommand: Command = {
       const { within, outside } = report.others;
       io.stdout(
         `${formatChecks(report.checks)}\n\n` +
-          `other numbers of targets.md: ${within} within tolerance, ${outside} outside\n` +
+          `the paper's other numbers: ${within} within tolerance, ${outside} outside\n` +
           `calibration bar: ${report.passed} passed, ${report.failed} failed\n`,
       );
     }

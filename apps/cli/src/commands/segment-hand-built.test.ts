@@ -1,6 +1,7 @@
 /**
  * End to end on hand-built stores: traces built with TraceBuilder, written to MLMD SQLite files
- * by the formats writer, segmented by `segment --json`, one store per rule of issue 2.
+ * by the formats writer, segmented by `segment --json`, one store per segmentation rule (paper
+ * §4.1, rules (a)-(c) of core's segment-graphlets.ts).
  */
 import { type Trace, TraceBuilder } from '@graphlet/core';
 import { writeMlmdStore } from '@graphlet/formats';

@@ -94,7 +94,7 @@ describe('stats across formats', () => {
 });
 
 describe('stats on a synthetic corpus', () => {
-  // The calibration bar of issue 3 is stated for 300 pipelines (with fewer, a few fast pipelines
+  // The calibration bar is stated for 300 pipelines (with fewer, a few fast pipelines
   // hold most graphlets and the shares swing by seed), so the test uses that size and the very
   // checks `cli calibrate` prints (@graphlet/synth's calibrationChecks), tolerances unchanged.
   it('lands within the calibration bar of the paper', () => {

@@ -1,6 +1,7 @@
 /**
- * The paper's stated numbers (../shared/paper/targets.md), keyed by their path in the
- * CorpusStatistics document, for reports and the web app's reference lines.
+ * The paper's stated numbers, each with the section that states it, keyed by their path in the
+ * CorpusStatistics document: the one source the CLI's reports, the server's /api/stats, synth's
+ * calibration checks and the web app's reference lines read.
  */
 
 /** One number the paper states. */

@@ -1,6 +1,7 @@
 /**
- * A slow, literal reading of the segmentation rules (issue 2) over Maps and Sets, independent of
- * TraceGraph: the oracle the property tests compare segmentGraphlets with. Quadratic; tests only.
+ * A slow, literal reading of the segmentation rules (paper §4.1, rules (a)-(c) of
+ * segment-graphlets.ts) over Maps and Sets, independent of TraceGraph: the oracle the property
+ * tests compare segmentGraphlets with. Quadratic; tests only.
  */
 import type { Graphlet } from '../graphlet.ts';
 import type { ArtifactId, ExecutionId } from '../ids.ts';
