@@ -39,8 +39,7 @@ export const AnalyzerPanel = memo(function AnalyzerPanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
       note={`${figure.pipelines.toLocaleString('en-US')} pipelines record Transform analyzers.`}

@@ -45,8 +45,7 @@ export const ByClassPanel = memo(function ByClassPanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       note="Each class's bars sum to 100% of its pipelines."
       height={HEIGHT}

@@ -53,8 +53,7 @@ export const CategorySharePanel = memo(function CategorySharePanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
       {...(note === undefined ? {} : { note })}

@@ -43,8 +43,7 @@ export const DistributionPanel = memo(function DistributionPanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
       note={`${figure.count.toLocaleString('en-US')} ${noun}`}

@@ -1,6 +1,6 @@
 /** The frame of one figure or table: anchored title, the paper's claim, ours vs the paper, the chart. */
 
-import type { PaperTargets } from '@graphlet/core';
+import type { Availability, PaperTargets } from '@graphlet/core';
 import { memo, type ReactNode, useRef } from 'react';
 import { UnavailableFigure } from '../../components/charts/unavailable-figure.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
@@ -18,8 +18,8 @@ export interface FigureProps<F> {
 
 export interface FigurePanelProps {
   readonly entry: FigureEntry;
-  readonly available: boolean;
-  readonly reason?: string | undefined;
+  /** The figure's node in the document: whether it could be computed, and if not, why. */
+  readonly figure: Availability;
   /** What the paper says in words about this figure. */
   readonly claim?: string | undefined;
   readonly keyNumbers?: readonly KeyNumber[];
@@ -37,8 +37,7 @@ export interface FigurePanelProps {
 /** A card with an anchor (`#fig-3a`) so a panel can be linked. */
 export const FigurePanel = memo(function FigurePanel({
   entry,
-  available,
-  reason,
+  figure: { available, reason },
   claim,
   keyNumbers = [],
   note,

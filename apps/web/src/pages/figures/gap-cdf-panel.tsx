@@ -48,8 +48,7 @@ export const GapCdfPanel = memo(function GapCdfPanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
       height={HEIGHT}

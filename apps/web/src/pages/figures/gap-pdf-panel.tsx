@@ -32,8 +32,7 @@ export const GapPdfPanel = memo(function GapPdfPanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
       note={`${figure.all.count.toLocaleString('en-US')} gaps between consecutive graphlets, ${figure.pushed.count.toLocaleString('en-US')} between consecutive pushed graphlets.`}

@@ -28,6 +28,9 @@ export interface PaperComparisonTableProps<R extends ComparisonRow> {
   readonly paperTail: (row: R) => ReactNode;
 }
 
+/** The table itself is always shown; each metric row says whether it is available. */
+const ALWAYS = { available: true } as const;
+
 /** A real table inside a wide figure panel. */
 export function PaperComparisonTable<R extends ComparisonRow>({
   entry,
@@ -40,7 +43,7 @@ export function PaperComparisonTable<R extends ComparisonRow>({
   paperTail,
 }: PaperComparisonTableProps<R>) {
   return (
-    <FigurePanel entry={entry} available wide claim={claim} height={height}>
+    <FigurePanel entry={entry} figure={ALWAYS} wide claim={claim} height={height}>
       <div className="table-wrap">
         <table className="data figure-table">
           <caption className="visually-hidden">{caption}</caption>

@@ -47,8 +47,7 @@ export const TrainerComputePanel = memo(function TrainerComputePanel({
   return (
     <FigurePanel
       entry={entry}
-      available={figure.available}
-      reason={figure.reason}
+      figure={figure}
       claim={claim}
       note={`${figure.pushed.count.toLocaleString('en-US')} pushed and ${figure.unpushed.count.toLocaleString('en-US')} unpushed trainers of known cost.`}
       height={HEIGHT}
