@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: './data',
       maxUploadBytes: 1024 ** 3,
+      cacheBytes: 256 * 1024 ** 2,
       demo: true,
     });
     expect(config.apiToken).toBeUndefined();
@@ -42,5 +43,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_UPLOAD_BYTES: '-1' }, [])).toThrow(/maxUploadBytes/);
     expect(() => loadConfig({}, ['--prot', '1'])).toThrow(/unknown option --prot/);
     expect(() => loadConfig({}, ['--port'])).toThrow(/--port needs a value/);
+  });
+
+  it('reads the cache budget from CACHE_BYTES or --cache-bytes', () => {
+    expect(loadConfig({ CACHE_BYTES: '1048576' }, []).cacheBytes).toBe(1_048_576);
+    expect(loadConfig({ CACHE_BYTES: '1' }, ['--cache-bytes', '4096']).cacheBytes).toBe(4096);
+    expect(() => loadConfig({ CACHE_BYTES: '0' }, [])).toThrow(/cacheBytes/);
   });
 });

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
 
 const flag = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false'])]);
@@ -11,6 +12,12 @@ export const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
   maxUploadBytes: z.coerce.number().int().positive().default(GIB),
+  /** One budget for every in-memory cache (loaded traces, list answers, waste models), in bytes. */
+  cacheBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * MIB),
   /** When set, every /api call except /api/health needs `Authorization: Bearer <token>`. */
   apiToken: z
     .string()
@@ -30,6 +37,7 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput>> = {
   HOST: 'host',
   DATA_DIR: 'dataDir',
   MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  CACHE_BYTES: 'cacheBytes',
   API_TOKEN: 'apiToken',
   DEMO: 'demo',
   WEB_DIR: 'webDir',

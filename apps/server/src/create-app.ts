@@ -2,6 +2,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ServerCache } from './cache/server-cache.ts';
 import { type Config, type ConfigInput, ConfigSchema } from './config.ts';
 import { handleError, handleNotFound } from './http/api-error.ts';
 import { requireBearerToken } from './http/bearer-token.ts';
@@ -9,11 +10,9 @@ import { webAppRoutes } from './http/web-app.ts';
 import { loadDemoCorpus } from './import/demo-corpus.ts';
 import { Importer } from './import/importer.ts';
 import { JobRunner } from './jobs/job-runner.ts';
-import { TraceCache } from './layout/trace-cache.ts';
 import { graphletRoutes } from './routes/graphlets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
-import { ListCache } from './routes/list-cache.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
@@ -27,6 +26,8 @@ import { WasteModels } from './waste/waste-models.ts';
 export interface Server {
   readonly app: OpenAPIHono;
   readonly config: Config;
+  /** The in-memory cache (its stats show hits, loads and bytes held). */
+  readonly cache: ServerCache;
   /** Settles once the demo corpus is imported or skipped (its import job id, or null). */
   readonly demo: Promise<string | null>;
   /** Cancels running jobs (their imports leave nothing behind) and closes the store. */
@@ -42,16 +43,15 @@ export function createApp(input: ConfigInput = {}): Server {
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
   const jobs = new JobRunner(db);
-  const lists = new ListCache();
+  const cache = new ServerCache(config.cacheBytes);
   const services: Services = {
     config,
     db,
     jobs,
-    importer: new Importer(db, jobs, () => lists.invalidate()),
-    traces: new TraceCache(db),
-    lists,
+    importer: new Importer(db, jobs, () => cache.invalidateCorpus()),
+    cache,
     tmpDir,
-    waste: new WasteModels(db),
+    waste: new WasteModels(db, cache),
   };
   registerWasteTrainJob(jobs, db);
 
@@ -86,6 +86,7 @@ export function createApp(input: ConfigInput = {}): Server {
   return {
     app,
     config,
+    cache,
     demo,
     close: () => {
       closing ??= (async () => {

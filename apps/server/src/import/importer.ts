@@ -8,8 +8,8 @@ import type { Job, SourceKind } from '@graphlet/contract';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { findSourceBySha } from '../store/source-queries.ts';
 import { writeImport } from '../store/write-import.ts';
-import { ImportWorkers } from './import-workers.ts';
-import { runImportWorker } from './run-import-worker.ts';
+import { readInWorker } from './read-in-worker.ts';
+import { ImportWorkerPool } from './worker-pool.ts';
 
 export interface ImportRequest {
   readonly path: string;
@@ -40,15 +40,15 @@ export class Importer {
   private readonly db: DatabaseSync;
   private readonly jobs: JobRunner;
   private readonly inFlight = new Map<string, string>();
-  private readonly workers = new ImportWorkers();
+  private readonly workers = new ImportWorkerPool();
 
-  /** `onImported` runs after each import is committed (to drop cached answers). */
+  /** `onImported` runs after each import is committed (the cache's one invalidation path). */
   constructor(db: DatabaseSync, jobs: JobRunner, onImported: () => void = () => {}) {
     this.db = db;
     this.jobs = jobs;
     jobs.register<ImportRequest>(IMPORT_JOB, async (request, context) => {
       try {
-        const outcome = await runImportWorker(
+        const outcome = await readInWorker(
           this.workers,
           { path: request.path, name: request.name, size: request.size },
           context,

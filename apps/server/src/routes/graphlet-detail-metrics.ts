@@ -16,26 +16,21 @@ import {
   SPAN,
   spanJaccard,
   type TraceView,
-  traceView,
 } from '@graphlet/core';
+import type { LoadedTrace } from '../cache/trace-entries.ts';
 import { toCoreGraphlet } from '../import/core-graphlet.ts';
-import type { LoadedTrace } from '../layout/trace-cache.ts';
 
 type DetailMetrics = Pick<
   GraphletDetail,
   'inputSpans' | 'jaccard' | 'datasetSimilarity' | 'codeMatch' | 'computeByGroup' | 'modelType'
 >;
 
-// Built once per loaded trace (O(nodes)); the trace cache drops loaded traces, and so this.
-const views = new WeakMap<LoadedTrace, TraceView>();
-
 /** The detail metrics of the graphlet at `at` in the loaded trace, compared with the one before. */
-export function graphletDetailMetrics(loaded: LoadedTrace, at: number): DetailMetrics {
-  let view = views.get(loaded);
-  if (view === undefined) {
-    view = traceView(loaded.trace);
-    views.set(loaded, view);
-  }
+export function graphletDetailMetrics(
+  loaded: LoadedTrace,
+  view: TraceView,
+  at: number,
+): DetailMetrics {
   const stored = loaded.graphlets[at];
   if (stored === undefined) throw new Error(`graphlets: no graphlet at index ${at}`);
   const graphlet = toCoreGraphlet(stored);

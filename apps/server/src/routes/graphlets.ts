@@ -1,10 +1,10 @@
 /** Graphlets of a trace: the list with metrics, and one as a subgraph with its neighbours. */
 import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract/routes';
 import { executionId, graphletFeatureRecord } from '@graphlet/core';
+import { type LoadedTrace, traceViewOf } from '../cache/trace-entries.ts';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import { toCoreGraphlet } from '../import/core-graphlet.ts';
-import type { LoadedTrace } from '../layout/trace-cache.ts';
 import type { Services } from '../services.ts';
 import { graphletDetailMetrics } from './graphlet-detail-metrics.ts';
 import { requireTrace } from './traces.ts';
@@ -51,7 +51,7 @@ export function graphletRoutes(services: Services) {
       ),
       previous: loaded.graphlets[at - 1]?.trainer ?? null,
       next: loaded.graphlets[at + 1]?.trainer ?? null,
-      ...graphletDetailMetrics(loaded, at),
+      ...graphletDetailMetrics(loaded, traceViewOf(services.cache, loaded), at),
       ...(prediction === undefined
         ? {}
         : { pushProbability: prediction.probability, pushPrediction: prediction }),

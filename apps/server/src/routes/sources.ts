@@ -16,7 +16,7 @@ export function sourceRoutes(services: Services) {
   app.openAPIRegistry.registerPath(listSourcesRoute);
   app.get('/sources', (c) =>
     c.body(
-      services.lists.get('sources', () => ({ sources: listSources(services.db) })),
+      services.cache.json('sources', () => ({ sources: listSources(services.db) })),
       200,
       { 'content-type': 'application/json' },
     ),
@@ -50,8 +50,7 @@ export function sourceRoutes(services: Services) {
     const { id } = c.req.valid('param');
     if (!deleteSource(services.db, id))
       throw apiError(404, 'not_found', `sources: no source with id "${id}"`);
-    services.traces.clear();
-    services.lists.invalidate();
+    services.cache.invalidateCorpus();
     return c.body(null, 204);
   });
   return app;

@@ -1,15 +1,15 @@
 /** Traces: summaries (filtered, sorted), one trace laid out, one node in full. */
 import { type NodeDetail, TraceListQuerySchema } from '@graphlet/contract';
 import { getNodeRoute, getTraceRoute, listTracesRoute } from '@graphlet/contract/routes';
+import { cachedLayout, cachedTrace, type LoadedTrace } from '../cache/trace-entries.ts';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
-import type { LoadedTrace } from '../layout/trace-cache.ts';
 import type { Services } from '../services.ts';
 import { listTraces } from '../store/trace-queries.ts';
 
 /** The loaded trace with this id, or a 404. */
 export function requireTrace(services: Services, id: string): LoadedTrace {
-  const loaded = services.traces.get(id);
+  const loaded = cachedTrace(services.cache, services.db, id);
   if (loaded === undefined) throw noTrace(id);
   return loaded;
 }
@@ -29,7 +29,7 @@ export function traceRoutes(services: Services) {
     if (!query.success) throw validationError(query.error);
     const { q, source, sort, order } = query.data;
     const key = JSON.stringify(['traces', q, source, sort, order]);
-    const text = services.lists.get(key, () => ({ traces: listTraces(services.db, query.data) }));
+    const text = services.cache.json(key, () => ({ traces: listTraces(services.db, query.data) }));
     return c.body(text, 200, { 'content-type': 'application/json' });
   });
 
@@ -38,7 +38,7 @@ export function traceRoutes(services: Services) {
   app.openAPIRegistry.registerPath(getTraceRoute);
   app.get('/traces/:id', (c) => {
     const id = c.req.param('id');
-    const text = services.traces.layout(id);
+    const text = cachedLayout(services.cache, services.db, id);
     if (text === undefined) throw noTrace(id);
     c.header('vary', 'accept-encoding');
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {

@@ -76,3 +76,12 @@ export function latestWasteModelId(db: DatabaseSync): string | undefined {
   ).get() as { id: string } | undefined;
   return row?.id;
 }
+
+/** The length of a model's stored JSON text (0 when there is no such model), to weigh it in memory. */
+export function wasteModelTextBytes(db: DatabaseSync, id: string): number {
+  const row = statement(
+    db,
+    'SELECT length(summary) + length(results) + length(test) + length(variants) AS n FROM waste_models WHERE id = ?',
+  ).get(id) as { n: number } | undefined;
+  return row?.n ?? 0;
+}

@@ -1,6 +1,7 @@
 /**
- * Trained waste models for the read routes: loaded once into typed arrays (LRU; models never
- * change), operating points over the stored test predictions, and a graphlet's push prediction.
+ * Trained waste models for the read routes: loaded into typed arrays and kept in the server's
+ * cache (models never change), operating points over the stored test predictions, and a
+ * graphlet's push prediction.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { GraphletPushPrediction } from '@graphlet/contract';
@@ -12,8 +13,14 @@ import {
   operatingPoint,
   predictProba,
 } from '@graphlet/forest';
+import type { ServerCache, Sized } from '../cache/server-cache.ts';
 import { apiError } from '../http/api-error.ts';
-import { findTestGraphlet, getWasteModel, latestWasteModelId } from '../store/waste-model-rows.ts';
+import {
+  findTestGraphlet,
+  getWasteModel,
+  latestWasteModelId,
+  wasteModelTextBytes,
+} from '../store/waste-model-rows.ts';
 import type { StoredVariant, StoredWasteModel } from './stored-waste-model.ts';
 
 /** A variant with its test probabilities as a typed array and its forest rebuilt on first use. */
@@ -33,15 +40,17 @@ export interface LoadedWasteModel {
 /** The variant a graphlet detail shows: the paper's pick (RF:Input+Pre) when trained, else the first. */
 const PREFERRED: WasteVariant = 'RF:Input+Pre';
 
-const CAPACITY = 4;
+/** Parsed JSON takes about 1.5 times its text (see cache/trace-entries.ts). */
+const PARSED_PER_TEXT_BYTE = 1.5;
 
 /** Loads and caches models; answers operating points and predictions. */
 export class WasteModels {
   private readonly db: DatabaseSync;
-  private readonly loaded = new Map<string, LoadedWasteModel>();
+  private readonly cache: ServerCache;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, cache: ServerCache) {
     this.db = db;
+    this.cache = cache;
   }
 
   /** The model, or a 404. */
@@ -108,7 +117,10 @@ export class WasteModels {
     const model = latest === undefined ? undefined : this.get(latest);
     if (model === undefined || latest === undefined) return undefined;
     const [name, v] = preferred(model);
-    v.forestCache ??= deserializeForest(v.forest);
+    if (v.forestCache === undefined) {
+      v.forestCache = deserializeForest(v.forest);
+      this.cache.grew('waste-model', latest, model, forestBytes(v.forestCache));
+    }
     const row = Float64Array.from(v.features, (f) => features[f] ?? Number.NaN);
     const probability = predictProba(v.forestCache, {
       values: row,
@@ -119,8 +131,10 @@ export class WasteModels {
   }
 
   private get(id: string): LoadedWasteModel | undefined {
-    const hit = this.loaded.get(id);
-    if (hit !== undefined) return hit;
+    return this.cache.get('waste-model', id, () => this.load(id));
+  }
+
+  private load(id: string): Sized<LoadedWasteModel> | undefined {
     const stored = getWasteModel(this.db, id);
     if (stored === undefined) return undefined;
     const variants = new Map<WasteVariant, LoadedVariant>();
@@ -135,10 +149,20 @@ export class WasteModels {
       cost: Float64Array.from(stored.test.cost),
       variants,
     };
-    this.loaded.set(id, model);
-    if (this.loaded.size > CAPACITY) this.loaded.delete(this.loaded.keys().next().value!);
-    return model;
+    const rows = model.pushed.length;
+    const arrays = rows * (1 + 8 + 8 * model.variants.size);
+    const text = wasteModelTextBytes(this.db, id);
+    return { value: model, bytes: PARSED_PER_TEXT_BYTE * text + arrays };
   }
+}
+
+function forestBytes(forest: Forest): number {
+  let bytes = 0;
+  for (const tree of forest.trees) {
+    for (const value of Object.values(tree))
+      if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+  }
+  return bytes;
 }
 
 function preferred(model: LoadedWasteModel): [WasteVariant, LoadedVariant] {

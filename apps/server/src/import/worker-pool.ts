@@ -4,10 +4,10 @@
  */
 import { Worker } from 'node:worker_threads';
 
-const WORKER_URL = new URL('./import-worker.ts', import.meta.url);
+const WORKER_URL = new URL('./worker-entry.ts', import.meta.url);
 
 /** Hands out single-use import workers, keeping one loaded in advance. */
-export class ImportWorkers {
+export class ImportWorkerPool {
   private spare: Worker | undefined;
   private closed = false;
 

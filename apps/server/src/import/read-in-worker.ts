@@ -2,21 +2,21 @@
 import type { SourceKind } from '@graphlet/contract';
 import { type JobContext, JobError } from '../jobs/job-runner.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
-import type { ImportWorkerInput, ImportWorkerMessage } from './import-messages.ts';
-import type { ImportWorkers } from './import-workers.ts';
+import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
+import type { ImportWorkerPool } from './worker-pool.ts';
 
-export interface WorkerOutcome {
+export interface WorkerReading {
   readonly kind: SourceKind;
   readonly schemaVersion: number | null;
   readonly traces: ImportedTrace[];
 }
 
 /** Reads and segments `input.path` off the main thread; rejects with a JobError on bad input. */
-export function runImportWorker(
-  workers: ImportWorkers,
+export function readInWorker(
+  workers: ImportWorkerPool,
   input: ImportWorkerInput,
   context: JobContext,
-): Promise<WorkerOutcome> {
+): Promise<WorkerReading> {
   return new Promise((resolve, reject) => {
     const traces: ImportedTrace[] = [];
     let settled = false;

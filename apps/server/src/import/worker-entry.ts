@@ -6,8 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, CycleError, segmentGraphlets } from '@graphlet/core';
 import { FormatError, readTraceFile } from '@graphlet/formats';
-import type { ImportWorkerInput, ImportWorkerMessage } from './import-messages.ts';
 import { summarizeTrace } from './summarize-trace.ts';
+import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
 
 const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
 

@@ -1,0 +1,101 @@
+/**
+ * Everything the server keeps in memory between requests (loaded traces, their laid-out JSON,
+ * list answers, waste models) in ONE least-recently-used map under ONE byte budget
+ * (`CACHE_BYTES`); `invalidateCorpus` is the one path that drops what a corpus change outdates.
+ */
+import { LRUCache } from 'lru-cache';
+
+/** What an entry holds; every kind but waste models is derived from the corpus. */
+export type CacheKind = 'trace' | 'layout' | 'list' | 'waste-model';
+
+/** A value with an estimate of the bytes it keeps alive. */
+export interface Sized<T> {
+  readonly value: T;
+  readonly bytes: number;
+}
+
+/** The cache's counters, for tests and the operator. */
+export interface CacheStats {
+  readonly entries: number;
+  readonly bytes: number;
+  readonly maxBytes: number;
+  /** Misses that ran their loader. */
+  readonly loads: number;
+  readonly hits: number;
+}
+
+interface Entry {
+  readonly kind: CacheKind;
+  readonly value: unknown;
+  readonly bytes: number;
+}
+
+/** One LRU map of every cached answer, weighed in bytes; a value larger than the budget is not kept. */
+export class ServerCache {
+  private readonly lru: LRUCache<string, Entry>;
+  private loads = 0;
+  private hits = 0;
+
+  constructor(maxBytes: number) {
+    this.lru = new LRUCache<string, Entry>({
+      maxSize: maxBytes,
+      sizeCalculation: (entry) => Math.max(1, Math.ceil(entry.bytes)),
+    });
+  }
+
+  /** The value of `kind` under `id`, loaded and kept on a miss; undefined (not found) is not kept. */
+  get<T>(kind: CacheKind, id: string, load: () => Sized<T> | undefined): T | undefined {
+    const key = keyOf(kind, id);
+    const hit = this.lru.get(key);
+    if (hit !== undefined) {
+      this.hits++;
+      return hit.value as T;
+    }
+    this.loads++;
+    const loaded = load();
+    if (loaded === undefined) return undefined;
+    this.lru.set(key, { kind, value: loaded.value, bytes: loaded.bytes });
+    return loaded.value;
+  }
+
+  /** A list answer as JSON text, computed and kept on a miss. */
+  json(key: string, compute: () => unknown): string {
+    return this.get('list', key, () => {
+      const text = JSON.stringify(compute());
+      return { value: text, bytes: text.length };
+    })!;
+  }
+
+  /**
+   * Re-weighs `value`, stored under `id`, which grew by `bytes` after it was stored (a layout's
+   * gzip, a trace's statistics view, made on demand); nothing when it is no longer cached.
+   */
+  grew(kind: CacheKind, id: string, value: unknown, bytes: number): void {
+    const key = keyOf(kind, id);
+    const entry = this.lru.peek(key);
+    if (entry !== undefined && entry.value === value) {
+      this.lru.set(key, { ...entry, bytes: entry.bytes + bytes });
+    }
+  }
+
+  /** Drops every entry derived from the corpus: sources or traces changed (an import, a delete). */
+  invalidateCorpus(): void {
+    const outdated = [...this.lru.entries()].filter(([, e]) => e.kind !== 'waste-model');
+    for (const [key] of outdated) this.lru.delete(key);
+  }
+
+  /** Entries, bytes held against the budget, loads and hits so far. */
+  stats(): CacheStats {
+    return {
+      entries: this.lru.size,
+      bytes: this.lru.calculatedSize,
+      maxBytes: this.lru.maxSize,
+      loads: this.loads,
+      hits: this.hits,
+    };
+  }
+}
+
+function keyOf(kind: CacheKind, id: string): string {
+  return `${kind}\u0000${id}`;
+}
