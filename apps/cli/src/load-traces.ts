@@ -1,17 +1,10 @@
-/** Reads trace files for a command, turning format errors into one-line CLI errors. */
+/** Reads trace files for a command; formats' errors name the file and reach the CLI's runner. */
 import type { RoleOverride, Trace } from '@graphlet/core';
-import {
-  FormatError,
-  iterateMlmdTraces,
-  readTraceFile,
-  sniffFile,
-  type TraceFile,
-} from '@graphlet/formats';
-import { CliError } from './cli-error.ts';
+import { iterateMlmdTraces, readTraceFile, sniffFile, type TraceFile } from '@graphlet/formats';
 
-/** Reads an MLMD store or JSON trace document; bad input becomes a CliError naming the file. */
+/** Reads an MLMD store or JSON trace document; bad input throws a FormatError naming the file. */
 export function loadTraces(file: string, roleOverrides: readonly RoleOverride[]): TraceFile {
-  return asCliError(() => readTraceFile(file, { roleOverrides }));
+  return readTraceFile(file, { roleOverrides });
 }
 
 /**
@@ -22,23 +15,9 @@ export function* streamTraces(
   file: string,
   roleOverrides: readonly RoleOverride[],
 ): Generator<Trace> {
-  if (asCliError(() => sniffFile(file)) === 'json') {
+  if (sniffFile(file) === 'json') {
     yield* loadTraces(file, roleOverrides).traces;
     return;
   }
-  const traces = asCliError(() => iterateMlmdTraces(file, { roleOverrides }));
-  for (;;) {
-    const next = asCliError(() => traces.next());
-    if (next.done === true) return;
-    yield next.value;
-  }
-}
-
-function asCliError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof FormatError) throw new CliError(error.message);
-    throw error;
-  }
+  yield* iterateMlmdTraces(file, { roleOverrides });
 }

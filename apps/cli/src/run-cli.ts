@@ -1,4 +1,4 @@
-import { CliError } from './cli-error.ts';
+import { failureOf } from './cli-error.ts';
 import type { Command, CommandIo } from './command.ts';
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the process exit code. */
@@ -24,15 +24,12 @@ export async function runCli(
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`graphlet ${name}: ${error.message}\n`);
-      return 2;
-    }
-    if (isArgumentError(error)) {
-      io.stderr(`graphlet ${name}: ${error.message}\n${command.usage}\n`);
-      return 2;
-    }
-    throw error;
+    const failure = failureOf(error);
+    if (failure === undefined) throw error;
+    io.stderr(
+      `graphlet ${name}: ${failure.message}\n${failure.showUsage ? `${command.usage}\n` : ''}`,
+    );
+    return failure.exitCode;
   }
 }
 
@@ -40,11 +37,4 @@ function helpText(commands: readonly Command[]): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `Usage: pnpm cli <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'pnpm cli <command> --help' for a command's options.\n`;
-}
-
-/** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for bad options. */
-function isArgumentError(error: unknown): error is Error {
-  const code: unknown =
-    error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

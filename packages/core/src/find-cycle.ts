@@ -4,15 +4,20 @@
  * must revisit a node; linear in the size of the leftover subgraph.
  */
 import type { Artifact, Execution } from './trace.ts';
+import { TraceError } from './trace-error.ts';
 
 /** A trace whose production edges (producer -> artifact -> consumer) form a cycle. */
-export class CycleError extends Error {
-  override readonly name = 'CycleError';
+export class CycleError extends TraceError {
+  override readonly name: string = 'CycleError';
   /** The cycle's nodes in edge order (`e<id>` / `a<id>`), starting at its smallest execution id. */
   readonly cycle: readonly string[];
 
   constructor(pipeline: string, cycle: readonly string[]) {
-    super(`core: trace '${pipeline}' is not a DAG: ${[...cycle, cycle[0]].join(' -> ')}`);
+    super(
+      'cycle',
+      'core',
+      `trace '${pipeline}' is not a DAG: ${[...cycle, cycle[0]].join(' -> ')}`,
+    );
     this.cycle = cycle;
   }
 }
@@ -43,7 +48,12 @@ export function findCycle(
         walkArt.push(inputArtifacts[j]!);
       }
     }
-    if (next < 0) throw new Error('core: findCycle called on an execution outside any cycle');
+    if (next < 0)
+      throw new TraceError(
+        'internal',
+        'core',
+        'findCycle called on an execution outside any cycle',
+      );
     x = next;
   }
   // The cycle is walkExec[from..] back to x; reverse it into edge direction.

@@ -7,5 +7,6 @@ export * from './stats/index.ts';
 export * from './testing/large-trace.ts';
 export * from './trace.ts';
 export * from './trace-builder.ts';
+export * from './trace-error.ts';
 export * from './trace-graph.ts';
 export * from './waste/index.ts';

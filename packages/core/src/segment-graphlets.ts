@@ -9,6 +9,7 @@ import { isPushed, isWarmStart } from './graphlet-flags.ts';
 import type { ArtifactId, ExecutionId } from './ids.ts';
 import { ROLES } from './roles.ts';
 import type { Trace } from './trace.ts';
+import { TraceError } from './trace-error.ts';
 import { buildTraceGraph, type TraceGraph } from './trace-graph.ts';
 import { spanArtifacts, spanValidators } from './validation-spans.ts';
 
@@ -36,7 +37,11 @@ const INGESTION = ROLES.indexOf('ingestion');
 export function segmentGraphlets(trace: Trace, graph?: TraceGraph): Segmentation {
   const g = graph ?? buildTraceGraph(trace);
   if (g.trace !== trace)
-    throw new Error('core: segmentGraphlets: graph was built for another trace');
+    throw new TraceError(
+      'invalid_argument',
+      'core',
+      'segmentGraphlets: graph was built for another trace',
+    );
   const e = g.executions.length;
   const trainers: number[] = [];
   let cachedTrainers = 0;

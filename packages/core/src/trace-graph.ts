@@ -7,6 +7,7 @@
 import { CycleError, findCycle } from './find-cycle.ts';
 import { ROLES } from './roles.ts';
 import type { Artifact, Execution, Trace } from './trace.ts';
+import { TraceError } from './trace-error.ts';
 
 export { CycleError };
 
@@ -160,14 +161,23 @@ function indexOf(
   const index = new Map<number, number>();
   for (let i = 0; i < nodes.length; i++) {
     const id = nodes[i]!.id;
-    if (index.has(id)) throw new Error(`core: trace '${pipeline}' has two ${kind}s with id ${id}`);
+    if (index.has(id))
+      throw new TraceError(
+        'invalid_trace',
+        'core',
+        `trace '${pipeline}' has two ${kind}s with id ${id}`,
+      );
     index.set(id, i);
   }
   return (id) => index.get(id) ?? -1;
 }
 
-function unknownNode(pipeline: string, node: string): Error {
-  return new Error(`core: trace '${pipeline}' has an event on unknown node ${node}`);
+function unknownNode(pipeline: string, node: string): TraceError {
+  return new TraceError(
+    'invalid_trace',
+    'core',
+    `trace '${pipeline}' has an event on unknown node ${node}`,
+  );
 }
 
 /** Ranks executions by start time (unknown last), then id; ids are already ascending. */

@@ -14,10 +14,13 @@ export class FormatError extends Error {
   override readonly name = 'FormatError';
   readonly code: FormatErrorCode;
   readonly file: string;
+  /** The message without the file, for callers that name the file otherwise (an upload's name). */
+  readonly problem: string;
 
   constructor(code: FormatErrorCode, file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.code = code;
     this.file = file;
+    this.problem = problem;
   }
 }

@@ -291,13 +291,16 @@ class StoreWriter implements MlmdWriter {
 
   /** A UNIQUE violation means the trace breaks an MLMD rule; say which. */
   private explain(error: unknown, trace: Trace): unknown {
-    const message = (error as Error).message ?? '';
-    if (!message.includes('UNIQUE constraint failed')) return error;
-    const what = message.includes('Event.')
-      ? 'two events link the same artifact and execution with the same event type'
-      : message.includes('Context.')
-        ? 'an earlier trace has the same pipeline name'
-        : 'a row repeats a unique key';
+    const { errcode, message = '' } = error as { errcode?: number; message?: string };
+    // SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY; SQLite names the table only in its message.
+    if (errcode !== 2067 && errcode !== 1555) return error;
+    const table = /constraint failed: (\w+)\./.exec(message)?.[1];
+    const what =
+      table === 'Event'
+        ? 'two events link the same artifact and execution with the same event type'
+        : table === 'Context'
+          ? 'an earlier trace has the same pipeline name'
+          : 'a row repeats a unique key';
     return new FormatError(
       'invalid_trace',
       this.path,

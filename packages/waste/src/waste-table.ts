@@ -3,10 +3,10 @@
  * (a file name, a stored trace id) per kept pipeline, and checks that the table can be trained.
  */
 import {
-  CycleError,
   createFeatureTableBuilder,
   type FeatureOptions,
   type Graphlet,
+  isTraceInputError,
   segmentGraphlets,
   type Trace,
   type WasteFeatureTable,
@@ -42,12 +42,7 @@ function segment(trace: Trace): readonly Graphlet[] {
   try {
     return segmentGraphlets(trace).graphlets;
   } catch (error) {
-    if (
-      error instanceof CycleError ||
-      (error instanceof Error && error.message.startsWith('core: trace'))
-    ) {
-      throw new WasteError('invalid_trace', error.message.replace(/^core: /, ''));
-    }
+    if (isTraceInputError(error)) throw new WasteError('invalid_trace', error.detail);
     throw error;
   }
 }

@@ -1,12 +1,12 @@
 /** `calibrate FILE [--json]`: the corpus's statistics against the paper's numbers and our calibration bar. */
 import { parseArgs } from 'node:util';
-import { createStatsAccumulator, segmentGraphlets } from '@graphlet/core';
-import { FormatError, iterateMlmdTraces } from '@graphlet/formats';
+import { createStatsAccumulator } from '@graphlet/core';
+import { iterateMlmdTraces } from '@graphlet/formats';
 import { type CalibrationCheck, calibrationChecks } from '@graphlet/synth';
-import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { formatTable } from '../format-table.ts';
 import { requireOneFile } from '../parse-trace-args.ts';
+import { segmentTrace } from '../segment-trace.ts';
 
 const USAGE = `Usage: pnpm cli calibrate FILE [--json]
 
@@ -32,16 +32,8 @@ export const calibrateCommand: Command = {
     });
     const file = requireOneFile(positionals);
     const acc = createStatsAccumulator();
-    try {
-      for (const trace of iterateMlmdTraces(file))
-        acc.add(trace, segmentGraphlets(trace).graphlets);
-    } catch (error) {
-      if (error instanceof FormatError) throw new CliError(error.message);
-      if (error instanceof Error && error.name === 'CycleError') {
-        throw new CliError(`${file}: ${error.message}`);
-      }
-      throw error;
-    }
+    for (const trace of iterateMlmdTraces(file))
+      acc.add(trace, segmentTrace(trace, file).graphlets);
     const report = calibrationChecks(acc.finish());
     if (values.json) {
       const checks = report.checks.map(({ name, target, achieved, tolerance, pass, bar }) => ({

@@ -16,7 +16,6 @@ import type { Command, CommandIo } from '../command.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { buildWasteTable } from '../waste/build-waste-table.ts';
 import { writeFeatureCsv } from '../waste/feature-csv.ts';
-import { asCliError } from '../waste/waste-cli-error.ts';
 import { formatWasteReport } from '../waste/waste-report.ts';
 
 const USAGE = `Usage: pnpm cli waste FILE... [--json] [--variant NAME] [--threshold T] [options]
@@ -44,7 +43,7 @@ export const wasteCommand: Command = {
   name: 'waste',
   summary: "train the paper's waste classifier (Table 3) and sweep freshness vs waste",
   usage: USAGE,
-  run: (args, io) => asCliError(() => runWasteCommand(args, io)),
+  run: runWasteCommand,
 };
 
 async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<number> {

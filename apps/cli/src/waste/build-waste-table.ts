@@ -3,8 +3,8 @@
  * file's traces are dropped once their rows are in the table.
  */
 import type { FeatureOptions, RoleOverride, WasteFeatureTable } from '@graphlet/core';
-import { createWasteTableBuilder, WasteError } from '@graphlet/waste';
-import { CliError } from '../cli-error.ts';
+import { createWasteTableBuilder } from '@graphlet/waste';
+import { inFile } from '../cli-error.ts';
 import { loadTraces } from '../load-traces.ts';
 
 /** Builds the feature table of FILEs; `progress` receives one line per file. */
@@ -19,14 +19,7 @@ export function buildWasteTable(
     const started = performance.now();
     const traces = loadTraces(file, roles).traces;
     let rows = 0;
-    for (const trace of traces) {
-      try {
-        rows += builder.add(trace, file);
-      } catch (error) {
-        if (error instanceof WasteError) throw new CliError(`${file}: ${error.message}`);
-        throw error;
-      }
-    }
+    for (const trace of traces) rows += inFile(file, () => builder.add(trace, file));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     progress(
       `waste: ${file}: ${traces.length} pipeline(s), ${rows} graphlet row(s) in ${seconds} s`,

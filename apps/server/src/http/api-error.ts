@@ -3,6 +3,7 @@ import type { ErrorBody, ErrorCode } from '@graphlet/contract';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { packageErrorAnswer } from './package-errors.ts';
 
 interface ErrorCause {
   readonly code: ErrorCode;
@@ -31,6 +32,13 @@ const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
 
 /** The app's onError: one JSON error shape, no stack traces; unexpected errors are logged. */
 export function handleError(err: Error, c: Context): Response {
+  const typed = packageErrorAnswer(err);
+  if (typed !== undefined) {
+    const body: ErrorBody = {
+      error: { code: typed.code, message: `${typed.module}: ${typed.problem}` },
+    };
+    return c.json(body, typed.status);
+  }
   if (err instanceof HTTPException) {
     const cause = err.cause as Partial<ErrorCause> | undefined;
     const code = cause?.code ?? CODE_BY_STATUS[err.status] ?? 'internal';

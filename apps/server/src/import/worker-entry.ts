@@ -4,8 +4,9 @@
  * main thread writes them in one transaction.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildTraceGraph, CycleError, segmentGraphlets } from '@graphlet/core';
-import { FormatError, readTraceFile } from '@graphlet/formats';
+import { buildTraceGraph, segmentGraphlets } from '@graphlet/core';
+import { readTraceFile } from '@graphlet/formats';
+import { packageErrorAnswer } from '../http/package-errors.ts';
 import { summarizeTrace } from './summarize-trace.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
 
@@ -45,18 +46,9 @@ function run(input: ImportWorkerInput): void {
 
 /** A message a person can act on, naming the uploaded file rather than the temp path. */
 function failure(input: ImportWorkerInput, error: unknown): ImportWorkerMessage {
-  if (error instanceof FormatError && error.code !== 'not_found') {
-    const problem = error.message.startsWith(`${error.file}: `)
-      ? error.message.slice(error.file.length + 2)
-      : error.message;
-    return { type: 'failed', code: 'invalid_file', message: `import: ${input.name}: ${problem}` };
-  }
-  if (error instanceof CycleError) {
-    return {
-      type: 'failed',
-      code: 'invalid_file',
-      message: `import: ${input.name}: ${error.message.replace(/^core: /, '')}; provenance must be acyclic`,
-    };
+  const typed = packageErrorAnswer(error);
+  if (typed !== undefined) {
+    return { type: 'failed', code: typed.code, message: `import: ${input.name}: ${typed.problem}` };
   }
   return {
     type: 'failed',

@@ -139,7 +139,21 @@ describe('POST /api/sources with JSON traces', () => {
       );
       const job = await waitForJob(server, cyclic.body.job!.id);
       expect(job.error).toMatchObject({ code: 'invalid_file' });
-      expect(job.error?.message).toMatch(/loop\.json: .*not a DAG/);
+      expect(job.error?.message).toMatch(/loop\.json: .*not a DAG.*; provenance must be acyclic$/);
+
+      // A malformed trace (two executions with one id) is the file's fault too, not internal.
+      const twice = new TraceBuilder('twice');
+      twice.execution('Trainer', { id: 3 });
+      twice.execution('Pusher', { id: 3 });
+      const malformed = await uploadJson(
+        server,
+        Buffer.from(stringifyTraceDocument([twice.build()])),
+        'twice.json',
+      );
+      expect(await waitForJob(server, malformed.body.job!.id)).toMatchObject({
+        state: 'failed',
+        error: { code: 'invalid_file', message: expect.stringMatching(/^import: twice\.json: /) },
+      });
     });
   });
 });

@@ -17,9 +17,7 @@ import {
   missingPolicyFeatures,
   parseSkipPolicy,
   scorePolicy,
-  WasteError,
 } from '@graphlet/waste';
-import { HTTPException } from 'hono/http-exception';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
@@ -46,12 +44,8 @@ export function wasteRoutes(services: Services) {
       }
     }
     const traceIds = scope ?? listTraceIds(services.db);
-    try {
-      checkTrainableCounts(trainableCounts(services.db, traceIds));
-    } catch (error) {
-      if (error instanceof WasteError) throw unprocessable(error);
-      throw error;
-    }
+    // A corpus that cannot be trained throws a WasteError: 422 with its code (http/package-errors).
+    checkTrainableCounts(trainableCounts(services.db, traceIds));
     const request: WasteTrainRequest = {
       variants: body.variant === undefined ? MAIN_VARIANTS : [body.variant],
       traceIds,
@@ -136,31 +130,18 @@ export function wasteRoutes(services: Services) {
 
   app.openapi(scoreWasteRoute, (c) => {
     const body = c.req.valid('json');
-    try {
-      const policy = parseSkipPolicy(body.policy);
-      const missing = missingPolicyFeatures(policy, body.features);
-      if (missing.length > 0) {
-        throw apiError(
-          400,
-          'bad_request',
-          `waste: features missing for the ${policy.variant} policy (send null for an unknown value): ${missing.join(', ')}`,
-          { missing },
-        );
-      }
-      return c.json(scorePolicy(policy, body.features), 200);
-    } catch (error) {
-      if (error instanceof WasteError)
-        throw apiError(400, 'bad_request', `waste: ${error.message}`);
-      throw error;
+    // A bad policy or feature set throws a WasteError: 400 bad_request (http/package-errors).
+    const policy = parseSkipPolicy(body.policy);
+    const missing = missingPolicyFeatures(policy, body.features);
+    if (missing.length > 0) {
+      throw apiError(
+        400,
+        'bad_request',
+        `waste: features missing for the ${policy.variant} policy (send null for an unknown value): ${missing.join(', ')}`,
+        { missing },
+      );
     }
+    return c.json(scorePolicy(policy, body.features), 200);
   });
   return app;
-}
-
-/** A 422 carrying the WasteError's code (too_few_graphlets, too_few_pipelines, one_class). */
-function unprocessable(error: WasteError): HTTPException {
-  return new HTTPException(422, {
-    message: `waste: ${error.message}`,
-    cause: { code: error.code },
-  });
 }

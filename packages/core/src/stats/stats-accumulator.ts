@@ -4,6 +4,7 @@
  */
 import type { Graphlet } from '../graphlet.ts';
 import type { Trace } from '../trace.ts';
+import { TraceError } from '../trace-error.ts';
 import type { CorpusStatistics } from './corpus-statistics.ts';
 import { corpusSummaryCollector } from './corpus-summary.ts';
 import { type BinOptions, DEFAULT_BINS } from './distribution.ts';
@@ -46,7 +47,11 @@ export function createStatsAccumulator(options: StatsOptions = {}): StatsAccumul
     linearBins: options.linearBins ?? DEFAULT_BINS.linearBins,
   };
   if (!(bins.binsPerDecade >= 1 && bins.linearBins >= 1)) {
-    throw new Error('stats: binsPerDecade and linearBins must be at least 1');
+    throw new TraceError(
+      'invalid_argument',
+      'stats',
+      'binsPerDecade and linearBins must be at least 1',
+    );
   }
   const corpus = corpusSummaryCollector();
   const f3 = figure3Collector();

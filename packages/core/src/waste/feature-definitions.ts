@@ -4,6 +4,7 @@
  * and graphlet shape split into pre-trainer operators, the Trainer and post-trainer operators.
  */
 import { MODEL_TYPES } from '../metadata-keys.ts';
+import { TraceError } from '../trace-error.ts';
 
 /** Feature groups, as the prefixes of the feature names. */
 export const FEATURE_GROUPS = ['input', 'code', 'model', 'pre', 'trainer', 'post'] as const;
@@ -38,15 +39,21 @@ export function resolveFeatureOptions(options: Partial<FeatureOptions> = {}): Fe
   const window = options.window ?? 3;
   const architectureBuckets = options.architectureBuckets ?? 8;
   if (!Number.isInteger(window) || window < 1 || window > 50) {
-    throw new Error(`waste: window must be an integer in 1..50 (got ${window})`);
+    throw new TraceError(
+      'invalid_argument',
+      'waste',
+      `window must be an integer in 1..50 (got ${window})`,
+    );
   }
   if (
     !Number.isInteger(architectureBuckets) ||
     architectureBuckets < 0 ||
     architectureBuckets > 64
   ) {
-    throw new Error(
-      `waste: architectureBuckets must be an integer in 0..64 (got ${architectureBuckets})`,
+    throw new TraceError(
+      'invalid_argument',
+      'waste',
+      `architectureBuckets must be an integer in 0..64 (got ${architectureBuckets})`,
     );
   }
   return { window, architectureBuckets };

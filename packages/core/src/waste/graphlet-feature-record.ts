@@ -2,6 +2,7 @@
 import type { Graphlet } from '../graphlet.ts';
 import type { ExecutionId } from '../ids.ts';
 import type { Trace } from '../trace.ts';
+import { TraceError } from '../trace-error.ts';
 import {
   type FeatureOptions,
   featureDefinitions,
@@ -24,7 +25,8 @@ export function graphletFeatureRecord(
   const features = featureDefinitions(resolved);
   const ordered = orderGraphlets(graphlets);
   const i = ordered.findIndex((g) => g.trainer === trainer);
-  if (i < 0) throw new Error(`waste: no graphlet has trainer ${trainer}`);
+  if (i < 0)
+    throw new TraceError('invalid_argument', 'waste', `no graphlet has trainer ${trainer}`);
   // Later graphlets do not affect graphlet i's features, so only the prefix is computed.
   const prefix = ordered.slice(0, i + 1);
   const values = new Float64Array(prefix.length * features.length);

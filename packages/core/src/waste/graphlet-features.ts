@@ -11,6 +11,7 @@ import { executionCost } from '../stats/execution-cost.ts';
 import { codeMatch, datasetSimilarity, spanJaccard } from '../stats/pair-similarity.ts';
 import { traceView } from '../stats/trace-view.ts';
 import { propertyOf, type Trace } from '../trace.ts';
+import { TraceError } from '../trace-error.ts';
 import {
   type FeatureOptions,
   featureDefinitions,
@@ -153,7 +154,8 @@ export function writePipelineFeatures(
     for (let s = 0; s < postCounts.length; s++) out[c++] = postCounts[s]!;
     out[c++] = post === 0 ? Number.NaN : postIn / post;
     out[c++] = post === 0 ? Number.NaN : postOut / post;
-    if (c !== row + nf) throw new Error(`waste: wrote ${c - row} features, expected ${nf}`);
+    if (c !== row + nf)
+      throw new TraceError('internal', 'waste', `wrote ${c - row} features, expected ${nf}`);
     const k = (rowOffset + i) * STAGE_COSTS;
     costs[k] = ingestionCost;
     costs[k + 1] = preCost;

@@ -1,3 +1,4 @@
+import { TraceError } from '../trace-error.ts';
 /**
  * Train/test split by pipeline (§5.2.2): every graphlet of a pipeline lands on the same side;
  * ~80% of the graphlets train, and the pushed share stays about the same on both sides. Seeded
@@ -39,8 +40,13 @@ export function splitByPipeline(table: SplittableTable, options: SplitOptions = 
   const share = options.trainShare ?? 0.8;
   const seed = options.seed ?? 0;
   if (!(share > 0 && share < 1))
-    throw new Error(`waste: trainShare must be in (0, 1) (got ${share})`);
-  if (!Number.isInteger(seed)) throw new Error(`waste: seed must be an integer (got ${seed})`);
+    throw new TraceError(
+      'invalid_argument',
+      'waste',
+      `trainShare must be in (0, 1) (got ${share})`,
+    );
+  if (!Number.isInteger(seed))
+    throw new TraceError('invalid_argument', 'waste', `seed must be an integer (got ${seed})`);
   const nP = table.pipelines.length;
   const count = new Float64Array(nP);
   const pushed = new Float64Array(nP);
