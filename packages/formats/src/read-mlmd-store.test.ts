@@ -103,7 +103,7 @@ describe('readMlmdStore on bad input', () => {
   it('reports a file that is neither SQLite nor JSON', () => {
     writeFileSync(tmp('notes.txt'), 'hello\n');
     expect(formatErrorOf(() => readMlmdStore(tmp('notes.txt'))).message).toBe(
-      `${tmp('notes.txt')}: not an SQLite database or JSON trace`,
+      `${tmp('notes.txt')}: not an SQLite database or JSON trace (expected an MLMD store such as metadata.sqlite, or a JSON trace document)`,
     );
   });
 

@@ -1,15 +1,22 @@
-/** Detects what a file holds from its first bytes: an SQLite database or a JSON document. */
+/**
+ * Detects what a file holds from its content, never its name: an SQLite database (whose header
+ * must agree with the file's size) or a JSON document. The one sniffer of the CLI, the server's
+ * upload check and the readers.
+ */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { FormatError } from './format-error.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const HEADER_BYTES = 100;
-const SNIFF_BYTES = 4096;
+const CHUNK_BYTES = 64 * 1024;
 
 /** What a file looks like from its content. */
 export type FileKind = 'sqlite' | 'json';
 
-/** The kind of `path` by content; throws FormatError not_found, not_sqlite or truncated. */
+/**
+ * The kind of `path` by content; throws FormatError not_found, not_sqlite (neither kind) or
+ * truncated (an SQLite header that contradicts the size).
+ */
 export function sniffFile(path: string): FileKind {
   let fd: number;
   try {
@@ -21,57 +28,71 @@ export function sniffFile(path: string): FileKind {
     throw new FormatError('not_found', path, `cannot open (${code ?? String(error)})`);
   }
   try {
-    const size = fstatSync(fd).size;
-    const head = new Uint8Array(Math.min(size, SNIFF_BYTES));
+    const stat = fstatSync(fd);
+    // Linux opens a folder for reading; reading it then fails.
+    if (stat.isDirectory()) throw new FormatError('not_found', path, 'is a directory, not a file');
+    const size = stat.size;
+    const head = new Uint8Array(Math.min(size, CHUNK_BYTES));
     readSync(fd, head, 0, head.length, 0);
     if (Buffer.from(head.subarray(0, 16)).toString('latin1') === SQLITE_MAGIC) {
-      checkSqliteSize(path, head, size);
+      const problem = sqliteSizeProblem(head, size);
+      if (problem !== undefined) throw new FormatError('truncated', path, problem);
       return 'sqlite';
     }
-    if (firstNonSpace(head) === 0x7b) return 'json';
-    throw new FormatError('not_sqlite', path, 'not an SQLite database or JSON trace');
+    if (firstNonSpace(fd, head, size) === 0x7b) return 'json';
+    throw new FormatError(
+      'not_sqlite',
+      path,
+      'not an SQLite database or JSON trace (expected an MLMD store such as metadata.sqlite, or a JSON trace document)',
+    );
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * A file cut short keeps a valid header but fewer pages than the header declares; SQLite may
- * then read some tables and fail (or silently miss rows) on others, so check the size up front.
+ * Why an SQLite file of `size` bytes cannot be whole, from its 100-byte header (page size at
+ * offset 16, page count at 28, valid when the change counter at 24 equals offset 92). A file cut
+ * short keeps a valid header; SQLite may then read some tables and fail (or silently miss rows)
+ * on others, so the size is checked up front.
  */
-function checkSqliteSize(path: string, head: Uint8Array, size: number): void {
+function sqliteSizeProblem(head: Uint8Array, size: number): string | undefined {
+  const hint = 'copy the whole file after the pipeline has stopped writing';
   if (size < HEADER_BYTES) {
-    throw new FormatError('truncated', path, `truncated or corrupt SQLite file (${size} bytes)`);
+    return `truncated or corrupt SQLite file (${size} bytes; its header alone is ${HEADER_BYTES}); ${hint}`;
   }
   const view = new DataView(head.buffer, head.byteOffset, HEADER_BYTES);
   const rawPageSize = view.getUint16(16);
-  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
+    return `truncated or corrupt SQLite file (the header's page size ${rawPageSize} is not a power of two from 512 to 65536)`;
+  }
   const pages = view.getUint32(28);
-  // The in-header page count is valid only when version-valid-for equals the change counter.
-  const countValid = view.getUint32(92) === view.getUint32(24);
-  if (countValid && pages > 0 && size < pages * pageSize) {
-    throw new FormatError(
-      'truncated',
-      path,
-      `truncated or corrupt SQLite file (${size} bytes, header declares ${pages} pages of ${pageSize} bytes)`,
-    );
+  const countValid = pages > 0 && view.getUint32(92) === view.getUint32(24);
+  if (countValid && size < pages * pageSize) {
+    return `truncated or corrupt SQLite file (${size} bytes, header declares ${pages} pages of ${pageSize} bytes); ${hint}`;
   }
-  if (pageSize >= 512 && size % pageSize !== 0) {
-    throw new FormatError(
-      'truncated',
-      path,
-      `truncated or corrupt SQLite file (${size} bytes is not a whole number of ${pageSize}-byte pages)`,
-    );
-  }
-}
-
-function firstNonSpace(bytes: Uint8Array): number | undefined {
-  let i = 0;
-  // Skip a UTF-8 byte order mark.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
-  for (; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  if (size % pageSize !== 0) {
+    return `truncated or corrupt SQLite file (${size} bytes is not a whole number of ${pageSize}-byte pages); ${hint}`;
   }
   return undefined;
+}
+
+/** The first byte after an optional UTF-8 byte order mark and JSON whitespace, read on as needed. */
+function firstNonSpace(fd: number, head: Uint8Array, size: number): number | undefined {
+  let chunk = head;
+  let offset = 0;
+  // A byte order mark counts only at the very start.
+  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  for (;;) {
+    for (; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+    }
+    offset += chunk.length;
+    if (offset >= size || chunk.length === 0) return undefined;
+    chunk = new Uint8Array(Math.min(CHUNK_BYTES, size - offset));
+    chunk = chunk.subarray(0, readSync(fd, chunk, 0, chunk.length, offset));
+    i = 0;
+  }
 }

@@ -27,7 +27,9 @@ describe('export', () => {
     writeFileSync(out, 'previous');
     const result = await cli('export', bad, '--out', out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`graphlet export: ${bad}: not an SQLite database or JSON trace\n`);
+    expect(result.stderr).toBe(
+      `graphlet export: ${bad}: not an SQLite database or JSON trace (expected an MLMD store such as metadata.sqlite, or a JSON trace document)\n`,
+    );
     expect(readFileSync(out, 'utf8')).toBe('previous');
     expect(readdirSync(dirname(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -258,6 +258,13 @@ describe('POST /api/sources errors', () => {
         415,
         'unsupported_media_type',
       );
+      // A byte order mark's bytes count as space only at the very start (formats' one sniffer).
+      const stray = await expectError(
+        await upload(server, Buffer.from([0x20, 0xbb, 0x7b, 0x7d]), 'stray.json'),
+        415,
+        'unsupported_media_type',
+      );
+      expect(stray.error.message).toMatch(/^upload: stray\.json: not an SQLite database or JSON/);
       expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
     });
   });

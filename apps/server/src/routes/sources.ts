@@ -2,12 +2,14 @@
 import { rm } from 'node:fs/promises';
 import type { SourceKind } from '@graphlet/contract';
 import { deleteSourceRoute, listSourcesRoute, uploadSourceRoute } from '@graphlet/contract/routes';
+import { sniffFile } from '@graphlet/formats';
+import { HTTPException } from 'hono/http-exception';
 import { apiError } from '../http/api-error.ts';
+import { packageErrorAnswer } from '../http/package-errors.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
 import { deleteSource, listSources } from '../store/source-queries.ts';
 import { type ReceivedUpload, receiveUpload } from '../upload/receive-upload.ts';
-import { sniffKind, sqliteTruncation } from '../upload/sniff-content.ts';
 
 /** The source routes. */
 export function sourceRoutes(services: Services) {
@@ -56,18 +58,19 @@ export function sourceRoutes(services: Services) {
   return app;
 }
 
-/** The kind of an upload from its first bytes; throws 415 for neither, 422 for a truncated store. */
+/**
+ * The kind of an upload by content (formats' sniffer); throws 415 for neither kind, 422 for an
+ * SQLite store whose header contradicts its size, naming the upload rather than its temp file.
+ */
 function recognise(upload: ReceivedUpload): SourceKind {
-  const kind = sniffKind(upload.head, upload.firstNonSpace);
-  if (kind === undefined) {
-    throw apiError(
-      415,
-      'unsupported_media_type',
-      `upload: ${upload.name} is neither an SQLite database (an MLMD store such as metadata.sqlite) nor a JSON trace document`,
-    );
+  try {
+    return sniffFile(upload.path) === 'sqlite' ? 'mlmd' : 'json';
+  } catch (error) {
+    const typed = packageErrorAnswer(error);
+    if (typed === undefined) throw error;
+    throw new HTTPException(typed.status, {
+      message: `upload: ${upload.name}: ${typed.problem}`,
+      cause: { code: typed.code },
+    });
   }
-  const truncated = kind === 'mlmd' ? sqliteTruncation(upload.head, upload.size) : undefined;
-  if (truncated !== undefined)
-    throw apiError(422, 'invalid_file', `upload: ${upload.name}: ${truncated}`);
-  return kind;
 }

@@ -7,7 +7,6 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiError } from '../http/api-error.ts';
 import { MultipartError, MultipartParser, multipartBoundary } from './multipart-parser.ts';
-import { isLeadingSpace, SQLITE_HEADER_BYTES } from './sniff-content.ts';
 
 /** Room for part headers and small fields beyond the file itself. */
 const OVERHEAD_BYTES = 64 * 1024;
@@ -18,10 +17,6 @@ export interface ReceivedUpload {
   readonly name: string;
   readonly sha256: string;
   readonly size: number;
-  /** The first bytes of the file (up to the SQLite header's 100). */
-  readonly head: Buffer;
-  /** The first byte that is not JSON whitespace (or a BOM byte), if any. */
-  readonly firstNonSpace: number | undefined;
 }
 
 export interface ReceiveOptions {
@@ -51,9 +46,6 @@ export async function receiveUpload(
   const path = join(options.tmpDir, `upload-${randomUUID()}`);
   const file = await open(path, 'wx');
   const hash = createHash('sha256');
-  const heads: Buffer[] = [];
-  let headBytes = 0;
-  let firstNonSpace: number | undefined;
   let size = 0;
   let received = 0;
   let name: string | undefined;
@@ -76,12 +68,6 @@ export async function receiveUpload(
           size += event.data.length;
           if (size > options.maxBytes) throw tooLarge(options.maxBytes);
           hash.update(event.data);
-          if (headBytes < SQLITE_HEADER_BYTES) {
-            heads.push(event.data.subarray(0, SQLITE_HEADER_BYTES - headBytes));
-            headBytes += Math.min(event.data.length, SQLITE_HEADER_BYTES - headBytes);
-          }
-          if (firstNonSpace === undefined)
-            firstNonSpace = event.data.find((b) => !isLeadingSpace(b));
           await file.write(event.data);
         }
       }
@@ -100,8 +86,6 @@ export async function receiveUpload(
       name: name === '' ? 'upload' : name,
       sha256: hash.digest('hex'),
       size,
-      head: Buffer.concat(heads),
-      firstNonSpace,
     };
   } catch (error) {
     if (error instanceof MultipartError)
