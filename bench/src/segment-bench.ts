@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { segmentGraphlets, syntheticTraceForBench } from '@graphlet/core';
+import { segmentGraphlets } from '@graphlet/core';
+import { syntheticTraceForBench } from '@graphlet/core/testing';
 import { readMlmdStore, writeMlmdStore } from '@graphlet/formats';
 
 const { values } = parseArgs({

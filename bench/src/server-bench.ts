@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { syntheticTraceForBench } from '@graphlet/core';
+import { syntheticTraceForBench } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
 import { writeCorpus } from '@graphlet/synth';
 

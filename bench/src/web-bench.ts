@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { syntheticTraceForBench } from '@graphlet/core';
+import { syntheticTraceForBench } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
 import { writeCorpus } from '@graphlet/synth';
 import { launchChromium } from './web/browser.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fixturePath } from '@graphlet/formats/testing';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { fixturePath } from '../../packages/formats/src/testing/fixtures.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
 const TFX_FIXTURE = fixturePath('tfx-0.22-chicago-taxi-schema-v4.sqlite');

@@ -4,7 +4,6 @@ export * from './metadata-keys.ts';
 export * from './roles.ts';
 export * from './segment-graphlets.ts';
 export * from './stats/index.ts';
-export * from './testing/large-trace.ts';
 export * from './trace.ts';
 export * from './trace-builder.ts';
 export * from './trace-error.ts';

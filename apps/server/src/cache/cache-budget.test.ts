@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { buildTraceGraph, segmentGraphlets, syntheticTraceForBench } from '@graphlet/core';
+import { buildTraceGraph, segmentGraphlets } from '@graphlet/core';
+import { syntheticTraceForBench } from '@graphlet/core/testing';
 
 import { describe, expect, it } from 'vitest';
 import { summarizeTrace } from '../import/summarize-trace.ts';

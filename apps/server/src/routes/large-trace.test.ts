@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { TraceGraph, TraceList } from '@graphlet/contract';
-import { syntheticTraceForBench } from '@graphlet/core';
+import { syntheticTraceForBench } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
 import { describe, expect, it } from 'vitest';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
