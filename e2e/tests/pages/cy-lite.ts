@@ -2,6 +2,8 @@
 export interface CyLite {
   nodes(selector?: string): CyCollection;
   getElementById(id: string): CyCollection;
+  /** The viewport's pan, in rendered pixels. */
+  pan(): { x: number; y: number };
 }
 
 export interface CyCollection {
