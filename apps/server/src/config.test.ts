@@ -38,11 +38,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ API_TOKEN: '' }, []).apiToken).toBeUndefined();
   });
 
+  it('accepts a token a bearer header can carry, and refuses others', () => {
+    expect(loadConfig({ API_TOKEN: 'abc-1.2_3~+/9==' }, []).apiToken).toBe('abc-1.2_3~+/9==');
+    expect(() => loadConfig({ API_TOKEN: 'has space' }, [])).toThrow(/API_TOKEN may hold only/);
+  });
+
   it('rejects bad values and unknown flags with a message naming them', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, [])).toThrow(/config: .*port/);
     expect(() => loadConfig({ MAX_UPLOAD_BYTES: '-1' }, [])).toThrow(/maxUploadBytes/);
     expect(() => loadConfig({}, ['--prot', '1'])).toThrow(/unknown option --prot/);
     expect(() => loadConfig({}, ['--port'])).toThrow(/--port needs a value/);
+    expect(() => loadConfig({}, ['--prot=1'])).toThrow(
+      /^config: unknown option --prot=1 \(known: --port, --host, --data-dir, /,
+    );
+    expect(() => loadConfig({}, ['9000'])).toThrow(/unknown option 9000/);
+    expect(() => loadConfig({}, ['-p', '1'])).toThrow(/unknown option -p /);
+    // A flag's value is the next argument, whatever it looks like (as before parseArgs).
+    expect(() => loadConfig({}, ['--host', '--port', '1'])).toThrow(/unknown option 1 /);
   });
 
   it('reads the cache budget from CACHE_BYTES or --cache-bytes', () => {

@@ -1,5 +1,6 @@
 /** Server configuration: environment variables and matching command-line flags, validated with zod. */
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 const MIB = 1024 ** 2;
@@ -21,6 +22,9 @@ export const ConfigSchema = z.object({
   /** When set, every /api call except /api/health needs `Authorization: Bearer <token>`. */
   apiToken: z
     .string()
+    .regex(/^([A-Za-z0-9._~+/-]+=*)?$/, {
+      message: 'API_TOKEN may hold only letters, digits and . _ ~ + / - (then = padding)',
+    })
     .optional()
     .transform((t) => (t === '' ? undefined : t)),
   /** Load the seeded demo corpus when the store is empty. */
@@ -51,17 +55,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     if (value !== undefined) input[key] = value;
   }
   const flags = new Map(Object.entries(ENV_KEYS).map(([name, key]) => [flagName(name), key]));
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') continue; // `pnpm start -- --port 9000` may pass the separator through
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const key = flags.get(name);
+  // Not strict: the tokens let unknown options and missing values be named in our own words.
+  const { tokens } = parseArgs({
+    // `pnpm start -- --port 9000` may pass the separator through.
+    args: argv.filter((arg) => arg !== '--'),
+    options: Object.fromEntries([...flags.keys()].map((flag) => [flag, { type: 'string' }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const unknown = (arg: string) =>
+    new Error(
+      `config: unknown option ${arg} (known: ${[...flags.keys()].map((f) => `--${f}`).join(', ')})`,
+    );
+  for (const token of tokens) {
+    if (token.kind !== 'option') throw unknown(token.kind === 'positional' ? token.value : '--');
+    const key = flags.get(token.name);
     if (key === undefined)
-      throw new Error(`config: unknown option ${arg} (known: ${[...flags.keys()].join(', ')})`);
-    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined) throw new Error(`config: ${name} needs a value`);
-    input[key] = value;
+      throw unknown(token.inlineValue === true ? `${token.rawName}=${token.value}` : token.rawName);
+    if (token.value === undefined) throw new Error(`config: ${token.rawName} needs a value`);
+    input[key] = token.value;
   }
   const parsed = ConfigSchema.safeParse(input);
   if (!parsed.success) {
@@ -71,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
   return parsed.data;
 }
 
-/** `MAX_UPLOAD_BYTES` -> `--max-upload-bytes`. */
+/** `MAX_UPLOAD_BYTES` -> `max-upload-bytes` (the flag `--max-upload-bytes`). */
 function flagName(envName: string): string {
-  return `--${envName.toLowerCase().replaceAll('_', '-')}`;
+  return envName.toLowerCase().replaceAll('_', '-');
 }

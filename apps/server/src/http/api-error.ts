@@ -40,6 +40,8 @@ export function handleError(err: Error, c: Context): Response {
     return c.json(body, typed.status);
   }
   if (err instanceof HTTPException) {
+    // Middleware that builds its own answer (bearer-auth, in the error shape) keeps it.
+    if (err.res !== undefined) return err.getResponse();
     const cause = err.cause as Partial<ErrorCause> | undefined;
     const code = cause?.code ?? CODE_BY_STATUS[err.status] ?? 'internal';
     const body: ErrorBody = { error: { code, message: err.message || code } };

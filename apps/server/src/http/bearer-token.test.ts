@@ -10,11 +10,31 @@ describe('API_TOKEN', () => {
         const missing = await server.app.request('/api/sources');
         expect(missing.status).toBe(401);
         expect(missing.headers.get('www-authenticate')).toBe('Bearer');
-        expect(((await missing.json()) as ErrorBody).error.code).toBe('unauthorized');
+        expect(((await missing.clone().json()) as ErrorBody).error.code).toBe('unauthorized');
+        expect(((await missing.clone().json()) as ErrorBody).error.message).toMatch(
+          /needs "Authorization: Bearer <API_TOKEN>"/,
+        );
         const wrong = await server.app.request('/api/traces', {
           headers: { authorization: 'Bearer nope' },
         });
         expect(wrong.status).toBe(401);
+        expect(wrong.headers.get('www-authenticate')).toBe('Bearer');
+        expect(await wrong.json()).toEqual({
+          error: {
+            code: 'unauthorized',
+            message: 'auth: the bearer token does not match API_TOKEN',
+          },
+        });
+        // Not a bearer header at all: still 401 in the error shape, never bearer-auth's 400.
+        for (const authorization of ['Basic czNjcmV0', 'Bearer', 'Bearer s3cr\u00e9t']) {
+          const malformed = await server.app.request('/api/traces', { headers: { authorization } });
+          expect(malformed.status, authorization).toBe(401);
+          expect(((await malformed.json()) as ErrorBody).error.code).toBe('unauthorized');
+        }
+        const anyCase = await server.app.request('/api/traces', {
+          headers: { authorization: 'bearer s3cret' },
+        });
+        expect(anyCase.status).toBe(200);
         const upload = await server.app.request('/api/sources', { method: 'POST' });
         expect(upload.status).toBe(401);
         const ok = await server.app.request('/api/traces', {
