@@ -1,3 +1,4 @@
+// Kept over @bufbuild/protobuf's Struct JSON mapping: both read every fixture Struct and 500 random ones alike, but bufbuild throws on NaN/Infinity and empty Values (valid wire data), and ours is as fast or faster (1.0-1.35x on MLMD-like Structs, 1.7x on random ones; protobuf-struct.conformance.test.ts, bench/src/struct-codec-bench.ts).
 /**
  * A minimal protobuf wire-format codec for google.protobuf.Struct / Value / ListValue, the
  * encoding MLMD uses for struct-valued properties (`mlmd-struct::` + base64 of a Struct).
