@@ -1,3 +1,4 @@
+// Kept: forest is pure (no Node Buffer, no DOM btoa/atob) and Node 24's V8 lacks Uint8Array.fromBase64/toBase64, so serialized forests need their own 60-line codec.
 // Base64 (RFC 4648, with padding) of typed-array bytes, written here so the pure package needs
 // neither Node's Buffer nor the DOM's btoa/atob.
 

@@ -1,3 +1,4 @@
+// Kept: no maintained JS package bins features for a histogram forest; this is the forest's own layout (column-major bytes, a NaN bin) that train-tree scans directly.
 // Quantile binning of every feature into at most 255 finite bins plus one bin for NaN, stored
 // column-major as bytes; the forest then searches splits over bins instead of sorted values.
 // Like scikit-learn's HistGradientBoosting: edges are midpoints between distinct values.

@@ -1,3 +1,4 @@
+// Kept beside synth's pure-rand generator: forest stays dependency-free and seeds each tree alone (treeSeed) so any worker thread trains any tree; merging the two would change every seeded model and corpus.
 // Seeded pseudo-random numbers: splitmix32 (a 32-bit variant of Steele, Lea and Flood's SplitMix,
 // constants from Chris Wellons' "hash prospector"). Small, fast, and good enough to draw bootstraps
 // and feature orders; not for cryptography.

@@ -1,3 +1,4 @@
+// Kept beside forest's splitmix32: the generator needs pure-rand's long-period xoroshiro128+ streams per (seed, stream, pipeline); merging the two would change every seeded corpus and model.
 /**
  * Seeded randomness for the generator: xoroshiro128+ (pure-rand) seeded per (seed, stream,
  * index) through a SplitMix-style hash, so any pipeline can be regenerated alone and the first

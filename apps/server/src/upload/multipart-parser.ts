@@ -1,3 +1,4 @@
+// Kept: Hono's parseBody and Request.formData() buffer the whole body and busboy wants a Node stream; this push parser streams a 1 GiB upload off the Web stream to disk one chunk at a time.
 /**
  * A push parser for multipart/form-data (RFC 7578): feed body chunks, get part headers and
  * data slices back, never holding more than one chunk plus a delimiter's length in memory.
