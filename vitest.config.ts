@@ -13,6 +13,7 @@ export default defineConfig({
             'apps/server/src/**/*.test.ts',
             'bench/src/**/*.test.ts',
             'apps/web/build/**/*.test.ts',
+            'tools/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },

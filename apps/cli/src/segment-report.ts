@@ -3,7 +3,7 @@ import type { Trace } from '@graphlet/core';
 import { segmentTrace } from './segment-trace.ts';
 
 /** One graphlet as `segment --json` prints it; ids are the store's ids, ascending. */
-export interface GraphletReport {
+interface GraphletReport {
   readonly trainer: number;
   readonly index: number;
   readonly executions: readonly number[];

@@ -14,7 +14,7 @@ import {
 import { formatTable } from './format-table.ts';
 
 /** Formats a number for people: grouped thousands, else three significant digits; null as a dash. */
-export function formatNumber(value: unknown): string {
+function formatNumber(value: unknown): string {
   if (typeof value !== 'number') return '—';
   if (Number.isInteger(value) || Math.abs(value) >= 1000) {
     return Math.round(value).toLocaleString('en-US');

@@ -1,12 +1,12 @@
 /** The part of Cytoscape's API the e2e tests use through `window.__graphletExplorer.cy`. */
-export interface CyLite {
+interface CyLite {
   nodes(selector?: string): CyCollection;
   getElementById(id: string): CyCollection;
   /** The viewport's pan, in rendered pixels. */
   pan(): { x: number; y: number };
 }
 
-export interface CyCollection {
+interface CyCollection {
   readonly length: number;
   map<T>(fn: (element: { id(): string }) => T): T[];
   id(): string;

@@ -32,7 +32,7 @@ export function downstreamSets(g: TraceGraph, slot: Int32Array, trainers: number
 }
 
 /** Per execution, 1 when a (non-cached) trainer is strictly downstream of it. */
-export function reachesTrainer(g: TraceGraph, slot: Int32Array): Uint8Array {
+function reachesTrainer(g: TraceGraph, slot: Int32Array): Uint8Array {
   const reaches = new Uint8Array(g.executions.length);
   for (let i = g.topoOrder.length - 1; i >= 0; i--) {
     const u = g.topoOrder[i]!;
@@ -55,7 +55,7 @@ export function reachesTrainer(g: TraceGraph, slot: Int32Array): Uint8Array {
 }
 
 /** Per execution, the slot of its nearest trainer downstream-reachable from it, or -1. */
-export function nearestTrainer(g: TraceGraph, slot: Int32Array): Int32Array {
+function nearestTrainer(g: TraceGraph, slot: Int32Array): Int32Array {
   const e = g.executions.length;
   const nearest = slot.slice();
   const dist = new Int32Array(e).fill(-1);

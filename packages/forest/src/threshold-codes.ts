@@ -102,7 +102,7 @@ function codeTree(tree: Tree, sets: readonly DistinctFloats[]): Int32Array {
 }
 
 /** The number of thresholds strictly below a non-NaN value. */
-export function codeOf(thresholds: Float64Array, value: number): number {
+function codeOf(thresholds: Float64Array, value: number): number {
   let lo = 0;
   let hi = thresholds.length;
   while (lo < hi) {

@@ -5,7 +5,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /** Context type names that mark a pipeline (TFX; Kubeflow Pipelines v2). */
-export const PIPELINE_CONTEXT_TYPES: readonly string[] = ['pipeline', 'system.Pipeline'];
+const PIPELINE_CONTEXT_TYPES: readonly string[] = ['pipeline', 'system.Pipeline'];
 
 /** One pipeline: its name and the ids of its context and every descendant context. */
 export interface PipelineScope {

@@ -11,7 +11,7 @@ import { POST_TRAINER, PUSH_WINDOW, pushProbability } from './push-process.ts';
 import { type Rng, seededRng } from './random.ts';
 
 /** One trainer run and what followed it. */
-export interface PlannedTrainer {
+interface PlannedTrainer {
   readonly slot: number;
   readonly failed: boolean;
   /** Reads its own slot's previous model as `base_model`. */
@@ -24,7 +24,7 @@ export interface PlannedTrainer {
 }
 
 /** One run of the pipeline. */
-export interface PlannedRun {
+interface PlannedRun {
   readonly startMs: number;
   /** Duration scale of this run's executions (fast pipelines run short chains). */
   readonly durationScale: number;
@@ -271,7 +271,7 @@ function pushFirstModel(runs: readonly PlannedRun[]): void {
 }
 
 /** Nodes one ingested span adds: ExampleGen and its span, plus StatisticsGen and ExampleValidator. */
-export function spanNodes(params: PipelineParams): number {
+function spanNodes(params: PipelineParams): number {
   return 2 + (params.dataValidation ? 4 : 0);
 }
 

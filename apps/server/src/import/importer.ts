@@ -28,10 +28,10 @@ export interface Submission {
   readonly job: Job | null;
 }
 
-export const IMPORT_JOB = 'import';
+const IMPORT_JOB = 'import';
 
 /** A source id: the first 16 hex digits of the file's sha256, so the same file keeps its id. */
-export function sourceIdOf(sha256: string): string {
+function sourceIdOf(sha256: string): string {
   return sha256.slice(0, 16);
 }
 

@@ -84,7 +84,7 @@ export function layoutTrace(
 }
 
 /** Input (artifact -> execution), output (producer -> artifact) and reuse (other output events) edges. */
-export function traceEdges(graph: TraceGraph): GraphEdge[] {
+function traceEdges(graph: TraceGraph): GraphEdge[] {
   const edges: GraphEdge[] = [];
   for (let x = 0; x < graph.executions.length; x++) {
     const target = `e${graph.executions[x]!.id}`;

@@ -1,7 +1,7 @@
 /** What an import produces, ready to be written: one source, its traces, their graphlets. */
 import type { GraphletDocument, SourceKind } from '@graphlet/contract';
 
-export interface TraceSummaryColumns {
+interface TraceSummaryColumns {
   readonly executions: number;
   readonly artifacts: number;
   readonly graphlets: number;

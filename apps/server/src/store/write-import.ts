@@ -5,7 +5,7 @@ import { clearResults } from './results-cache.ts';
 import { statement, transaction } from './statement.ts';
 
 /** The id of a source's n-th trace (from 1). */
-export function traceId(sourceId: string, ordinal: number): string {
+function traceId(sourceId: string, ordinal: number): string {
   return `${sourceId}-${ordinal}`;
 }
 

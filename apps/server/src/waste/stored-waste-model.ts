@@ -14,7 +14,7 @@ import { type SerializedForest, serializeForest } from '@graphlet/forest';
 import { type WasteRun, wasteRemovedAt } from '@graphlet/waste';
 
 /** The test graphlets in split order; row i of every probability array is graphlet i. */
-export interface StoredTestGraphlets {
+interface StoredTestGraphlets {
   readonly featureOptions: FeatureOptions;
   readonly traceId: readonly string[];
   readonly pipeline: readonly string[];

@@ -27,7 +27,7 @@ export interface WasteTrainRequest {
 }
 
 /** The id of the model a job stores. */
-export const wasteModelIdOf = (jobId: string) => `wm-${jobId}`;
+const wasteModelIdOf = (jobId: string) => `wm-${jobId}`;
 
 /** Registers the job kind; the job's result is `{model:{id}}`. */
 export function registerWasteTrainJob(jobs: JobRunner, db: DatabaseSync): void {

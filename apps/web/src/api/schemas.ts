@@ -21,16 +21,13 @@ import {
 import { z } from 'zod';
 
 export type {
-  GraphEdge as TraceEdge,
   GraphNode as TraceNode,
   Job,
-  NodeDetail,
   Source,
   TraceGraph,
   TraceSummary,
   WasteModel,
   WasteModelSummary,
-  WasteOperatingPoint,
 } from '@graphlet/contract';
 
 export const sourceList = SourceListSchema;

@@ -2,8 +2,6 @@
 
 import { ROLES } from '@graphlet/contract';
 
-export { ROLES };
-
 /** Every role a drawn node can have. */
 export const NODE_ROLES = [...ROLES, 'artifact'] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];

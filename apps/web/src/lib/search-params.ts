@@ -4,7 +4,7 @@ import type { z } from 'zod';
 type Raw = Record<string, string>;
 
 /** The search params as a plain object (the last value wins for repeated keys). */
-export function searchToObject(params: URLSearchParams): Raw {
+function searchToObject(params: URLSearchParams): Raw {
   const out: Raw = {};
   for (const [key, value] of params) out[key] = value;
   return out;

@@ -3,7 +3,7 @@ import { errorMessage } from '../api/api-error.ts';
 import type { Job } from '../api/schemas.ts';
 
 /** The counters of an import job (contract: bytesRead, bytesTotal, tracesImported, graphletsFound). */
-export interface ImportProgress {
+interface ImportProgress {
   readonly bytesRead?: number | undefined;
   readonly bytesTotal?: number | undefined;
   readonly traces?: number | undefined;
@@ -11,7 +11,7 @@ export interface ImportProgress {
 }
 
 /** Reads an import job's counters from its open progress record. */
-export function importProgress(progress: Job['progress']): ImportProgress {
+function importProgress(progress: Job['progress']): ImportProgress {
   const num = (key: string) => {
     const value = progress[key];
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NODE_ROLES, type NodeRole } from './roles.ts';
 
 /** Columns of the corpus table. */
-export const TRACE_COLUMNS = [
+const TRACE_COLUMNS = [
   'pipeline',
   'source',
   'executions',
@@ -22,7 +22,6 @@ export const corpusSearch = z.object({
   q: z.string().catch(''),
   source: z.string().catch(''),
 });
-export type CorpusSearch = z.infer<typeof corpusSearch>;
 
 const optionalText = z.string().min(1).optional().catch(undefined);
 const isoDay = z

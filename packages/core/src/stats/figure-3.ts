@@ -7,7 +7,7 @@ import { type BinOptions, distributionOf, ValueSink } from './distribution.ts';
 import { MODEL_CLASSES, type ModelClass } from './model-type.ts';
 import type { Collector } from './pipeline-context.ts';
 
-export const NO_TIMESTAMPS =
+const NO_TIMESTAMPS =
   'no trace records node timestamps (MLMD schema v4 stores, for one, have none)';
 export const NO_TRAINER = 'no pipeline has a Trainer run, so no model graphlet exists';
 export const NO_FEATURE_STATISTICS =

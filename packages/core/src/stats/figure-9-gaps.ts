@@ -10,7 +10,7 @@ import type { Collector, PipelineContext } from './pipeline-context.ts';
 const HOUR_MS = 3_600_000;
 
 /** Trainer start of a graphlet: Graphlet.startMs, else its trainer execution's start. */
-export function graphletStart(p: PipelineContext, i: number): number | undefined {
+function graphletStart(p: PipelineContext, i: number): number | undefined {
   const g = p.graphlets[i];
   if (g === undefined) return undefined;
   return g.startMs ?? p.view.execution(g.trainer)?.startMs;

@@ -14,14 +14,14 @@ import { type TraceView, traceView } from './trace-view.ts';
 const DAY_MS = 86_400_000;
 
 /** Comparison of graphlet i with graphlet i - 1 (consecutive: adjacent in trainer start order). */
-export interface ConsecutivePair {
+interface ConsecutivePair {
   readonly jaccard: number | undefined;
   readonly dataset: number | undefined;
   readonly codeMatch: boolean | undefined;
 }
 
 /** Features seen in a pipeline's data spans. */
-export interface FeatureProfile {
+interface FeatureProfile {
   /** Distinct feature names over all data spans. */
   readonly features: number;
   readonly categorical: number;

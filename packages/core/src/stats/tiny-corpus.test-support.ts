@@ -4,7 +4,7 @@ import type { ArtifactId, ExecutionId } from '../ids.ts';
 import type { Trace } from '../trace.ts';
 import { TraceBuilder } from '../trace-builder.ts';
 
-export const T0 = Date.UTC(2021, 0, 1);
+const T0 = Date.UTC(2021, 0, 1);
 const H = 3_600_000;
 const at = (h: number) => T0 + h * H;
 

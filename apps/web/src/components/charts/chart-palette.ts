@@ -13,7 +13,7 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-export type FillPattern = 'solid' | 'hatch' | 'dots' | 'cross';
+type FillPattern = 'solid' | 'hatch' | 'dots' | 'cross';
 
 /** How one series is drawn. */
 export interface SeriesStyle {

@@ -13,7 +13,6 @@ export const figuresSearch = z.object({
         : [...new Set(text.split(',').filter((id) => id !== ''))].sort(),
     ),
 });
-export type FiguresSearch = z.infer<typeof figuresSearch>;
 
 /** The selection restricted to traces that exist (a deleted trace in an old link is dropped). */
 export function knownTraces(

@@ -3,7 +3,7 @@
 const DASH = '–';
 
 /** Whether the number at a document path is a share in [0, 1]. */
-export function isSharePath(path: string): boolean {
+function isSharePath(path: string): boolean {
   return /share|likelihood|bins|Share|jaccard|dataset|inputSimilarity|codeMatch/.test(path);
 }
 

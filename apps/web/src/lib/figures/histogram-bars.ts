@@ -104,11 +104,6 @@ export function binPlaceOf(histogram: Histogram, value: number): BinPlace {
   return { bin: String(i), position };
 }
 
-/** The key of the bin holding `value` (clamped to the end bins). */
-export function binKeyOf(histogram: Histogram, value: number): string {
-  return binPlaceOf(histogram, value).bin;
-}
-
 /** A share axis from 0 to a round top above `highest`, with at most six round ticks. */
 export function shareAxis(highest: number): { domain: [number, number]; ticks: number[] } {
   // 10% headroom so the tallest bar does not touch the reference labels at the top.

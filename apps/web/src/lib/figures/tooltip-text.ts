@@ -5,7 +5,7 @@ import { formatAmount, formatEdge, formatShare } from './format-stat.ts';
 import type { HistogramRow } from './histogram-bars.ts';
 
 /** One line of a tooltip. */
-export interface TooltipLine {
+interface TooltipLine {
   readonly label: string;
   readonly value: string;
   readonly color: string;

@@ -3,7 +3,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { TraceModel } from './trace-model.ts';
 
 /** Above this many elements (nodes + edges) the canvas is not drawn; the list view is shown instead. */
-export const MAX_DRAWN_ELEMENTS = 20_000;
+const MAX_DRAWN_ELEMENTS = 20_000;
 
 /**
  * A short label: the node's name without a `pipeline:run:` prefix (TFX names nodes

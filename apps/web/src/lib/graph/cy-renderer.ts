@@ -18,7 +18,7 @@ const OVERRIDE_KEY = 'graphlet-explorer:renderer';
 let webgl2: boolean | undefined;
 
 /** True when a WebGL2 context can be created (checked once). */
-export function supportsWebgl2(): boolean {
+function supportsWebgl2(): boolean {
   if (webgl2 === undefined) {
     try {
       const probe = document.createElement('canvas').getContext('webgl2');

@@ -30,7 +30,7 @@ export function countBelow(values: ArrayLike<number>, x: number): number {
 }
 
 /** Index of the step `threshold` snaps to: the smallest step >= it (the last when above all). */
-export function snapIndex(steps: ArrayLike<number>, threshold: number): number {
+function snapIndex(steps: ArrayLike<number>, threshold: number): number {
   if (steps.length === 0) return -1;
   return Math.min(countBelow(steps, threshold), steps.length - 1);
 }

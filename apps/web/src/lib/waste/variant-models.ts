@@ -19,7 +19,7 @@ export interface ModelSummaryInput {
 }
 
 /** Same traces, trees and seed: the same split, so their Table 3 rows sit side by side. */
-export function sameExperiment(a: ModelSummaryInput, b: ModelSummaryInput): boolean {
+function sameExperiment(a: ModelSummaryInput, b: ModelSummaryInput): boolean {
   const traces = (m: ModelSummaryInput) =>
     m.scope.traces === null ? '*' : [...m.scope.traces].sort().join(',');
   return (
