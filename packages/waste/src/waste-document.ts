@@ -86,8 +86,8 @@ function variantDocument(
   };
 }
 
-/** The operating point with CPU hours and the skipped graphlets by id. */
-export function operatingPointDocument(table: WasteFeatureTable, run: WasteRun, p: OperatingPoint) {
+/** An operating point's numbers as the CLI and the API print them: compute saved in CPU hours. */
+export function operatingPointNumbers(p: OperatingPoint) {
   return {
     threshold: p.threshold,
     freshness: p.freshness,
@@ -96,6 +96,13 @@ export function operatingPointDocument(table: WasteFeatureTable, run: WasteRun, 
     computeSavedShare: p.computeSavedShare,
     pushedLost: p.pushedLost,
     confusion: p.confusion,
+  };
+}
+
+/** The operating point with CPU hours and the skipped graphlets by id. */
+export function operatingPointDocument(table: WasteFeatureTable, run: WasteRun, p: OperatingPoint) {
+  return {
+    ...operatingPointNumbers(p),
     skipped: Array.from(p.skipped, (i) => rowId(table, run.split.test[i]!)),
   };
 }

@@ -5,8 +5,7 @@ import { syntheticTraceForBench } from '@graphlet/core/testing';
 
 import { describe, expect, it } from 'vitest';
 import { summarizeTrace } from '../import/summarize-trace.ts';
-import { openDatabase } from '../store/open-database.ts';
-import { writeImport } from '../store/write-import.ts';
+import { storeSources } from '../test-support/stored-sources.ts';
 import { withServer } from '../test-support/test-server.ts';
 
 setFlagsFromString('--expose-gc');
@@ -30,20 +29,10 @@ describe('the cache budget (CACHE_BYTES)', () => {
     const imported = summarizeTrace(graph, segmentGraphlets(trace, graph).graphlets);
     await withServer(
       async (server, dir) => {
-        const db = openDatabase(dir);
-        for (let s = 0; s < 3; s++) {
-          writeImport(db, {
-            id: `big${s}`,
-            name: `big-${s}.sqlite`,
-            sha256: String(s).repeat(64),
-            size: 1,
-            kind: 'mlmd',
-            schemaVersion: 10,
-            jobId: null,
-            traces: [imported],
-          });
-        }
-        db.close();
+        storeSources(
+          dir,
+          [0, 1, 2].map((s) => ({ id: `big${s}`, traces: [imported] })),
+        );
         const view = async (s: number) => {
           const id = `big${s}-1`;
           expect((await server.app.request(`/api/traces/${id}`)).status).toBe(200);

@@ -1,7 +1,6 @@
 import type { TraceList } from '@graphlet/contract';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../store/open-database.ts';
-import { writeImport } from '../store/write-import.ts';
+import { storeSources } from '../test-support/stored-sources.ts';
 import { withServer } from '../test-support/test-server.ts';
 
 // Latency under load is measured by bench/src/server-bench.ts (`lists`); this pins the cache.
@@ -9,16 +8,10 @@ describe('list endpoints over a 300-pipeline corpus', () => {
   it('answer 50 concurrent clients from one computation per query, until the corpus changes', async () => {
     await withServer(async (server, dir) => {
       // Rows written straight into the store: this exercises the read path, not imports.
-      const db = openDatabase(dir);
-      for (let s = 0; s < 3; s++) {
-        writeImport(db, {
+      storeSources(
+        dir,
+        [0, 1, 2].map((s) => ({
           id: `s${s}`,
-          name: `store-${s}.sqlite`,
-          sha256: String(s).repeat(64),
-          size: 1,
-          kind: 'mlmd',
-          schemaVersion: 10,
-          jobId: null,
           traces: Array.from({ length: 100 }, (_, i) => ({
             pipeline: `pipeline-${s}-${i}`,
             payload: '{}',
@@ -34,9 +27,8 @@ describe('list endpoints over a 300-pipeline corpus', () => {
             },
             graphlets: [],
           })),
-        });
-      }
-      db.close();
+        })),
+      );
       const paths = [
         '/api/traces',
         '/api/traces?sort=graphlets&order=desc',

@@ -15,6 +15,7 @@ import {
   buildSkipPolicy,
   checkTrainableCounts,
   missingPolicyFeatures,
+  operatingPointNumbers,
   parseSkipPolicy,
   scorePolicy,
 } from '@graphlet/waste';
@@ -75,13 +76,7 @@ export function wasteRoutes(services: Services) {
       {
         model: id,
         variant,
-        threshold,
-        freshness: p.freshness,
-        waste: p.waste,
-        computeSavedCpuHours: p.computeSaved / 3600,
-        computeSavedShare: p.computeSavedShare,
-        pushedLost: p.pushedLost,
-        confusion: p.confusion,
+        ...operatingPointNumbers(p),
         testGraphlets: test.trainer.length,
         skipped: Array.from(p.skipped, (i) => ({
           traceId: test.traceId[i]!,
