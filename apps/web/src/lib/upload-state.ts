@@ -46,7 +46,7 @@ export type UploadState =
     }
   | { readonly phase: 'failed'; readonly fileName: string; readonly message: string };
 
-export const idleUpload: UploadState = { phase: 'idle' };
+const idleUpload: UploadState = { phase: 'idle' };
 
 /** Bytes of the request body sent so far. */
 export interface SendProgress {

@@ -1,7 +1,6 @@
 /** The paper's figures and tables in its order: anchors, titles (after its captions), categories. */
 import {
   ANALYZER_KINDS,
-  MODEL_CLASSES as CORE_MODEL_CLASSES,
   MODEL_TYPES as CORE_MODEL_TYPES,
   OPERATOR_GROUPS as CORE_OPERATOR_GROUPS,
   type OperatorGroup,
@@ -61,7 +60,6 @@ const named = (keys: readonly string[]): readonly Category[] =>
   keys.map((key) => ({ key, label: key }));
 
 export const MODEL_TYPES = named(CORE_MODEL_TYPES);
-export const MODEL_CLASSES = named(CORE_MODEL_CLASSES);
 export const ANALYZERS = named(ANALYZER_KINDS);
 
 /** Figures 6 and 7's operator groups as the page labels them. */
