@@ -1,3 +1,5 @@
+export * from './assign-roles.ts';
+export * from './classify-role.ts';
 export * from './graphlet.ts';
 export * from './ids.ts';
 export * from './metadata-keys.ts';

@@ -16,11 +16,13 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A user override: executions whose type name matches `pattern` take `role`. */
+/** A user override: executions whose type name (or name) matches `pattern` take `role`. */
 export interface RoleOverride {
-  /** A regular expression tested (case-insensitive) against the full type name. */
+  /** A regular expression tested (case-insensitive) against the full type name, or the names. */
   readonly pattern: string;
   readonly role: Role;
+  /** What the pattern is tested against: the type name (default) or the task/job names. */
+  readonly field?: 'type' | 'name' | undefined;
 }
 
 const BUILT_IN: Readonly<Record<string, Role>> = {
@@ -46,9 +48,11 @@ export function builtInRole(typeName: string): Role {
   return BUILT_IN[segment] ?? 'other';
 }
 
-/** Builds a role function: the first matching override wins, else the built-in mapping. */
+/** Builds a role function of type names alone: the first matching type override wins, else the built-in mapping. */
 export function roleResolver(overrides: readonly RoleOverride[] = []): (typeName: string) => Role {
-  const compiled = overrides.map((o) => ({ re: new RegExp(o.pattern, 'i'), role: o.role }));
+  const compiled = overrides
+    .filter((o) => (o.field ?? 'type') === 'type')
+    .map((o) => ({ re: new RegExp(o.pattern, 'i'), role: o.role }));
   const cache = new Map<string, Role>();
   return (typeName) => {
     let role = cache.get(typeName);

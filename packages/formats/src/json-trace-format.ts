@@ -8,6 +8,7 @@ import {
   ARTIFACT_STATES,
   EVENT_TYPES,
   EXECUTION_STATES,
+  overrideRoles,
   ROLES,
   type RoleOverride,
   type Trace,
@@ -150,7 +151,7 @@ export function parseTraceDocument(
   });
   return options.roleOverrides === undefined || options.roleOverrides.length === 0
     ? traces
-    : traces.map((t) => applyRoleOverrides(t, options.roleOverrides!));
+    : traces.map((t) => overrideRoles(t, options.roleOverrides!));
 }
 
 /** Reads a trace document file. */
@@ -201,18 +202,6 @@ function checkReferences(t: Trace, index: number, file: string): void {
       fail(`events[${i}].kind`, `kind ${e.kind} contradicts event type ${e.type}`);
     }
   });
-}
-
-/** Overrides replace the stored role of matching executions; the others keep theirs. */
-function applyRoleOverrides(t: Trace, overrides: readonly RoleOverride[]): Trace {
-  const compiled = overrides.map((o) => ({ re: new RegExp(o.pattern, 'i'), role: o.role }));
-  return {
-    ...t,
-    executions: t.executions.map((e) => {
-      const match = compiled.find((o) => o.re.test(e.type));
-      return match === undefined ? e : { ...e, role: match.role };
-    }),
-  };
 }
 
 function pathText(path: readonly PropertyKey[]): string {

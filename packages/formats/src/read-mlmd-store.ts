@@ -4,7 +4,13 @@
  * `default`, after the pipelines; a store without pipeline contexts is one `default` trace.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { type RoleOverride, roleResolver, type Trace } from '@graphlet/core';
+import {
+  assignRoles,
+  type RoleOverride,
+  roleClassifier,
+  roleResolver,
+  type Trace,
+} from '@graphlet/core';
 import { FormatError } from './format-error.ts';
 import { readTraceRows } from './mlmd-rows.ts';
 import { scanMlmdTraces } from './mlmd-store-scan.ts';
@@ -15,7 +21,7 @@ import { sniffFile } from './sniff-file.ts';
 
 /** Options of the MLMD reader. */
 export interface ReadMlmdOptions {
-  /** Role overrides applied before the built-in mapping of execution type names. */
+  /** Role overrides applied before the built-in classifier (type names, then task names). */
   readonly roleOverrides?: readonly RoleOverride[];
 }
 
@@ -37,7 +43,11 @@ export function readMlmdStore(
         roleResolver(options.roleOverrides),
       );
     });
-    return { traces, schemaVersion: store.schemaVersion };
+    const classify = roleClassifier(options.roleOverrides);
+    return {
+      traces: traces.map((t) => assignRoles(t, classify)),
+      schemaVersion: store.schemaVersion,
+    };
   } finally {
     store.db.close();
   }
@@ -52,6 +62,7 @@ export function* iterateMlmdTraces(path: string, options: ReadMlmdOptions = {}):
   try {
     const { db, columns } = store;
     const role = roleResolver(options.roleOverrides);
+    const classify = roleClassifier(options.roleOverrides);
     const { scopes, typeNames } = guarded(store, () => ({
       scopes: pipelineScopes(db, columns),
       typeNames: typeNamesOf(db),
@@ -65,7 +76,8 @@ export function* iterateMlmdTraces(path: string, options: ReadMlmdOptions = {}):
           typeNames,
           role,
         );
-        return { pipeline, ...rows };
+        // Kubeflow Pipelines' system.ContainerExecution says its role only by its task name.
+        return assignRoles({ pipeline, ...rows }, classify);
       });
     if (scopes.length === 0) {
       yield read('default', 'all');
