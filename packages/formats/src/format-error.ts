@@ -6,6 +6,7 @@ export type FormatErrorCode =
   | 'truncated'
   | 'invalid_json'
   | 'invalid_trace'
+  | 'invalid_event'
   | 'unsupported'
   | 'exists';
 

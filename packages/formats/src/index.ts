@@ -1,9 +1,17 @@
 export * from './format-error.ts';
 export * from './json-trace-format.ts';
+export * from './kfp/read-kfp-run.ts';
+export * from './kfp/write-kfp-run.ts';
 export * from './mlmd-codes.ts';
 export * from './mlmd-property-value.ts';
 export * from './mlmd-struct.ts';
+export * from './openlineage/parse-events.ts';
+export * from './openlineage/read-openlineage.ts';
+export { LEGACY_SCHEMA_URL, validateOpenLineageEvent } from './openlineage/validate-event.ts';
+export * from './openlineage/write-openlineage.ts';
 export { decodeStruct, encodeStruct } from './protobuf-struct.ts';
+export * from './prov/read-prov-json.ts';
+export * from './prov/write-prov-json.ts';
 export * from './read-mlmd-store.ts';
 export * from './read-trace-file.ts';
 export * from './sniff-file.ts';

@@ -33,9 +33,12 @@ describe('sniffFile', () => {
     expect(sniff('far.json', `${' '.repeat(200_000)}{}`)).toBe('json');
   });
 
+  it('takes a JSON array as JSON (OpenLineage events come as arrays; the format is told on read)', () => {
+    expect(sniff('array.json', '[1, 2]')).toBe('json');
+  });
+
   it('refuses everything else as not_sqlite', () => {
     for (const [name, content] of [
-      ['array.json', '[1, 2]'],
       ['old.sqlite', 'SQLite format 2\0 and more'],
       ['empty.json', ''],
       ['spaces.json', '   \n'],

@@ -1,7 +1,9 @@
 /**
  * Detects what a file holds from its content, never its name: an SQLite database (whose header
- * must agree with the file's size) or a JSON document. The one sniffer of the CLI, the server's
- * upload check and the readers.
+ * must agree with the file's size) or a JSON document (`{` or `[`), then which JSON format (the
+ * project's trace document, OpenLineage events, PROV-JSON, a Kubeflow Pipelines run) from the
+ * parsed document's top-level keys. The one sniffer of the CLI, the server's upload check and
+ * the readers.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { FormatError } from './format-error.ts';
@@ -39,7 +41,8 @@ export function sniffFile(path: string): FileKind {
       if (problem !== undefined) throw new FormatError('truncated', path, problem);
       return 'sqlite';
     }
-    if (firstNonSpace(fd, head, size) === 0x7b) return 'json';
+    const first = firstNonSpace(fd, head, size);
+    if (first === 0x7b || first === 0x5b) return 'json';
     throw new FormatError(
       'not_sqlite',
       path,
@@ -95,4 +98,50 @@ function firstNonSpace(fd: number, head: Uint8Array, size: number): number | und
     chunk = chunk.subarray(0, readSync(fd, chunk, 0, chunk.length, offset));
     i = 0;
   }
+}
+
+/** The JSON formats the readers understand. */
+export type JsonFormat = 'trace' | 'openlineage' | 'prov' | 'kfp';
+
+const PROV_KEYS = [
+  'entity',
+  'activity',
+  'agent',
+  'used',
+  'wasGeneratedBy',
+  'wasDerivedFrom',
+  'wasAssociatedWith',
+  'bundle',
+];
+
+/**
+ * Which JSON format a parsed document is, by its top-level keys; undefined when none: a trace
+ * document has `format`, OpenLineage events `eventTime` (an object, or an array of them), a
+ * Kubeflow Pipelines run `run_details` (or a `runs` list of them), PROV-JSON its record kinds.
+ */
+export function sniffJsonFormat(value: unknown): JsonFormat | undefined {
+  if (Array.isArray(value)) {
+    const first: unknown = value[0];
+    if (isObject(first) && 'eventTime' in first) return 'openlineage';
+    if (isObject(first) && isKfpRun(first)) return 'kfp';
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  if ('format' in value && 'traces' in value) return 'trace';
+  if ('eventTime' in value) return 'openlineage';
+  if (
+    isKfpRun(value) ||
+    (Array.isArray(value.runs) && value.runs.some((r) => isObject(r) && isKfpRun(r)))
+  )
+    return 'kfp';
+  if (PROV_KEYS.some((k) => k in value)) return 'prov';
+  return undefined;
+}
+
+function isKfpRun(o: Record<string, unknown>): boolean {
+  return 'run_details' in o || 'runDetails' in o;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES_DIR =
+/** The shared fixtures folder, ending in a separator. */
+export const FIXTURES_DIR =
   process.env.GRAPHLET_FIXTURES ??
   fileURLToPath(new URL('../../../../../shared/fixtures/', import.meta.url));
 
@@ -24,3 +25,9 @@ export const MLMD_FIXTURES = [
   'tfx-1.10-partial-schema-v8.sqlite',
   'tfx-1.15-interactive-two-trainers.sqlite',
 ] as const;
+
+/** The folder of the OpenLineage fixtures, ending in a separator. */
+export const OPENLINEAGE_FIXTURE_DIR = join(FIXTURES_DIR, 'openlineage/');
+
+/** The folder of the PROV-JSON fixtures, ending in a separator. */
+export const PROV_FIXTURE_DIR = join(FIXTURES_DIR, 'prov/');
