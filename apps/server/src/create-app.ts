@@ -13,6 +13,8 @@ import { JobRunner } from './jobs/job-runner.ts';
 import { graphletRoutes } from './routes/graphlets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { lineageRoutes } from './routes/lineage.ts';
+import { roleOverrideRoutes } from './routes/role-overrides.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
@@ -63,6 +65,8 @@ export function createApp(input: ConfigInput = {}): Server {
   api.route('/', graphletRoutes(services));
   api.route('/', statsRoutes(services));
   api.route('/', wasteRoutes(services));
+  api.route('/', roleOverrideRoutes(services));
+  api.route('/', lineageRoutes(services));
 
   const app = new OpenAPIHono();
   app.onError(handleError);

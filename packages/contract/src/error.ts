@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'invalid_file',
+  'invalid_event',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,8 @@ export const SourceSchema = z
     /** ISO 8601 time of the import. */
     created: z.string(),
     traces: z.number().int(),
+    /** True for the source OpenLineage events build as they arrive at /api/v1/lineage. */
+    live: z.boolean().optional(),
   })
   .meta({ id: 'Source' });
 export type Source = z.infer<typeof SourceSchema>;

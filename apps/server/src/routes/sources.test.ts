@@ -254,7 +254,7 @@ describe('POST /api/sources errors', () => {
         'unsupported_media_type',
       );
       await expectError(
-        await upload(server, Buffer.from('  [1, 2]'), 'trace.json'),
+        await upload(server, Buffer.from('  <trace/>'), 'trace.json'),
         415,
         'unsupported_media_type',
       );

@@ -103,6 +103,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX waste_test_graphlets_graphlet ON waste_test_graphlets (trace_id, trainer);
     `,
   },
+  {
+    version: 4,
+    name: 'live OpenLineage events, per-source role overrides, imported roles',
+    // base_roles: the roles as imported (JSON array by execution), kept once overrides change them.
+    sql: `
+      ALTER TABLE sources ADD COLUMN live INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE trace_payloads ADD COLUMN base_roles TEXT;
+      CREATE TABLE lineage_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        received TEXT NOT NULL,
+        event TEXT NOT NULL
+      );
+      CREATE INDEX lineage_events_source ON lineage_events (source_id, seq);
+      CREATE TABLE role_overrides (
+        source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        field TEXT NOT NULL CHECK (field IN ('type', 'name')),
+        value TEXT NOT NULL,
+        role TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (source_id, field, value)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

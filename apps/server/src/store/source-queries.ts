@@ -14,6 +14,7 @@ interface SourceRow {
   job_id: number | null;
   created: string;
   traces: number;
+  live: number;
 }
 
 const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM traces t WHERE t.source_id = s.id) AS traces
@@ -29,6 +30,7 @@ function toSource(row: SourceRow): Source {
     schemaVersion: row.schema_version,
     created: row.created,
     traces: row.traces,
+    ...(row.live === 1 ? { live: true } : {}),
   };
 }
 

@@ -1,11 +1,11 @@
 /** Writes one imported source in ONE transaction: all of it lands, or none of it. */
 import type { DatabaseSync } from 'node:sqlite';
-import type { ImportedSource } from './imported-source.ts';
+import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { clearResults } from './results-cache.ts';
 import { statement, transaction } from './statement.ts';
 
 /** The id of a source's n-th trace (from 1). */
-function traceId(sourceId: string, ordinal: number): string {
+export function traceId(sourceId: string, ordinal: number): string {
   return `${sourceId}-${ordinal}`;
 }
 
@@ -25,57 +25,66 @@ export function writeImport(db: DatabaseSync, source: ImportedSource, now = new 
       source.jobId,
       now.toISOString(),
     );
-    const insertTrace = statement(
-      db,
-      `INSERT INTO traces (id, source_id, ordinal, pipeline, executions, artifacts, graphlets,
-        pushed_share, lifespan_days, models_per_day, compute_seconds, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertPayload = statement(
-      db,
-      'INSERT INTO trace_payloads (trace_id, trace, layout) VALUES (?, ?, ?)',
-    );
-    const insertGraphlet = statement(
-      db,
-      `INSERT INTO graphlets (trace_id, trainer, idx, pushed, warm_start, start_ms, end_ms,
-        executions, artifacts, spans, downstream, metrics)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    source.traces.forEach((trace, i) => {
-      const id = traceId(source.id, i + 1);
-      const s = trace.summary;
-      insertTrace.run(
-        id,
-        source.id,
-        i + 1,
-        trace.pipeline,
-        s.executions,
-        s.artifacts,
-        s.graphlets,
-        s.pushedShare,
-        s.lifespanDays,
-        s.modelsPerDay,
-        s.computeSeconds,
-        trace.note ?? null,
-      );
-      insertPayload.run(id, trace.payload, trace.layout);
-      for (const g of trace.graphlets) {
-        insertGraphlet.run(
-          id,
-          g.trainer,
-          g.index,
-          g.pushed ? 1 : 0,
-          g.warmStart ? 1 : 0,
-          g.startMs,
-          g.endMs,
-          JSON.stringify(g.executions),
-          JSON.stringify(g.artifacts),
-          JSON.stringify(g.spans),
-          JSON.stringify(g.downstream),
-          JSON.stringify(g.metrics),
-        );
-      }
+    source.traces.forEach((trace, n) => {
+      insertTrace(db, source.id, n + 1, trace);
     });
     clearResults(db);
   });
+}
+
+/** Inserts one trace of a source (summary, payload, layout, graphlets) as its `ordinal`-th. */
+export function insertTrace(
+  db: DatabaseSync,
+  sourceId: string,
+  ordinal: number,
+  trace: ImportedTrace,
+  baseRoles: string | null = null,
+): void {
+  const id = traceId(sourceId, ordinal);
+  const s = trace.summary;
+  statement(
+    db,
+    `INSERT INTO traces (id, source_id, ordinal, pipeline, executions, artifacts, graphlets,
+      pushed_share, lifespan_days, models_per_day, compute_seconds, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    sourceId,
+    ordinal,
+    trace.pipeline,
+    s.executions,
+    s.artifacts,
+    s.graphlets,
+    s.pushedShare,
+    s.lifespanDays,
+    s.modelsPerDay,
+    s.computeSeconds,
+    trace.note ?? null,
+  );
+  statement(
+    db,
+    'INSERT INTO trace_payloads (trace_id, trace, layout, base_roles) VALUES (?, ?, ?, ?)',
+  ).run(id, trace.payload, trace.layout, baseRoles);
+  const insertGraphlet = statement(
+    db,
+    `INSERT INTO graphlets (trace_id, trainer, idx, pushed, warm_start, start_ms, end_ms,
+      executions, artifacts, spans, downstream, metrics)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const g of trace.graphlets) {
+    insertGraphlet.run(
+      id,
+      g.trainer,
+      g.index,
+      g.pushed ? 1 : 0,
+      g.warmStart ? 1 : 0,
+      g.startMs,
+      g.endMs,
+      JSON.stringify(g.executions),
+      JSON.stringify(g.artifacts),
+      JSON.stringify(g.spans),
+      JSON.stringify(g.downstream),
+      JSON.stringify(g.metrics),
+    );
+  }
 }
