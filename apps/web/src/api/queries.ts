@@ -14,6 +14,8 @@ import {
   type Job,
   jobAccepted,
   nodeDetail,
+  type RoleOverrideEntry,
+  roleOverrides,
   sourceList,
   traceGraph,
   traceList,
@@ -30,6 +32,23 @@ export const sourcesQuery = () =>
     queryKey: queryKeys.sources(),
     queryFn: ({ signal }) => requestJson('/api/sources', sourceList, { signal }),
   });
+
+/** A source's role overrides and the execution types and names they can name. */
+export const roleOverridesQuery = (sourceId: string) =>
+  queryOptions({
+    queryKey: queryKeys.roleOverrides(sourceId),
+    queryFn: ({ signal }) =>
+      requestJson(`/api/sources/${enc(sourceId)}/role-overrides`, roleOverrides, { signal }),
+  });
+
+/** Replaces a source's role overrides; the server re-segments its traces. */
+export function putRoleOverrides(sourceId: string, overrides: readonly RoleOverrideEntry[]) {
+  return requestJson(`/api/sources/${enc(sourceId)}/role-overrides`, roleOverrides, {
+    method: 'PUT',
+    body: JSON.stringify({ overrides }),
+    headers: { 'content-type': 'application/json' },
+  });
+}
 
 /** Every trace with its summary. */
 export const tracesQuery = () =>

@@ -2,6 +2,8 @@
 export const queryKeys = {
   all: ['api'] as const,
   sources: () => [...queryKeys.all, 'sources'] as const,
+  roleOverrides: (sourceId: string) =>
+    [...queryKeys.sources(), sourceId, 'role-overrides'] as const,
   traces: () => [...queryKeys.all, 'traces'] as const,
   trace: (traceId: string) => [...queryKeys.traces(), traceId] as const,
   traceGraphlets: (traceId: string) => [...queryKeys.trace(traceId), 'graphlets'] as const,

@@ -10,6 +10,7 @@ import {
   GraphletSchema,
   JobSchema,
   NodeDetailSchema,
+  RoleOverridesSchema,
   SourceListSchema,
   TraceGraphSchema,
   TraceListSchema,
@@ -23,6 +24,8 @@ import { z } from 'zod';
 export type {
   GraphNode as TraceNode,
   Job,
+  RoleOverrideEntry,
+  RoleOverrides,
   Source,
   TraceGraph,
   TraceSummary,
@@ -31,6 +34,7 @@ export type {
 } from '@graphlet/contract';
 
 export const sourceList = SourceListSchema;
+export const roleOverrides = RoleOverridesSchema;
 export const traceList = TraceListSchema;
 export const traceGraph = TraceGraphSchema;
 export const nodeDetail = NodeDetailSchema;

@@ -6,6 +6,7 @@ import { queryKeys } from '../../api/query-keys.ts';
 import type { Source } from '../../api/schemas.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { formatBytes, formatNumber } from '../../lib/format.ts';
+import { RoleOverridesPanel } from './role-overrides-panel.tsx';
 
 export interface SourceItemProps {
   readonly source: Source;
@@ -14,6 +15,7 @@ export interface SourceItemProps {
 /** Name, size and trace count of a source; delete asks "are you sure" first. */
 export function SourceItem({ source }: SourceItemProps) {
   const [confirming, setConfirming] = useState(false);
+  const [roles, setRoles] = useState(false);
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => deleteSource(source.id),
@@ -25,10 +27,19 @@ export function SourceItem({ source }: SourceItemProps) {
       <div style={{ flex: '1 1 160px', minWidth: 0 }}>
         <strong style={{ overflowWrap: 'anywhere' }}>{name}</strong>
         <div className="muted">
-          {formatNumber(source.traces)} traces · {formatBytes(source.size)} ·{' '}
-          {source.kind === 'mlmd' ? 'MLMD store' : 'JSON trace'}
+          {source.live === true
+            ? `${formatNumber(source.traces)} traces · ${formatNumber(source.size)} OpenLineage events, live`
+            : `${formatNumber(source.traces)} traces · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : 'JSON file'}`}
         </div>
       </div>
+      <button
+        type="button"
+        aria-expanded={roles}
+        aria-label={`Roles of ${name}…`}
+        onClick={() => setRoles((r) => !r)}
+      >
+        Roles…
+      </button>
       {confirming ? (
         <span className="toolbar" style={{ marginBottom: 0 }}>
           <span>Delete {name} and its traces?</span>
@@ -55,6 +66,11 @@ export function SourceItem({ source }: SourceItemProps) {
         </button>
       )}
       {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
+      {roles && (
+        <div style={{ flexBasis: '100%' }}>
+          <RoleOverridesPanel sourceId={source.id} sourceName={name} />
+        </div>
+      )}
     </li>
   );
 }

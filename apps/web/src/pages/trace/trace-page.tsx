@@ -1,17 +1,24 @@
 /** The trace page (`/traces/:traceId`): loads the trace and its graphlets, then shows the trace view. */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { traceGraphletsQuery, traceQuery } from '../../api/queries.ts';
+import { sourcesQuery, traceGraphletsQuery, traceQuery } from '../../api/queries.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { TraceView } from './trace-view.tsx';
 
+/** How often an open trace of the live source is fetched again. */
+const LIVE_POLL_MS = 1500;
+
 /** Data loading and loading/error states of the trace page. */
 export function TracePage() {
   const { traceId = '' } = useParams();
-  const trace = useQuery(traceQuery(traceId));
-  const graphlets = useQuery(traceGraphletsQuery(traceId));
+  const sources = useQuery(sourcesQuery());
+  // A trace of the live OpenLineage source grows as events arrive: poll it while it is open.
+  const live = sources.data?.sources.some((s) => s.live === true && traceId.startsWith(`${s.id}-`));
+  const poll = live === true ? { refetchInterval: LIVE_POLL_MS, staleTime: 0 } : {};
+  const trace = useQuery({ ...traceQuery(traceId), ...poll });
+  const graphlets = useQuery({ ...traceGraphletsQuery(traceId), ...poll });
   const name = useTraceName(traceId);
   return (
     <div className="stack">
@@ -20,6 +27,11 @@ export function TracePage() {
           <Link to="/">Corpus</Link> /
         </nav>
         <h1>{name}</h1>
+        {live === true && (
+          <span className="muted" title="Built from OpenLineage events as they arrive">
+            live
+          </span>
+        )}
       </div>
       {trace.isError || graphlets.isError ? (
         <ErrorMessage
