@@ -8,6 +8,10 @@ describe('parseRoleOverrides', () => {
       { pattern: 'Distill$', role: 'trainer' },
     ]);
     expect(parseRoleOverrides(undefined)).toEqual([]);
+    expect(parseRoleOverrides(['name:^retrain_=trainer', 'type:Distill$=trainer'])).toEqual([
+      { pattern: '^retrain_', role: 'trainer', field: 'name' },
+      { pattern: 'Distill$', role: 'trainer' },
+    ]);
   });
 
   it('rejects malformed options with a clear message', () => {

@@ -4,7 +4,8 @@ import { CliError } from './cli-error.ts';
 
 /** The `--role` lines of a trace command's usage text. */
 export const ROLE_OPTION_USAGE = `  --role PATTERN=ROLE  executions whose type name matches PATTERN (a regular expression)
-                       take ROLE; repeatable; the first match wins`;
+                       take ROLE; name:PATTERN=ROLE matches task and job names instead;
+                       repeatable; the first match wins`;
 
 /** The parsed arguments; `role` stays raw so each command checks its FILEs before the roles. */
 export interface TraceArgs {

@@ -17,7 +17,8 @@ OUT.json is replaced only when the whole document was written.
 
   --out OUT.json       where to write (required)
   --pretty             indent the JSON
-  --role PATTERN=ROLE  override the role of executions whose type name matches PATTERN`;
+  --role PATTERN=ROLE  override the role of executions whose type name matches PATTERN
+                       (name:PATTERN=ROLE: whose task or job name matches)`;
 
 /** The `export` command. */
 export const exportCommand: Command = {

@@ -48,4 +48,11 @@ describe('cli segment on OpenLineage, PROV-JSON and Kubeflow Pipelines files', (
       'events[0].producer: required by the OpenLineage schema, but missing',
     );
   });
+
+  it('--role name:PATTERN=ROLE overrides by task or job name', async () => {
+    const file = `${TEST_DATA}openlineage/churn-model-airflow.ndjson`;
+    const result = await cli('segment', file, '--json', '--role', 'name:retrain_schedule$=trainer');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).traces[0].graphlets).toHaveLength(4);
+  });
 });

@@ -8,8 +8,9 @@ import { segmentReport, type TraceReport } from '../segment-report.ts';
 
 const USAGE = `Usage: pnpm cli segment FILE [--json] [--role PATTERN=ROLE]...
 
-Segments every pipeline trace of FILE (an MLMD SQLite store or a JSON trace document) into
-model graphlets (paper section 4.1) and prints them.
+Segments every pipeline trace of FILE (an MLMD SQLite store, a JSON trace document,
+OpenLineage events, PROV-JSON or Kubeflow Pipelines runs) into model graphlets (paper
+section 4.1) and prints them.
 
   --json               print one JSON document: {"traces":[{"pipeline","graphlets":[...]}]}
 ${ROLE_OPTION_USAGE}`;

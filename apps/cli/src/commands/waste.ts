@@ -36,7 +36,8 @@ curve (Figure 10). See docs/waste.md.
   --seed S                 seed of the split and the forests (default 0)
   --threads N              worker threads (default: available parallelism)
   --window W               history window w (default 3)
-  --role PATTERN=ROLE      override the role of executions whose type name matches PATTERN`;
+  --role PATTERN=ROLE      override the role of executions whose type name matches PATTERN
+                           (name:PATTERN=ROLE: whose task or job name matches)`;
 
 /** The `waste` command. */
 export const wasteCommand: Command = {
