@@ -19,6 +19,8 @@ export const SourceSchema = z
     /** ISO 8601 time of the import. */
     created: z.string(),
     traces: z.number().int(),
+    /** Which JSON format a JSON source holds (the project's trace document, OpenLineage, PROV-JSON, a KFP run). */
+    format: z.enum(['trace', 'openlineage', 'prov', 'kfp']).optional(),
     /** True for the source OpenLineage events build as they arrive at /api/v1/lineage. */
     live: z.boolean().optional(),
   })

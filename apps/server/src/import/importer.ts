@@ -60,13 +60,19 @@ export class Importer {
           sha256: request.sha256,
           size: request.size,
           kind: outcome.kind,
+          format: outcome.format,
           schemaVersion: outcome.schemaVersion,
           jobId: Number(context.id),
           traces: outcome.traces,
         });
         onImported();
         const graphlets = outcome.traces.reduce((n, t) => n + t.graphlets.length, 0);
-        return { sourceId, traces: outcome.traces.length, graphlets };
+        return {
+          sourceId,
+          traces: outcome.traces.length,
+          graphlets,
+          ...(outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+        };
       } finally {
         this.inFlight.delete(request.sha256);
         if (request.removeAfter) await rm(request.path, { force: true });

@@ -1,5 +1,6 @@
 /** Runs the import worker thread on a file and collects its traces, forwarding progress. */
 import type { SourceKind } from '@graphlet/contract';
+import type { JsonFormat } from '@graphlet/formats';
 import { type JobContext, JobError } from '../jobs/job-runner.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
@@ -7,6 +8,8 @@ import type { ImportWorkerPool } from './worker-pool.ts';
 
 export interface WorkerReading {
   readonly kind: SourceKind;
+  readonly format: JsonFormat | null;
+  readonly warnings: readonly string[];
   readonly schemaVersion: number | null;
   readonly traces: ImportedTrace[];
 }
@@ -42,7 +45,13 @@ export function readInWorker(
           return;
         case 'done':
           settle(() =>
-            resolve({ kind: message.kind, schemaVersion: message.schemaVersion, traces }),
+            resolve({
+              kind: message.kind,
+              format: message.format,
+              schemaVersion: message.schemaVersion,
+              warnings: message.warnings,
+              traces,
+            }),
           );
           return;
         case 'failed':

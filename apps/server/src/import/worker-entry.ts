@@ -41,7 +41,13 @@ function run(input: ImportWorkerInput): void {
     post({ type: 'trace', trace: summarizeTrace(graph, graphlets, note) });
     progress(i + 1);
   });
-  post({ type: 'done', kind: file.kind, schemaVersion: file.schemaVersion ?? null });
+  post({
+    type: 'done',
+    kind: file.kind,
+    format: file.format ?? null,
+    schemaVersion: file.schemaVersion ?? null,
+    warnings: file.warnings ?? [],
+  });
 }
 
 /** A message a person can act on, naming the uploaded file rather than the temp path. */

@@ -1,5 +1,6 @@
 /** Messages between the import job (main thread) and its worker thread. */
 import type { SourceKind } from '@graphlet/contract';
+import type { JsonFormat } from '@graphlet/formats';
 import type { ImportedTrace } from '../store/imported-source.ts';
 
 export interface ImportWorkerInput {
@@ -18,5 +19,11 @@ export type ImportWorkerMessage =
       readonly graphletsFound: number;
     }
   | { readonly type: 'trace'; readonly trace: ImportedTrace }
-  | { readonly type: 'done'; readonly kind: SourceKind; readonly schemaVersion: number | null }
+  | {
+      readonly type: 'done';
+      readonly kind: SourceKind;
+      readonly format: JsonFormat | null;
+      readonly schemaVersion: number | null;
+      readonly warnings: readonly string[];
+    }
   | { readonly type: 'failed'; readonly code: string; readonly message: string };

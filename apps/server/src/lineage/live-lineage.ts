@@ -51,8 +51,8 @@ export function receiveLineage(
 function ensureLiveSource(db: DatabaseSync, now: Date): void {
   statement(
     db,
-    `INSERT OR IGNORE INTO sources (id, name, sha256, size, kind, schema_version, job_id, created, live)
-     VALUES (?, 'OpenLineage (live)', ?, 0, 'json', NULL, NULL, ?, 1)`,
+    `INSERT OR IGNORE INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created, live)
+     VALUES (?, 'OpenLineage (live)', ?, 0, 'json', 'openlineage', NULL, NULL, ?, 1)`,
   ).run(LIVE_SOURCE_ID, LIVE_SHA, now.toISOString());
 }
 

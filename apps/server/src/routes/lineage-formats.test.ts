@@ -70,6 +70,31 @@ describe('importing OpenLineage, PROV-JSON and Kubeflow Pipelines files', () => 
     });
   });
 
+  it('records the JSON format of each source and the reader warnings in the job result', async () => {
+    await withServer(async (server) => {
+      const seed = join(OPENLINEAGE_FIXTURE_DIR, 'marquez-seed-metadata.template.json');
+      const { body } = await uploadJson(server, seed, 'seed.json');
+      const job = await waitForJob(server, body.job!.id);
+      expect((job.result as { warnings: string[] }).warnings[0]).toContain('template placeholders');
+      const prov = await uploadJson(
+        server,
+        join(PROV_FIXTURE_DIR, 'provpy-bundle4.json'),
+        'b.json',
+      );
+      await waitForJob(server, prov.body.job!.id);
+      const kfp = await uploadJson(server, hand('kfp/get-run-churn.json'), 'run.json');
+      await waitForJob(server, kfp.body.job!.id);
+      const { sources } = (
+        await getJson<{ sources: { name: string; format?: string }[] }>(server, '/api/sources')
+      ).body;
+      expect(sources.map((s) => [s.name, s.format])).toEqual([
+        ['seed.json', 'openlineage'],
+        ['b.json', 'prov'],
+        ['run.json', 'kfp'],
+      ]);
+    });
+  });
+
   it("fails dbt's expected-events template with invalid_file naming the field", async () => {
     await withServer(async (server) => {
       const file = join(OPENLINEAGE_FIXTURE_DIR, 'ol-dbt-postgres-failed_run_ol_events.json');

@@ -1,5 +1,6 @@
 /** What an import produces, ready to be written: one source, its traces, their graphlets. */
 import type { GraphletDocument, SourceKind } from '@graphlet/contract';
+import type { JsonFormat } from '@graphlet/formats';
 
 interface TraceSummaryColumns {
   readonly executions: number;
@@ -31,6 +32,8 @@ export interface ImportedSource {
   readonly sha256: string;
   readonly size: number;
   readonly kind: SourceKind;
+  /** Which JSON format, for JSON sources. */
+  readonly format?: JsonFormat | null;
   readonly schemaVersion: number | null;
   readonly jobId: number | null;
   readonly traces: readonly ImportedTrace[];

@@ -105,10 +105,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'live OpenLineage events, per-source role overrides, imported roles',
+    name: 'live OpenLineage events, per-source role overrides, imported roles, JSON formats',
     // base_roles: the roles as imported (JSON array by execution), kept once overrides change them.
     sql: `
       ALTER TABLE sources ADD COLUMN live INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sources ADD COLUMN format TEXT;
       ALTER TABLE trace_payloads ADD COLUMN base_roles TEXT;
       CREATE TABLE lineage_events (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -15,6 +15,7 @@ interface SourceRow {
   created: string;
   traces: number;
   live: number;
+  format: Source['format'] | null;
 }
 
 const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM traces t WHERE t.source_id = s.id) AS traces
@@ -30,6 +31,7 @@ function toSource(row: SourceRow): Source {
     schemaVersion: row.schema_version,
     created: row.created,
     traces: row.traces,
+    ...(row.format === null ? {} : { format: row.format }),
     ...(row.live === 1 ? { live: true } : {}),
   };
 }

@@ -14,13 +14,14 @@ export function writeImport(db: DatabaseSync, source: ImportedSource, now = new 
   transaction(db, () => {
     statement(
       db,
-      'INSERT INTO sources (id, name, sha256, size, kind, schema_version, job_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       source.id,
       source.name,
       source.sha256,
       source.size,
       source.kind,
+      source.format ?? null,
       source.schemaVersion,
       source.jobId,
       now.toISOString(),

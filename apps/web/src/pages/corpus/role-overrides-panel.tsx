@@ -42,7 +42,7 @@ export function RoleOverridesPanel({ sourceId, sourceName }: RoleOverridesPanelP
         Roles come from type names, then task and job names. Override them per type or name; the
         traces are segmented again.
       </p>
-      <table className="compact">
+      <table className="data">
         <thead>
           <tr>
             <th scope="col">by</th>

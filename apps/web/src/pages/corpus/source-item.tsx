@@ -6,7 +6,14 @@ import { queryKeys } from '../../api/query-keys.ts';
 import type { Source } from '../../api/schemas.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { formatBytes, formatNumber } from '../../lib/format.ts';
-import { RoleOverridesPanel } from './role-overrides-panel.tsx';
+import { RolesDialog } from './roles-dialog.tsx';
+
+const FORMAT_LABELS: Readonly<Record<NonNullable<Source['format']>, string>> = {
+  trace: 'JSON trace',
+  openlineage: 'OpenLineage events',
+  prov: 'PROV-JSON',
+  kfp: 'Kubeflow Pipelines runs',
+};
 
 export interface SourceItemProps {
   readonly source: Source;
@@ -29,7 +36,7 @@ export function SourceItem({ source }: SourceItemProps) {
         <div className="muted">
           {source.live === true
             ? `${formatNumber(source.traces)} traces · ${formatNumber(source.size)} OpenLineage events, live`
-            : `${formatNumber(source.traces)} traces · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : 'JSON file'}`}
+            : `${formatNumber(source.traces)} traces · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
         </div>
       </div>
       <button
@@ -67,9 +74,7 @@ export function SourceItem({ source }: SourceItemProps) {
       )}
       {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
       {roles && (
-        <div style={{ flexBasis: '100%' }}>
-          <RoleOverridesPanel sourceId={source.id} sourceName={name} />
-        </div>
+        <RolesDialog sourceId={source.id} sourceName={name} onClose={() => setRoles(false)} />
       )}
     </li>
   );
