@@ -20,8 +20,8 @@ export const RoleSubjectSchema = z
     value: z.string(),
     /** Executions with this type or name. */
     executions: z.number().int(),
-    /** Their role now (the override's when one applies; else the classifier's, or the stored one). */
-    role: z.enum(ROLES),
+    /** Their role now (the override's when one applies; else the classifier's, or the stored one); null when they differ. */
+    role: z.enum(ROLES).nullable(),
   })
   .meta({ id: 'RoleSubject' });
 export type RoleSubject = z.infer<typeof RoleSubjectSchema>;

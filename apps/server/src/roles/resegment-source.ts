@@ -81,7 +81,7 @@ export function roleSubjects(db: DatabaseSync, sourceId: string): RoleSubject[] 
     subjects.set(key, {
       field,
       value,
-      role: seen?.role ?? role,
+      role: seen === undefined || seen.role === role ? role : null,
       executions: (seen?.executions ?? 0) + 1,
     });
   };

@@ -207,7 +207,7 @@ describe('role overrides', () => {
         field: 'type',
         value: 'AIRFLOW:TASK',
         executions: 14,
-        role: 'ingestion',
+        role: null,
       });
       const put = (overrides: unknown) =>
         server.app.request(`/api/sources/${id}/role-overrides`, {

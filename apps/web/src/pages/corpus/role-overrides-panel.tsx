@@ -93,9 +93,9 @@ function SubjectRow({
           onChange={(event) => onChoose(subject.field, subject.value, event.target.value)}
         >
           <option value="">
-            {override === undefined
-              ? `as classified (${ROLE_STYLES[subject.role].label})`
-              : 'as classified'}
+            {override !== undefined
+              ? 'as classified'
+              : `as classified (${subject.role === null ? 'mixed' : ROLE_STYLES[subject.role].label})`}
           </option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
