@@ -84,6 +84,8 @@ test.describe('live OpenLineage', () => {
     expect(await graphlets()).toBe(2);
 
     await page.goto('/');
+    await expect(page.getByText(/OpenLineage events, live/)).toBeVisible();
+    await page.screenshot({ path: info.outputPath('corpus-live-source.png') });
     await page.getByRole('button', { name: 'Roles of OpenLineage (live)…' }).click();
     const panel = page.getByRole('dialog', { name: 'Roles of OpenLineage (live)' });
     const select = panel.getByRole('combobox', {

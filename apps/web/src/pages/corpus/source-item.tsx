@@ -39,14 +39,6 @@ export function SourceItem({ source }: SourceItemProps) {
             : `${formatNumber(source.traces)} traces · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
         </div>
       </div>
-      <button
-        type="button"
-        aria-expanded={roles}
-        aria-label={`Roles of ${name}…`}
-        onClick={() => setRoles((r) => !r)}
-      >
-        Roles…
-      </button>
       {confirming ? (
         <span className="toolbar" style={{ marginBottom: 0 }}>
           <span>Delete {name} and its traces?</span>
@@ -63,14 +55,24 @@ export function SourceItem({ source }: SourceItemProps) {
           </button>
         </span>
       ) : (
-        <button
-          type="button"
-          className="danger"
-          onClick={() => setConfirming(true)}
-          aria-label={`Delete ${name}…`}
-        >
-          Delete…
-        </button>
+        <span className="toolbar" style={{ marginBottom: 0 }}>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={`Roles of ${name}…`}
+            onClick={() => setRoles(true)}
+          >
+            Roles…
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete ${name}…`}
+          >
+            Delete…
+          </button>
+        </span>
       )}
       {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
       {roles && (

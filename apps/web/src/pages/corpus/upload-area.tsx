@@ -51,7 +51,8 @@ export function UploadArea() {
         />
       </div>
       <p className="muted" style={{ margin: 0, flex: '0 1 260px' }}>
-        or drop an MLMD SQLite store or a JSON trace here.
+        or drop an MLMD SQLite store, a JSON trace, OpenLineage events, PROV-JSON or Kubeflow
+        Pipelines runs here.
       </p>
       <UploadProgress state={state} onDismiss={reset} />
     </section>
