@@ -16,7 +16,7 @@ import { insertTrace, traceId } from '../store/write-import.ts';
 
 const MARKER = 'graphlet-explorer:openlineage-live';
 /** The live source's sha256 column: a marker, not a file's hash. */
-export const LIVE_SHA = createHash('sha256').update(MARKER).digest('hex');
+const LIVE_SHA = createHash('sha256').update(MARKER).digest('hex');
 /** The live source's id. */
 export const LIVE_SOURCE_ID = LIVE_SHA.slice(0, 16);
 

@@ -10,7 +10,7 @@ const id = z.union([z.string(), z.number()]).transform(String);
 const artifactList = z.looseObject({ artifact_ids: z.array(id).default([]) });
 
 /** One task of a run (`PipelineTaskDetail`). */
-export const kfpTaskSchema = z.looseObject({
+const kfpTaskSchema = z.looseObject({
   task_id: id.optional(),
   display_name: z.string().optional(),
   create_time: z.string().optional(),

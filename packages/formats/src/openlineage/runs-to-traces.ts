@@ -21,7 +21,7 @@ import { type DatasetVersion, DatasetVersions } from './dataset-versions.ts';
 import { type MergedRun, runKey } from './merge-runs.ts';
 
 /** The execution type of a run: its job type facet as `INTEGRATION:JOBTYPE`, else `openlineage:Job`. */
-export function jobTypeOf(run: MergedRun): string {
+function jobTypeOf(run: MergedRun): string {
   const facet = run.jobFacets.jobType;
   if (facet === undefined) return DEFAULT_JOB_TYPE;
   const integration = typeof facet.integration === 'string' ? facet.integration : 'openlineage';

@@ -10,7 +10,6 @@ import {
   type Execution,
   type ExecutionState,
   executionId,
-  type Properties,
   type Trace,
   type TraceEvent,
 } from '@graphlet/core';
@@ -139,9 +138,4 @@ function build(steps: readonly Step[], shape: LineageShape, pipeline: string): T
 
 function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
-/** Properties without undefined values. */
-export function props(p: Record<string, string | number | undefined>): Properties {
-  return dropUndefined(p) as Properties;
 }

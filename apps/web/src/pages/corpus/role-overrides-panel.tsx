@@ -3,13 +3,14 @@
  * Picking a role stores an override for that type or name (the server re-segments the source);
  * "as classified" removes it.
  */
+import { ROLES } from '@graphlet/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { putRoleOverrides, roleOverridesQuery } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import type { RoleOverrideEntry, RoleOverrides } from '../../api/schemas.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
-import { ROLE_STYLES, ROLES } from '../../lib/roles.ts';
+import { ROLE_STYLES } from '../../lib/roles.ts';
 
 export interface RoleOverridesPanelProps {
   readonly sourceId: string;
