@@ -8,9 +8,12 @@ export type FormatErrorCode =
   | 'invalid_trace'
   | 'invalid_event'
   | 'unsupported'
-  | 'exists';
+  | 'exists'
+  | 'unreachable'
+  | 'auth_failed'
+  | 'no_database';
 
-/** An input or output problem a person can act on; the message names the file. */
+/** An input or output problem a person can act on; the message names the file or store URL. */
 export class FormatError extends Error {
   override readonly name = 'FormatError';
   readonly code: FormatErrorCode;

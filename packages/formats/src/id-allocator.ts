@@ -9,12 +9,21 @@ const BITMAP_LIMIT = 2 ** 28;
 export class IdAllocator {
   private bits = new Uint8Array(1024);
   private readonly large = new Set<number>();
-  private max = 0;
+  private max: number;
+  private readonly floor: number;
+
+  /** Ids up to `floor` count as taken (a store being appended to already holds them). */
+  constructor(floor = 0) {
+    this.floor = floor;
+    this.max = floor;
+  }
 
   /** Returns `wanted` if it is a free positive safe integer, else a fresh id. */
   claim(wanted: number): number {
     const id =
-      Number.isSafeInteger(wanted) && wanted > 0 && !this.taken(wanted) ? wanted : this.max + 1;
+      Number.isSafeInteger(wanted) && wanted > this.floor && !this.taken(wanted)
+        ? wanted
+        : this.max + 1;
     this.mark(id);
     return id;
   }

@@ -1,11 +1,13 @@
 /**
- * Turns the rows of one set of trace statements (mlmd-trace-queries.ts) into model nodes and
- * events: properties and event paths are merge-joined on ids, both sides sorted by id.
+ * Turns the rows of one trace's queries (mlmd-trace-queries.ts) into model nodes and events,
+ * whichever backend streams them: rows are pushed in batches, properties and event paths are
+ * merge-joined on ids (both sides sorted by id).
  */
-import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import type { SQLInputValue } from 'node:sqlite';
 import {
   type Artifact,
   artifactId,
+  type EventType,
   type Execution,
   executionId,
   type Properties,
@@ -19,124 +21,216 @@ import {
   EXECUTION_COLUMNS as E,
   PROPERTY_COLUMNS as P,
   PATH_COLUMNS as S,
+  type TraceSql,
   type TraceStatements,
   EVENT_COLUMNS as V,
 } from './mlmd-trace-queries.ts';
 import { setOwn } from './protobuf-struct.ts';
+import type { Row, RowSource } from './row-source.ts';
 
-/** Executions, artifacts and events read by one set of statements, each in ascending id order. */
+/** Executions, artifacts and events read by one set of queries, each in ascending id order. */
 export interface TraceRows {
   readonly executions: Execution[];
   readonly artifacts: Artifact[];
   readonly events: TraceEvent[];
 }
 
-/** A row as node:sqlite returns it with setReturnArrays. */
-type Row = readonly SQLOutputValue[];
 type PropertyCells = Parameters<typeof propertyValueOf>[0];
 
-/** Runs the statements with `params` and builds the model objects. */
+/** An event as read, before its path steps are known. */
+interface PendingEvent {
+  readonly id: number;
+  readonly execution: number;
+  readonly artifact: number;
+  readonly type: EventType;
+  readonly timeMs: number | undefined;
+  key: string | undefined;
+  index: number | undefined;
+}
+
+/** A node list that property rows are merge-joined onto. */
+class PropertyJoin<T extends { id: number; properties: Properties; customProperties: Properties }> {
+  readonly nodes: T[] = [];
+  private at = 0;
+
+  add(rows: readonly Row[]): void {
+    const nodes = this.nodes;
+    for (const row of rows) {
+      const owner = Number(row[P.node]);
+      while (this.at < nodes.length && nodes[this.at]!.id < owner) this.at++;
+      const node = nodes[this.at];
+      if (node === undefined || node.id !== owner) continue;
+      // Number() also reads PostgreSQL's booleans.
+      const target = Number(row[P.custom]) !== 0 ? node.customProperties : node.properties;
+      setOwn(target, String(row[P.name]), propertyValueOf(row as PropertyCells, P.values));
+    }
+  }
+}
+
+/** Builds one trace's nodes and events from rows pushed in query order. */
+export class TraceAssembler {
+  private readonly typeNames: ReadonlyMap<number, string>;
+  private readonly role: (type: string) => Role;
+  private readonly executions = new PropertyJoin<Execution>();
+  private readonly artifacts = new PropertyJoin<Artifact>();
+  private readonly events: PendingEvent[] = [];
+  private pathAt = 0;
+
+  constructor(typeNames: ReadonlyMap<number, string>, role: (type: string) => Role) {
+    this.typeNames = typeNames;
+    this.role = role;
+  }
+
+  /** Execution rows, in id order. */
+  addExecutions(rows: readonly Row[]): void {
+    for (const row of rows) {
+      const type = this.typeName(row[E.type]);
+      this.executions.nodes.push({
+        id: executionId(Number(row[E.id])),
+        type,
+        name: optionalString(row[E.name]),
+        role: this.role(type),
+        state: executionStateOf(optionalNumber(row[E.state])),
+        startMs: optionalTime(row[E.created]),
+        endMs: optionalTime(row[E.updated]),
+        properties: {},
+        customProperties: {},
+      });
+    }
+  }
+
+  /** Execution property rows, after every execution row, sorted by execution id. */
+  addExecutionProperties(rows: readonly Row[]): void {
+    this.executions.add(rows);
+  }
+
+  /** Artifact rows, in id order. */
+  addArtifacts(rows: readonly Row[]): void {
+    for (const row of rows) {
+      this.artifacts.nodes.push({
+        id: artifactId(Number(row[A.id])),
+        type: this.typeName(row[A.type]),
+        name: optionalString(row[A.name]),
+        uri: optionalString(row[A.uri]),
+        state: artifactStateOf(optionalNumber(row[A.state])),
+        createdMs: optionalTime(row[A.created]),
+        properties: {},
+        customProperties: {},
+      });
+    }
+  }
+
+  /** Artifact property rows, after every artifact row, sorted by artifact id. */
+  addArtifactProperties(rows: readonly Row[]): void {
+    this.artifacts.add(rows);
+  }
+
+  /** Event rows, in id order. */
+  addEvents(rows: readonly Row[]): void {
+    for (const row of rows) {
+      const time = row[V.time];
+      this.events.push({
+        id: Number(row[V.id]),
+        execution: Number(row[V.execution]),
+        artifact: Number(row[V.artifact]),
+        type: eventTypeOf(Number(row[V.type])),
+        timeMs: time === null || time === undefined ? undefined : Number(time),
+        key: undefined,
+        index: undefined,
+      });
+    }
+  }
+
+  /** EventPath rows, after every event row, sorted by event id: first key and index step win. */
+  addEventPaths(rows: readonly Row[]): void {
+    const events = this.events;
+    for (const step of rows) {
+      const id = Number(step[S.event]);
+      while (this.pathAt < events.length && events[this.pathAt]!.id < id) this.pathAt++;
+      const event = events[this.pathAt];
+      if (event === undefined || event.id !== id) continue;
+      if (Number(step[S.isIndex]) !== 0) {
+        if (event.index === undefined && step[S.index] !== null)
+          event.index = Number(step[S.index]);
+      } else if (event.key === undefined && step[S.key] !== null) {
+        event.key = String(step[S.key]);
+      }
+    }
+  }
+
+  /** The nodes and events; UNKNOWN events have no direction and are dropped. */
+  finish(): TraceRows {
+    const events: TraceEvent[] = [];
+    for (const e of this.events) {
+      const kind = eventKindOf(e.type);
+      if (kind === undefined) continue;
+      events.push({
+        execution: executionId(e.execution),
+        artifact: artifactId(e.artifact),
+        kind,
+        type: e.type,
+        key: e.key,
+        index: e.index,
+        timeMs: e.timeMs,
+      });
+    }
+    return { executions: this.executions.nodes, artifacts: this.artifacts.nodes, events };
+  }
+
+  private typeName(id: unknown): string {
+    return this.typeNames.get(Number(id)) ?? `unknown-type-${String(id)}`;
+  }
+}
+
+/** Runs prepared SQLite statements with `params` and builds the model objects. */
 export function readTraceRows(
   s: TraceStatements,
   params: readonly SQLInputValue[],
   typeNames: ReadonlyMap<number, string>,
   role: (type: string) => Role,
 ): TraceRows {
-  const typeName = (id: SQLOutputValue | undefined) =>
-    typeNames.get(Number(id)) ?? `unknown-type-${String(id)}`;
-  const executionRows = s.executions.all(...params) as unknown as Row[];
-  const executionProps = groupProperties(
-    executionRows,
-    s.executionProperties.all(...params) as unknown as Row[],
-  );
-  const executions: Execution[] = executionRows.map((row, i) => {
-    const type = typeName(row[E.type]);
-    return {
-      id: executionId(Number(row[E.id])),
-      type,
-      name: optionalString(row[E.name]),
-      role: role(type),
-      state: executionStateOf(row[E.state] as number | null),
-      startMs: optionalTime(row[E.created]),
-      endMs: optionalTime(row[E.updated]),
-      properties: executionProps.regular[i]!,
-      customProperties: executionProps.custom[i]!,
-    };
-  });
-  const artifactRows = s.artifacts.all(...params) as unknown as Row[];
-  const artifactProps = groupProperties(
-    artifactRows,
-    s.artifactProperties.all(...params) as unknown as Row[],
-  );
-  const artifacts: Artifact[] = artifactRows.map((row, i) => ({
-    id: artifactId(Number(row[A.id])),
-    type: typeName(row[A.type]),
-    name: optionalString(row[A.name]),
-    uri: optionalString(row[A.uri]),
-    state: artifactStateOf(row[A.state] as number | null),
-    createdMs: optionalTime(row[A.created]),
-    properties: artifactProps.regular[i]!,
-    customProperties: artifactProps.custom[i]!,
-  }));
-  return { executions, artifacts, events: readEvents(s, params) };
+  const assembler = new TraceAssembler(typeNames, role);
+  const all = (statement: TraceStatements[keyof TraceStatements]) =>
+    statement.all(...params) as unknown as Row[];
+  assembler.addExecutions(all(s.executions));
+  assembler.addExecutionProperties(all(s.executionProperties));
+  assembler.addArtifacts(all(s.artifacts));
+  assembler.addArtifactProperties(all(s.artifactProperties));
+  assembler.addEvents(all(s.events));
+  assembler.addEventPaths(all(s.eventPaths));
+  return assembler.finish();
 }
 
-/** Merge-joins property rows (sorted by node id) onto nodes (sorted by id). */
-function groupProperties(nodes: readonly Row[], rows: readonly Row[]) {
-  const regular: Properties[] = nodes.map(() => ({}));
-  const custom: Properties[] = nodes.map(() => ({}));
-  let n = 0;
-  for (const row of rows) {
-    const owner = Number(row[P.node]);
-    while (n < nodes.length && Number(nodes[n]![0]) < owner) n++;
-    if (n === nodes.length) break;
-    if (Number(nodes[n]![0]) !== owner) continue;
-    const target = Number(row[P.custom]) !== 0 ? custom[n]! : regular[n]!;
-    setOwn(target, String(row[P.name]), propertyValueOf(row as PropertyCells, P.values));
-  }
-  return { regular, custom };
+/** Streams the six queries from any row source and builds the model objects. */
+export async function streamTraceRows(
+  source: RowSource,
+  sql: TraceSql,
+  typeNames: ReadonlyMap<number, string>,
+  role: (type: string) => Role,
+): Promise<TraceRows> {
+  const assembler = new TraceAssembler(typeNames, role);
+  const feed = async (text: string, add: (rows: readonly Row[]) => void, exact = false) => {
+    for await (const batch of source.rows(text, [], { exactIntegers: exact })) add(batch);
+  };
+  await feed(sql.executions, (r) => assembler.addExecutions(r));
+  await feed(sql.executionProperties, (r) => assembler.addExecutionProperties(r), true);
+  await feed(sql.artifacts, (r) => assembler.addArtifacts(r));
+  await feed(sql.artifactProperties, (r) => assembler.addArtifactProperties(r), true);
+  await feed(sql.events, (r) => assembler.addEvents(r));
+  await feed(sql.eventPaths, (r) => assembler.addEventPaths(r));
+  return assembler.finish();
 }
 
-/** Events in id order with their key (first key step) and index (first index step). */
-function readEvents(s: TraceStatements, params: readonly SQLInputValue[]): TraceEvent[] {
-  const paths = s.eventPaths.all(...params) as unknown as Row[];
-  const events: TraceEvent[] = [];
-  let p = 0;
-  for (const row of s.events.all(...params) as unknown as Row[]) {
-    const id = Number(row[V.id]);
-    let key: string | undefined;
-    let index: number | undefined;
-    while (p < paths.length && Number(paths[p]![S.event]) < id) p++;
-    for (; p < paths.length && Number(paths[p]![S.event]) === id; p++) {
-      const step = paths[p]!;
-      if (Number(step[S.isIndex]) !== 0) {
-        if (index === undefined && step[S.index] !== null) index = Number(step[S.index]);
-      } else if (key === undefined && step[S.key] !== null) key = String(step[S.key]);
-    }
-    const type = eventTypeOf(Number(row[V.type]));
-    const kind = eventKindOf(type);
-    // An UNKNOWN event has no direction and cannot take part in the graph.
-    if (kind === undefined) continue;
-    const time = row[V.time];
-    events.push({
-      execution: executionId(Number(row[V.execution])),
-      artifact: artifactId(Number(row[V.artifact])),
-      kind,
-      type,
-      key,
-      index,
-      timeMs: time === null || time === undefined ? undefined : Number(time),
-    });
-  }
-  return events;
-}
-
-function optionalString(value: SQLOutputValue | undefined): string | undefined {
+function optionalString(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
 }
 
+function optionalNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
 /** MLMD writes 0 for an unset time. */
-function optionalTime(value: SQLOutputValue | undefined): number | undefined {
+function optionalTime(value: unknown): number | undefined {
   if (value === null || value === undefined) return undefined;
   const ms = Number(value);
   return ms === 0 ? undefined : ms;

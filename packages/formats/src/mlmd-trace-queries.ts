@@ -1,27 +1,30 @@
 /**
- * The prepared statements that read one trace's rows from an MLMD store, whatever its schema
- * version: columns a version lacks are selected as NULL. Every statement takes the trace's
- * execution set as a subquery, so a trace costs a fixed number of queries, not one per node.
+ * The SELECTs that read one trace's rows from an MLMD store, in any dialect and schema version:
+ * columns a version lacks are selected as NULL. Every query takes the trace's execution set as a
+ * subquery, so a trace costs a fixed number of queries, not one per node. Rows come back as
+ * arrays, columns in the order of the *_COLUMNS below, each query sorted by node id.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { type SqlDialect, sqlDialect } from './mlmd-dialect.ts';
 
 /** How a trace's executions are chosen. */
 export type ScopeKind = 'pipeline' | 'orphans' | 'all';
 
-/**
- * The statements of one scope kind; `pipeline` and `orphans` take a JSON array of context ids.
- * Rows come back as arrays (cheaper than objects), columns in the order of the *_COLUMNS below.
- */
-export interface TraceStatements {
-  readonly executions: StatementSync;
-  readonly executionProperties: StatementSync;
-  readonly artifacts: StatementSync;
-  readonly artifactProperties: StatementSync;
-  readonly events: StatementSync;
-  readonly eventPaths: StatementSync;
+/** Column names of each table present in a store. */
+export type StoreColumns = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The six queries of one trace, as SQL text. */
+export interface TraceSql {
+  readonly executions: string;
+  readonly executionProperties: string;
+  readonly artifacts: string;
+  readonly artifactProperties: string;
+  readonly events: string;
+  readonly eventPaths: string;
 }
 
-const CONTEXTS = 'SELECT value FROM json_each(?1)';
+/** The same six queries prepared on an SQLite connection. */
+export type TraceStatements = { readonly [K in keyof TraceSql]: StatementSync };
 
 /** Column positions of execution rows. */
 export const EXECUTION_COLUMNS = {
@@ -41,65 +44,107 @@ export const EVENT_COLUMNS = { id: 0, artifact: 1, execution: 2, type: 3, time: 
 /** Column positions of event path rows. */
 export const PATH_COLUMNS = { event: 0, isIndex: 1, index: 2, key: 3 } as const;
 
-/** Prepares the statements reading a trace of the given scope kind. */
-export function prepareTraceStatements(
-  db: DatabaseSync,
-  tables: ReadonlyMap<string, ReadonlySet<string>>,
+const VALUE_COLUMNS = [
+  'int_value',
+  'double_value',
+  'string_value',
+  'byte_value',
+  'proto_value',
+  'bool_value',
+];
+
+/** Which nodes a set of queries reads: SQL sets of execution and artifact ids, and events. */
+export interface NodeSets {
+  /** A subquery or literal list of execution ids; undefined reads every execution. */
+  readonly executionIds: string | undefined;
+  /** A subquery or literal list of artifact ids; undefined reads every artifact. */
+  readonly artifactIds: string | undefined;
+  /** A condition on Event rows; undefined reads the events of the executions. */
+  readonly events?: string;
+}
+
+/**
+ * The node sets of a scope; `contexts` is an SQL list of context ids (a subquery or literal
+ * ids) for `pipeline` and `orphans`.
+ */
+export function scopeNodeSets(
+  dialect: SqlDialect,
+  tables: StoreColumns,
   kind: ScopeKind,
-): TraceStatements {
+  contexts = 'NULL',
+): NodeSets {
+  if (kind === 'all') return { executionIds: undefined, artifactIds: undefined };
+  const t = dialect.table;
+  const associated = `SELECT execution_id FROM ${t('Association')} WHERE context_id IN (${contexts})`;
+  const executionIds =
+    kind === 'pipeline'
+      ? associated
+      : `SELECT id FROM ${t('Execution')} WHERE id NOT IN (${associated})`;
+  const touched = `SELECT artifact_id FROM ${t('Event')} WHERE execution_id IN (${executionIds})`;
+  const artifactIds =
+    kind === 'pipeline' && tables.has('Attribution')
+      ? `${touched} UNION SELECT artifact_id FROM ${t('Attribution')} WHERE context_id IN (${contexts})`
+      : touched;
+  return { executionIds, artifactIds };
+}
+
+/** The queries reading the nodes of `sets` in `dialect`, whatever the schema version. */
+export function traceSql(dialect: SqlDialect, tables: StoreColumns, sets: NodeSets): TraceSql {
+  const t = dialect.table;
   const col = (table: string, column: string, alias = column) =>
     tables.get(table)?.has(column) === true ? `${column} AS ${alias}` : `NULL AS ${alias}`;
-  const executionIds =
-    kind === 'all'
-      ? 'SELECT id FROM Execution'
-      : kind === 'pipeline'
-        ? `SELECT execution_id FROM Association WHERE context_id IN (${CONTEXTS})`
-        : `SELECT id FROM Execution WHERE id NOT IN (SELECT execution_id FROM Association WHERE context_id IN (${CONTEXTS}))`;
-  const touched = `SELECT artifact_id FROM Event WHERE execution_id IN (${executionIds})`;
-  const artifactIds =
-    kind === 'all'
-      ? 'SELECT id FROM Artifact'
-      : kind === 'pipeline' && tables.has('Attribution')
-        ? `${touched} UNION SELECT artifact_id FROM Attribution WHERE context_id IN (${CONTEXTS})`
-        : touched;
-  // The `all` kind reads whole tables: no filter, rows straight off the primary key.
-  const where = (column: string, ids: string) =>
-    kind === 'all' ? '' : `WHERE ${column} IN (${ids})`;
-  const properties = (table: string, owner: string, ids: string) =>
-    db.prepare(
-      `SELECT ${owner} AS node, name, is_custom_property AS custom,
-        ${['int_value', 'double_value', 'string_value', 'byte_value', 'proto_value', 'bool_value']
-          .map((c) => col(table, c))
-          .join(', ')}
-       FROM ${table} ${where(owner, ids)} ORDER BY ${owner}, name, is_custom_property`,
-    );
-  const statements: TraceStatements = {
-    executions: db.prepare(
-      `SELECT id, type_id, ${col('Execution', 'name')}, ${col('Execution', 'last_known_state', 'state')},
+  // Without a filter, rows come straight off the primary key.
+  const where = (column: string, ids: string | undefined) =>
+    ids === undefined ? '' : `WHERE ${column} IN (${ids})`;
+  const properties = (table: string, owner: string, ids: string | undefined) =>
+    `SELECT ${owner} AS node, name, is_custom_property AS custom,
+      ${VALUE_COLUMNS.map((c) => col(table, c)).join(', ')}
+     FROM ${t(table)} ${where(owner, ids)}
+     ORDER BY ${owner}, ${dialect.binary('name')}, is_custom_property`;
+  const eventWhere =
+    sets.events !== undefined ? `WHERE ${sets.events}` : where('execution_id', sets.executionIds);
+  return {
+    executions: `SELECT id, type_id, ${col('Execution', 'name')}, ${col('Execution', 'last_known_state', 'state')},
         ${col('Execution', 'create_time_since_epoch', 'created')},
         ${col('Execution', 'last_update_time_since_epoch', 'updated')}
-       FROM Execution ${where('id', executionIds)} ORDER BY id`,
-    ),
-    executionProperties: properties('ExecutionProperty', 'execution_id', executionIds),
-    artifacts: db.prepare(
-      `SELECT id, type_id, ${col('Artifact', 'name')}, ${col('Artifact', 'uri')}, ${col('Artifact', 'state')},
+       FROM ${t('Execution')} ${where('id', sets.executionIds)} ORDER BY id`,
+    executionProperties: properties('ExecutionProperty', 'execution_id', sets.executionIds),
+    artifacts: `SELECT id, type_id, ${col('Artifact', 'name')}, ${col('Artifact', 'uri')}, ${col('Artifact', 'state')},
         ${col('Artifact', 'create_time_since_epoch', 'created')}
-       FROM Artifact ${where('id', artifactIds)} ORDER BY id`,
-    ),
-    artifactProperties: properties('ArtifactProperty', 'artifact_id', artifactIds),
-    events: db.prepare(
-      `SELECT id, artifact_id, execution_id, type, ${col('Event', 'milliseconds_since_epoch', 'time')}
-       FROM Event ${where('execution_id', executionIds)} ORDER BY id`,
-    ),
-    eventPaths: db.prepare(
-      tables.has('EventPath')
-        ? `SELECT event_id, is_index_step, step_index, step_key FROM EventPath
-           ${where('event_id', `SELECT id FROM Event WHERE execution_id IN (${executionIds})`)}
-           ORDER BY event_id, rowid`
-        : 'SELECT NULL AS event_id, NULL AS is_index_step, NULL AS step_index, NULL AS step_key WHERE 0',
-    ),
+       FROM ${t('Artifact')} ${where('id', sets.artifactIds)} ORDER BY id`,
+    artifactProperties: properties('ArtifactProperty', 'artifact_id', sets.artifactIds),
+    events: `SELECT id, artifact_id, execution_id, type, ${col('Event', 'milliseconds_since_epoch', 'time')}
+       FROM ${t('Event')} ${eventWhere} ORDER BY id`,
+    eventPaths: tables.has('EventPath')
+      ? `SELECT event_id, is_index_step, step_index, step_key FROM ${t('EventPath')}
+         ${where('event_id', eventWhere === '' ? undefined : `SELECT id FROM ${t('Event')} ${eventWhere}`)}
+         ORDER BY event_id${dialect.pathOrder}`
+      : `SELECT NULL AS event_id, NULL AS is_index_step, NULL AS step_index, NULL AS step_key FROM ${t('Type')} WHERE 1 = 0`,
   };
-  for (const statement of Object.values(statements)) statement.setReturnArrays(true);
+}
+
+/**
+ * Prepares the statements reading a trace of the given scope kind on SQLite; `pipeline` and
+ * `orphans` take a JSON array of context ids as their one parameter.
+ */
+export function prepareTraceStatements(
+  db: DatabaseSync,
+  tables: StoreColumns,
+  kind: ScopeKind,
+): TraceStatements {
+  const sqlite = sqlDialect('sqlite');
+  const sql = traceSql(
+    sqlite,
+    tables,
+    scopeNodeSets(sqlite, tables, kind, 'SELECT value FROM json_each(?1)'),
+  );
+  const statements = Object.fromEntries(
+    Object.entries(sql).map(([name, text]) => {
+      const statement = db.prepare(text);
+      statement.setReturnArrays(true);
+      return [name, statement];
+    }),
+  ) as unknown as TraceStatements;
   // Property values may exceed 2^53; read them as bigint and narrow in propertyValueOf.
   statements.executionProperties.setReadBigInts(true);
   statements.artifactProperties.setReadBigInts(true);

@@ -1,6 +1,7 @@
 /** Opens an MLMD SQLite store read-only and describes its schema (version, columns present). */
 import { DatabaseSync } from 'node:sqlite';
 import { FormatError } from './format-error.ts';
+import { checkSchemaVersion } from './mlmd-schema-version.ts';
 
 /** An open MLMD store: the connection, its schema version and the columns of each table. */
 export interface MlmdDatabase {
@@ -14,7 +15,10 @@ export interface MlmdDatabase {
 
 const REQUIRED_TABLES = ['Type', 'Execution', 'Artifact', 'Event'] as const;
 
-/** Opens `file` (already sniffed as SQLite) read-only; throws FormatError for non-MLMD files. */
+/**
+ * Opens `file` (already sniffed as SQLite) read-only; throws FormatError for non-MLMD files and
+ * unknown schema versions.
+ */
 export function openMlmdDatabase(file: string): MlmdDatabase {
   let db: DatabaseSync;
   try {
@@ -44,6 +48,7 @@ export function openMlmdDatabase(file: string): MlmdDatabase {
       const row = db.prepare('SELECT MAX(schema_version) AS v FROM MLMDEnv').get();
       schemaVersion = Number(row?.v ?? 0);
     }
+    checkSchemaVersion(file, schemaVersion);
     return { db, file, schemaVersion, columns };
   } catch (error) {
     db.close();

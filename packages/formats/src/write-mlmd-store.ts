@@ -8,13 +8,11 @@
  * with the later ones renumbered.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Properties, Trace } from '@graphlet/core';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { Trace } from '@graphlet/core';
 import { BatchInsert } from './batch-insert.ts';
 import { FormatError } from './format-error.ts';
-import { IdAllocator } from './id-allocator.ts';
-import { artifactStateCode, eventTypeCode, executionStateCode } from './mlmd-codes.ts';
-import { propertyColumnsOf } from './mlmd-property-value.ts';
+import { MlmdRowPlanner, WRITER_COLUMNS, type WriterTable } from './mlmd-row-planner.ts';
 import { MLMD_V10_INDEXES, MLMD_V10_SCHEMA_VERSION, MLMD_V10_TABLES } from './mlmd-schema-v10.ts';
 
 /** Options of the MLMD writer. */
@@ -43,10 +41,6 @@ const WRITER_TABLES = MLMD_V10_TABLES.map((sql) =>
     ? sql.replace(', UNIQUE(`type_id`, `name`)', '')
     : sql,
 );
-
-const EXECUTION_KIND = 0;
-const ARTIFACT_KIND = 1;
-const CONTEXT_KIND = 2;
 
 /** Writes `traces` into a new MLMD store at `path`. */
 export function writeMlmdStore(
@@ -84,227 +78,49 @@ class StoreWriter implements MlmdWriter {
   private readonly batchRows: number;
   private pending = 0;
   private closed = false;
-  private readonly executionIds = new IdAllocator();
-  private readonly artifactIds = new IdAllocator();
-  // Type ids by kind (execution, artifact, context), then name.
-  private readonly types = [
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-  ];
-  /** Regular property names declared in TypeProperty, by type id. */
-  private readonly typeProperties = new Map<number, Set<string>>();
-  private nextEvent = 1;
-  private readonly sql: Record<'type' | 'typeProperty' | 'context', StatementSync>;
-  private readonly rows: Record<
-    | 'execution'
-    | 'artifact'
-    | 'executionProperty'
-    | 'artifactProperty'
-    | 'event'
-    | 'eventPath'
-    | 'association'
-    | 'attribution',
-    BatchInsert
-  >;
+  private readonly rows: Record<WriterTable, BatchInsert>;
+  private readonly planner: MlmdRowPlanner;
 
   constructor(path: string, db: DatabaseSync, batchRows: number) {
     this.path = path;
     this.db = db;
     this.batchRows = batchRows;
-    const values = (n: number) => `VALUES (${Array.from({ length: n }, () => '?').join(', ')})`;
-    const property = (table: string, owner: string) =>
-      new BatchInsert(db, table, [
-        owner,
-        'name',
-        'is_custom_property',
-        'int_value',
-        'double_value',
-        'string_value',
-        'byte_value',
-        'proto_value',
-        'bool_value',
-      ]);
-    this.sql = {
-      type: db.prepare(`INSERT INTO Type (name, type_kind) ${values(2)}`),
-      typeProperty: db.prepare(
-        `INSERT OR IGNORE INTO TypeProperty (type_id, name, data_type) ${values(3)}`,
-      ),
-      context: db.prepare(
-        `INSERT INTO Context (type_id, name, create_time_since_epoch, last_update_time_since_epoch) ${values(4)}`,
-      ),
-    };
-    this.rows = {
-      execution: new BatchInsert(db, 'Execution', [
-        'id',
-        'type_id',
-        'last_known_state',
-        'name',
-        'create_time_since_epoch',
-        'last_update_time_since_epoch',
+    this.rows = Object.fromEntries(
+      Object.entries(WRITER_COLUMNS).map(([table, columns]) => [
+        table,
+        new BatchInsert(db, table, columns),
       ]),
-      artifact: new BatchInsert(db, 'Artifact', [
-        'id',
-        'type_id',
-        'uri',
-        'state',
-        'name',
-        'create_time_since_epoch',
-        'last_update_time_since_epoch',
-      ]),
-      executionProperty: property('ExecutionProperty', 'execution_id'),
-      artifactProperty: property('ArtifactProperty', 'artifact_id'),
-      event: new BatchInsert(db, 'Event', [
-        'id',
-        'artifact_id',
-        'execution_id',
-        'type',
-        'milliseconds_since_epoch',
-      ]),
-      eventPath: new BatchInsert(db, 'EventPath', [
-        'event_id',
-        'is_index_step',
-        'step_index',
-        'step_key',
-      ]),
-      association: new BatchInsert(db, 'Association', ['context_id', 'execution_id']),
-      attribution: new BatchInsert(db, 'Attribution', ['context_id', 'artifact_id']),
-    };
+    ) as Record<WriterTable, BatchInsert>;
+    this.planner = new MlmdRowPlanner(
+      (table, row) => this.rows[table].add(...(row as SQLInputValue[])),
+      path,
+    );
     db.exec('BEGIN');
   }
 
   writeTrace(trace: Trace): void {
     if (this.closed) throw new Error('write-mlmd-store: writer is closed');
     try {
-      this.writeRows(trace);
+      this.pending += this.planner.planTrace(trace);
       for (const batch of Object.values(this.rows)) batch.flush();
     } catch (error) {
       throw this.explain(error, trace);
     }
-  }
-
-  private writeRows(trace: Trace): void {
-    const s = this.rows;
-    const context = Number(
-      this.sql.context.run(this.typeId('pipeline', CONTEXT_KIND), trace.pipeline, 0, 0)
-        .lastInsertRowid,
-    );
-    // Only ids renumbered because an earlier trace used them are kept here.
-    const executionMap = new Map<number, number>();
-    const artifactMap = new Map<number, number>();
-    for (const e of trace.executions) {
-      const id = this.executionIds.claim(e.id);
-      if (id !== e.id) executionMap.set(e.id, id);
-      const typeId = this.typeId(e.type, EXECUTION_KIND);
-      s.execution.add(
-        id,
-        typeId,
-        executionStateCode(e.state),
-        e.name ?? null,
-        e.startMs ?? 0,
-        e.endMs ?? 0,
-      );
-      s.association.add(context, id);
-      this.properties(s.executionProperty, id, typeId, e.properties, e.customProperties);
-      this.tick(2);
-    }
-    for (const a of trace.artifacts) {
-      const id = this.artifactIds.claim(a.id);
-      if (id !== a.id) artifactMap.set(a.id, id);
-      const typeId = this.typeId(a.type, ARTIFACT_KIND);
-      const created = a.createdMs ?? 0;
-      s.artifact.add(
-        id,
-        typeId,
-        a.uri ?? null,
-        artifactStateCode(a.state),
-        a.name ?? null,
-        created,
-        created,
-      );
-      s.attribution.add(context, id);
-      this.properties(s.artifactProperty, id, typeId, a.properties, a.customProperties);
-      this.tick(2);
-    }
-    for (const ev of trace.events) {
-      const event = this.nextEvent++;
-      s.event.add(
-        event,
-        artifactMap.get(ev.artifact) ?? ev.artifact,
-        executionMap.get(ev.execution) ?? ev.execution,
-        eventTypeCode(ev.type),
-        ev.timeMs ?? null,
-      );
-      if (ev.key !== undefined) s.eventPath.add(event, 0, null, ev.key);
-      if (ev.index !== undefined) s.eventPath.add(event, 1, ev.index, null);
-      this.tick(3);
-    }
-  }
-
-  private properties(
-    statement: BatchInsert,
-    owner: number,
-    typeId: number,
-    regular: Properties,
-    custom: Properties,
-  ): void {
-    let rows = 0;
-    for (const name in regular) {
-      const { columns, dataType } = propertyColumnsOf(regular[name]!);
-      statement.add(owner, name, 0, ...columns);
-      let declared = this.typeProperties.get(typeId);
-      if (declared === undefined) {
-        declared = new Set();
-        this.typeProperties.set(typeId, declared);
-      }
-      if (!declared.has(name)) {
-        declared.add(name);
-        this.sql.typeProperty.run(typeId, name, dataType);
-      }
-      rows++;
-    }
-    for (const name in custom) {
-      statement.add(owner, name, 1, ...propertyColumnsOf(custom[name]!).columns);
-      rows++;
-    }
-    this.pending += rows;
-  }
-
-  private typeId(name: string, kind: number): number {
-    const byName = this.types[kind]!;
-    let id = byName.get(name);
-    if (id === undefined) {
-      id = Number(this.sql.type.run(name, kind).lastInsertRowid);
-      byName.set(name, id);
-    }
-    return id;
-  }
-
-  private tick(rows: number): void {
-    this.pending += rows;
     if (this.pending >= this.batchRows) {
-      for (const batch of Object.values(this.rows)) batch.flush();
       this.db.exec('COMMIT; BEGIN');
       this.pending = 0;
     }
   }
 
-  /** A UNIQUE violation means the trace breaks an MLMD rule; say which. */
+  /** A UNIQUE violation the planner did not foresee means the trace breaks an MLMD rule. */
   private explain(error: unknown, trace: Trace): unknown {
     const { errcode, message = '' } = error as { errcode?: number; message?: string };
-    // SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY; SQLite names the table only in its message.
+    // SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY.
     if (errcode !== 2067 && errcode !== 1555) return error;
-    const table = /constraint failed: (\w+)\./.exec(message)?.[1];
-    const what =
-      table === 'Event'
-        ? 'two events link the same artifact and execution with the same event type'
-        : table === 'Context'
-          ? 'an earlier trace has the same pipeline name'
-          : 'a row repeats a unique key';
     return new FormatError(
       'invalid_trace',
       this.path,
-      `cannot write pipeline '${trace.pipeline}': ${what} (${message})`,
+      `cannot write pipeline '${trace.pipeline}': a row repeats a unique key (${message})`,
     );
   }
 

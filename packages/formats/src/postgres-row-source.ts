@@ -1,0 +1,103 @@
+/**
+ * The PostgreSQL row source (pg with pg-cursor): one client whose session defaults to read-only
+ * transactions, rows fetched through a cursor in batches, snapshots as repeatable-read
+ * read-only transactions.
+ */
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { connectionFailure } from './connection-error.ts';
+import { columnsByTable, type Row, type RowSource, type SqlValue } from './row-source.ts';
+import type { ServerLocation } from './store-location.ts';
+
+const BATCH = 1024;
+
+/** Connects to a PostgreSQL MLMD store read-only; unset fields fall back to PG's environment. */
+export async function openPostgresRowSource(location: ServerLocation): Promise<RowSource> {
+  const client = new pg.Client({
+    host: location.host,
+    port: location.port,
+    user: location.user,
+    password: location.password,
+    database: location.database,
+    connectionTimeoutMillis: 10_000,
+    options: '-c default_transaction_read_only=on',
+  });
+  // A server that goes away later surfaces on the next query; keep the process alive.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw connectionFailure(location.label, error);
+  }
+  return new PostgresRowSource(client, location.label);
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, ...` (outside quoted text). */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === '?' ? `$${++n}` : match));
+}
+
+class PostgresRowSource implements RowSource {
+  readonly dialect = 'postgres';
+  readonly label: string;
+  private readonly client: pg.Client;
+  private depth = 0;
+
+  constructor(client: pg.Client, label: string) {
+    this.client = client;
+    this.label = label;
+  }
+
+  async *rows(sql: string, params: readonly SqlValue[] = []): AsyncGenerator<Row[]> {
+    const cursor = this.client.query(
+      new Cursor(numberedPlaceholders(sql), params as unknown[], { rowMode: 'array' }),
+    );
+    try {
+      for (;;) {
+        let batch: Row[];
+        try {
+          batch = (await cursor.read(BATCH)) as Row[];
+        } catch (error) {
+          throw connectionFailure(this.label, error);
+        }
+        if (batch.length === 0) break;
+        yield batch;
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+  }
+
+  async begin(): Promise<void> {
+    if (this.depth++ === 0) await this.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  async end(): Promise<void> {
+    // Ending a read-only snapshot changes nothing; a broken connection fails the next query.
+    if (--this.depth === 0) await this.run('COMMIT').catch(() => {});
+  }
+
+  async describe(): Promise<Map<string, Set<string>>> {
+    const rows: Row[] = [];
+    for await (const batch of this.rows(
+      'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()',
+    )) {
+      rows.push(...batch);
+    }
+    return columnsByTable(rows);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => {});
+  }
+
+  private async run(sql: string): Promise<void> {
+    try {
+      await this.client.query(sql);
+    } catch (error) {
+      throw connectionFailure(this.label, error);
+    }
+  }
+}
