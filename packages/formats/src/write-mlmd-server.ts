@@ -1,0 +1,303 @@
+/**
+ * Writes traces into an MLMD store on MySQL/MariaDB or PostgreSQL with MLMD's own v10 DDL
+ * (mlmd-schema-server.ts), or appends them to an existing v10 store there: the same rows as the
+ * SQLite writer (mlmd-row-planner.ts), sent as multi-row INSERTs in transactions. For an SQLite
+ * path it is the SQLite writer.
+ */
+import type { Trace } from '@graphlet/core';
+import { FormatError } from './format-error.ts';
+import { idList } from './mlmd-dialect.ts';
+import {
+  type ExistingStore,
+  MlmdRowPlanner,
+  WRITER_COLUMNS,
+  type WriterTable,
+} from './mlmd-row-planner.ts';
+import {
+  GENERATED_ID_TABLES,
+  MYSQL_V10_INDEXES,
+  MYSQL_V10_TABLES,
+  POSTGRES_V10_INDEXES,
+  POSTGRES_V10_TABLES,
+} from './mlmd-schema-server.ts';
+import { MLMD_V10_SCHEMA_VERSION } from './mlmd-schema-v10.ts';
+import { PIPELINE_CONTEXT_TYPES } from './pipeline-scopes.ts';
+import { MLMD_TABLES, type SqlValue } from './row-source.ts';
+import { connectServer, type ServerConnection } from './server-connection.ts';
+import { parseStoreLocation, type StoreLocation } from './store-location.ts';
+import { openMlmdWriter } from './write-mlmd-store.ts';
+
+/** Bytes of row data per INSERT (MariaDB's default max_allowed_packet is 16 MiB). */
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+
+/** Options of the store writer. */
+export interface MlmdStoreWriterOptions {
+  /** Replace an existing store (drops MLMD's tables on a server, the file on SQLite). */
+  readonly overwrite?: boolean;
+  /** Append to an existing v10 store on a server: traces of known pipelines extend them. */
+  readonly append?: boolean;
+  /** Rows buffered before a flush (default 20,000). */
+  readonly flushRows?: number;
+}
+
+/** A store being written: append traces, then close to finish it. */
+export interface MlmdStoreWriter {
+  /** Appends one trace as a pipeline context with its executions, artifacts and events. */
+  writeTrace(trace: Trace): Promise<void>;
+  /** Flushes, creates the secondary indexes (new stores) and closes the connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * The writers' deviation from MLMD, as on SQLite: Execution and Artifact names need not be
+ * unique per type (the trace model uses them as node names that repeat run after run).
+ */
+function writerTables(dialect: 'mysql' | 'postgres'): string[] {
+  const tables = dialect === 'mysql' ? MYSQL_V10_TABLES : POSTGRES_V10_TABLES;
+  return tables.map((sql) =>
+    sql.replace(/, CONSTRAINT Unique(Artifact|Execution)TypeName UNIQUE\([^)]*\)/, ''),
+  );
+}
+
+/** Opens a writer on the store at `location` (an SQLite path or a server URL). */
+export async function openMlmdStoreWriter(
+  location: string | StoreLocation,
+  options: MlmdStoreWriterOptions = {},
+): Promise<MlmdStoreWriter> {
+  const at = typeof location === 'string' ? parseStoreLocation(location) : location;
+  if (at.kind === 'sqlite') {
+    if (options.append === true) {
+      throw new FormatError(
+        'unsupported',
+        at.label,
+        'appending is supported on database servers only',
+      );
+    }
+    const writer = openMlmdWriter(at.path, { overwrite: options.overwrite });
+    return {
+      writeTrace: async (trace) => writer.writeTrace(trace),
+      close: async () => writer.close(),
+    };
+  }
+  const connection = await connectServer(at);
+  try {
+    const existing = await prepareStore(connection, options);
+    return new ServerWriter(connection, existing, options.flushRows ?? 20_000);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+/** Writes `traces` into a new store at `location`. */
+export async function writeMlmdStoreTo(
+  location: string | StoreLocation,
+  traces: Iterable<Trace> | AsyncIterable<Trace>,
+  options: MlmdStoreWriterOptions = {},
+): Promise<void> {
+  const writer = await openMlmdStoreWriter(location, options);
+  try {
+    for await (const trace of traces) await writer.writeTrace(trace);
+  } finally {
+    await writer.close();
+  }
+}
+
+/** Creates MLMD's tables (or checks the store to append to); returns what it already holds. */
+async function prepareStore(
+  connection: ServerConnection,
+  options: MlmdStoreWriterOptions,
+): Promise<ExistingStore | undefined> {
+  const q = (name: string) => (connection.dialect === 'mysql' ? `\`${name}\`` : name);
+  const present = await mlmdTablesPresent(connection);
+  if (options.append === true) {
+    if (!present.has('execution')) {
+      throw new FormatError('not_mlmd', connection.label, 'no MLMD store to append to');
+    }
+    const [version] = await connection.query(`SELECT MAX(schema_version) FROM ${q('MLMDEnv')}`);
+    if (Number(version?.[0]) !== MLMD_V10_SCHEMA_VERSION) {
+      throw new FormatError(
+        'unsupported',
+        connection.label,
+        `can append to MLMD schema version ${MLMD_V10_SCHEMA_VERSION} only (found ${String(version?.[0])})`,
+      );
+    }
+    return readExisting(connection, q);
+  }
+  if (present.size > 0) {
+    if (options.overwrite !== true) {
+      throw new FormatError(
+        'exists',
+        connection.label,
+        'already holds MLMD tables; refusing to overwrite them',
+      );
+    }
+    for (const table of MLMD_TABLES) {
+      if (present.has(table.toLowerCase())) await connection.query(`DROP TABLE ${q(table)}`);
+    }
+  }
+  for (const sql of writerTables(connection.dialect)) await connection.query(sql);
+  await connection.query(`INSERT INTO ${q('MLMDEnv')} (schema_version) VALUES (?)`, [
+    MLMD_V10_SCHEMA_VERSION,
+  ]);
+  return undefined;
+}
+
+async function mlmdTablesPresent(connection: ServerConnection): Promise<Set<string>> {
+  const schema = connection.dialect === 'mysql' ? 'DATABASE()' : 'current_schema()';
+  const names = MLMD_TABLES.map((t) => `'${t.toLowerCase()}'`).join(', ');
+  const rows = await connection.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} AND LOWER(table_name) IN (${names})`,
+  );
+  return new Set(rows.map((r) => String(r[0]).toLowerCase()));
+}
+
+async function readExisting(
+  connection: ServerConnection,
+  q: (name: string) => string,
+): Promise<ExistingStore> {
+  const max = async (table: string) => {
+    const [row] = await connection.query(`SELECT COALESCE(MAX(id), 0) FROM ${q(table)}`);
+    return Number(row?.[0] ?? 0);
+  };
+  const types = (await connection.query(`SELECT id, name, type_kind FROM ${q('Type')}`)).map(
+    (r) => [Number(r[0]), String(r[1]), Number(r[2])] as const,
+  );
+  const typeProperties = (
+    await connection.query(`SELECT type_id, name FROM ${q('TypeProperty')}`)
+  ).map((r) => [Number(r[0]), String(r[1])] as const);
+  const pipelineTypes = types
+    .filter(([, name, kind]) => kind === 2 && PIPELINE_CONTEXT_TYPES.includes(name))
+    .map(([id]) => id);
+  const pipelines = new Map<string, number>();
+  for (const [id, name] of await connection.query(
+    `SELECT id, name FROM ${q('Context')} WHERE type_id IN (${idList(pipelineTypes)})`,
+  )) {
+    pipelines.set(String(name), Number(id));
+  }
+  return {
+    maxExecutionId: await max('Execution'),
+    maxArtifactId: await max('Artifact'),
+    maxEventId: await max('Event'),
+    maxContextId: await max('Context'),
+    maxTypeId: await max('Type'),
+    types,
+    typeProperties,
+    pipelines,
+  };
+}
+
+class ServerWriter implements MlmdStoreWriter {
+  private readonly connection: ServerConnection;
+  private readonly appending: boolean;
+  private readonly flushRows: number;
+  private readonly planner: MlmdRowPlanner;
+  private readonly pending = new Map<WriterTable, SqlValue[][]>();
+  private buffered = 0;
+  private closed = false;
+
+  constructor(
+    connection: ServerConnection,
+    existing: ExistingStore | undefined,
+    flushRows: number,
+  ) {
+    this.connection = connection;
+    this.appending = existing !== undefined;
+    this.flushRows = flushRows;
+    this.planner = new MlmdRowPlanner(
+      (table, row) => {
+        let rows = this.pending.get(table);
+        if (rows === undefined) {
+          rows = [];
+          this.pending.set(table, rows);
+        }
+        rows.push(row);
+      },
+      connection.label,
+      { existing, int32Values: true },
+    );
+  }
+
+  async writeTrace(trace: Trace): Promise<void> {
+    if (this.closed) throw new Error('write-mlmd-server: writer is closed');
+    this.buffered += this.planner.planTrace(trace);
+    if (this.buffered >= this.flushRows) await this.flush();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.flush();
+      if (!this.appending) {
+        const indexes =
+          this.connection.dialect === 'mysql' ? MYSQL_V10_INDEXES : POSTGRES_V10_INDEXES;
+        for (const sql of indexes) await this.connection.query(sql);
+      }
+      if (this.connection.dialect === 'postgres') {
+        // Ids were written explicitly; move each SERIAL sequence past them for later inserts.
+        for (const table of GENERATED_ID_TABLES) {
+          const name = table.toLowerCase();
+          await this.connection.query(
+            `SELECT setval(pg_get_serial_sequence('${name}', 'id'), COALESCE((SELECT MAX(id) FROM ${name}), 0) + 1, false)`,
+          );
+        }
+      }
+    } finally {
+      await this.connection.close();
+    }
+  }
+
+  /** Sends every buffered row, table by table, in one transaction. */
+  private async flush(): Promise<void> {
+    if (this.buffered === 0) return;
+    const c = this.connection;
+    await c.query(c.dialect === 'mysql' ? 'START TRANSACTION' : 'BEGIN');
+    try {
+      for (const [table, rows] of this.pending) await this.insert(table, rows);
+      await c.query('COMMIT');
+    } catch (error) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+    this.pending.clear();
+    this.buffered = 0;
+  }
+
+  private async insert(table: WriterTable, rows: readonly SqlValue[][]): Promise<void> {
+    const columns = WRITER_COLUMNS[table];
+    const name = this.connection.dialect === 'mysql' ? `\`${table}\`` : table;
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    // PostgreSQL takes at most 65,535 parameters per statement; MySQL's packets are bounded too.
+    const maxRows = Math.max(1, Math.floor(60_000 / columns.length));
+    let start = 0;
+    let bytes = 0;
+    for (let i = 0; i <= rows.length; i++) {
+      const full = i - start >= maxRows || bytes >= MAX_STATEMENT_BYTES;
+      if (i > start && (i === rows.length || full)) {
+        const part = rows.slice(start, i);
+        await this.connection.query(
+          `INSERT INTO ${name} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`,
+          part.flat(),
+        );
+        start = i;
+        bytes = 0;
+      }
+      if (i < rows.length) bytes += rowBytes(rows[i]!);
+    }
+  }
+}
+
+/** Roughly how many bytes a row takes on the wire. */
+function rowBytes(row: readonly SqlValue[]): number {
+  let bytes = 0;
+  for (const value of row) {
+    bytes +=
+      typeof value === 'string'
+        ? value.length * 3
+        : value instanceof Uint8Array
+          ? value.length * 2
+          : 24;
+  }
+  return bytes;
+}
