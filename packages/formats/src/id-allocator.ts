@@ -10,20 +10,21 @@ export class IdAllocator {
   private bits = new Uint8Array(1024);
   private readonly large = new Set<number>();
   private max: number;
-  private readonly floor: number;
 
-  /** Ids up to `floor` count as taken (a store being appended to already holds them). */
-  constructor(floor = 0) {
-    this.floor = floor;
-    this.max = floor;
+  /** Fresh ids start after `largest` (the largest id a store being appended to holds). */
+  constructor(largest = 0) {
+    this.max = largest;
+  }
+
+  /** Marks ids as used elsewhere (rows already in the store). */
+  markTaken(ids: Iterable<number>): void {
+    for (const id of ids) if (Number.isSafeInteger(id) && id > 0) this.mark(id);
   }
 
   /** Returns `wanted` if it is a free positive safe integer, else a fresh id. */
   claim(wanted: number): number {
     const id =
-      Number.isSafeInteger(wanted) && wanted > this.floor && !this.taken(wanted)
-        ? wanted
-        : this.max + 1;
+      Number.isSafeInteger(wanted) && wanted > 0 && !this.taken(wanted) ? wanted : this.max + 1;
     this.mark(id);
     return id;
   }

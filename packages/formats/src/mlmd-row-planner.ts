@@ -122,6 +122,12 @@ export class MlmdRowPlanner {
     this.pipelines = new Map(existing?.pipelines);
   }
 
+  /** Marks execution and artifact ids the store already holds, so traces do not reuse them. */
+  markTaken(executions: Iterable<number>, artifacts: Iterable<number>): void {
+    this.executionIds.markTaken(executions);
+    this.artifactIds.markTaken(artifacts);
+  }
+
   /** Plans one trace's rows; returns how many rows it sent to the sink. */
   planTrace(trace: Trace): number {
     let rows = 0;

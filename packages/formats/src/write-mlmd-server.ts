@@ -220,6 +220,20 @@ class ServerWriter implements MlmdStoreWriter {
 
   async writeTrace(trace: Trace): Promise<void> {
     if (this.closed) throw new Error('write-mlmd-server: writer is closed');
+    if (this.appending) {
+      // Ids are kept unless the store already holds them (then renumbered past the largest).
+      await this.flush();
+      this.planner.markTaken(
+        await this.existing(
+          'Execution',
+          trace.executions.map((e) => e.id),
+        ),
+        await this.existing(
+          'Artifact',
+          trace.artifacts.map((a) => a.id),
+        ),
+      );
+    }
     this.buffered += this.planner.planTrace(trace);
     if (this.buffered >= this.flushRows) await this.flush();
   }
@@ -246,6 +260,19 @@ class ServerWriter implements MlmdStoreWriter {
     } finally {
       await this.connection.close();
     }
+  }
+
+  /** Which of `ids` the store's `table` already holds. */
+  private async existing(table: string, ids: readonly number[]): Promise<number[]> {
+    const name = this.connection.dialect === 'mysql' ? `\`${table}\`` : table;
+    const found: number[] = [];
+    for (let at = 0; at < ids.length; at += 1000) {
+      const rows = await this.connection.query(
+        `SELECT id FROM ${name} WHERE id IN (${idList(ids.slice(at, at + 1000))})`,
+      );
+      for (const [id] of rows) found.push(Number(id));
+    }
+    return found;
   }
 
   /** Sends every buffered row, table by table, in one transaction. */

@@ -1,0 +1,151 @@
+import { artifactId, type Trace, TraceBuilder } from '@graphlet/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type MlmdChanges,
+  mlmdWatermarkSchema,
+  readChanges,
+  readWatermark,
+} from './mlmd-changes.ts';
+import { type MlmdStore, openMlmdStore, readMlmdSource } from './read-mlmd-source.ts';
+import { createTestDatabase, type TestDatabase } from './testing/databases.ts';
+import { writeMlmdStoreTo } from './write-mlmd-server.ts';
+
+const T0 = 1_700_000_000_000;
+
+/**
+ * Run `run` of a pipeline: ExampleGen -> Trainer (warm-started from the previous run's model) ->
+ * Pusher. Ids are `base + 10 * run + k`, unique across the test's pipelines.
+ */
+function pipelineRun(
+  pipeline: string,
+  base: number,
+  run: number,
+  trainer: 'complete' | 'running' = 'complete',
+): Trace {
+  const b = new TraceBuilder(pipeline);
+  const id = base + 10 * run;
+  const at = T0 + base * 1000 + run * 100;
+  const gen = b.execution('CsvExampleGen', {
+    id,
+    name: 'CsvExampleGen',
+    startMs: at,
+    endMs: at + 1,
+  });
+  const examples = b.output(gen, 'Examples', 'examples', { id, createdMs: at + 1 });
+  const inputs: [ReturnType<typeof artifactId>, string][] = [[examples, 'examples']];
+  if (run > 0) inputs.push([artifactId(base + 10 * (run - 1) + 1), 'base_model']);
+  const train = b.execution('Trainer', {
+    id: id + 1,
+    name: 'Trainer',
+    state: trainer,
+    startMs: at + 2,
+    endMs: at + 3,
+    inputs,
+  });
+  const model = b.output(train, 'Model', 'model', { id: id + 1, createdMs: at + 3 });
+  const push = b.execution('Pusher', {
+    id: id + 2,
+    name: 'Pusher',
+    startMs: at + 4,
+    endMs: at + 5,
+    inputs: [[model, 'model']],
+  });
+  b.output(push, 'PushedModel', 'pushed_model', {
+    id: id + 2,
+    createdMs: at + 5,
+    customProperties: { pushed: 1 },
+  });
+  return b.build();
+}
+
+/** A mirror of the store kept current by re-reading the pipelines each change touches. */
+async function apply(store: MlmdStore, mirror: Map<string, Trace>, changes: MlmdChanges) {
+  for await (const trace of store.traces(changes.pipelines)) mirror.set(trace.pipeline, trace);
+}
+
+describe.each(['mysql', 'postgres'] as const)('incremental reads on %s', (kind) => {
+  let db: TestDatabase;
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('sees new runs and state changes once each, and the pipelines they touch', async () => {
+    db = await createTestDatabase(kind, 'store_reader_sync');
+    const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
+    await writeMlmdStoreTo(
+      db.url,
+      pipelines
+        .flatMap((p, i) => [pipelineRun(p, 100 * i, 0), pipelineRun(p, 100 * i, 1)])
+        .reduce<Trace[]>((merged, run) => {
+          const last = merged.at(-1);
+          if (last?.pipeline !== run.pipeline) return [...merged, run];
+          return [
+            ...merged.slice(0, -1),
+            {
+              pipeline: last.pipeline,
+              executions: [...last.executions, ...run.executions],
+              artifacts: [...last.artifacts, ...run.artifacts],
+              events: [...last.events, ...run.events],
+            },
+          ];
+        }, []),
+    );
+    const store = await openMlmdStore(db.url);
+    try {
+      const w0 = await readWatermark(store);
+      const mirror = new Map<string, Trace>();
+      for await (const trace of store.traces()) mirror.set(trace.pipeline, trace);
+      expect([...mirror.keys()]).toEqual(pipelines);
+
+      // Ten new runs: a third run of p0..p3 (p2's trainer still running) whose ids lie below the
+      // watermark, as a transaction that took ids before it and committed after would leave them,
+      // and p5's first six runs above it.
+      const runs = [
+        pipelineRun('p0', 0, 2),
+        pipelineRun('p1', 100, 2),
+        pipelineRun('p2', 200, 2, 'running'),
+        pipelineRun('p3', 300, 2),
+        ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r)),
+      ];
+      await writeMlmdStoreTo(db.url, runs, { append: true });
+
+      const c1 = await readChanges(store, w0);
+      const newIds = runs.flatMap((r) => r.executions.map((e) => e.id)).sort((a, b) => a - b);
+      expect(c1.executions.map((e) => e.id)).toEqual(newIds);
+      expect(c1.artifacts.map((a) => a.id)).toEqual(
+        runs.flatMap((r) => r.artifacts.map((a) => a.id)).sort((a, b) => a - b),
+      );
+      expect(c1.events).toHaveLength(runs.reduce((n, r) => n + r.events.length, 0));
+      expect(c1.pipelines).toEqual(['p0', 'p1', 'p2', 'p3', 'p5']);
+      expect(c1.stateChanges).toEqual([]);
+      expect(c1.watermark.open).toEqual([[221, 2]]);
+      await apply(store, mirror, c1);
+      expect([...mirror.values()].sort((a, b) => (a.pipeline < b.pipeline ? -1 : 1))).toEqual(
+        (await readMlmdSource(db.url)).traces,
+      );
+
+      // The running trainer completes, as MLMD records it.
+      const done = c1.watermark.executionsUpdated.ms + 1000;
+      await db.admin(
+        `UPDATE Execution SET last_known_state = 3, last_update_time_since_epoch = ${done} WHERE id = 221`,
+      );
+      const c2 = await readChanges(
+        store,
+        mlmdWatermarkSchema.parse(JSON.parse(JSON.stringify(c1.watermark))),
+      );
+      expect(c2.stateChanges).toEqual([{ execution: 221, from: 'running', to: 'complete' }]);
+      expect(c2.executions.map((e) => [e.id, e.state, e.endMs])).toEqual([[221, 'complete', done]]);
+      expect(c2.events).toEqual([]);
+      expect(c2.pipelines).toEqual(['p2']);
+      expect(c2.watermark.open).toEqual([]);
+      await apply(store, mirror, c2);
+      expect(mirror.get('p2')).toEqual((await readMlmdSource(db.url)).traces[2]);
+
+      const c3 = await readChanges(store, c2.watermark);
+      expect([c3.executions, c3.artifacts, c3.events, c3.pipelines]).toEqual([[], [], [], []]);
+      expect(c3.watermark).toEqual(c2.watermark);
+    } finally {
+      await store.close();
+    }
+  });
+});
