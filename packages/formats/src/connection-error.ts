@@ -60,6 +60,10 @@ export function connectionFailure(label: string, error: unknown): FormatError {
     case '3D000':
       return new FormatError('no_database', label, 'no such database on the server');
     default:
-      return new FormatError('unsupported', label, `cannot read this MLMD store (${code || text})`);
+      return new FormatError(
+        'unsupported',
+        label,
+        `cannot read this MLMD store (${code === '' ? text : `${code}: ${text}`})`,
+      );
   }
 }

@@ -14,7 +14,15 @@ export interface SqlDialect {
   binary(column: string): string;
   /** The ORDER BY tail keeping an event's path steps in insertion order. */
   readonly pathOrder: string;
+  /** An id-set subquery as the dialect runs it best inside `IN (...)`. */
+  idSet(sql: string): string;
 }
+
+/**
+ * MariaDB runs `IN (subquery with UNION or nested IN)` as a dependent subquery, once per outer
+ * row; a derived table is materialized once instead.
+ */
+const materialized = (sql: string) => `SELECT * FROM (${sql}) AS id_set`;
 
 const DIALECTS: Record<Dialect, SqlDialect> = {
   sqlite: {
@@ -22,6 +30,7 @@ const DIALECTS: Record<Dialect, SqlDialect> = {
     table: (name) => `\`${name}\``,
     binary: (column) => column,
     pathOrder: ', rowid',
+    idSet: (sql) => sql,
   },
   mysql: {
     name: 'mysql',
@@ -29,6 +38,7 @@ const DIALECTS: Record<Dialect, SqlDialect> = {
     binary: (column) => `BINARY ${column}`,
     // InnoDB returns rows of equal event_id in clustered (insertion) order.
     pathOrder: '',
+    idSet: materialized,
   },
   postgres: {
     name: 'postgres',
@@ -36,6 +46,7 @@ const DIALECTS: Record<Dialect, SqlDialect> = {
     table: (name) => name,
     binary: (column) => `${column} COLLATE "C"`,
     pathOrder: ', ctid',
+    idSet: materialized,
   },
 };
 

@@ -85,6 +85,11 @@ const ARTIFACT_KIND = 1;
 const CONTEXT_KIND = 2;
 const INT32 = 2 ** 31;
 
+/** MLMD keeps times as int64 milliseconds (0 for unset): a fractional time is rounded. */
+function ms(time: number | undefined): number {
+  return time === undefined ? 0 : Math.round(time);
+}
+
 /** Plans the rows of trace after trace. */
 export class MlmdRowPlanner {
   private readonly sink: RowSink;
@@ -144,7 +149,7 @@ export class MlmdRowPlanner {
       if (id !== e.id) executionMap.set(e.id, id);
       const typeId = this.typeId(e.type, EXECUTION_KIND, emit);
       const state = executionStateCode(e.state);
-      emit('Execution', [id, typeId, state, e.name ?? null, e.startMs ?? 0, e.endMs ?? 0]);
+      emit('Execution', [id, typeId, state, e.name ?? null, ms(e.startMs), ms(e.endMs)]);
       emit('Association', [context, id]);
       this.properties('ExecutionProperty', id, typeId, e.properties, e.customProperties, emit);
     }
@@ -152,7 +157,7 @@ export class MlmdRowPlanner {
       const id = this.artifactIds.claim(a.id);
       if (id !== a.id) artifactMap.set(a.id, id);
       const typeId = this.typeId(a.type, ARTIFACT_KIND, emit);
-      const created = a.createdMs ?? 0;
+      const created = ms(a.createdMs);
       const state = artifactStateCode(a.state);
       emit('Artifact', [id, typeId, a.uri ?? null, state, a.name ?? null, created, created]);
       emit('Attribution', [context, id]);
@@ -172,7 +177,13 @@ export class MlmdRowPlanner {
       }
       seen.add(key);
       const event = this.nextEvent++;
-      emit('Event', [event, artifact, execution, type, ev.timeMs ?? null]);
+      emit('Event', [
+        event,
+        artifact,
+        execution,
+        type,
+        ev.timeMs === undefined ? null : ms(ev.timeMs),
+      ]);
       if (ev.key !== undefined) emit('EventPath', [event, 0, null, ev.key]);
       if (ev.index !== undefined) emit('EventPath', [event, 1, ev.index, null]);
     }

@@ -95,7 +95,7 @@ export function traceSql(dialect: SqlDialect, tables: StoreColumns, sets: NodeSe
     tables.get(table)?.has(column) === true ? `${column} AS ${alias}` : `NULL AS ${alias}`;
   // Without a filter, rows come straight off the primary key.
   const where = (column: string, ids: string | undefined) =>
-    ids === undefined ? '' : `WHERE ${column} IN (${ids})`;
+    ids === undefined ? '' : `WHERE ${column} IN (${dialect.idSet(ids)})`;
   const properties = (table: string, owner: string, ids: string | undefined) =>
     `SELECT ${owner} AS node, name, is_custom_property AS custom,
       ${VALUE_COLUMNS.map((c) => col(table, c)).join(', ')}

@@ -249,6 +249,8 @@ class ServerWriter implements MlmdStoreWriter {
         for (const sql of indexes) await this.connection.query(sql);
       }
       if (this.connection.dialect === 'postgres') {
+        // Planner statistics for the loaded tables, as autovacuum would gather them later.
+        await this.connection.query('ANALYZE');
         // Ids were written explicitly; move each SERIAL sequence past them for later inserts.
         for (const table of GENERATED_ID_TABLES) {
           const name = table.toLowerCase();

@@ -1,20 +1,20 @@
 /** `calibrate FILE [--json]`: the corpus's statistics against the paper's numbers and our calibration bar. */
 import { parseArgs } from 'node:util';
 import { createStatsAccumulator } from '@graphlet/core';
-import { iterateMlmdTraces } from '@graphlet/formats';
 import { type CalibrationCheck, calibrationChecks } from '@graphlet/synth';
 import type { Command } from '../command.ts';
 import { formatTable } from '../format-table.ts';
+import { sourceLabel, streamTraces } from '../load-traces.ts';
 import { requireOneFile } from '../parse-trace-args.ts';
 import { segmentTrace } from '../segment-trace.ts';
 
 const USAGE = `Usage: pnpm cli calibrate FILE [--json]
 
-Computes the paper's statistics over the MLMD store FILE (pipeline by pipeline, so memory stays
-bounded) and checks every number the paper states that a corpus can show: target, achieved,
-tolerance, and pass or FAIL for the checks of the calibration bar the synthetic generator is held
-to (part "bar"), ok or miss for the paper's other numbers (part "other"). Exits 0 even when checks
-fail.
+Computes the paper's statistics over the MLMD store FILE, an SQLite file or a mysql:// or
+postgres:// URL (pipeline by pipeline, so memory stays bounded), and checks every number the
+paper states that a corpus can show: target, achieved, tolerance, and pass or FAIL for the checks
+of the calibration bar the synthetic generator is held to (part "bar"), ok or miss for the
+paper's other numbers (part "other"). Exits 0 even when checks fail.
 
   --json   print {"checks":[{name,target,achieved,tolerance,pass,bar}],"passed":N,"failed":N,
            "others":{"within":N,"outside":N}} (passed and failed count the bar's checks)`;
@@ -32,8 +32,9 @@ export const calibrateCommand: Command = {
     });
     const file = requireOneFile(positionals);
     const acc = createStatsAccumulator();
-    for (const trace of iterateMlmdTraces(file))
-      acc.add(trace, segmentTrace(trace, file).graphlets);
+    for await (const trace of streamTraces(file, [])) {
+      acc.add(trace, segmentTrace(trace, sourceLabel(file)).graphlets);
+    }
     const report = calibrationChecks(acc.finish());
     if (values.json) {
       const checks = report.checks.map(({ name, target, achieved, tolerance, pass, bar }) => ({

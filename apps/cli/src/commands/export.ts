@@ -5,13 +5,13 @@ import { parseArgs } from 'node:util';
 import { stringifyTraceDocument } from '@graphlet/formats';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
-import { loadTraces } from '../load-traces.ts';
+import { loadTraces, SOURCE_USAGE, sourceLabel } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { requireOneFile } from '../parse-trace-args.ts';
 
 const USAGE = `Usage: pnpm cli export FILE --out OUT.json [--pretty] [--role PATTERN=ROLE]...
 
-Reads FILE (an MLMD SQLite store or a JSON trace document) and writes every trace to OUT.json
+Reads FILE (${SOURCE_USAGE}) and writes every trace to OUT.json
 in the graphlet-explorer/trace JSON format (packages/formats/schema/trace.schema.json).
 OUT.json is replaced only when the whole document was written.
 
@@ -37,10 +37,10 @@ export const exportCommand: Command = {
     });
     const file = requireOneFile(positionals);
     if (values.out === undefined) throw new CliError('--out OUT.json is required');
-    const input = loadTraces(file, parseRoleOverrides(values.role));
+    const input = await loadTraces(file, parseRoleOverrides(values.role));
     const text = stringifyTraceDocument(input.traces, { pretty: values.pretty });
     writeAtomically(values.out, text);
-    io.stderr(`wrote ${input.traces.length} trace(s) from ${file} to ${values.out}\n`);
+    io.stderr(`wrote ${input.traces.length} trace(s) from ${sourceLabel(file)} to ${values.out}\n`);
     return 0;
   },
 };

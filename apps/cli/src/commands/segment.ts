@@ -1,16 +1,15 @@
 /** `segment FILE [--json] [--role PATTERN=ROLE]...`: cut each trace into model graphlets. */
 import type { Command } from '../command.ts';
 import { formatTable } from '../format-table.ts';
-import { loadTraces } from '../load-traces.ts';
+import { loadTraces, SOURCE_USAGE, sourceLabel } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { parseTraceArgs, ROLE_OPTION_USAGE, requireOneFile } from '../parse-trace-args.ts';
 import { segmentReport, type TraceReport } from '../segment-report.ts';
 
 const USAGE = `Usage: pnpm cli segment FILE [--json] [--role PATTERN=ROLE]...
 
-Segments every pipeline trace of FILE (an MLMD SQLite store, a JSON trace document,
-OpenLineage events, PROV-JSON or Kubeflow Pipelines runs) into model graphlets (paper
-section 4.1) and prints them.
+Segments every pipeline trace of FILE into model graphlets (paper section 4.1) and prints them.
+FILE is ${SOURCE_USAGE}.
 
   --json               print one JSON document: {"traces":[{"pipeline","graphlets":[...]}]}
 ${ROLE_OPTION_USAGE}`;
@@ -23,8 +22,8 @@ export const segmentCommand: Command = {
   async run(args, io) {
     const { files, json, role } = parseTraceArgs(args);
     const file = requireOneFile(files);
-    const input = loadTraces(file, parseRoleOverrides(role));
-    const report = segmentReport(input.traces, file);
+    const input = await loadTraces(file, parseRoleOverrides(role));
+    const report = segmentReport(input.traces, sourceLabel(file));
     io.stdout(json ? `${JSON.stringify(report)}\n` : `${formatReport(report.traces)}\n`);
     return 0;
   },

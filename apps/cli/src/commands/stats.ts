@@ -2,7 +2,7 @@
 import { createStatsAccumulator } from '@graphlet/core';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
-import { streamTraces } from '../load-traces.ts';
+import { SOURCE_USAGE, sourceLabel, streamTraces } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { parseTraceArgs, ROLE_OPTION_USAGE } from '../parse-trace-args.ts';
 import { segmentTrace } from '../segment-trace.ts';
@@ -11,7 +11,7 @@ import { formatStatsReport } from '../stats-report.ts';
 const USAGE = `Usage: pnpm cli stats FILE... [--json] [--role PATTERN=ROLE]...
 
 Computes every figure and table of the paper (sections 3 and 4) over all pipelines of the FILEs
-(MLMD SQLite stores or JSON trace documents) and prints them beside the paper's numbers.
+and prints them beside the paper's numbers. Each FILE is ${SOURCE_USAGE}.
 Statistics whose metadata is missing are reported as unavailable, with the reason.
 See docs/statistics.md for every number and its definition.
 
@@ -30,12 +30,14 @@ export const statsCommand: Command = {
     const acc = createStatsAccumulator();
     // One pipeline at a time: each trace is dropped once the accumulator has summarised it.
     for (const file of files) {
-      for (const trace of streamTraces(file, roles)) {
-        acc.add(trace, segmentTrace(trace, file).graphlets);
+      for await (const trace of streamTraces(file, roles)) {
+        acc.add(trace, segmentTrace(trace, sourceLabel(file)).graphlets);
       }
     }
     const stats = acc.finish();
-    io.stdout(json ? `${JSON.stringify(stats)}\n` : `${formatStatsReport(stats, files)}\n`);
+    io.stdout(
+      json ? `${JSON.stringify(stats)}\n` : `${formatStatsReport(stats, files.map(sourceLabel))}\n`,
+    );
     return 0;
   },
 };

@@ -13,6 +13,7 @@ import {
 } from '@graphlet/waste';
 import { CliError } from '../cli-error.ts';
 import type { Command, CommandIo } from '../command.ts';
+import { SOURCE_USAGE } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import { buildWasteTable } from '../waste/build-waste-table.ts';
 import { writeFeatureCsv } from '../waste/feature-csv.ts';
@@ -23,7 +24,7 @@ const USAGE = `Usage: pnpm cli waste FILE... [--json] [--variant NAME] [--thresh
 Builds the paper's per-graphlet features (§5.2.1) for every pipeline of the FILEs that never
 warm-starts, splits pipelines ~80/20 into training and test (class balance kept), trains a random
 forest per Table 3 variant and reports balanced accuracy, feature cost and the freshness-vs-waste
-curve (Figure 10). See docs/waste.md.
+curve (Figure 10). See docs/waste.md. Each FILE is ${SOURCE_USAGE}.
 
   --json                   print one JSON document
   --variant NAME           train only NAME (${WASTE_VARIANTS.join(', ')})
@@ -81,7 +82,12 @@ async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<
   const window = parseInteger('--window', values.window, 1, 50);
   const progress = (line: string) => io.stderr(`${line}\n`);
 
-  const table = buildWasteTable(positionals, parseRoleOverrides(values.role), { window }, progress);
+  const table = await buildWasteTable(
+    positionals,
+    parseRoleOverrides(values.role),
+    { window },
+    progress,
+  );
   progress(
     `waste: ${table.nRows} graphlets x ${table.nFeatures} features from ${table.pipelines.length} pipelines; ${table.excluded.warmStartGraphlets} graphlets of ${table.excluded.warmStartPipelines} warm-starting pipelines excluded`,
   );
