@@ -58,6 +58,16 @@ function pipelineRun(
   return b.build();
 }
 
+/** Runs of one pipeline as one trace. */
+function runs(...parts: Trace[]): Trace {
+  return {
+    pipeline: parts[0]!.pipeline,
+    executions: parts.flatMap((t) => t.executions),
+    artifacts: parts.flatMap((t) => t.artifacts),
+    events: parts.flatMap((t) => t.events),
+  };
+}
+
 /** A mirror of the store kept current by re-reading the pipelines each change touches. */
 async function apply(store: MlmdStore, mirror: Map<string, Trace>, changes: MlmdChanges) {
   for await (const trace of store.traces(changes.pipelines)) mirror.set(trace.pipeline, trace);
@@ -74,21 +84,7 @@ describe.each(['mysql', 'postgres'] as const)('incremental reads on %s', (kind) 
     const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
     await writeMlmdStoreTo(
       db.url,
-      pipelines
-        .flatMap((p, i) => [pipelineRun(p, 100 * i, 0), pipelineRun(p, 100 * i, 1)])
-        .reduce<Trace[]>((merged, run) => {
-          const last = merged.at(-1);
-          if (last?.pipeline !== run.pipeline) return [...merged, run];
-          return [
-            ...merged.slice(0, -1),
-            {
-              pipeline: last.pipeline,
-              executions: [...last.executions, ...run.executions],
-              artifacts: [...last.artifacts, ...run.artifacts],
-              events: [...last.events, ...run.events],
-            },
-          ];
-        }, []),
+      pipelines.map((p, i) => runs(pipelineRun(p, 100 * i, 0), pipelineRun(p, 100 * i, 1))),
     );
     const store = await openMlmdStore(db.url);
     try {
@@ -100,22 +96,22 @@ describe.each(['mysql', 'postgres'] as const)('incremental reads on %s', (kind) 
       // Ten new runs: a third run of p0..p3 (p2's trainer still running) whose ids lie below the
       // watermark, as a transaction that took ids before it and committed after would leave them,
       // and p5's first six runs above it.
-      const runs = [
+      const newRuns = [
         pipelineRun('p0', 0, 2),
         pipelineRun('p1', 100, 2),
         pipelineRun('p2', 200, 2, 'running'),
         pipelineRun('p3', 300, 2),
         ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r)),
       ];
-      await writeMlmdStoreTo(db.url, runs, { append: true });
+      await writeMlmdStoreTo(db.url, newRuns, { append: true });
 
       const c1 = await readChanges(store, w0);
-      const newIds = runs.flatMap((r) => r.executions.map((e) => e.id)).sort((a, b) => a - b);
+      const newIds = newRuns.flatMap((r) => r.executions.map((e) => e.id)).sort((a, b) => a - b);
       expect(c1.executions.map((e) => e.id)).toEqual(newIds);
       expect(c1.artifacts.map((a) => a.id)).toEqual(
-        runs.flatMap((r) => r.artifacts.map((a) => a.id)).sort((a, b) => a - b),
+        newRuns.flatMap((r) => r.artifacts.map((a) => a.id)).sort((a, b) => a - b),
       );
-      expect(c1.events).toHaveLength(runs.reduce((n, r) => n + r.events.length, 0));
+      expect(c1.events).toHaveLength(newRuns.reduce((n, r) => n + r.events.length, 0));
       expect(c1.pipelines).toEqual(['p0', 'p1', 'p2', 'p3', 'p5']);
       expect(c1.stateChanges).toEqual([]);
       expect(c1.watermark.open).toEqual([[221, 2]]);
