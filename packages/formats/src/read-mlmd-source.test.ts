@@ -2,6 +2,7 @@ import type { Trace } from '@graphlet/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openMlmdStore, readMlmdSource } from './read-mlmd-source.ts';
 import { readMlmdStore } from './read-mlmd-store.ts';
+import { copyMlmdStore } from './testing/copy-mlmd-store.ts';
 import { createTestDatabase, type TestDatabase } from './testing/databases.ts';
 import { fixturePath, MLMD_FIXTURES } from './testing/fixtures.ts';
 import { formatErrorOf } from './testing/format-error-of.ts';
@@ -41,6 +42,15 @@ describe.each(['mysql', 'postgres'] as const)('MLMD on %s', (kind) => {
   afterAll(async () => {
     for (const db of databases) await db.drop();
   });
+
+  it.each(MLMD_FIXTURES)(
+    '%s: copied at its own schema version, read as from the file',
+    async (file) => {
+      const db = await database('copy');
+      await copyMlmdStore(fixturePath(file), db.url);
+      expect(await readMlmdSource(db.url)).toEqual(readMlmdStore(fixturePath(file)));
+    },
+  );
 
   it.each(MLMD_FIXTURES)('%s: written with the v10 DDL, read back unchanged', async (file) => {
     const traces = readMlmdStore(fixturePath(file)).traces;

@@ -1,0 +1,89 @@
+// MLMD store reading benchmark: the same corpus (default /work/data/corpus-300-s1.sqlite, 300
+// pipelines) read pipeline by pipeline from an SQLite file, from MariaDB and from PostgreSQL,
+// each read in its own process (time and peak RSS), SQLite being the baseline of the same run.
+// The corpus is first loaded into a new database on each server by the project's MLMD writer
+// (load time reported, not part of the comparison); the databases are dropped after.
+//   node bench/src/store-bench.ts [--store FILE] [--backends sqlite,mysql,postgres]
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { iterateMlmdTraces, openMlmdStoreWriter } from '@graphlet/formats';
+import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+
+const { values } = parseArgs({
+  options: {
+    store: { type: 'string', default: '/work/data/corpus-300-s1.sqlite' },
+    backends: { type: 'string', default: 'sqlite,mysql,postgres' },
+  },
+});
+const file = values.store;
+const backends = values.backends.split(',') as ('sqlite' | 'mysql' | 'postgres')[];
+const child = fileURLToPath(new URL('./store-read.ts', import.meta.url));
+
+interface ReadResult {
+  pipelines: number;
+  nodes: number;
+  events: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+}
+
+function read(location: string): ReadResult {
+  const run = spawnSync(process.execPath, ['--no-warnings=ExperimentalWarning', child, location], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`store-read exited with ${run.status ?? run.signal}`);
+  return JSON.parse(run.stdout) as ReadResult;
+}
+
+async function load(kind: 'mysql' | 'postgres'): Promise<{ db: TestDatabase; seconds: number }> {
+  const db = await createTestDatabase(kind, 'store_bench');
+  const start = performance.now();
+  const writer = await openMlmdStoreWriter(db.url);
+  try {
+    for (const trace of iterateMlmdTraces(file)) await writer.writeTrace(trace);
+  } finally {
+    await writer.close();
+  }
+  return { db, seconds: (performance.now() - start) / 1000 };
+}
+
+const results: Record<string, ReadResult & { loadSeconds?: number }> = {};
+const databases: TestDatabase[] = [];
+try {
+  for (const backend of backends) {
+    process.stderr.write(`store-bench: ${backend}...\n`);
+    if (backend === 'sqlite') {
+      results.sqlite = read(file);
+      continue;
+    }
+    const { db, seconds } = await load(backend);
+    databases.push(db);
+    results[backend] = { ...read(db.url), loadSeconds: Number(seconds.toFixed(1)) };
+  }
+} finally {
+  for (const db of databases) await db.drop();
+}
+
+const base = results.sqlite;
+const ratio = (r: ReadResult | undefined, key: 'seconds' | 'peakRssMb') =>
+  r === undefined || base === undefined ? undefined : Number((r[key] / base[key]).toFixed(2));
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      store: file,
+      ...results,
+      ratios: {
+        mysqlSecondsOverSqlite: ratio(results.mysql, 'seconds'),
+        postgresSecondsOverSqlite: ratio(results.postgres, 'seconds'),
+        mysqlRssOverSqlite: ratio(results.mysql, 'peakRssMb'),
+        postgresRssOverSqlite: ratio(results.postgres, 'peakRssMb'),
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
