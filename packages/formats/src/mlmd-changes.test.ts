@@ -10,6 +10,9 @@ import { type MlmdStore, openMlmdStore, readMlmdSource } from './read-mlmd-sourc
 import { createTestDatabase, type TestDatabase } from './testing/databases.ts';
 import { writeMlmdStoreTo } from './write-mlmd-server.ts';
 
+/** Creating and dropping databases may be slow on a loaded machine. */
+const HOOK_TIMEOUT = 120_000;
+
 const T0 = 1_700_000_000_000;
 
 /**
@@ -77,7 +80,7 @@ describe.each(['mysql', 'postgres'] as const)('incremental reads on %s', (kind) 
   let db: TestDatabase;
   afterAll(async () => {
     await db?.drop();
-  });
+  }, HOOK_TIMEOUT);
 
   it('sees new runs and state changes once each, and the pipelines they touch', async () => {
     db = await createTestDatabase(kind, 'store_reader_sync');

@@ -10,6 +10,9 @@ import { richTrace } from './testing/rich-trace.ts';
 import { tempDir } from './testing/temp-dir.ts';
 import { writeMlmdStoreTo } from './write-mlmd-server.ts';
 
+/** Creating and dropping databases may be slow on a loaded machine. */
+const HOOK_TIMEOUT = 120_000;
+
 /** richTrace without its integer beyond 2^31, which MLMD's INT int_value cannot hold on servers. */
 function serverRichTrace(pipeline: string, base: number): Trace {
   const trace = richTrace(pipeline, base);
@@ -41,7 +44,7 @@ describe.each(['mysql', 'postgres'] as const)('MLMD on %s', (kind) => {
   };
   afterAll(async () => {
     for (const db of databases) await db.drop();
-  });
+  }, HOOK_TIMEOUT);
 
   it.each(MLMD_FIXTURES)(
     '%s: copied at its own schema version, read as from the file',

@@ -9,6 +9,9 @@ import { fixturePath } from './testing/fixtures.ts';
 import { formatErrorOf } from './testing/format-error-of.ts';
 import { writeMlmdStoreTo } from './write-mlmd-server.ts';
 
+/** Creating and dropping databases may be slow on a loaded machine. */
+const HOOK_TIMEOUT = 120_000;
+
 const FIXTURE = fixturePath('tfx-1.15-interactive-two-trainers.sqlite');
 
 describe.each(['mysql', 'postgres'] as const)('read-only access on %s', (kind) => {
@@ -26,7 +29,7 @@ describe.each(['mysql', 'postgres'] as const)('read-only access on %s', (kind) =
       await adminServer(kind, `CREATE ROLE ${user} LOGIN PASSWORD '${password}'`);
       await db.admin(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${user}`);
     }
-  });
+  }, HOOK_TIMEOUT);
 
   afterAll(async () => {
     await db.drop();
@@ -34,7 +37,7 @@ describe.each(['mysql', 'postgres'] as const)('read-only access on %s', (kind) =
       kind,
       kind === 'mysql' ? `DROP USER IF EXISTS '${user}'@'%'` : `DROP ROLE IF EXISTS ${user}`,
     );
-  });
+  }, HOOK_TIMEOUT);
 
   it('reads the whole store as a user with SELECT only, who could not write', async () => {
     const url = db.urlAs(user, password);

@@ -16,13 +16,10 @@ import {
 import {
   GENERATED_ID_TABLES,
   MYSQL_V10_INDEXES,
-  MYSQL_V10_TABLES,
   POSTGRES_V10_INDEXES,
-  POSTGRES_V10_TABLES,
 } from './mlmd-schema-server.ts';
-import { MLMD_V10_SCHEMA_VERSION } from './mlmd-schema-v10.ts';
-import { PIPELINE_CONTEXT_TYPES } from './pipeline-scopes.ts';
-import { MLMD_TABLES, type SqlValue } from './row-source.ts';
+import { prepareServerStore } from './prepare-server-store.ts';
+import type { SqlValue } from './row-source.ts';
 import { connectServer, type ServerConnection } from './server-connection.ts';
 import { parseStoreLocation, type StoreLocation } from './store-location.ts';
 import { openMlmdWriter } from './write-mlmd-store.ts';
@@ -48,17 +45,6 @@ export interface MlmdStoreWriter {
   close(): Promise<void>;
 }
 
-/**
- * The writers' deviation from MLMD, as on SQLite: Execution and Artifact names need not be
- * unique per type (the trace model uses them as node names that repeat run after run).
- */
-function writerTables(dialect: 'mysql' | 'postgres'): string[] {
-  const tables = dialect === 'mysql' ? MYSQL_V10_TABLES : POSTGRES_V10_TABLES;
-  return tables.map((sql) =>
-    sql.replace(/, CONSTRAINT Unique(Artifact|Execution)TypeName UNIQUE\([^)]*\)/, ''),
-  );
-}
-
 /** Opens a writer on the store at `location` (an SQLite path or a server URL). */
 export async function openMlmdStoreWriter(
   location: string | StoreLocation,
@@ -81,7 +67,7 @@ export async function openMlmdStoreWriter(
   }
   const connection = await connectServer(at);
   try {
-    const existing = await prepareStore(connection, options);
+    const existing = await prepareServerStore(connection, options);
     return new ServerWriter(connection, existing, options.flushRows ?? 20_000);
   } catch (error) {
     await connection.close();
@@ -101,90 +87,6 @@ export async function writeMlmdStoreTo(
   } finally {
     await writer.close();
   }
-}
-
-/** Creates MLMD's tables (or checks the store to append to); returns what it already holds. */
-async function prepareStore(
-  connection: ServerConnection,
-  options: MlmdStoreWriterOptions,
-): Promise<ExistingStore | undefined> {
-  const q = (name: string) => (connection.dialect === 'mysql' ? `\`${name}\`` : name);
-  const present = await mlmdTablesPresent(connection);
-  if (options.append === true) {
-    if (!present.has('execution')) {
-      throw new FormatError('not_mlmd', connection.label, 'no MLMD store to append to');
-    }
-    const [version] = await connection.query(`SELECT MAX(schema_version) FROM ${q('MLMDEnv')}`);
-    if (Number(version?.[0]) !== MLMD_V10_SCHEMA_VERSION) {
-      throw new FormatError(
-        'unsupported',
-        connection.label,
-        `can append to MLMD schema version ${MLMD_V10_SCHEMA_VERSION} only (found ${String(version?.[0])})`,
-      );
-    }
-    return readExisting(connection, q);
-  }
-  if (present.size > 0) {
-    if (options.overwrite !== true) {
-      throw new FormatError(
-        'exists',
-        connection.label,
-        'already holds MLMD tables; refusing to overwrite them',
-      );
-    }
-    for (const table of MLMD_TABLES) {
-      if (present.has(table.toLowerCase())) await connection.query(`DROP TABLE ${q(table)}`);
-    }
-  }
-  for (const sql of writerTables(connection.dialect)) await connection.query(sql);
-  await connection.query(`INSERT INTO ${q('MLMDEnv')} (schema_version) VALUES (?)`, [
-    MLMD_V10_SCHEMA_VERSION,
-  ]);
-  return undefined;
-}
-
-async function mlmdTablesPresent(connection: ServerConnection): Promise<Set<string>> {
-  const schema = connection.dialect === 'mysql' ? 'DATABASE()' : 'current_schema()';
-  const names = MLMD_TABLES.map((t) => `'${t.toLowerCase()}'`).join(', ');
-  const rows = await connection.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} AND LOWER(table_name) IN (${names})`,
-  );
-  return new Set(rows.map((r) => String(r[0]).toLowerCase()));
-}
-
-async function readExisting(
-  connection: ServerConnection,
-  q: (name: string) => string,
-): Promise<ExistingStore> {
-  const max = async (table: string) => {
-    const [row] = await connection.query(`SELECT COALESCE(MAX(id), 0) FROM ${q(table)}`);
-    return Number(row?.[0] ?? 0);
-  };
-  const types = (await connection.query(`SELECT id, name, type_kind FROM ${q('Type')}`)).map(
-    (r) => [Number(r[0]), String(r[1]), Number(r[2])] as const,
-  );
-  const typeProperties = (
-    await connection.query(`SELECT type_id, name FROM ${q('TypeProperty')}`)
-  ).map((r) => [Number(r[0]), String(r[1])] as const);
-  const pipelineTypes = types
-    .filter(([, name, kind]) => kind === 2 && PIPELINE_CONTEXT_TYPES.includes(name))
-    .map(([id]) => id);
-  const pipelines = new Map<string, number>();
-  for (const [id, name] of await connection.query(
-    `SELECT id, name FROM ${q('Context')} WHERE type_id IN (${idList(pipelineTypes)})`,
-  )) {
-    pipelines.set(String(name), Number(id));
-  }
-  return {
-    maxExecutionId: await max('Execution'),
-    maxArtifactId: await max('Artifact'),
-    maxEventId: await max('Event'),
-    maxContextId: await max('Context'),
-    maxTypeId: await max('Type'),
-    types,
-    typeProperties,
-    pipelines,
-  };
 }
 
 class ServerWriter implements MlmdStoreWriter {

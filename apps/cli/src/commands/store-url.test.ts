@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../testing/cli-harness.ts';
 import { buildWasteTable } from '../waste/build-waste-table.ts';
 
+/** Creating and dropping databases may be slow on a loaded machine. */
+const HOOK_TIMEOUT = 120_000;
+
 const path = tempDir();
 const FIXTURE = fixturePath('tfx-1.15-interactive-two-trainers.sqlite');
 const CORPUS = path('corpus-20.sqlite');
@@ -37,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const db of databases) await db.drop();
-});
+}, HOOK_TIMEOUT);
 
 /** Each of these reads a store three times; the machine may be loaded (no test fails for it). */
 const SLOW = 300_000;
