@@ -88,38 +88,68 @@ export function scopeNodeSets(
   return { executionIds, artifactIds };
 }
 
-/** The queries reading the nodes of `sets` in `dialect`, whatever the schema version. */
-export function traceSql(dialect: SqlDialect, tables: StoreColumns, sets: NodeSets): TraceSql {
+/**
+ * The six SELECTs of a trace's rows in `dialect`, whatever the schema version, each taking its
+ * WHERE clause (empty for a whole table) and sorted by node id.
+ */
+export type TraceSelects = { readonly [K in keyof TraceSql]: (where: string) => string };
+
+/** The SELECT builders of `dialect` on a store with `tables`. */
+export function traceSelects(dialect: SqlDialect, tables: StoreColumns): TraceSelects {
   const t = dialect.table;
   const col = (table: string, column: string, alias = column) =>
     tables.get(table)?.has(column) === true ? `${column} AS ${alias}` : `NULL AS ${alias}`;
+  const properties = (table: string, owner: string) => (where: string) =>
+    `SELECT ${owner} AS node, name, is_custom_property AS custom,
+      ${VALUE_COLUMNS.map((c) => col(table, c)).join(', ')}
+     FROM ${t(table)} ${where}
+     ORDER BY ${owner}, ${dialect.binary('name')}, is_custom_property`;
+  return {
+    executions: (
+      where,
+    ) => `SELECT id, type_id, ${col('Execution', 'name')}, ${col('Execution', 'last_known_state', 'state')},
+        ${col('Execution', 'create_time_since_epoch', 'created')},
+        ${col('Execution', 'last_update_time_since_epoch', 'updated')}
+       FROM ${t('Execution')} ${where} ORDER BY id`,
+    executionProperties: properties('ExecutionProperty', 'execution_id'),
+    artifacts: (
+      where,
+    ) => `SELECT id, type_id, ${col('Artifact', 'name')}, ${col('Artifact', 'uri')}, ${col('Artifact', 'state')},
+        ${col('Artifact', 'create_time_since_epoch', 'created')}
+       FROM ${t('Artifact')} ${where} ORDER BY id`,
+    artifactProperties: properties('ArtifactProperty', 'artifact_id'),
+    events: (
+      where,
+    ) => `SELECT id, artifact_id, execution_id, type, ${col('Event', 'milliseconds_since_epoch', 'time')}
+       FROM ${t('Event')} ${where} ORDER BY id`,
+    eventPaths: (where) =>
+      tables.has('EventPath')
+        ? `SELECT event_id, is_index_step, step_index, step_key FROM ${t('EventPath')}
+           ${where} ORDER BY event_id${dialect.pathOrder}`
+        : `SELECT NULL AS event_id, NULL AS is_index_step, NULL AS step_index, NULL AS step_key FROM ${t('Type')} WHERE 1 = 0`,
+  };
+}
+
+/** The queries reading the nodes of `sets` in `dialect`, whatever the schema version. */
+export function traceSql(dialect: SqlDialect, tables: StoreColumns, sets: NodeSets): TraceSql {
+  const select = traceSelects(dialect, tables);
   // Without a filter, rows come straight off the primary key.
   const where = (column: string, ids: string | undefined) =>
     ids === undefined ? '' : `WHERE ${column} IN (${dialect.idSet(ids)})`;
-  const properties = (table: string, owner: string, ids: string | undefined) =>
-    `SELECT ${owner} AS node, name, is_custom_property AS custom,
-      ${VALUE_COLUMNS.map((c) => col(table, c)).join(', ')}
-     FROM ${t(table)} ${where(owner, ids)}
-     ORDER BY ${owner}, ${dialect.binary('name')}, is_custom_property`;
   const eventWhere =
     sets.events !== undefined ? `WHERE ${sets.events}` : where('execution_id', sets.executionIds);
   return {
-    executions: `SELECT id, type_id, ${col('Execution', 'name')}, ${col('Execution', 'last_known_state', 'state')},
-        ${col('Execution', 'create_time_since_epoch', 'created')},
-        ${col('Execution', 'last_update_time_since_epoch', 'updated')}
-       FROM ${t('Execution')} ${where('id', sets.executionIds)} ORDER BY id`,
-    executionProperties: properties('ExecutionProperty', 'execution_id', sets.executionIds),
-    artifacts: `SELECT id, type_id, ${col('Artifact', 'name')}, ${col('Artifact', 'uri')}, ${col('Artifact', 'state')},
-        ${col('Artifact', 'create_time_since_epoch', 'created')}
-       FROM ${t('Artifact')} ${where('id', sets.artifactIds)} ORDER BY id`,
-    artifactProperties: properties('ArtifactProperty', 'artifact_id', sets.artifactIds),
-    events: `SELECT id, artifact_id, execution_id, type, ${col('Event', 'milliseconds_since_epoch', 'time')}
-       FROM ${t('Event')} ${eventWhere} ORDER BY id`,
-    eventPaths: tables.has('EventPath')
-      ? `SELECT event_id, is_index_step, step_index, step_key FROM ${t('EventPath')}
-         ${where('event_id', eventWhere === '' ? undefined : `SELECT id FROM ${t('Event')} ${eventWhere}`)}
-         ORDER BY event_id${dialect.pathOrder}`
-      : `SELECT NULL AS event_id, NULL AS is_index_step, NULL AS step_index, NULL AS step_key FROM ${t('Type')} WHERE 1 = 0`,
+    executions: select.executions(where('id', sets.executionIds)),
+    executionProperties: select.executionProperties(where('execution_id', sets.executionIds)),
+    artifacts: select.artifacts(where('id', sets.artifactIds)),
+    artifactProperties: select.artifactProperties(where('artifact_id', sets.artifactIds)),
+    events: select.events(eventWhere),
+    eventPaths: select.eventPaths(
+      where(
+        'event_id',
+        eventWhere === '' ? undefined : `SELECT id FROM ${dialect.table('Event')} ${eventWhere}`,
+      ),
+    ),
   };
 }
 

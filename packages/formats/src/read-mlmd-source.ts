@@ -16,6 +16,7 @@ import {
 } from './mlmd-trace-queries.ts';
 import { openRowSource } from './open-row-source.ts';
 import { type PipelineScope, readPipelineScopes } from './pipeline-scopes.ts';
+import { readTraceByIds } from './read-trace-by-ids.ts';
 import { allRows, inSnapshot, type RowSource } from './row-source.ts';
 import type { StoreLocation } from './store-location.ts';
 
@@ -164,14 +165,40 @@ class SourceStore implements MlmdStore {
     typeNames: ReadonlyMap<number, string>,
   ): Promise<Trace> {
     const dialect = sqlDialect(this.dialect);
-    const sets = scopeNodeSets(dialect, this.columns, kind, idList(contexts ?? []));
-    const rows = await streamTraceRows(
+    if (kind === 'all') {
+      const sql = traceSql(dialect, this.columns, scopeNodeSets(dialect, this.columns, 'all'));
+      return { pipeline, ...(await streamTraceRows(this.source, sql, typeNames, this.role)) };
+    }
+    const t = dialect.table;
+    const list = idList(contexts ?? []);
+    const associated = `SELECT execution_id FROM ${t('Association')} WHERE context_id IN (${list})`;
+    const executions = await this.ids(
+      kind === 'pipeline'
+        ? associated
+        : `SELECT id FROM ${t('Execution')} WHERE id NOT IN (${dialect.idSet(associated)})`,
+    );
+    const artifacts =
+      kind === 'pipeline' && this.columns.has('Attribution')
+        ? await this.ids(
+            `SELECT artifact_id FROM ${t('Attribution')} WHERE context_id IN (${list})`,
+          )
+        : [];
+    const rows = await readTraceByIds(
       this.source,
-      traceSql(dialect, this.columns, sets),
+      dialect,
+      this.columns,
+      { executions, artifacts },
       typeNames,
       this.role,
     );
     return { pipeline, ...rows };
+  }
+
+  /** The distinct ids one query returns, ascending. */
+  private async ids(sql: string): Promise<number[]> {
+    const ids = new Set<number>();
+    for await (const batch of this.source.rows(sql)) for (const [x] of batch) ids.add(Number(x));
+    return [...ids].sort((a, b) => a - b);
   }
 }
 
