@@ -74,9 +74,8 @@ class MysqlRowSource implements RowSource {
   }
 
   async begin(): Promise<void> {
-    if (this.depth++ === 0) {
-      await this.run('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-    }
+    if (this.depth === 0) await this.run('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+    this.depth++;
   }
 
   async end(): Promise<void> {

@@ -72,7 +72,8 @@ class PostgresRowSource implements RowSource {
   }
 
   async begin(): Promise<void> {
-    if (this.depth++ === 0) await this.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    if (this.depth === 0) await this.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    this.depth++;
   }
 
   async end(): Promise<void> {

@@ -51,7 +51,8 @@ class SqliteRowSource implements RowSource {
 
   async begin(): Promise<void> {
     // A read transaction: every query inside sees the same state of the file.
-    if (this.depth++ === 0) this.guard(() => this.db.exec('BEGIN'));
+    if (this.depth === 0) this.guard(() => this.db.exec('BEGIN'));
+    this.depth++;
   }
 
   async end(): Promise<void> {
