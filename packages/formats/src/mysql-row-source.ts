@@ -16,7 +16,7 @@ export async function openMysqlRowSource(location: ServerLocation): Promise<RowS
     throw connectionFailure(location.label, { code: 'ER_BAD_DB_ERROR' });
   }
   const connection = createConnection({
-    host: location.host,
+    host: location.host ?? 'localhost',
     port: location.port ?? 3306,
     user: location.user,
     password: location.password,

@@ -26,7 +26,7 @@ export async function connectServer(location: ServerLocation): Promise<ServerCon
 async function connectMysql(location: ServerLocation): Promise<ServerConnection> {
   try {
     const connection = await createConnection({
-      host: location.host,
+      host: location.host ?? 'localhost',
       port: location.port ?? 3306,
       user: location.user,
       password: location.password,

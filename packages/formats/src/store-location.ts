@@ -8,7 +8,8 @@ import { FormatError } from './format-error.ts';
 /** A database server location; unset fields fall back to the driver's defaults. */
 export interface ServerLocation {
   readonly kind: 'mysql' | 'postgres';
-  readonly host: string;
+  /** Undefined when the URL names none: MySQL then uses localhost, PostgreSQL PGHOST. */
+  readonly host: string | undefined;
   readonly port: number | undefined;
   readonly user: string | undefined;
   readonly password: string | undefined;
@@ -56,8 +57,8 @@ export function parseStoreLocation(
   const password = url.password === '' ? env.MLMD_PASSWORD : decodeURIComponent(url.password);
   const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined;
   const port = url.port === '' ? undefined : Number(url.port);
-  const host = url.hostname.replace(/^\[|\]$/g, '') || 'localhost';
-  const label = `${kind === 'mysql' ? 'mysql' : 'postgres'}://${user === undefined ? '' : `${encodeURIComponent(user)}@`}${url.host || 'localhost'}/${database ?? ''}`;
+  const host = url.hostname.replace(/^\[|\]$/g, '') || undefined;
+  const label = `${kind === 'mysql' ? 'mysql' : 'postgres'}://${user === undefined ? '' : `${encodeURIComponent(user)}@`}${url.host}/${database ?? ''}`;
   return { kind, host, port, user, password, database, label };
 }
 
