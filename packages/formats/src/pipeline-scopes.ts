@@ -8,7 +8,7 @@ import type { StoreColumns } from './mlmd-trace-queries.ts';
 import type { Row, RowSource } from './row-source.ts';
 
 /** Context type names that mark a pipeline (TFX; Kubeflow Pipelines v2). */
-const PIPELINE_CONTEXT_TYPES: readonly string[] = ['pipeline', 'system.Pipeline'];
+export const PIPELINE_CONTEXT_TYPES: readonly string[] = ['pipeline', 'system.Pipeline'];
 
 /** One pipeline: its name and the ids of its context and every descendant context. */
 export interface PipelineScope {
