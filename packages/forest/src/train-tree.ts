@@ -72,6 +72,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
     maxBins = Math.max(maxBins, nBins[f]!);
   }
   const hist = new Int32Array(2 * maxBins);
+  const touched = new Int32Array(maxBins);
   const featureOrder = Int32Array.from({ length: nFeatures }, (_, f) => f);
   const importance = new Float64Array(nFeatures);
 
@@ -131,12 +132,27 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
       featureOrder[pick] = featureOrder[k]!;
       featureOrder[k] = f;
       const nb = nBins[f]!;
-      hist.fill(0, 0, 2 * nb);
       const column = f * nRows;
-      for (let i = start; i < end; i++) {
-        const r = rows[i]!;
-        const p = packed[r]!;
-        hist[2 * bins[column + r]! + (p & 1)]! += p >> 1;
+      // hist is all zeros here. A node with fewer rows than bins notes the bins it touches, so the
+      // scan below visits only those (sorted) instead of every bin: most nodes of a fully grown
+      // tree hold a handful of rows.
+      const few = end - start < nb >> 1;
+      let nTouched = 0;
+      if (few) {
+        for (let i = start; i < end; i++) {
+          const r = rows[i]!;
+          const p = packed[r]!;
+          const k = 2 * bins[column + r]!;
+          if (hist[k] === 0 && hist[k + 1] === 0) touched[nTouched++] = k >> 1;
+          hist[k + (p & 1)]! += p >> 1;
+        }
+        sortSmall(touched, nTouched);
+      } else {
+        for (let i = start; i < end; i++) {
+          const r = rows[i]!;
+          const p = packed[r]!;
+          hist[2 * bins[column + r]! + (p & 1)]! += p >> 1;
+        }
       }
       const nan0 = hist[2 * (nb - 1)]!;
       const nan1 = hist[2 * (nb - 1) + 1]!;
@@ -144,7 +160,10 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
       let occupied = hasNan ? 1 : 0;
       let l0 = 0;
       let l1 = 0;
-      for (let b = 0; b < nb - 1; b++) {
+      const scanned = few ? nTouched : nb - 1;
+      for (let j = 0; j < scanned; j++) {
+        const b = few ? touched[j]! : j;
+        if (b === nb - 1) break; // the NaN bin sorts last
         const h0 = hist[2 * b]!;
         const h1 = hist[2 * b + 1]!;
         if (h0 + h1 === 0) continue;
@@ -172,6 +191,13 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
           }
         }
       }
+      if (few) {
+        for (let j = 0; j < nTouched; j++) {
+          const k = 2 * touched[j]!;
+          hist[k] = 0;
+          hist[k + 1] = 0;
+        }
+      } else hist.fill(0, 0, 2 * nb);
       // Constant within the node: one occupied bin (NaN counts as one).
       const constant = occupied <= 1;
       if (!constant) varying++;
@@ -237,6 +263,19 @@ function drawBootstrap(
   for (let i = 0; i < n; i++) {
     const rows = random() / 4294967296 < p1 ? byClass[1] : byClass[0];
     packed[rows[randomBelow(random, rows.length)]!]! += 2;
+  }
+}
+
+/** Insertion sort of a[0, n): n is below half the bin count. */
+function sortSmall(a: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
   }
 }
 
