@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { executionId } from '../ids.ts';
 import { segmentGraphlets } from '../segment-graphlets.ts';
 import type { Trace } from '../trace.ts';
-import { featureDefinitions } from './feature-definitions.ts';
-import { buildFeatureTable, type WasteFeatureTable } from './feature-table.ts';
+
+import { featureDefinitions, resolveFeatureOptions } from './feature-definitions.ts';
+import {
+  buildFeatureTable,
+  createFeatureTableBuilder,
+  type WasteFeatureTable,
+} from './feature-table.ts';
 import { graphletFeatureRecord } from './graphlet-feature-record.ts';
 import { fnv1a } from './graphlet-features.ts';
+import { pipelineFeatureRows } from './pipeline-feature-rows.ts';
 import { threeGraphletTrace, warmStartTrace } from './waste-test-traces.test-support.ts';
 
 const corpus = (...traces: Trace[]) =>
   traces.map((trace) => ({ trace, graphlets: segmentGraphlets(trace).graphlets }));
 
 function row(table: WasteFeatureTable, r: number): Record<string, number> {
-  return Object.fromEntries(
-    table.features.map((f, c) => [f.name, table.values[r * table.nFeatures + c]!]),
-  );
+  return Object.fromEntries(table.features.map((f, c) => [f.name, table.columns[c]![r]!]));
 }
 
 describe('waste feature definitions', () => {
@@ -106,7 +110,7 @@ describe('buildFeatureTable on a hand-built pipeline', () => {
     expect(g).toMatchObject({
       'pre.count.ingestion': 2,
       'pre.count.data_validation': 1,
-      'pre.avg_inputs': 1 / 3,
+      'pre.avg_inputs': Math.fround(1 / 3), // the table holds single precision
       'pre.avg_outputs': 1,
       'trainer.avg_inputs': 2,
       'post.count.model_validation': 0,
@@ -141,15 +145,13 @@ describe('buildFeatureTable on a hand-built pipeline', () => {
     expect(Array.from(table.stageCosts.subarray(8, 12))).toEqual([30, 30, 7, 0]);
   });
 
-  it('graphletFeatureRecord gives the same features for one graphlet', () => {
+  it('graphletFeatureRecord gives the same features for one graphlet (to single precision)', () => {
     const trace = threeGraphletTrace();
     const graphlets = segmentGraphlets(trace).graphlets;
     const record = graphletFeatureRecord(trace, graphlets, graphlets[2]!.trainer);
     const expected = row(table, 2);
     for (const name of Object.keys(expected)) {
-      expect(Object.is(record[name], expected[name]) || record[name] === expected[name], name).toBe(
-        true,
-      );
+      expect(Object.is(Math.fround(record[name]!), expected[name]), name).toBe(true);
     }
     expect(() => graphletFeatureRecord(trace, graphlets, executionId(999))).toThrow(
       /waste: no graphlet has trainer/,
@@ -180,12 +182,43 @@ describe('warm-start exclusion', () => {
     const traces = Array.from({ length: 400 }, (_, i) => threeGraphletTrace(`p${i}`));
     const table = buildFeatureTable(corpus(...traces), { window: 2, architectureBuckets: 0 });
     expect(table.nRows).toBe(1200);
-    expect(table.values).toHaveLength(1200 * table.nFeatures);
+    for (const column of table.columns) expect(column).toHaveLength(1200);
     const one = buildFeatureTable(corpus(threeGraphletTrace()), {
       window: 2,
       architectureBuckets: 0,
     });
-    expect(Array.from(table.values.subarray(-3 * table.nFeatures))).toEqual(Array.from(one.values));
+    table.columns.forEach((column, f) => {
+      expect(Array.from(column.subarray(-3))).toEqual(Array.from(one.columns[f]!));
+    });
     expect(table.pipeline[1199]).toBe(399);
+  });
+});
+
+describe('pipelineFeatureRows', () => {
+  it('adds the same rows through addRows as through add, and reports exclusions', () => {
+    const options = resolveFeatureOptions();
+    const direct = buildFeatureTable(corpus(threeGraphletTrace('a'), warmStartTrace('w')));
+    const builder = createFeatureTableBuilder();
+    for (const { trace, graphlets } of corpus(threeGraphletTrace('a'), warmStartTrace('w'))) {
+      builder.addRows(pipelineFeatureRows(trace, graphlets, options));
+    }
+    const viaRows = builder.finish();
+    expect(viaRows).toEqual(direct);
+    const warm = warmStartTrace('w');
+    expect(pipelineFeatureRows(warm, segmentGraphlets(warm).graphlets, options)).toEqual({
+      kind: 'warm-start',
+      pipeline: 'w',
+      graphlets: 2,
+    });
+  });
+
+  it('rejects rows built with another feature count', () => {
+    const trace = threeGraphletTrace();
+    const rows = pipelineFeatureRows(
+      trace,
+      segmentGraphlets(trace).graphlets,
+      resolveFeatureOptions({ window: 1 }),
+    );
+    expect(() => createFeatureTableBuilder().addRows(rows)).toThrow(/expected 37/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The waste feature table (§5 "Data"), built pipeline by pipeline into growable typed arrays:
- * a row-major Float64Array of features (as @graphlet/forest reads it) and per-row metadata.
- * Pipelines with any warm-starting graphlet are left out, as the paper filters them (§5).
+ * The waste feature table (§5 "Data"), built pipeline by pipeline into growable typed columns:
+ * one Float32Array per feature (NaN when missing) and per-row metadata. Pipelines with any
+ * warm-starting graphlet are left out, as the paper filters them (§5).
  */
 import type { Graphlet } from '../graphlet.ts';
 import type { Trace } from '../trace.ts';
@@ -11,7 +11,8 @@ import {
   featureDefinitions,
   resolveFeatureOptions,
 } from './feature-definitions.ts';
-import { orderGraphlets, STAGE_COSTS, writePipelineFeatures } from './graphlet-features.ts';
+import { STAGE_COSTS } from './graphlet-features.ts';
+import { type PipelineFeatureRows, pipelineFeatureRows } from './pipeline-feature-rows.ts';
 
 /** The features of every graphlet of the non-warm-starting pipelines. */
 export interface WasteFeatureTable {
@@ -19,8 +20,8 @@ export interface WasteFeatureTable {
   readonly features: readonly FeatureDefinition[];
   readonly nRows: number;
   readonly nFeatures: number;
-  /** Row-major: feature f of row r is values[r * nFeatures + f]; NaN when missing. */
-  readonly values: Float64Array;
+  /** Column-major: feature f of row r is columns[f][r] (single precision); NaN when missing. */
+  readonly columns: readonly Float32Array[];
   /** Names of the kept pipelines, in the order they were added (names may repeat across files). */
   readonly pipelines: readonly string[];
   /** Per row: index into `pipelines`. */
@@ -41,17 +42,26 @@ export interface WasteFeatureTable {
   };
 }
 
+/** Bytes the table holds per row with `nFeatures` features (columns and per-row metadata). */
+export function tableBytesPerRow(nFeatures: number): number {
+  // Float32 per feature; pipeline (4), trainer (8), pushed (1), cost (8), stage costs (8 each).
+  return 4 * nFeatures + 4 + 8 + 1 + 8 + 8 * STAGE_COSTS;
+}
+
 /** Adds pipelines one at a time; `finish` returns the table. */
 export interface FeatureTableBuilder {
+  readonly options: FeatureOptions;
   readonly features: readonly FeatureDefinition[];
   /** Adds one pipeline's graphlets (in any order); returns the rows added (0 when excluded). */
   add(trace: Trace, graphlets: readonly Graphlet[]): number;
+  /** Adds one pipeline's precomputed rows (pipelineFeatureRows with the same options). */
+  addRows(rows: PipelineFeatureRows): number;
   finish(): WasteFeatureTable;
 }
 
 /**
- * Starts a feature table. Memory is the table itself (8 bytes per feature and row) plus at most
- * one doubling while growing; each trace can be dropped after `add`.
+ * Starts a feature table. Memory is the table itself (tableBytesPerRow per row) plus, while a
+ * column grows, one doubled copy of that column; each trace can be dropped after `add`.
  * @example const b = createFeatureTableBuilder(); b.add(trace, segmentGraphlets(trace).graphlets);
  */
 export function createFeatureTableBuilder(
@@ -61,7 +71,7 @@ export function createFeatureTableBuilder(
   const features = featureDefinitions(resolved);
   const nf = features.length;
   let capacity = 1024;
-  let values = new Float64Array(capacity * nf);
+  const columns = Array.from({ length: nf }, () => new Float32Array(capacity));
   let stageCosts = new Float64Array(capacity * STAGE_COSTS);
   let pipeline = new Int32Array(capacity);
   let trainer = new Float64Array(capacity);
@@ -73,39 +83,47 @@ export function createFeatureTableBuilder(
   const ensure = (rows: number) => {
     if (rows <= capacity) return;
     while (capacity < rows) capacity *= 2;
-    values = grow(values, capacity * nf);
+    for (let f = 0; f < nf; f++) columns[f] = grow(columns[f]!, capacity);
     stageCosts = grow(stageCosts, capacity * STAGE_COSTS);
     pipeline = grow(pipeline, capacity);
     trainer = grow(trainer, capacity);
     pushed = grow(pushed, capacity);
   };
 
-  return {
-    features,
-    add(trace, graphlets) {
-      if (graphlets.length === 0) {
-        excluded.pipelinesWithoutGraphlets++;
-        return 0;
-      }
-      if (graphlets.some((g) => g.warmStart)) {
+  const addRows = (rows: PipelineFeatureRows): number => {
+    if (rows.kind !== 'rows') {
+      if (rows.kind === 'no-graphlets') excluded.pipelinesWithoutGraphlets++;
+      else {
         excluded.warmStartPipelines++;
-        excluded.warmStartGraphlets += graphlets.length;
-        return 0;
+        excluded.warmStartGraphlets += rows.graphlets;
       }
-      const ordered = orderGraphlets(graphlets);
-      ensure(nRows + ordered.length);
-      writePipelineFeatures(trace, ordered, resolved, values, stageCosts, nRows);
-      const p = pipelines.length;
-      pipelines.push(trace.pipeline);
-      for (let i = 0; i < ordered.length; i++) {
-        const g = ordered[i]!;
-        pipeline[nRows + i] = p;
-        trainer[nRows + i] = g.trainer;
-        pushed[nRows + i] = g.pushed ? 1 : 0;
-      }
-      nRows += ordered.length;
-      return ordered.length;
-    },
+      return 0;
+    }
+    const n = rows.nRows;
+    if (rows.values.length !== n * nf) {
+      throw new Error(
+        `waste: pipeline rows have ${rows.values.length / n} features, expected ${nf}`,
+      );
+    }
+    ensure(nRows + n);
+    for (let f = 0; f < nf; f++) {
+      const column = columns[f]!;
+      for (let i = 0; i < n; i++) column[nRows + i] = rows.values[i * nf + f]!;
+    }
+    stageCosts.set(rows.stageCosts, nRows * STAGE_COSTS);
+    trainer.set(rows.trainer, nRows);
+    pushed.set(rows.pushed, nRows);
+    pipeline.fill(pipelines.length, nRows, nRows + n);
+    pipelines.push(rows.pipeline);
+    nRows += n;
+    return n;
+  };
+
+  return {
+    options: resolved,
+    features,
+    add: (trace, graphlets) => addRows(pipelineFeatureRows(trace, graphlets, resolved)),
+    addRows,
     finish() {
       const cost = new Float64Array(nRows);
       for (let r = 0; r < nRows; r++) {
@@ -118,7 +136,7 @@ export function createFeatureTableBuilder(
         features,
         nRows,
         nFeatures: nf,
-        values: values.subarray(0, nRows * nf),
+        columns: columns.map((c) => c.subarray(0, nRows)),
         pipelines: [...pipelines],
         pipeline: pipeline.subarray(0, nRows),
         trainer: trainer.subarray(0, nRows),
@@ -141,7 +159,15 @@ export function buildFeatureTable(
   return builder.finish();
 }
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
+/** Feature f of row r (NaN when missing). */
+export function tableValue(table: WasteFeatureTable, row: number, feature: number): number {
+  return table.columns[feature]![row]!;
+}
+
+function grow<T extends Float32Array | Float64Array | Int32Array | Uint8Array>(
+  array: T,
+  length: number,
+): T {
   const next = new (array.constructor as new (n: number) => T)(length);
   next.set(array);
   return next;

@@ -1,4 +1,4 @@
-/** Copies a variant's columns for a subset of rows out of the feature table (row-major). */
+/** Copies a variant's columns for a subset of rows out of the columnar feature table. */
 
 /** A row-major table as @graphlet/forest's FeatureMatrix expects. */
 export interface RowMajorMatrix {
@@ -7,19 +7,22 @@ export interface RowMajorMatrix {
   readonly nFeatures: number;
 }
 
-/** The sub-table of `rows` (in order) and `columns`; one sequential pass over the chosen rows. */
+/** What selectMatrix reads: one array per feature column. */
+export interface ColumnarTable {
+  readonly columns: readonly ArrayLike<number>[];
+}
+
+/** The sub-table of `rows` (in order) and `columns`, row-major in double precision. */
 export function selectMatrix(
-  table: RowMajorMatrix,
+  table: ColumnarTable,
   columns: Int32Array,
   rows: Int32Array,
 ): RowMajorMatrix {
   const k = columns.length;
   const out = new Float64Array(rows.length * k);
-  const nf = table.nFeatures;
-  for (let i = 0; i < rows.length; i++) {
-    const from = rows[i]! * nf;
-    const to = i * k;
-    for (let c = 0; c < k; c++) out[to + c] = table.values[from + columns[c]!]!;
+  for (let c = 0; c < k; c++) {
+    const column = table.columns[columns[c]!]!;
+    for (let i = 0; i < rows.length; i++) out[i * k + c] = column[rows[i]!]!;
   }
   return { values: out, nRows: rows.length, nFeatures: k };
 }
