@@ -3,7 +3,13 @@
 // column-major as bytes; the forest then searches splits over bins instead of sorted values.
 // Like scikit-learn's HistGradientBoosting: edges are midpoints between distinct values.
 
-import { checkMatrix, type FeatureMatrix } from './feature-matrix.ts';
+import {
+  type ColumnMatrix,
+  checkMatrix,
+  type FeatureMatrix,
+  matrixShape,
+  type TrainingMatrix,
+} from './feature-matrix.ts';
 
 /** Binned features: `bins[f * nRows + r]` is row r's bin of feature f. */
 export interface BinnedFeatures {
@@ -30,47 +36,81 @@ export function nanBin(edges: Float64Array): number {
   return edges.length + 1;
 }
 
-/** Quantile-bins every column of a row-major matrix. */
-export function binFeatures(matrix: FeatureMatrix, options: BinningOptions = {}): BinnedFeatures {
+/** Quantile-bins every column of a row-major or column matrix. */
+export function binFeatures(matrix: TrainingMatrix, options: BinningOptions = {}): BinnedFeatures {
   checkMatrix(matrix, 'forest');
   const maxBins = options.maxBins ?? 255;
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 255) {
     throw new Error(`forest: maxBins must be an integer in 2..255 (got ${maxBins})`);
   }
   const sampleRows = options.sampleRows ?? 100_000;
-  const { values, nRows, nFeatures } = matrix;
+  const { nRows, nFeatures } = matrixShape(matrix);
   const stride = Math.max(1, Math.ceil(nRows / sampleRows));
   const nSample = Math.ceil(nRows / stride);
-  // One row-order pass gathers every column's sample: reading a row-major column alone strides
-  // through memory once per feature.
   const columns = Array.from({ length: nFeatures }, () => new Float64Array(nSample));
   const filled = new Int32Array(nFeatures);
-  for (let r = 0; r < nRows; r += stride) {
-    const base = r * nFeatures;
-    for (let f = 0; f < nFeatures; f++) {
-      const v = values[base + f]!;
-      if (!Number.isNaN(v)) columns[f]![filled[f]!++] = v;
+  if ('values' in matrix) {
+    // One row-order pass gathers every column's sample: reading a row-major column alone strides
+    // through memory once per feature.
+    for (let r = 0; r < nRows; r += stride) {
+      const base = r * nFeatures;
+      for (let f = 0; f < nFeatures; f++) {
+        const v = matrix.values[base + f]!;
+        if (!Number.isNaN(v)) columns[f]![filled[f]!++] = v;
+      }
     }
+  } else {
+    const { rows } = matrix;
+    matrix.columns.forEach((source, f) => {
+      const sample = columns[f]!;
+      let k = 0;
+      for (let i = 0; i < nRows; i += stride) {
+        const v = source[rows === undefined ? i : rows[i]!]!;
+        if (!Number.isNaN(v)) sample[k++] = v;
+      }
+      filled[f] = k;
+    });
   }
   const edges = columns.map((column, f) => quantileEdges(column.subarray(0, filled[f]!), maxBins));
   return { nRows, nFeatures, bins: applyBins(edges, matrix), edges };
 }
 
 /** Bins the rows of a matrix with edges from `binFeatures` (column-major output, as `bins`). */
-export function applyBins(edges: readonly Float64Array[], matrix: FeatureMatrix): Uint8Array {
+export function applyBins(edges: readonly Float64Array[], matrix: TrainingMatrix): Uint8Array {
   checkMatrix(matrix, 'forest');
-  const { values, nRows, nFeatures } = matrix;
+  const { nRows, nFeatures } = matrixShape(matrix);
   if (edges.length !== nFeatures) {
     throw new Error(`forest: ${edges.length} bin edge lists for ${nFeatures} features`);
   }
   const bins = new Uint8Array(nRows * nFeatures);
+  if ('values' in matrix) binRows(edges, matrix, bins);
+  else binColumns(edges, matrix, nRows, bins);
+  return bins;
+}
+
+function binRows(edges: readonly Float64Array[], matrix: FeatureMatrix, bins: Uint8Array): void {
+  const { values, nRows, nFeatures } = matrix;
   for (let r = 0; r < nRows; r++) {
     const base = r * nFeatures;
     for (let f = 0; f < nFeatures; f++) {
       bins[f * nRows + r] = binOf(edges[f]!, values[base + f]!);
     }
   }
-  return bins;
+}
+
+function binColumns(
+  edges: readonly Float64Array[],
+  matrix: ColumnMatrix,
+  nRows: number,
+  bins: Uint8Array,
+): void {
+  const { rows } = matrix;
+  matrix.columns.forEach((source, f) => {
+    const e = edges[f]!;
+    const offset = f * nRows;
+    for (let i = 0; i < nRows; i++)
+      bins[offset + i] = binOf(e, source[rows === undefined ? i : rows[i]!]!);
+  });
 }
 
 /** The bin of one value: binary search for the first edge >= value. */

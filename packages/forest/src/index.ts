@@ -8,7 +8,13 @@ export {
   nanBin,
 } from './bin-features.ts';
 export { featureImportance } from './feature-importance.ts';
-export { checkMatrix, type FeatureMatrix } from './feature-matrix.ts';
+export {
+  type ColumnMatrix,
+  checkMatrix,
+  type FeatureMatrix,
+  matrixShape,
+  type TrainingMatrix,
+} from './feature-matrix.ts';
 export {
   checkLabels,
   type ForestOptions,

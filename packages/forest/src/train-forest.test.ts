@@ -31,6 +31,25 @@ function heldOutAccuracy(probabilities: Float64Array, labels: Uint8Array): numbe
 }
 
 describe('trainForest', () => {
+  it('grows the same trees from a column matrix with a row subset as from the copied rows', () => {
+    const { matrix, labels } = xorTable(900, 4, 3, 0.1);
+    const rows = Int32Array.from({ length: 450 }, (_, i) => 2 * i + 1);
+    const columns = Array.from({ length: 4 }, (_, f) =>
+      Float64Array.from({ length: 900 }, (_, r) => matrix.values[r * 4 + f]!),
+    );
+    const copied: FeatureMatrix = {
+      values: Float64Array.from({ length: 450 * 4 }, (_, k) => columns[k % 4]![rows[k >> 2]!]!),
+      nRows: 450,
+      nFeatures: 4,
+    };
+    const y = Uint8Array.from(rows, (r) => labels[r]!);
+    const options = { trees: 5, seed: 2, classWeight: 'balanced' as const };
+    expect(trainForest({ columns, rows }, y, options)).toEqual(trainForest(copied, y, options));
+    expect(() => trainForest({ columns, rows: Int32Array.of(900) }, [1], options)).toThrow(
+      /row 900 is outside/,
+    );
+  });
+
   it('learns XOR of two features among noise features (held out)', () => {
     const { train, test, trainLabels, testLabels } = split(xorTable(3000, 6, 1), 2000);
     const forest = trainForest(train, trainLabels, { trees: 30, seed: 7, maxFeatures: 'all' });

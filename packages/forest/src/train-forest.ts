@@ -3,7 +3,7 @@
 // in any order or on any thread and the forest stays the same.
 
 import { type BinnedFeatures, binFeatures } from './bin-features.ts';
-import type { FeatureMatrix } from './feature-matrix.ts';
+import { matrixShape, type TrainingMatrix } from './feature-matrix.ts';
 import {
   checkLabels,
   type ForestOptions,
@@ -22,23 +22,24 @@ export interface Forest {
 }
 
 /**
- * Trains a seeded random forest on a row-major matrix and 0/1 labels.
+ * Trains a seeded random forest on a row-major or column matrix and 0/1 labels.
  * @example
  * const forest = trainForest({ values, nRows, nFeatures }, pushed, { trees: 100, seed: 1, classWeight: 'balanced' });
  * const p = predictProba(forest, { values: testValues, nRows: nTest, nFeatures });
  */
 export function trainForest(
-  matrix: FeatureMatrix,
+  matrix: TrainingMatrix,
   labels: ArrayLike<number>,
   options: ForestOptions = {},
 ): Forest {
-  const y = checkLabels(labels, matrix.nRows);
-  const resolved = resolveForestOptions(options, matrix.nFeatures, y);
-  if (matrix.nRows === 0) throw new Error('forest: cannot train on zero rows');
+  const { nRows, nFeatures } = matrixShape(matrix);
+  const y = checkLabels(labels, nRows);
+  const resolved = resolveForestOptions(options, nFeatures, y);
+  if (nRows === 0) throw new Error('forest: cannot train on zero rows');
   const binned = binFeatures(matrix, { maxBins: resolved.maxBins });
   const trees: Tree[] = [];
   for (let t = 0; t < resolved.trees; t++) trees.push(trainForestTree(binned, y, resolved, t));
-  return { nFeatures: matrix.nFeatures, options: resolved, trees };
+  return { nFeatures, options: resolved, trees };
 }
 
 /** Grows tree `index` of a forest on already binned data (what worker threads call). */

@@ -1,12 +1,12 @@
 // Worker thread of trainForestParallel: receives the binned table once (shared memory), then
 // grows the trees whose indices the main thread sends, one message per tree.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { BinnedFeatures } from '../bin-features.ts';
 import type { ResolvedForestOptions } from '../forest-options.ts';
 import { trainForestTree } from '../train-forest.ts';
 
-/** What the main thread hands every worker. */
+/** What the main thread sends every worker first. */
 export interface ForestWorkerData {
   readonly bins: SharedArrayBuffer;
   readonly labels: SharedArrayBuffer;
@@ -18,16 +18,22 @@ export interface ForestWorkerData {
 
 const port = parentPort;
 if (port !== null) {
-  const data = workerData as ForestWorkerData;
-  const binned: BinnedFeatures = {
-    nRows: data.nRows,
-    nFeatures: data.nFeatures,
-    bins: new Uint8Array(data.bins),
-    edges: data.edges,
-  };
-  const labels = new Uint8Array(data.labels);
-  port.on('message', (index: number) => {
-    const tree = trainForestTree(binned, labels, data.options, index);
+  let table: { binned: BinnedFeatures; labels: Uint8Array; options: ResolvedForestOptions };
+  port.on('message', (message: ForestWorkerData | number) => {
+    if (typeof message !== 'number') {
+      table = {
+        binned: {
+          nRows: message.nRows,
+          nFeatures: message.nFeatures,
+          bins: new Uint8Array(message.bins),
+          edges: message.edges,
+        },
+        labels: new Uint8Array(message.labels),
+        options: message.options,
+      };
+      return;
+    }
+    const tree = trainForestTree(table.binned, table.labels, table.options, message);
     const buffers = [
       tree.feature,
       tree.threshold,
@@ -38,7 +44,7 @@ if (port !== null) {
       tree.importance,
     ];
     port.postMessage(
-      { index, tree },
+      { index: message, tree },
       buffers.map((array) => array.buffer as ArrayBuffer),
     );
   });

@@ -1,12 +1,12 @@
-// Trains a forest across worker threads. The table is binned once on the calling thread and shared
-// with the workers (SharedArrayBuffer); trees are handed out one at a time and stored by index, and
-// each tree's seed depends only on (seed, index), so the forest equals trainForest's for any
-// number of threads.
+// Trains a forest across worker threads. The workers start first; while they load, the calling
+// thread bins the table, then shares it with them (SharedArrayBuffer). Trees are handed out one
+// at a time and stored by index, and each tree's seed depends only on (seed, index), so the
+// forest equals trainForest's for any number of threads.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { binFeatures } from '../bin-features.ts';
-import type { FeatureMatrix } from '../feature-matrix.ts';
+import { matrixShape, type TrainingMatrix } from '../feature-matrix.ts';
 import { checkLabels, type ForestOptions, resolveForestOptions } from '../forest-options.ts';
 import type { Forest } from '../train-forest.ts';
 import type { Tree } from '../tree.ts';
@@ -27,27 +27,19 @@ export interface ParallelForestOptions extends ForestOptions {
  * const forest = await trainForestParallel(matrix, labels, { seed: 1, threads: 2, onProgress: (done, total) => {} });
  */
 export async function trainForestParallel(
-  matrix: FeatureMatrix,
+  matrix: TrainingMatrix,
   labels: ArrayLike<number>,
   options: ParallelForestOptions = {},
 ): Promise<Forest> {
-  const y = checkLabels(labels, matrix.nRows);
-  const resolved = resolveForestOptions(options, matrix.nFeatures, y);
-  if (matrix.nRows === 0) throw new Error('forest: cannot train on zero rows');
+  const { nRows, nFeatures } = matrixShape(matrix);
+  const y = checkLabels(labels, nRows);
+  const resolved = resolveForestOptions(options, nFeatures, y);
+  if (nRows === 0) throw new Error('forest: cannot train on zero rows');
   const threads = options.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1) {
     throw new Error(`forest: threads must be a positive integer (got ${threads})`);
   }
   options.signal?.throwIfAborted();
-  const binned = binFeatures(matrix, { maxBins: resolved.maxBins });
-  const data: ForestWorkerData = {
-    bins: toShared(binned.bins),
-    labels: toShared(y),
-    edges: binned.edges.slice(),
-    nRows: binned.nRows,
-    nFeatures: binned.nFeatures,
-    options: resolved,
-  };
   const total = resolved.trees;
   const trees: (Tree | undefined)[] = new Array(total);
   const workers: Worker[] = [];
@@ -62,9 +54,7 @@ export async function trainForestParallel(
         if (next < total) worker.postMessage(next++);
       };
       for (let w = 0; w < Math.min(threads, total); w++) {
-        const worker = new Worker(new URL('./forest-worker.ts', import.meta.url), {
-          workerData: data,
-        });
+        const worker = new Worker(new URL('./forest-worker.ts', import.meta.url));
         workers.push(worker);
         worker.on('message', (message: { index: number; tree: Tree }) => {
           if (options.signal?.aborted) return;
@@ -78,6 +68,19 @@ export async function trainForestParallel(
         worker.on('exit', (code) => {
           if (done < total) reject(new Error(`forest: worker exited with code ${code}`));
         });
+      }
+      // Binning overlaps the workers' start-up (loading modules takes about as long).
+      const binned = binFeatures(matrix, { maxBins: resolved.maxBins });
+      const data: ForestWorkerData = {
+        bins: toShared(binned.bins),
+        labels: toShared(y),
+        edges: binned.edges.slice(),
+        nRows: binned.nRows,
+        nFeatures: binned.nFeatures,
+        options: resolved,
+      };
+      for (const worker of workers) {
+        worker.postMessage(data);
         handOut(worker);
       }
     });
@@ -85,7 +88,7 @@ export async function trainForestParallel(
     if (onAbort !== undefined) options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { nFeatures: matrix.nFeatures, options: resolved, trees: trees as Tree[] };
+  return { nFeatures, options: resolved, trees: trees as Tree[] };
 }
 
 function toShared(bytes: Uint8Array): SharedArrayBuffer {
