@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from './format-error.ts';
-import { iterateMlmdTraces, readMlmdStore } from './read-mlmd-store.ts';
+import { iterateMlmdTraces, openMlmdPipelines, readMlmdStore } from './read-mlmd-store.ts';
 import { fixturePath, MLMD_FIXTURES } from './testing/fixtures.ts';
 import { richTrace } from './testing/rich-trace.ts';
 import { tempDir } from './testing/temp-dir.ts';
@@ -171,5 +171,24 @@ describe('pipeline membership', () => {
     const traces = readMlmdStore(file).traces;
     expect(traces.map((t) => t.pipeline)).toEqual(['a', 'b', 'c']);
     expect([...iterateMlmdTraces(file)]).toEqual(traces);
+  });
+
+  it('reads pipelines by position in any order, and counts executions by role', () => {
+    const file = tmp('by-position.sqlite');
+    writeMlmdStore(file, [richTrace('b', 1), richTrace('a', 10)]);
+    const traces = readMlmdStore(file).traces;
+    const reader = openMlmdPipelines(file);
+    try {
+      expect(reader.pipelines).toEqual(['a', 'b', 'default']);
+      expect(reader.read(1)).toEqual(traces[1]);
+      expect(reader.read(0)).toEqual(traces[0]);
+      expect(reader.read(2)).toBeUndefined(); // every execution belongs to a pipeline
+      expect(() => reader.read(3)).toThrow(/no pipeline 3/);
+      const trainers = traces.flatMap((t) => t.executions).filter((e) => e.role === 'trainer');
+      expect(trainers.length).toBeGreaterThan(0);
+      expect(reader.countExecutions('trainer')).toBe(trainers.length);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
   assignRoles,
+  type Role,
   type RoleOverride,
   roleClassifier,
   roleResolver,
@@ -53,11 +54,23 @@ export function readMlmdStore(
   }
 }
 
+/** An open MLMD store whose pipelines are read one at a time, by position. */
+export interface MlmdPipelineReader {
+  /** Pipeline names in reading order; a last `default` stands for executions of no pipeline. */
+  readonly pipelines: readonly string[];
+  /** The trace of pipeline `index`; undefined for a `default` without executions. */
+  read(index: number): Trace | undefined;
+  /** Executions of the store whose type maps to `role` (one indexed count per type). */
+  countExecutions(role: Role): number;
+  close(): void;
+}
+
 /**
- * Yields the traces of an MLMD store one at a time, same order and content as readMlmdStore,
- * with a fixed number of indexed queries per pipeline: for stores too large to hold at once.
+ * Opens a store for reading pipeline by pipeline, with a fixed number of indexed queries per
+ * pipeline: any pipeline can be read from any thread that opens the store, in any order.
+ * @example const r = openMlmdPipelines(path); try { r.read(0); } finally { r.close(); }
  */
-export function* iterateMlmdTraces(path: string, options: ReadMlmdOptions = {}): Generator<Trace> {
+export function openMlmdPipelines(path: string, options: ReadMlmdOptions = {}): MlmdPipelineReader {
   const store = openStore(path);
   try {
     const { db, columns } = store;
@@ -79,16 +92,50 @@ export function* iterateMlmdTraces(path: string, options: ReadMlmdOptions = {}):
         // Kubeflow Pipelines' system.ContainerExecution says its role only by its task name.
         return assignRoles({ pipeline, ...rows }, classify);
       });
-    if (scopes.length === 0) {
-      yield read('default', 'all');
-      return;
-    }
-    for (const scope of scopes)
-      yield read(scope.name, 'pipeline', JSON.stringify(scope.contextIds));
-    const orphans = read('default', 'orphans', JSON.stringify(scopes.flatMap((s) => s.contextIds)));
-    if (orphans.executions.length > 0) yield orphans;
-  } finally {
+    const everyContext = JSON.stringify(scopes.flatMap((s) => s.contextIds));
+    return {
+      pipelines: [...scopes.map((s) => s.name), 'default'],
+      read(index) {
+        if (scopes.length === 0) return index === 0 ? read('default', 'all') : undefined;
+        const scope = scopes[index];
+        if (scope !== undefined) {
+          return read(scope.name, 'pipeline', JSON.stringify(scope.contextIds));
+        }
+        if (index !== scopes.length) throw new RangeError(`formats: no pipeline ${index}`);
+        const orphans = read('default', 'orphans', everyContext);
+        return orphans.executions.length > 0 ? orphans : undefined;
+      },
+      countExecutions: (wanted) =>
+        guarded(store, () => {
+          let count = 0;
+          const rows = db.prepare('SELECT type_id, COUNT(*) AS n FROM Execution GROUP BY type_id');
+          for (const row of rows.all()) {
+            const name = typeNames.get(Number(row.type_id));
+            if (name !== undefined && role(name) === wanted) count += Number(row.n);
+          }
+          return count;
+        }),
+      close: () => store.db.close(),
+    };
+  } catch (error) {
     store.db.close();
+    throw error;
+  }
+}
+
+/**
+ * Yields the traces of an MLMD store one at a time, same order and content as readMlmdStore,
+ * with a fixed number of indexed queries per pipeline: for stores too large to hold at once.
+ */
+export function* iterateMlmdTraces(path: string, options: ReadMlmdOptions = {}): Generator<Trace> {
+  const reader = openMlmdPipelines(path, options);
+  try {
+    for (let i = 0; i < reader.pipelines.length; i++) {
+      const trace = reader.read(i);
+      if (trace !== undefined) yield trace;
+    }
+  } finally {
+    reader.close();
   }
 }
 
