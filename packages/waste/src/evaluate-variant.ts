@@ -20,17 +20,20 @@ import {
   type CurvePoint,
   classify,
   confusionMatrix,
-  type FeatureMatrix,
   type Forest,
   featureImportance,
   freshnessCurve,
   type OperatingPoint,
   operatingPoint,
   predictProba,
+  type TrainingMatrix,
 } from '@graphlet/forest';
 
 /** Grows a forest on a matrix and 0/1 labels. */
-export type TrainFunction = (matrix: FeatureMatrix, labels: Uint8Array) => Promise<Forest> | Forest;
+export type TrainFunction = (
+  matrix: TrainingMatrix,
+  labels: Uint8Array,
+) => Promise<Forest> | Forest;
 
 /** Everything measured for one variant. */
 export interface VariantEvaluation {
@@ -47,7 +50,8 @@ export interface VariantEvaluation {
   readonly curve: readonly CurvePoint[];
   /** Gini importance by feature, largest first. */
   readonly importance: readonly { readonly name: string; readonly importance: number }[];
-  readonly forest: Forest;
+  /** Undefined once runWaste has let it go (keepForests false). */
+  readonly forest: Forest | undefined;
   readonly trainSeconds: number;
   readonly predictSeconds: number;
   readonly operatingPoint?: OperatingPoint | undefined;
@@ -64,8 +68,9 @@ export async function evaluateVariant(
   const columns = variantColumns(table.features, variant);
   const names = Array.from(columns, (c) => table.features[c]!.name);
   const started = performance.now();
+  // Training reads the table's own columns (no copy); the test rows are copied once, row-major.
   const forest = await train(
-    selectMatrix(table, columns, split.train),
+    { columns: Array.from(columns, (c) => table.columns[c]!), rows: split.train },
     selectRows(table.pushed, split.train),
   );
   const trained = performance.now();

@@ -1,6 +1,6 @@
 import { buildFeatureTable, segmentGraphlets } from '@graphlet/core';
 import { describe, expect, it } from 'vitest';
-import { csvCell, featureCsv, featureCsvChunks } from './feature-csv.ts';
+import { csvCell, featureCsv, featureCsvChunks, float32Cell } from './feature-csv.ts';
 import { transformPushesCorpus } from './testing/transform-pushes-corpus.ts';
 
 describe('featureCsv', () => {
@@ -41,6 +41,19 @@ describe('featureCsv', () => {
     expect(chunks.length).toBeGreaterThan(3);
     for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
     expect(chunks.join('')).toBe(featureCsv(table, isTrain));
+  });
+
+  it('prints single-precision values in the fewest digits that read back to them', () => {
+    for (const x of [0.1, 1 / 3, 2 / 3, 1e-7, 123456.789, 0.5, -2.25, 3.4e38]) {
+      const v = Math.fround(x);
+      const cell = float32Cell(v);
+      expect(Math.fround(Number(cell))).toBe(v);
+      expect(cell.replace(/^-|0\.|\.|e.*$/g, '').length).toBeLessThanOrEqual(9);
+    }
+    expect(float32Cell(Math.fround(0.1))).toBe('0.1');
+    expect(float32Cell(Math.fround(1 / 3))).toBe('0.33333334');
+    expect(float32Cell(7)).toBe('7');
+    expect(float32Cell(Number.NaN)).toBe('');
   });
 
   it('quotes cells with commas and quotes', () => {

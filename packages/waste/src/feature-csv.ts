@@ -34,10 +34,7 @@ export function* featureCsvChunks(
   const nf = table.nFeatures;
   for (let r = 0; r < table.nRows; r++) {
     let line = `${names[table.pipeline[r]!]},${table.trainer[r]},${isTrain[r] === 1 ? 'train' : 'test'},${table.pushed[r]},${table.cost[r]}`;
-    for (let c = r * nf; c < (r + 1) * nf; c++) {
-      const v = table.values[c]!;
-      line += Number.isNaN(v) ? ',' : `,${v}`;
-    }
+    for (let c = 0; c < nf; c++) line += `,${float32Cell(table.columns[c]![r]!)}`;
     buffer += `${line}\n`;
     if (buffer.length >= chunkSize) {
       yield buffer;
@@ -45,6 +42,20 @@ export function* featureCsvChunks(
     }
   }
   if (buffer !== '') yield buffer;
+}
+
+/**
+ * A single-precision table value in the fewest significant digits (6 to 9; 9 suffice for any
+ * float32) that read back to it, so 0.1 prints as 0.1; an empty cell for NaN.
+ */
+export function float32Cell(v: number): string {
+  if (Number.isNaN(v)) return '';
+  if (Number.isInteger(v) && Math.abs(v) <= 16_777_216) return String(v);
+  for (let digits = 6; digits < 9; digits++) {
+    const shorter = Number(v.toPrecision(digits));
+    if (Math.fround(shorter) === v) return String(shorter);
+  }
+  return String(Number(v.toPrecision(9)));
 }
 
 /** The whole CSV as one string (small tables; stream featureCsvChunks for large ones). */

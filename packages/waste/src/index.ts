@@ -1,5 +1,6 @@
 export * from './evaluate-variant.ts';
 export * from './feature-csv.ts';
+export * from './memory-estimate.ts';
 export * from './require-variant.ts';
 export * from './run-waste.ts';
 export * from './skip-policy.ts';

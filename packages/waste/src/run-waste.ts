@@ -8,6 +8,7 @@ import {
   type WasteFeatureTable,
   type WasteVariant,
 } from '@graphlet/core';
+import { matrixShape } from '@graphlet/forest';
 import { trainForestParallel } from '@graphlet/forest/node';
 import { evaluateVariant, type VariantEvaluation } from './evaluate-variant.ts';
 import { WasteError } from './waste-error.ts';
@@ -18,6 +19,12 @@ export interface WasteRunOptions {
   readonly seed: number;
   readonly threads: number;
   readonly threshold?: number | undefined;
+  /**
+   * Keep each variant's forest in its evaluation (default true). A forest of fully grown trees on
+   * the paper's ~345,000 training rows takes hundreds of MB: without a policy to export, the run
+   * lets each go once the 'evaluated' progress event has seen it.
+   */
+  readonly keepForests?: boolean | undefined;
   /** Checked before each variant and after each forest; an abort rejects with WasteError('cancelled'). */
   readonly signal?: AbortSignal | undefined;
 }
@@ -73,12 +80,13 @@ export async function runWaste(
       split,
       variant,
       async (matrix, labels) => {
+        const { nRows, nFeatures } = matrixShape(matrix);
         const training = {
           stage: 'training' as const,
           ...position,
           treesTotal: options.trees,
-          rows: matrix.nRows,
-          features: matrix.nFeatures,
+          rows: nRows,
+          features: nFeatures,
           threads: options.threads,
         };
         onProgress({ ...training, treesDone: 0 });
@@ -97,7 +105,9 @@ export async function runWaste(
     );
     trainSeconds += evaluation.trainSeconds;
     onProgress({ stage: 'evaluated', ...position, evaluation });
-    evaluations.push(evaluation);
+    evaluations.push(
+      options.keepForests === false ? { ...evaluation, forest: undefined } : evaluation,
+    );
   }
   return { split, evaluations, trainSeconds };
 }

@@ -10,6 +10,7 @@ export const WASTE_ERROR_CODES = [
   'invalid_policy',
   'invalid_features',
   'cancelled',
+  'too_large',
 ] as const;
 export type WasteErrorCode = (typeof WASTE_ERROR_CODES)[number];
 

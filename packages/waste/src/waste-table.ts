@@ -7,6 +7,8 @@ import {
   type FeatureOptions,
   type Graphlet,
   isTraceInputError,
+  type PipelineFeatureRows,
+  pipelineFeatureRows,
   segmentGraphlets,
   type Trace,
   type WasteFeatureTable,
@@ -15,8 +17,11 @@ import { WasteError } from './waste-error.ts';
 
 /** Adds pipelines one at a time; `finish` returns the table and each kept pipeline's key. */
 export interface WasteTableBuilder {
+  readonly options: FeatureOptions;
   /** Adds a trace (segmented here unless graphlets are given); returns the rows added. */
   add(trace: Trace, key: string, graphlets?: readonly Graphlet[]): number;
+  /** Adds one pipeline's rows computed elsewhere (pipelineFeatureRows, a worker thread). */
+  addRows(rows: PipelineFeatureRows, key: string): number;
   finish(): { readonly table: WasteFeatureTable; readonly keys: readonly string[] };
 }
 
@@ -27,13 +32,17 @@ export interface WasteTableBuilder {
 export function createWasteTableBuilder(options: Partial<FeatureOptions> = {}): WasteTableBuilder {
   const builder = createFeatureTableBuilder(options);
   const keys: string[] = [];
+  const addRows = (rows: PipelineFeatureRows, key: string) => {
+    const added = builder.addRows(rows);
+    // The builder appends a pipeline exactly when it adds rows.
+    if (added > 0) keys.push(key);
+    return added;
+  };
   return {
-    add(trace, key, graphlets) {
-      const rows = builder.add(trace, graphlets ?? segment(trace));
-      // The builder appends a pipeline exactly when it adds rows.
-      if (rows > 0) keys.push(key);
-      return rows;
-    },
+    options: builder.options,
+    add: (trace, key, graphlets) =>
+      addRows(pipelineFeatureRows(trace, graphlets ?? segment(trace), builder.options), key),
+    addRows,
     finish: () => ({ table: builder.finish(), keys }),
   };
 }

@@ -1,0 +1,144 @@
+/**
+ * Builds the waste feature table pipeline by pipeline on worker threads (§5 "Data"): a
+ * graphlet's features need only its own pipeline's graphlets, so each worker reads, segments
+ * and featurises one pipeline at a time and the main thread only appends rows, in task order
+ * (the table is the same for any number of threads). At most a few pipelines per worker are in
+ * flight, so memory holds the table and a handful of traces, never the corpus.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FeatureOptions, PipelineFeatureRows, WasteFeatureTable } from '@graphlet/core';
+import { WasteError } from '../waste-error.ts';
+import { createWasteTableBuilder } from '../waste-table.ts';
+import { FeatureSourceError } from './feature-source.ts';
+import type { FeatureAnswer, FeatureTask, FeatureWorkerData } from './feature-worker.ts';
+
+/** One pipeline to read: `item` of source `spec`; `key` is kept per table pipeline. */
+export interface PipelineTask {
+  readonly spec: string;
+  readonly item: string | number;
+  readonly key: string;
+  /** Prefixes error messages about this pipeline (a file name); none when absent. */
+  readonly label?: string | undefined;
+}
+
+/** Where the build is, after each pipeline appended. */
+export interface FeatureProgress {
+  readonly pipelinesDone: number;
+  readonly pipelinesTotal: number;
+  readonly rows: number;
+}
+
+export interface StreamTableOptions {
+  /** URL of a module exporting `openFeatureSource` (see feature-source.ts). */
+  readonly sourceModule: URL;
+  readonly threads: number;
+  readonly featureOptions?: Partial<FeatureOptions> | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((progress: FeatureProgress) => void) | undefined;
+}
+
+/** Pipelines in flight per worker: enough to keep it busy while the main thread appends. */
+const IN_FLIGHT_PER_WORKER = 4;
+
+/**
+ * The feature table of `tasks`, and each kept pipeline's key. A trace that cannot be segmented
+ * rejects with WasteError('invalid_trace'), a source that cannot be read with FeatureSourceError,
+ * an abort with WasteError('cancelled').
+ * @example const { table, keys } = await streamFeatureTable(tasks, { sourceModule, threads: 2 });
+ */
+export async function streamFeatureTable(
+  tasks: readonly PipelineTask[],
+  options: StreamTableOptions,
+): Promise<{ readonly table: WasteFeatureTable; readonly keys: readonly string[] }> {
+  const builder = createWasteTableBuilder(options.featureOptions);
+  const total = tasks.length;
+  const workerCount = Math.max(1, Math.min(options.threads, total));
+  const data: FeatureWorkerData = {
+    sourceModule: options.sourceModule.href,
+    featureOptions: builder.options,
+  };
+  const workers: Worker[] = [];
+  const done = new Map<number, PipelineFeatureRows | undefined>();
+  let appended = 0;
+  let rows = 0;
+  let onAbort: (() => void) | undefined;
+  try {
+    if (total > 0) {
+      await new Promise<void>((resolve, reject) => {
+        if (options.signal?.aborted) throw cancelled();
+        onAbort = () => reject(cancelled());
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        let next = 0;
+        const send = (worker: Worker) => {
+          // Bounded look-ahead: never more than the window past the next row to append.
+          if (next < total && next < appended + workerCount * IN_FLIGHT_PER_WORKER) {
+            const task = tasks[next]!;
+            worker.postMessage({
+              id: next++,
+              spec: task.spec,
+              item: task.item,
+            } satisfies FeatureTask);
+            return true;
+          }
+          return false;
+        };
+        for (let w = 0; w < workerCount; w++) {
+          const worker = new Worker(new URL('./feature-worker.ts', import.meta.url), {
+            workerData: data,
+          });
+          workers.push(worker);
+          worker.on('message', (answer: FeatureAnswer) => {
+            if (options.signal?.aborted) return;
+            if ('error' in answer) {
+              reject(taskError(tasks[answer.id]!, answer.error));
+              return;
+            }
+            done.set(answer.id, answer.rows);
+            try {
+              while (done.has(appended)) {
+                const result = done.get(appended);
+                done.delete(appended);
+                if (result !== undefined) rows += builder.addRows(result, tasks[appended]!.key);
+                appended++;
+                options.onProgress?.({ pipelinesDone: appended, pipelinesTotal: total, rows });
+              }
+            } catch (error) {
+              reject(error);
+              return;
+            }
+            if (appended === total) resolve();
+            // Refill every worker: appending may have opened the window for idle ones.
+            for (const w of workers) send(w);
+          });
+          worker.on('error', (error) =>
+            reject(new Error(`waste: feature worker failed: ${error.message}`)),
+          );
+          worker.on('exit', (code) => {
+            if (appended < total)
+              reject(new Error(`waste: feature worker exited with code ${code}`));
+          });
+          for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) send(worker);
+        }
+      });
+    }
+  } finally {
+    if (onAbort !== undefined) options.signal?.removeEventListener('abort', onAbort);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return builder.finish();
+}
+
+function cancelled(): WasteError {
+  return new WasteError('cancelled', 'the waste run was cancelled');
+}
+
+function taskError(
+  task: PipelineTask,
+  error: { readonly kind: 'trace' | 'source'; readonly message: string; readonly code: string },
+): Error {
+  const prefix = task.label === undefined ? '' : `${task.label}: `;
+  if (error.kind === 'trace') {
+    return new WasteError('invalid_trace', `${prefix}${error.message.replace(/^core: /, '')}`);
+  }
+  return new FeatureSourceError(error.message, error.code);
+}
