@@ -124,17 +124,17 @@ console.log(
 function tile(t: WasteFeatureTable, rows: number): WasteFeatureTable {
   const copies = Math.max(1, Math.ceil(rows / t.nRows));
   const n = t.nRows * copies;
-  const nf = t.nFeatures;
-  const values = new Float64Array(n * nf);
   const pipeline = new Int32Array(n);
   const names: string[] = [];
   for (let k = 0; k < copies; k++) {
-    values.set(t.values, k * t.nRows * nf);
     for (let r = 0; r < t.nRows; r++)
       pipeline[k * t.nRows + r] = t.pipeline[r]! + k * t.pipelines.length;
     for (const name of t.pipelines) names.push(`${name}#${k}`);
   }
-  const repeat = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+  const repeat = <T extends Float32Array | Float64Array | Uint8Array>(
+    a: T,
+    make: (n: number) => T,
+  ): T => {
     const out = make(a.length * copies);
     for (let k = 0; k < copies; k++) out.set(a, k * a.length);
     return out;
@@ -142,7 +142,7 @@ function tile(t: WasteFeatureTable, rows: number): WasteFeatureTable {
   return {
     ...t,
     nRows: n,
-    values,
+    columns: t.columns.map((c) => repeat(c, (m) => new Float32Array(m))),
     pipelines: names,
     pipeline,
     trainer: repeat(t.trainer, (m) => new Float64Array(m)),

@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
+import { WASTE_VARIANTS, type WasteFeatureTable, type WasteVariant } from '@graphlet/core';
+import { isStoreUrl } from '@graphlet/formats';
 import {
   buildSkipPolicy,
   checkTrainable,
@@ -15,7 +16,12 @@ import { CliError } from '../cli-error.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { SOURCE_USAGE } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
-import { buildWasteTable } from '../waste/build-waste-table.ts';
+import {
+  buildWasteTable,
+  buildWasteTableFromDatabases,
+  pipelineTasks,
+} from '../waste/build-waste-table.ts';
+import { checkWasteMemory, maxMemoryOf } from '../waste/check-waste-memory.ts';
 import { writeFeatureCsv } from '../waste/feature-csv.ts';
 import { formatWasteReport } from '../waste/waste-report.ts';
 
@@ -37,6 +43,9 @@ curve (Figure 10). See docs/waste.md. Each FILE is ${SOURCE_USAGE}.
   --seed S                 seed of the split and the forests (default 0)
   --threads N              worker threads (default: available parallelism)
   --window W               history window w (default 3)
+  --max-memory SIZE        fail at once, naming the figure needed, when the run would need more
+                           (e.g. 2G, 1536M; default: three quarters of the machine's memory;
+                           database URLs are not estimated)
   --role PATTERN=ROLE      override the role of executions whose type name matches PATTERN
                            (name:PATTERN=ROLE: whose task or job name matches)`;
 
@@ -64,6 +73,7 @@ async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<
       threads: { type: 'string' },
       window: { type: 'string', default: '3' },
       role: { type: 'string', multiple: true },
+      'max-memory': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new CliError('expected at least one FILE');
@@ -81,18 +91,36 @@ async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<
       : parseInteger('--threads', values.threads, 1);
   const window = parseInteger('--window', values.window, 1, 50);
   const progress = (line: string) => io.stderr(`${line}\n`);
+  const limit = maxMemoryOf(values['max-memory']);
 
-  const table = await buildWasteTable(
-    positionals,
-    parseRoleOverrides(values.role),
-    { window },
-    progress,
-  );
+  const roles = parseRoleOverrides(values.role);
+  // Forests are kept only for the policy export; otherwise each goes once evaluated.
+  const keepForests = policyOut !== undefined;
+  let table: WasteFeatureTable;
+  if (positionals.some(isStoreUrl)) {
+    table = await buildWasteTableFromDatabases(positionals, roles, { window }, progress);
+  } else {
+    const { tasks, trainers } = pipelineTasks(positionals, roles);
+    const needed = checkWasteMemory({
+      trainers,
+      window,
+      variants,
+      trees,
+      threads,
+      keepForests,
+      limit,
+    });
+    progress(
+      `waste: ${tasks.length} pipeline(s), at most ${trainers} graphlets; estimated peak memory ${needed} MB of ${Math.floor(limit.bytes / 2 ** 20)} MB allowed`,
+    );
+    table = await buildWasteTable(tasks, { window }, threads, progress);
+  }
   progress(
     `waste: ${table.nRows} graphlets x ${table.nFeatures} features from ${table.pipelines.length} pipelines; ${table.excluded.warmStartGraphlets} graphlets of ${table.excluded.warmStartPipelines} warm-starting pipelines excluded`,
   );
   checkTrainable(table);
-  const run = await runWaste(table, { variants, trees, seed, threads, threshold }, (p) => {
+  const options = { variants, trees, seed, threads, threshold, keepForests };
+  const run = await runWaste(table, options, (p) => {
     const line = progressLine(p);
     if (line !== undefined) progress(line);
   });
@@ -110,7 +138,7 @@ async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<
       threshold,
       featureOptions: table.options,
       features: e.features,
-      forest: e.forest,
+      forest: e.forest!,
       evaluation: {
         balancedAccuracy: e.balancedAccuracy,
         freshness: point.freshness,

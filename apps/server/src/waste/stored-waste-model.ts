@@ -76,7 +76,7 @@ export function storedWasteModel(input: {
       features: e.features,
       balancedAccuracy: e.balancedAccuracy,
       probabilities: Array.from(e.probabilities),
-      forest: serializeForest(e.forest),
+      forest: serializeForest(e.forest!),
     };
     curves[e.variant] = [...e.curve];
     return {
