@@ -29,6 +29,8 @@ export interface TreeOptions {
 }
 
 const INITIAL_NODES = 1024;
+/** Numbers per pending node on the stack: start, end, depth, parent, side, c0, c1. */
+const ENTRY = 7;
 
 /** Grows one tree; the same set, options and seed give the same tree. */
 export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: number): Tree {
@@ -88,6 +90,11 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
   // Explicit stack of pending nodes (no recursion: a degenerate tree can be very deep).
   // Each entry: start, end, depth, parent (-1 for the root), side (0 left, 1 right), c0, c1.
   const stack: number[] = [0, nUsed, 0, -1, 0, rootC0, rootC1];
+  // Features known to be constant in each pending node, one nFeatures-byte slot per stack entry
+  // (LIFO: entry k owns slot k). A feature constant in a node is constant below it, so, as in
+  // scikit-learn, it is never histogrammed again there: deep nodes of one-hot features skip most.
+  let known = new Uint8Array(16 * nFeatures);
+  const constant = new Uint8Array(nFeatures);
   while (stack.length > 0) {
     const c1 = stack.pop()!;
     const c0 = stack.pop()!;
@@ -96,6 +103,8 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
     const depth = stack.pop()!;
     const end = stack.pop()!;
     const start = stack.pop()!;
+    const slot = (stack.length / ENTRY) * nFeatures;
+    constant.set(known.subarray(slot, slot + nFeatures));
     if (nodeCount === capacity) {
       capacity *= 2;
       feature = grow(feature, capacity);
@@ -131,6 +140,7 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
       const f = featureOrder[pick]!;
       featureOrder[pick] = featureOrder[k]!;
       featureOrder[k] = f;
+      if (constant[f] === 1) continue;
       const nb = nBins[f]!;
       const column = f * nRows;
       // hist is all zeros here. A node with fewer rows than bins notes the bins it touches, so the
@@ -199,8 +209,8 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
         }
       } else hist.fill(0, 0, 2 * nb);
       // Constant within the node: one occupied bin (NaN counts as one).
-      const constant = occupied <= 1;
-      if (!constant) varying++;
+      if (occupied <= 1) constant[f] = 1;
+      else varying++;
     }
     if (bestFeature < 0) continue;
 
@@ -223,6 +233,10 @@ export function trainTree(set: TreeTrainingSet, options: TreeOptions, seed: numb
       bestBin < featureEdges.length ? featureEdges[bestBin]! : Number.POSITIVE_INFINITY;
     importance[bestFeature]! += bestScore - parentScore;
     // Push right first so the left child is built next (node + 1).
+    const childSlot = (stack.length / ENTRY) * nFeatures;
+    if (childSlot + 2 * nFeatures > known.length) known = grow(known, 2 * known.length);
+    known.set(constant, childSlot);
+    known.set(constant, childSlot + nFeatures);
     stack.push(split, end, depth + 1, node, 1, c0 - bestL0, c1 - bestL1);
     stack.push(start, split, depth + 1, node, 0, bestL0, bestL1);
   }
