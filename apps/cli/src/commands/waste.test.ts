@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildFeatureTable, graphletFeatureRecord, segmentGraphlets } from '@graphlet/core';
+import { writeMlmdStore } from '@graphlet/formats';
 import { parseSkipPolicy, scorePolicy } from '@graphlet/waste';
 import { transformPushesCorpus } from '@graphlet/waste/testing';
 import { describe, expect, it } from 'vitest';
@@ -186,6 +187,26 @@ describe('waste errors', () => {
     );
     await expectError([file, '--threshold', '1.5'], /--threshold must be a number in \[0, 1\]/);
     await expectError([file, '--trees', '0'], /--trees must be an integer/);
+    await expectError([file, '--max-memory', 'lots'], /--max-memory must be a size such as 2G/);
+  });
+
+  it('fails before any work when the corpus needs more memory than --max-memory', async () => {
+    const result = await cli('waste', file, '--max-memory', '64M', ...FAST);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^graphlet waste: this corpus needs about \d+ MB \(table \d+ MB, training \d+ MB, forests \d+ MB, process \d+ MB\), more than the 64 MB of --max-memory;/,
+    );
+    expect(result.stderr).not.toMatch(/features:/);
+  });
+
+  it('streams an MLMD store pipeline by pipeline on the feature workers', async () => {
+    const store = path('corpus.sqlite');
+    writeMlmdStore(store, corpus);
+    const result = await cli('waste', store, '--json', '--variant', 'RF:Input+Pre', ...FAST);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ graphlets: 120, pipelines: 20 });
+    expect(result.stderr).toMatch(/waste: 21 pipeline\(s\), at most 120 graphlets; estimated peak/);
+    expect(result.stderr).toMatch(/waste: features: 21\/21 pipelines, 120 graphlet rows/);
   });
 
   it('explains too few graphlets, warm-start exclusion and a single class', async () => {
