@@ -32,7 +32,7 @@ describe('streamFeatureTable', () => {
 
   it('builds the same table and keys as adding the pipelines in order, on any thread count', async () => {
     const serial = createWasteTableBuilder();
-    traces.forEach((t, i) => serial.add(t, `k${i}`));
+    for (const [i, t] of traces.entries()) serial.add(t, `k${i}`);
     const expected = serial.finish();
     for (const threads of [1, 3]) {
       const progress: FeatureProgress[] = [];
