@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
@@ -13,6 +14,13 @@ describe('loadConfig', () => {
       demo: true,
     });
     expect(config.apiToken).toBeUndefined();
+    expect(config.wasteMaxMemory).toBe(Math.floor(0.75 * totalmem()));
+  });
+
+  it('reads the waste training memory as a size', () => {
+    expect(loadConfig({ WASTE_MAX_MEMORY: '2G' }, []).wasteMaxMemory).toBe(2 * 1024 ** 3);
+    expect(loadConfig({}, ['--waste-max-memory', '1536M']).wasteMaxMemory).toBe(1536 * 1024 ** 2);
+    expect(() => loadConfig({ WASTE_MAX_MEMORY: 'lots' }, [])).toThrow(/wasteMaxMemory/);
   });
 
   it('reads the environment and lets flags override it', () => {

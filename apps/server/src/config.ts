@@ -1,6 +1,8 @@
 /** Server configuration: environment variables and matching command-line flags, validated with zod. */
+import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseByteSize } from '@graphlet/waste';
 import { z } from 'zod';
 
 const MIB = 1024 ** 2;
@@ -29,6 +31,22 @@ export const ConfigSchema = z.object({
     .transform((t) => (t === '' ? undefined : t)),
   /** Load the seeded demo corpus when the store is empty. */
   demo: flag.default(true).transform((v) => v === true || v === '1' || v === 'true'),
+  /**
+   * Memory a waste training job may use (bytes, or a size such as `2G`); a request whose
+   * estimate exceeds it is refused at once with the figure it would need. Default: three
+   * quarters of the machine's memory.
+   */
+  wasteMaxMemory: z
+    .union([z.number(), z.string()])
+    .default(() => Math.floor(0.75 * totalmem()))
+    .transform((v, ctx) => {
+      const bytes = typeof v === 'number' ? v : parseByteSize(v);
+      if (bytes === undefined || !(bytes > 0)) {
+        ctx.addIssue({ code: 'custom', message: 'expected a size such as 2G, 1536M or bytes' });
+        return z.NEVER;
+      }
+      return bytes;
+    }),
   /** The built web app; its absence is answered with a hint page. */
   webDir: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });
@@ -45,6 +63,7 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput>> = {
   API_TOKEN: 'apiToken',
   DEMO: 'demo',
   WEB_DIR: 'webDir',
+  WASTE_MAX_MEMORY: 'wasteMaxMemory',
 };
 
 /** Reads the configuration: flags (`--port 9000`, `--data-dir=x`) override environment variables. */

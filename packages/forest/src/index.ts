@@ -15,6 +15,7 @@ export {
   matrixShape,
   type TrainingMatrix,
 } from './feature-matrix.ts';
+export { forestFromBytes, forestToBytes } from './forest-bytes.ts';
 export {
   checkLabels,
   type ForestOptions,

@@ -104,7 +104,7 @@ function toBuffer(text: string, bytes: number, tree: number): ArrayBuffer {
 }
 
 /** Children must point forward to real nodes, so prediction always ends at a leaf. */
-function checkTree(tree: Tree, nFeatures: number, index: number): void {
+export function checkTree(tree: Tree, nFeatures: number, index: number): void {
   for (let i = 0; i < tree.nodeCount; i++) {
     const f = tree.feature[i]!;
     if (f === -1) continue;

@@ -92,13 +92,15 @@ export function scorePolicy(policy: SkipPolicy, features: PolicyFeatures): Polic
         `the policy has ${n} features, got ${features.length} values`,
       );
     }
-    for (let i = 0; i < n; i++) row[i] = features[i]!;
+    for (let i = 0; i < n; i++) row[i] = Math.fround(features[i]!);
   } else {
     for (let i = 0; i < n; i++) {
       const v = features[policy.features[i]!];
-      row[i] = v === null || v === undefined ? Number.NaN : v;
+      row[i] = v === null || v === undefined ? Number.NaN : Math.fround(v);
     }
   }
+  // Rounded to single precision as the training table held them, so a value sits on the same
+  // side of every threshold as it did in training.
   const probability = predictProba(forest, { values: row, nRows: 1, nFeatures: n })[0]!;
   return { probability, decision: probability >= policy.threshold ? 'run' : 'skip' };
 }

@@ -25,6 +25,7 @@ const WASTE_STATUS: Readonly<Record<WasteErrorCode, readonly [ContentfulStatusCo
   too_few_graphlets: [422, 'too_few_graphlets'],
   too_few_pipelines: [422, 'too_few_pipelines'],
   one_class: [422, 'one_class'],
+  too_large: [422, 'too_large'],
   invalid_trace: [422, 'invalid_file'],
   cancelled: [409, 'cancelled'],
 };

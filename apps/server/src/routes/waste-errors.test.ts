@@ -149,3 +149,23 @@ describe('waste training that cannot split', () => {
     });
   });
 });
+
+describe('waste training too large for the memory setting', () => {
+  it('answers 422 too_large at once, naming the figure it would need', async () => {
+    await withServer(
+      async (server) => {
+        await importWasteCorpus(server);
+        const response = await postJson(server, '/api/waste/train', { trees: 2 });
+        expect(response.status).toBe(422);
+        const body = (await response.json()) as ErrorBody;
+        expect(body.error.code).toBe('too_large');
+        expect(body.error.message).toMatch(
+          /^waste: this corpus needs about \d+ MB \(table \d+ MB, training \d+ MB, forests \d+ MB, process \d+ MB\), more than the 100 MB of the server setting WASTE_MAX_MEMORY;/,
+        );
+        const models = await getJson<{ models: unknown[] }>(server, '/api/waste/models');
+        expect(models.body.models).toEqual([]);
+      },
+      { wasteMaxMemory: '100M' },
+    );
+  });
+});

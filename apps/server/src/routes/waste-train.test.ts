@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type {
   GraphletDetail,
   GraphletList,
@@ -17,6 +19,7 @@ import { VARIANT_DEFINITIONS } from '@graphlet/core';
 import { parseSkipPolicy } from '@graphlet/waste';
 import { transformPushesCorpus } from '@graphlet/waste/testing';
 import { describe, expect, it } from 'vitest';
+import { STORE_FILE } from '../store/open-database.ts';
 import {
   getJson,
   tempDataDir,
@@ -31,7 +34,7 @@ const conforms = (schema: { safeParse: (x: unknown) => { success: boolean } }, b
 
 describe('waste API', () => {
   it('trains the main variants, lists the model, answers Table 3 rows, curves and operating points', async () => {
-    await withServer(async (server) => {
+    await withServer(async (server, dataDir) => {
       await importWasteCorpus(server);
       const { job, model } = await trainModel(server, { trees: 5, seed: 1 });
       expect(job.kind).toBe('waste-train');
@@ -42,6 +45,8 @@ describe('waste API', () => {
         treesTotal: 5,
         treesDone: 5,
         tracesTotal: 12,
+        tracesDone: 12,
+        rows: 72,
       });
 
       const list = await getJson<{ models: WasteModel[] }>(server, '/api/waste/models');
@@ -55,6 +60,26 @@ describe('waste API', () => {
         trees: 5,
         seed: 1,
       });
+
+      // Each variant's forest is a blob of its own, not part of the model's JSON.
+      const store = new DatabaseSync(join(dataDir, STORE_FILE), { readOnly: true });
+      try {
+        const blobs = store
+          .prepare(
+            'SELECT variant, length(forest) AS bytes FROM waste_model_forests WHERE model_id = ?',
+          )
+          .all(model) as { variant: string; bytes: number }[];
+        expect(blobs.map((b) => b.variant).sort()).toEqual(
+          [...list.body.models[0]!.variants].sort(),
+        );
+        for (const b of blobs) expect(b.bytes).toBeGreaterThan(100);
+        const row = store.prepare('SELECT variants FROM waste_models WHERE id = ?').get(model) as {
+          variants: string;
+        };
+        expect(row.variants).not.toMatch(/"forest"/);
+      } finally {
+        store.close();
+      }
 
       const detail = await getJson<WasteModel>(server, `/api/waste/models/${model}`);
       expect(detail.status).toBe(200);

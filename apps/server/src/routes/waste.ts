@@ -13,6 +13,7 @@ import {
 import { MAIN_VARIANTS } from '@graphlet/core';
 import {
   buildSkipPolicy,
+  checkMemory,
   checkTrainableCounts,
   missingPolicyFeatures,
   operatingPointNumbers,
@@ -24,7 +25,11 @@ import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
 import { getTraceSummary, listTraceIds } from '../store/trace-queries.ts';
 import { listWasteModels } from '../store/waste-model-rows.ts';
-import { WASTE_TRAIN_JOB, type WasteTrainRequest } from '../waste/train-waste-job.ts';
+import {
+  WASTE_TRAIN_JOB,
+  type WasteTrainRequest,
+  wasteTrainMemory,
+} from '../waste/train-waste-job.ts';
 import { trainableCounts } from '../waste/trainable-counts.ts';
 
 /** The waste routes. */
@@ -45,8 +50,6 @@ export function wasteRoutes(services: Services) {
       }
     }
     const traceIds = scope ?? listTraceIds(services.db);
-    // A corpus that cannot be trained throws a WasteError: 422 with its code (http/package-errors).
-    checkTrainableCounts(trainableCounts(services.db, traceIds));
     const request: WasteTrainRequest = {
       variants: body.variant === undefined ? MAIN_VARIANTS : [body.variant],
       traceIds,
@@ -54,6 +57,15 @@ export function wasteRoutes(services: Services) {
       trees: body.trees ?? 100,
       seed: body.seed ?? 0,
     };
+    // A corpus that cannot be trained, or whose estimated peak memory exceeds WASTE_MAX_MEMORY
+    // (refused now, naming the figure it would need), throws a WasteError: 422 with its code.
+    const counts = trainableCounts(services.db, traceIds);
+    checkTrainableCounts(counts);
+    checkMemory(
+      wasteTrainMemory(counts, request),
+      services.config.wasteMaxMemory,
+      'the server setting WASTE_MAX_MEMORY',
+    );
     const job = services.jobs.start(WASTE_TRAIN_JOB, request, { stage: 'queued' });
     return c.json({ job }, 202);
   });
@@ -102,7 +114,7 @@ export function wasteRoutes(services: Services) {
       threshold,
       featureOptions: model.stored.test.featureOptions,
       features: v.features,
-      forest: v.forest,
+      forest: models.forest(model, variant, v),
       evaluation: {
         balancedAccuracy: v.balancedAccuracy,
         freshness: p.freshness,

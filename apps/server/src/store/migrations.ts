@@ -128,6 +128,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'waste model forests as binary blobs, one row per variant',
+    // Written as each variant finishes training, before its model row exists (no foreign key).
+    sql: `
+      CREATE TABLE waste_model_forests (
+        model_id TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        forest BLOB NOT NULL,
+        PRIMARY KEY (model_id, variant)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -1,4 +1,7 @@
-/** Waste model rows: the stored model (JSON columns) and an index of its test graphlets. */
+/**
+ * Waste model rows: the stored model (JSON columns), an index of its test graphlets, and each
+ * variant's forest as a binary blob (@graphlet/forest's forestToBytes).
+ */
 import type { DatabaseSync } from 'node:sqlite';
 import type { WasteModelSummary } from '@graphlet/contract';
 import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
@@ -84,4 +87,35 @@ export function wasteModelTextBytes(db: DatabaseSync, id: string): number {
     'SELECT length(summary) + length(results) + length(test) + length(variants) AS n FROM waste_models WHERE id = ?',
   ).get(id) as { n: number } | undefined;
   return row?.n ?? 0;
+}
+
+/** Stores one variant's forest (bytes from forestToBytes) as soon as it is trained. */
+export function insertWasteForest(
+  db: DatabaseSync,
+  modelId: string,
+  variant: string,
+  forest: Uint8Array,
+): void {
+  statement(
+    db,
+    'INSERT OR REPLACE INTO waste_model_forests (model_id, variant, forest) VALUES (?, ?, ?)',
+  ).run(modelId, variant, forest);
+}
+
+/** A variant's forest bytes, or undefined (models stored before blobs keep theirs in JSON). */
+export function getWasteForest(
+  db: DatabaseSync,
+  modelId: string,
+  variant: string,
+): Uint8Array | undefined {
+  const row = statement(
+    db,
+    'SELECT forest FROM waste_model_forests WHERE model_id = ? AND variant = ?',
+  ).get(modelId, variant) as { forest: Uint8Array } | undefined;
+  return row?.forest;
+}
+
+/** Drops the forests of a model whose training failed before its model row was written. */
+export function deleteWasteForests(db: DatabaseSync, modelId: string): void {
+  statement(db, 'DELETE FROM waste_model_forests WHERE model_id = ?').run(modelId);
 }

@@ -1,7 +1,8 @@
 /**
  * A trained waste model as the store keeps it: the summary (list answer), the Table 3 rows and
- * curves (detail answer), the test graphlets (columnar), and per variant the test probabilities
- * and the serialized forest, so operating points and policies need no retraining.
+ * curves (detail answer), the test graphlets (columnar), and per variant the test probabilities;
+ * each variant's forest is a blob of its own (waste_model_forests), stored as it is trained, so
+ * operating points and policies need no retraining and no forest sits in the model's JSON.
  */
 import type { WasteModel, WasteModelSummary } from '@graphlet/contract';
 import {
@@ -10,7 +11,7 @@ import {
   type WasteFeatureTable,
   type WasteVariant,
 } from '@graphlet/core';
-import { type SerializedForest, serializeForest } from '@graphlet/forest';
+import type { SerializedForest } from '@graphlet/forest';
 import { type WasteRun, wasteRemovedAt } from '@graphlet/waste';
 
 /** The test graphlets in split order; row i of every probability array is graphlet i. */
@@ -28,7 +29,8 @@ export interface StoredVariant {
   readonly features: readonly string[];
   readonly balancedAccuracy: number;
   readonly probabilities: readonly number[];
-  readonly forest: SerializedForest;
+  /** Only in models stored before forests became blobs. */
+  readonly forest?: SerializedForest;
 }
 
 export interface StoredWasteModel {
@@ -76,7 +78,6 @@ export function storedWasteModel(input: {
       features: e.features,
       balancedAccuracy: e.balancedAccuracy,
       probabilities: Array.from(e.probabilities),
-      forest: serializeForest(e.forest!),
     };
     curves[e.variant] = [...e.curve];
     return {

@@ -1,20 +1,40 @@
 /**
- * The `waste-train` job kind: builds the feature table from the stored traces and graphlets,
- * trains the requested variants on worker threads (progress: stage, variant i of n, trees done
- * of total) and stores the model; a corpus that cannot be trained fails with the WasteError code.
+ * The `waste-train` job kind: builds the feature table from the stored traces and graphlets on
+ * worker threads, one trace at a time (progress: traces done of total, rows), trains the
+ * requested variants (progress: stage, variant i of n, trees done of total), stores each forest
+ * as soon as it is trained and then the model; a corpus that cannot be trained fails with the
+ * WasteError code.
  */
 import { availableParallelism } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
-import { setImmediate as nextTick } from 'node:timers/promises';
-import type { Trace, WasteVariant } from '@graphlet/core';
-import { checkTrainable, createWasteTableBuilder, runWaste, WasteError } from '@graphlet/waste';
-import { toCoreGraphlet } from '../import/core-graphlet.ts';
+import {
+  featureDefinitions,
+  resolveFeatureOptions,
+  VARIANT_DEFINITIONS,
+  type WasteVariant,
+} from '@graphlet/core';
+import { forestToBytes } from '@graphlet/forest';
+import {
+  checkTrainable,
+  estimateWasteMemory,
+  runWaste,
+  type TrainableCounts,
+  WasteError,
+  type WasteMemoryEstimate,
+} from '@graphlet/waste';
+import { FeatureSourceError, streamFeatureTable } from '@graphlet/waste/node';
 import { type JobContext, JobError, type JobRunner } from '../jobs/job-runner.ts';
-import { getTracePayload, listGraphlets } from '../store/trace-queries.ts';
-import { insertWasteModel } from '../store/waste-model-rows.ts';
+import {
+  deleteWasteForests,
+  insertWasteForest,
+  insertWasteModel,
+} from '../store/waste-model-rows.ts';
 import { storedWasteModel } from './stored-waste-model.ts';
 
 export const WASTE_TRAIN_JOB = 'waste-train';
+
+/** Worker threads of a training job, for the feature table and for each forest. */
+export const WASTE_TRAIN_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** What a training job is asked to do. */
 export interface WasteTrainRequest {
@@ -29,24 +49,51 @@ export interface WasteTrainRequest {
 /** The id of the model a job stores. */
 const wasteModelIdOf = (jobId: string) => `wm-${jobId}`;
 
+/**
+ * Peak memory of a training request, from the counts of the graphlets table: one forest at a
+ * time plus its blob while it is written.
+ */
+export function wasteTrainMemory(
+  counts: TrainableCounts,
+  request: Pick<WasteTrainRequest, 'variants' | 'trees'>,
+): WasteMemoryEstimate {
+  const features = featureDefinitions(resolveFeatureOptions());
+  return estimateWasteMemory({
+    rows: counts.rows,
+    features: features.length,
+    variantFeatures: Math.max(
+      ...request.variants.map((v) => features.filter(VARIANT_DEFINITIONS[v].uses).length),
+    ),
+    trees: request.trees,
+    threads: WASTE_TRAIN_THREADS,
+    forestsHeld: 1,
+    extraNodeBytes: 29,
+  });
+}
+
 /** Registers the job kind; the job's result is `{model:{id}}`. */
 export function registerWasteTrainJob(jobs: JobRunner, db: DatabaseSync): void {
-  const threads = Math.max(1, Math.min(2, availableParallelism()));
+  const threads = WASTE_TRAIN_THREADS;
   jobs.register<WasteTrainRequest>(WASTE_TRAIN_JOB, async (request, context) => {
+    const id = wasteModelIdOf(context.id);
     try {
-      const { table, keys } = await buildTable(db, request.traceIds, context);
+      const { table, keys } = await buildTable(db, request.traceIds, context, threads);
       checkTrainable(table);
-      const run = await runWaste(table, { ...request, threads, signal: context.signal }, (p) =>
+      const options = { ...request, threads, signal: context.signal, keepForests: false };
+      const run = await runWaste(table, options, (p) => {
+        if (p.stage === 'evaluated' && p.evaluation.forest !== undefined) {
+          // Stored now and let go: a forest on the paper's scale takes ~200 MB.
+          insertWasteForest(db, id, p.variant, forestToBytes(p.evaluation.forest));
+        }
         context.progress({
           stage: p.stage,
           variant: p.variant,
           variantIndex: p.variantIndex,
           variantCount: p.variantCount,
           ...(p.stage === 'training' ? { treesDone: p.treesDone, treesTotal: p.treesTotal } : {}),
-        }),
-      );
+        });
+      });
       context.progress({ stage: 'saving' });
-      const id = wasteModelIdOf(context.id);
       insertWasteModel(
         db,
         storedWasteModel({
@@ -62,29 +109,42 @@ export function registerWasteTrainJob(jobs: JobRunner, db: DatabaseSync): void {
       context.progress({ stage: 'done' });
       return { model: { id } };
     } catch (error) {
+      deleteWasteForests(db, id);
       if (error instanceof WasteError) throw new JobError(error.code, `waste: ${error.message}`);
+      if (error instanceof FeatureSourceError) {
+        throw new JobError(
+          'invalid_trace',
+          `waste: a stored trace cannot be read: ${error.message}`,
+        );
+      }
       throw error;
     }
   });
 }
 
-async function buildTable(db: DatabaseSync, ids: readonly string[], context: JobContext) {
-  const builder = createWasteTableBuilder();
-  context.progress({ stage: 'features', tracesDone: 0, tracesTotal: ids.length });
-  for (const [i, id] of ids.entries()) {
-    const payload = getTracePayload(db, id);
-    // A trace deleted since the request was accepted is skipped, not an error.
-    if (payload !== undefined) {
-      const trace = JSON.parse(payload) as Trace;
-      builder.add(trace, id, listGraphlets(db, id).map(toCoreGraphlet));
-    }
-    if (i % 16 === 15) {
-      context.progress({ tracesDone: i + 1 });
-      // Let requests in between: the table is built on the main thread.
-      await nextTick();
-      if (context.signal.aborted) throw new WasteError('cancelled', 'the training was cancelled');
-    }
-  }
-  context.progress({ tracesDone: ids.length });
-  return builder.finish();
+async function buildTable(
+  db: DatabaseSync,
+  ids: readonly string[],
+  context: JobContext,
+  threads: number,
+) {
+  const file = db.location();
+  if (file === null) throw new Error('waste: training needs a store on disk');
+  context.progress({ stage: 'features', tracesDone: 0, tracesTotal: ids.length, rows: 0 });
+  let reported = 0;
+  return streamFeatureTable(
+    ids.map((traceId) => ({ spec: file, item: traceId, key: traceId })),
+    {
+      sourceModule: new URL('./store-feature-source.ts', import.meta.url),
+      threads,
+      signal: context.signal,
+      onProgress: ({ pipelinesDone, rows }) => {
+        // A trace deleted since the request was accepted reads as none and is skipped.
+        const now = performance.now();
+        if (now - reported < 250 && pipelinesDone < ids.length) return;
+        reported = now;
+        context.progress({ tracesDone: pipelinesDone, rows });
+      },
+    },
+  );
 }

@@ -9,6 +9,7 @@ import type { WasteVariant } from '@graphlet/core';
 import {
   deserializeForest,
   type Forest,
+  forestFromBytes,
   type OperatingPoint,
   operatingPoint,
   predictProba,
@@ -17,6 +18,7 @@ import type { ServerCache, Sized } from '../cache/server-cache.ts';
 import { apiError } from '../http/api-error.ts';
 import {
   findTestGraphlet,
+  getWasteForest,
   getWasteModel,
   latestWasteModelId,
   wasteModelTextBytes,
@@ -79,6 +81,21 @@ export class WasteModels {
     return v;
   }
 
+  /** A variant's forest: its blob (or, in older models, its JSON), read on first use. */
+  forest(model: LoadedWasteModel, name: WasteVariant, variant: LoadedVariant): Forest {
+    if (variant.forestCache === undefined) {
+      const id = model.stored.summary.id;
+      const bytes = variant.forest === undefined ? getWasteForest(this.db, id, name) : undefined;
+      if (variant.forest === undefined && bytes === undefined) {
+        throw new Error(`waste: model ${id} has no stored forest for ${name}`);
+      }
+      variant.forestCache =
+        bytes === undefined ? deserializeForest(variant.forest!) : forestFromBytes(bytes);
+      this.cache.grew('waste-model', id, model, forestBytes(variant.forestCache));
+    }
+    return variant.forestCache;
+  }
+
   /** The operating point of a variant at a threshold over the model's test graphlets. */
   operatingPoint(
     model: LoadedWasteModel,
@@ -117,12 +134,10 @@ export class WasteModels {
     const model = latest === undefined ? undefined : this.get(latest);
     if (model === undefined || latest === undefined) return undefined;
     const [name, v] = preferred(model);
-    if (v.forestCache === undefined) {
-      v.forestCache = deserializeForest(v.forest);
-      this.cache.grew('waste-model', latest, model, forestBytes(v.forestCache));
-    }
-    const row = Float64Array.from(v.features, (f) => features[f] ?? Number.NaN);
-    const probability = predictProba(v.forestCache, {
+    const forest = this.forest(model, name, v);
+    // Single precision, as the training table held the features.
+    const row = Float64Array.from(v.features, (f) => Math.fround(features[f] ?? Number.NaN));
+    const probability = predictProba(forest, {
       values: row,
       nRows: 1,
       nFeatures: row.length,

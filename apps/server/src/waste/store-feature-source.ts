@@ -1,0 +1,28 @@
+/**
+ * The server's feature source for the training job's workers (@graphlet/waste/node): each worker
+ * opens the store read-only (WAL lets it read beside the server's writer) and reads one stored
+ * trace and its stored graphlets per task; items are trace ids.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import type { Trace } from '@graphlet/core';
+import type { FeatureSource } from '@graphlet/waste/node';
+import { toCoreGraphlet } from '../import/core-graphlet.ts';
+import { getTracePayload, listGraphlets } from '../store/trace-queries.ts';
+
+/** Opens the store file `spec`; a trace deleted since the request was accepted reads as none. */
+export function openFeatureSource(spec: string): FeatureSource {
+  const db = new DatabaseSync(spec, { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
+  return {
+    read(item) {
+      const id = String(item);
+      const payload = getTracePayload(db, id);
+      if (payload === undefined) return undefined;
+      return {
+        trace: JSON.parse(payload) as Trace,
+        graphlets: listGraphlets(db, id).map(toCoreGraphlet),
+      };
+    },
+    close: () => db.close(),
+  };
+}
