@@ -15,7 +15,7 @@ describe('estimateWasteMemory', () => {
   it('grows with rows, trees and forests held, and fits the paper-scale run in 2 GB', () => {
     const e = estimateWasteMemory(paper);
     expect(e.total).toBe(e.table + e.training + e.forests + e.baseline);
-    // Measured: 989 MB peak RSS for all seven variants at paper scale (docs/waste.md).
+    // Measured: 966 MB peak RSS for all seven variants at paper scale (docs/waste.md).
     expect(e.total).toBeGreaterThan(900 * 2 ** 20);
     expect(e.total).toBeLessThan(2 * 2 ** 30);
     expect(estimateWasteMemory({ ...paper, rows: 2 * paper.rows }).total).toBeGreaterThan(e.total);

@@ -9,7 +9,7 @@ import {
   type WasteVariant,
 } from '@graphlet/core';
 import { matrixShape } from '@graphlet/forest';
-import { trainForestParallel } from '@graphlet/forest/node';
+import { createForestPool, trainForestParallel } from '@graphlet/forest/node';
 import { evaluateVariant, type VariantEvaluation } from './evaluate-variant.ts';
 import { WasteError } from './waste-error.ts';
 
@@ -72,42 +72,48 @@ export async function runWaste(
   const evaluations: VariantEvaluation[] = [];
   const variantCount = options.variants.length;
   let trainSeconds = 0;
-  for (const [i, variant] of options.variants.entries()) {
-    checkAborted(options.signal);
-    const position = { variant, variantIndex: i + 1, variantCount };
-    const evaluation = await evaluateVariant(
-      table,
-      split,
-      variant,
-      async (matrix, labels) => {
-        const { nRows, nFeatures } = matrixShape(matrix);
-        const training = {
-          stage: 'training' as const,
-          ...position,
-          treesTotal: options.trees,
-          rows: nRows,
-          features: nFeatures,
-          threads: options.threads,
-        };
-        onProgress({ ...training, treesDone: 0 });
-        const forest = await trainForestParallel(matrix, labels, {
-          trees: options.trees,
-          seed: options.seed,
-          threads: options.threads,
-          // Balanced class weights: the paper scores balanced accuracy on 80% unpushed data (§5).
-          classWeight: 'balanced',
-          onProgress: (treesDone) => onProgress({ ...training, treesDone }),
-        });
-        checkAborted(options.signal);
-        return forest;
-      },
-      options.threshold,
-    );
-    trainSeconds += evaluation.trainSeconds;
-    onProgress({ stage: 'evaluated', ...position, evaluation });
-    evaluations.push(
-      options.keepForests === false ? { ...evaluation, forest: undefined } : evaluation,
-    );
+  // One set of worker threads for every variant: starting workers costs as much as a small forest.
+  const pool = createForestPool(Math.max(1, Math.min(options.threads, options.trees)));
+  try {
+    for (const [i, variant] of options.variants.entries()) {
+      checkAborted(options.signal);
+      const position = { variant, variantIndex: i + 1, variantCount };
+      const evaluation = await evaluateVariant(
+        table,
+        split,
+        variant,
+        async (matrix, labels) => {
+          const { nRows, nFeatures } = matrixShape(matrix);
+          const training = {
+            stage: 'training' as const,
+            ...position,
+            treesTotal: options.trees,
+            rows: nRows,
+            features: nFeatures,
+            threads: options.threads,
+          };
+          onProgress({ ...training, treesDone: 0 });
+          const forest = await trainForestParallel(matrix, labels, {
+            trees: options.trees,
+            seed: options.seed,
+            pool,
+            // Balanced class weights: the paper scores balanced accuracy on 80% unpushed data (§5).
+            classWeight: 'balanced',
+            onProgress: (treesDone) => onProgress({ ...training, treesDone }),
+          });
+          checkAborted(options.signal);
+          return forest;
+        },
+        options.threshold,
+      );
+      trainSeconds += evaluation.trainSeconds;
+      onProgress({ stage: 'evaluated', ...position, evaluation });
+      evaluations.push(
+        options.keepForests === false ? { ...evaluation, forest: undefined } : evaluation,
+      );
+    }
+  } finally {
+    await pool.close();
   }
   return { split, evaluations, trainSeconds };
 }

@@ -1,10 +1,12 @@
-// Worker thread of trainForestParallel: receives the binned table once (shared memory), then
-// grows the trees whose indices the main thread sends, one message per tree.
+// Worker thread of trainForestParallel: receives a binned table (shared memory), then grows the
+// trees whose indices the main thread sends, one message per tree; a pool's worker receives a
+// new table for each forest.
 
 import { parentPort } from 'node:worker_threads';
 import type { BinnedFeatures } from '../bin-features.ts';
 import type { ResolvedForestOptions } from '../forest-options.ts';
 import { trainForestTree } from '../train-forest.ts';
+import type { Tree } from '../tree.ts';
 
 /** What the main thread sends every worker first. */
 export interface ForestWorkerData {
@@ -16,11 +18,18 @@ export interface ForestWorkerData {
   readonly options: ResolvedForestOptions;
 }
 
+/** A finished tree, tagged with the training job it belongs to. */
+export interface ForestWorkerTree {
+  readonly job: number;
+  readonly index: number;
+  readonly tree: Tree;
+}
+
 const port = parentPort;
 if (port !== null) {
   let table: { binned: BinnedFeatures; labels: Uint8Array; options: ResolvedForestOptions };
-  port.on('message', (message: ForestWorkerData | number) => {
-    if (typeof message !== 'number') {
+  port.on('message', (message: ForestWorkerData | { job: number; index: number }) => {
+    if (!('job' in message)) {
       table = {
         binned: {
           nRows: message.nRows,
@@ -33,7 +42,7 @@ if (port !== null) {
       };
       return;
     }
-    const tree = trainForestTree(table.binned, table.labels, table.options, message);
+    const tree = trainForestTree(table.binned, table.labels, table.options, message.index);
     const buffers = [
       tree.feature,
       tree.threshold,
@@ -44,7 +53,7 @@ if (port !== null) {
       tree.importance,
     ];
     port.postMessage(
-      { index: message, tree },
+      { job: message.job, index: message.index, tree } satisfies ForestWorkerTree,
       buffers.map((array) => array.buffer as ArrayBuffer),
     );
   });

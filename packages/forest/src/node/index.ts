@@ -1,1 +1,2 @@
+export { createForestPool, type ForestPool } from './forest-pool.ts';
 export { type ParallelForestOptions, trainForestParallel } from './train-forest-parallel.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { predictProba } from '../predict-proba.ts';
 import { xorTable } from '../testing-data.ts';
 import { trainForest } from '../train-forest.ts';
+import { createForestPool } from './forest-pool.ts';
 import { trainForestParallel } from './train-forest-parallel.ts';
 
 describe('trainForestParallel', () => {
@@ -23,6 +24,24 @@ describe('trainForestParallel', () => {
       expect(parallel.options).toEqual(serial.options);
       expect(predictProba(parallel, matrix)).toEqual(predictProba(serial, matrix));
       expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+  });
+
+  it('reuses a pool across forests and gives each the trees trainForest grows', async () => {
+    const pool = createForestPool(2);
+    try {
+      for (const [seed, features] of [
+        [5, 4],
+        [6, 3],
+      ] as const) {
+        const { matrix, labels } = xorTable(700, features, seed, 0.1);
+        const options = { trees: 6, seed, classWeight: 'balanced' as const };
+        const pooled = await trainForestParallel(matrix, labels, { ...options, pool });
+        expect(pooled.trees).toEqual(trainForest(matrix, labels, options).trees);
+      }
+      expect(pool.workers).toHaveLength(2);
+    } finally {
+      await pool.close();
     }
   });
 
