@@ -34,7 +34,7 @@ import { storedWasteModel } from './stored-waste-model.ts';
 export const WASTE_TRAIN_JOB = 'waste-train';
 
 /** Worker threads of a training job, for the feature table and for each forest. */
-export const WASTE_TRAIN_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+const WASTE_TRAIN_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** What a training job is asked to do. */
 export interface WasteTrainRequest {

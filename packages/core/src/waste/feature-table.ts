@@ -5,6 +5,7 @@
  */
 import type { Graphlet } from '../graphlet.ts';
 import type { Trace } from '../trace.ts';
+import { TraceError } from '../trace-error.ts';
 import {
   type FeatureDefinition,
   type FeatureOptions,
@@ -101,8 +102,10 @@ export function createFeatureTableBuilder(
     }
     const n = rows.nRows;
     if (rows.values.length !== n * nf) {
-      throw new Error(
-        `waste: pipeline rows have ${rows.values.length / n} features, expected ${nf}`,
+      throw new TraceError(
+        'invalid_argument',
+        'waste',
+        `pipeline rows have ${rows.values.length / n} features, expected ${nf}`,
       );
     }
     ensure(nRows + n);
@@ -157,11 +160,6 @@ export function buildFeatureTable(
   const builder = createFeatureTableBuilder(options);
   for (const { trace, graphlets } of corpus) builder.add(trace, graphlets);
   return builder.finish();
-}
-
-/** Feature f of row r (NaN when missing). */
-export function tableValue(table: WasteFeatureTable, row: number, feature: number): number {
-  return table.columns[feature]![row]!;
 }
 
 function grow<T extends Float32Array | Float64Array | Int32Array | Uint8Array>(

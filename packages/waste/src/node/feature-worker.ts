@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
-  CycleError,
   type FeatureOptions,
+  isTraceInputError,
   type PipelineFeatureRows,
   pipelineFeatureRows,
   segmentGraphlets,
@@ -74,11 +74,11 @@ if (port !== null) {
       const graphlets = pipeline.graphlets ?? segmentGraphlets(pipeline.trace).graphlets;
       rows = pipelineFeatureRows(pipeline.trace, graphlets, data.featureOptions);
     } catch (error) {
-      const isTraceError =
-        error instanceof CycleError ||
-        (error instanceof Error && error.message.startsWith('core: trace'));
-      if (!isTraceError) throw error;
-      port.postMessage(failure(task.id, 'trace', error));
+      if (!isTraceInputError(error)) throw error;
+      port.postMessage({
+        id: task.id,
+        error: { kind: 'trace', message: error.detail, code: error.code },
+      } satisfies FeatureAnswer);
       return;
     }
     const buffers =

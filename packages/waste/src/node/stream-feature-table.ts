@@ -138,7 +138,7 @@ function taskError(
 ): Error {
   const prefix = task.label === undefined ? '' : `${task.label}: `;
   if (error.kind === 'trace') {
-    return new WasteError('invalid_trace', `${prefix}${error.message.replace(/^core: /, '')}`);
+    return new WasteError('invalid_trace', `${prefix}${error.message}`);
   }
   return new FeatureSourceError(error.message, error.code);
 }
