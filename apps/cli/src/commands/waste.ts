@@ -17,8 +17,8 @@ import type { Command, CommandIo } from '../command.ts';
 import { SOURCE_USAGE } from '../load-traces.ts';
 import { parseRoleOverrides } from '../parse-role-overrides.ts';
 import {
-  buildWasteTable,
   buildWasteTableFromDatabases,
+  buildWasteTableOnWorkers,
   pipelineTasks,
 } from '../waste/build-waste-table.ts';
 import { checkWasteMemory, maxMemoryOf } from '../waste/check-waste-memory.ts';
@@ -113,7 +113,7 @@ async function runWasteCommand(args: readonly string[], io: CommandIo): Promise<
     progress(
       `waste: ${tasks.length} pipeline(s), at most ${trainers} graphlets; estimated peak memory ${needed} MB of ${Math.floor(limit.bytes / 2 ** 20)} MB allowed`,
     );
-    table = await buildWasteTable(tasks, { window }, threads, progress);
+    table = await buildWasteTableOnWorkers(tasks, { window }, threads, progress);
   }
   progress(
     `waste: ${table.nRows} graphlets x ${table.nFeatures} features from ${table.pipelines.length} pipelines; ${table.excluded.warmStartGraphlets} graphlets of ${table.excluded.warmStartPipelines} warm-starting pipelines excluded`,

@@ -3,7 +3,9 @@
  * threads, pipeline by pipeline (no store is ever held whole); MLMD database URLs are read
  * pipeline by pipeline on the main thread. Progress goes to stderr.
  */
+import { availableParallelism } from 'node:os';
 import type { FeatureOptions, RoleOverride, WasteFeatureTable } from '@graphlet/core';
+import { isStoreUrl } from '@graphlet/formats';
 import { createWasteTableBuilder } from '@graphlet/waste';
 import { FeatureSourceError, type PipelineTask, streamFeatureTable } from '@graphlet/waste/node';
 import { CliError, inFile } from '../cli-error.ts';
@@ -35,10 +37,27 @@ export function pipelineTasks(
 }
 
 /**
+ * Builds the feature table of FILEs or store URLs (see buildWasteTableOnWorkers and
+ * buildWasteTableFromDatabases); `progress` receives the progress lines.
+ */
+export async function buildWasteTable(
+  sources: readonly string[],
+  roles: readonly RoleOverride[],
+  options: Partial<FeatureOptions>,
+  progress: (line: string) => void,
+  threads = availableParallelism(),
+): Promise<WasteFeatureTable> {
+  if (sources.some(isStoreUrl)) {
+    return buildWasteTableFromDatabases(sources, roles, options, progress);
+  }
+  return buildWasteTableOnWorkers(pipelineTasks(sources, roles).tasks, options, threads, progress);
+}
+
+/**
  * Builds the feature table of file tasks on worker threads; `progress` receives a line every
  * few seconds. A trace that cannot be segmented fails with a WasteError naming its file.
  */
-export async function buildWasteTable(
+export async function buildWasteTableOnWorkers(
   tasks: readonly PipelineTask[],
   options: Partial<FeatureOptions>,
   threads: number,
