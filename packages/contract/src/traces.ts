@@ -63,7 +63,11 @@ export const GraphNodeSchema = z
     type: z.string(),
     role: z.string().optional(),
     name: z.string().optional(),
+    /** A short drawing label: an execution's component, an artifact's type and short name. */
+    label: z.string().optional(),
     state: z.string().optional(),
+    /** An execution's start or an artifact's creation, ms since the epoch, when recorded. */
+    timeMs: z.number().optional(),
     x: z.number(),
     y: z.number(),
     /** Trainer execution ids of the graphlets this node belongs to. */

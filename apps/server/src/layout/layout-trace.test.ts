@@ -49,7 +49,10 @@ describe('layoutTrace', () => {
       role: 'trainer',
       type: 'Trainer',
       state: 'complete',
+      label: 'Trainer',
+      timeMs: 20,
     });
+    expect(at('a1')).toMatchObject({ kind: 'artifact', label: 'Examples' });
     expect(doc.edges).toContainEqual({ source: 'a1', target: 'e2', kind: 'input' });
     expect(doc.edges).toContainEqual({ source: 'e2', target: 'a3', kind: 'output' });
     expect(doc.edges).toContainEqual({ source: 'e4', target: 'a3', kind: 'reuse' });

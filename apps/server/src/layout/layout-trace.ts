@@ -5,6 +5,7 @@
  */
 import type { GraphEdge, GraphNode, TraceGraph as TraceGraphDocument } from '@graphlet/contract';
 import { ROLES, type TraceGraph } from '@graphlet/core';
+import { artifactLabel, executionLabel } from './node-label.ts';
 
 export const STEP_X = 60;
 export const LANE_Y = 200;
@@ -40,19 +41,12 @@ export function layoutTrace(
   const nodes: GraphNode[] = [];
   for (let x = 0; x < e; x++) {
     const exec = graph.executions[x]!;
-    nodes.push(
-      node(
-        `e${exec.id}`,
-        'execution',
-        exec.type,
-        exec.name,
-        exec.state,
-        ex[x]!,
-        ey[x]!,
-        execGraphlets[x]!,
-        exec.role,
-      ),
-    );
+    const n = node(`e${exec.id}`, 'execution', exec.type, exec.name, exec.state, ex[x]!, ey[x]!);
+    n.graphlets = execGraphlets[x]!;
+    n.role = exec.role;
+    n.label = executionLabel(exec);
+    if (exec.startMs !== undefined) n.timeMs = exec.startMs;
+    nodes.push(n);
   }
   // Stack the artifacts next to one execution so they do not cover each other.
   const stacked = new Int32Array(e);
@@ -76,9 +70,11 @@ export function layoutTrace(
       px = STEP_X * orphans++;
       py = LANE_Y * ROLES.length;
     }
-    nodes.push(
-      node(`a${art.id}`, 'artifact', art.type, art.name, art.state, px, py, artGraphlets[y]!),
-    );
+    const n = node(`a${art.id}`, 'artifact', art.type, art.name, art.state, px, py);
+    n.graphlets = artGraphlets[y]!;
+    n.label = artifactLabel(art);
+    if (art.createdMs !== undefined) n.timeMs = art.createdMs;
+    nodes.push(n);
   }
   return { nodes, edges: traceEdges(graph) };
 }
@@ -137,11 +133,8 @@ function node(
   state: string,
   x: number,
   y: number,
-  graphlets: number[],
-  role?: string,
 ): GraphNode {
-  const n: GraphNode = { id, kind, type, x, y, graphlets };
-  if (role !== undefined) n.role = role;
+  const n: GraphNode = { id, kind, type, x, y, graphlets: [] };
   if (name !== undefined) n.name = name;
   n.state = state;
   return n;

@@ -141,6 +141,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'trace layouts carry node labels and times: recompute the stored ones',
+    // A NULL layout is laid out again on its first request (cache/trace-entries.ts).
+    sql: 'UPDATE trace_payloads SET layout = NULL;',
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -1,0 +1,72 @@
+import { readMlmdStore } from '@graphlet/formats';
+import { fixturePath } from '@graphlet/formats/testing';
+import { describe, expect, it } from 'vitest';
+import { artifactLabel, executionLabel, isGeneratedId } from './node-label.ts';
+
+const exec = (over: Record<string, unknown>) =>
+  ({
+    id: 1,
+    type: 'tfx.components.trainer.component.Trainer',
+    role: 'trainer',
+    state: 'complete',
+    properties: {},
+    customProperties: {},
+    ...over,
+  }) as Parameters<typeof executionLabel>[0];
+const art = (over: Record<string, unknown>) =>
+  ({
+    id: 7,
+    type: 'Examples',
+    state: 'live',
+    properties: {},
+    customProperties: {},
+    ...over,
+  }) as Parameters<typeof artifactLabel>[0];
+
+describe('executionLabel', () => {
+  it('prefers the recorded component, then a readable name, then the type', () => {
+    expect(executionLabel(exec({ properties: { component_id: 'Trainer_B' }, name: 'x' }))).toBe(
+      'Trainer_B',
+    );
+    expect(executionLabel(exec({ customProperties: { task_name: 'train-model' } }))).toBe(
+      'train-model',
+    );
+    expect(executionLabel(exec({ name: 'taxi:run-3:CsvExampleGen:span-2' }))).toBe(
+      'CsvExampleGen:span-2',
+    );
+    expect(executionLabel(exec({}))).toBe('Trainer');
+  });
+
+  it('never labels by a generated id (LocalDagRunner names executions by UUID)', () => {
+    expect(isGeneratedId('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
+    expect(isGeneratedId('Trainer')).toBe(false);
+    expect(executionLabel(exec({ name: '0f8fad5b-d9cb-469f-a165-70867728950e' }))).toBe('Trainer');
+  });
+});
+
+describe('artifactLabel', () => {
+  it('gives the type and a short name from the name or the URI', () => {
+    expect(artifactLabel(art({ name: 'ads:run-47:blessing:275', type: 'ModelBlessing' }))).toBe(
+      'ModelBlessing · blessing',
+    );
+    expect(artifactLabel(art({ name: 'statistics:2024-06-01T21:19:10.962400' }))).toBe(
+      'Examples · statistics',
+    );
+    expect(artifactLabel(art({ uri: './pipeline/CsvExampleGen/examples/1' }))).toBe(
+      'Examples · examples/1',
+    );
+    expect(artifactLabel(art({ name: '6c6a6e0b-9d3e-4c0e-8d43-1c3b2f0a9e11' }))).toBe('Examples');
+  });
+
+  it('labels every node of a real TFX 1.15 store by component and type, none by id', () => {
+    const { traces } = readMlmdStore(fixturePath('tfx-1.15-interactive-two-trainers.sqlite'));
+    const trace = traces[0]!;
+    const labels = trace.executions.map(executionLabel);
+    expect(labels).toContain('CsvExampleGen');
+    expect(labels.filter((l) => l === 'Trainer')).toHaveLength(2);
+    for (const a of trace.artifacts) expect(artifactLabel(a)).toMatch(/^[A-Za-z]/);
+    expect(artifactLabel(trace.artifacts.find((a) => a.type === 'ExampleStatistics')!)).toBe(
+      'ExampleStatistics · statistics',
+    );
+  });
+});
