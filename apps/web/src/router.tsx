@@ -4,6 +4,7 @@ import { AppLayout } from './components/app-layout.tsx';
 import { AppLoading } from './components/app-loading.tsx';
 import { RouteError } from './components/route-error.tsx';
 import { CorpusPage } from './pages/corpus/corpus-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
 
 /** Creates the browser router (pages with Cytoscape or elkjs load on demand). */
 export function createAppRouter() {
@@ -17,7 +18,7 @@ export function createAppRouter() {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <CorpusPage /> },
+            { index: true, element: <CorpusPage />, handle: { title: 'Corpus' } },
             {
               path: 'traces/:traceId',
               lazy: async () => ({
@@ -32,17 +33,19 @@ export function createAppRouter() {
             },
             {
               path: 'figures',
+              handle: { title: 'Figures' },
               lazy: async () => ({
                 Component: (await import('./pages/figures/figures-page.tsx')).FiguresPage,
               }),
             },
             {
               path: 'waste',
+              handle: { title: 'Waste' },
               lazy: async () => ({
                 Component: (await import('./pages/waste/waste-page.tsx')).WastePage,
               }),
             },
-            { path: '*', element: <RouteError /> },
+            { path: '*', element: <NotFoundPage /> },
           ],
         },
       ],

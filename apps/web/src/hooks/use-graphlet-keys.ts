@@ -1,4 +1,4 @@
-/** ArrowLeft/ArrowRight (or [ and ]) step through graphlets, unless typing in a field. */
+/** ArrowLeft/ArrowRight (or [ and ]) step through graphlets, unless typing in a field or a widget took the key. */
 import { useEffect, useRef } from 'react';
 
 const TYPING = 'input, textarea, select, [contenteditable="true"]';
@@ -9,7 +9,7 @@ export function useGraphletKeys(onStep: (delta: 1 | -1) => void): void {
   handler.current = onStep;
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const { target } = event;
       if (target instanceof Element && target.closest(TYPING)) return;
       if (event.key === 'ArrowLeft' || event.key === '[') handler.current(-1);

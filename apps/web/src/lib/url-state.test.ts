@@ -50,7 +50,14 @@ describe('trace URL state', () => {
       to: undefined,
       focus: false,
       view: 'graph',
+      lineage: undefined,
+      hops: 2,
     });
+  });
+  it('reads the lineage view and its hops, bounded', () => {
+    expect(parse(traceSearch, 'lineage=e12&hops=4')).toMatchObject({ lineage: 'e12', hops: 4 });
+    expect(parse(traceSearch, 'lineage=e12&hops=-1').hops).toBe(2);
+    expect(parse(traceSearch, 'hops=999').hops).toBe(2);
   });
 });
 

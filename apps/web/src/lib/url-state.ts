@@ -41,6 +41,10 @@ const roleList = z
     return NODE_ROLES.filter((role) => wanted.has(role));
   });
 
+/** Hops of the lineage view when the URL gives none, and the most it accepts. */
+export const DEFAULT_HOPS = 2;
+export const MAX_HOPS = 50;
+
 export const traceSearch = z.object({
   /** Selected graphlet (its trainer id). */
   g: optionalText,
@@ -60,6 +64,10 @@ export const traceSearch = z.object({
     .catch(undefined)
     .transform((v) => v === '1'),
   view: z.enum(['graph', 'list']).catch('graph'),
+  /** The node whose focused lineage view is shown (N hops up and down). */
+  lineage: optionalText,
+  /** Hops each way in the lineage view. */
+  hops: z.coerce.number().int().min(0).max(MAX_HOPS).catch(DEFAULT_HOPS),
   /** Graphlets a waste model would skip, `<model>:<variant>:<threshold>` (lib/waste/skip-param.ts). */
   skip: optionalText,
 });

@@ -6,10 +6,15 @@ import type { TraceModel } from './trace-model.ts';
 const MAX_DRAWN_ELEMENTS = 20_000;
 
 /**
- * A short label: the node's name without a `pipeline:run:` prefix (TFX names nodes
- * `<pipeline>:<run>:<component>[:<detail>]`), else the last dotted segment of its type.
+ * A node's short label: the server's (an execution's component, an artifact's type and short
+ * name), else its name without a `pipeline:run:` prefix, else the last dotted segment of its type.
  */
-export function nodeLabel(node: { readonly name?: string | null; readonly type: string }): string {
+export function nodeLabel(node: {
+  readonly label?: string | undefined;
+  readonly name?: string | null | undefined;
+  readonly type: string;
+}): string {
+  if (node.label !== undefined && node.label !== '') return node.label;
   if (node.name !== undefined && node.name !== null && node.name !== '') {
     const parts = node.name.split(':');
     return parts.length >= 3 ? parts.slice(2).join(':') : node.name;
@@ -17,16 +22,27 @@ export function nodeLabel(node: { readonly name?: string | null; readonly type: 
   return node.type.split('.').pop() ?? node.type;
 }
 
-/** The node and edge definitions of a trace model for Cytoscape's preset layout (server x,y unless `positions`). */
+/**
+ * The node and edge definitions of a trace model for Cytoscape's preset layout (server x,y unless
+ * `positions`). `shown` marks the nodes whose label is drawn (see label-placement.ts).
+ */
 export function buildElements(
   model: TraceModel,
+  shown: Uint8Array,
   positions?: Readonly<Record<string, { x: number; y: number }>>,
 ): ElementDefinition[] {
   const out: ElementDefinition[] = [];
   model.nodes.forEach((node, i) => {
     out.push({
       group: 'nodes',
-      data: { id: node.id, label: nodeLabel(node), role: model.roles[i], kind: node.kind },
+      data: {
+        id: node.id,
+        label: model.labels[i],
+        shown: shown[i] === 1,
+        role: model.roles[i],
+        kind: node.kind,
+        state: node.state,
+      },
       position: positions?.[node.id] ?? { x: node.x, y: node.y },
     });
   });

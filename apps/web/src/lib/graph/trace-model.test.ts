@@ -41,18 +41,27 @@ describe('buildTraceModel', () => {
 describe('buildElements', () => {
   it('emits preset positions, role data and edges between known nodes', () => {
     const model = buildTraceModel(smallTrace());
-    const elements = buildElements(model);
+    const shown = new Uint8Array(7);
+    shown[2] = 1;
+    const elements = buildElements(model, shown);
     expect(elements.filter((e) => e.group === 'nodes')).toHaveLength(7);
     expect(elements.filter((e) => e.group === 'edges')).toHaveLength(6);
     const trainer = elements.find((e) => e.data.id === 'e2')!;
     expect(trainer.position).toEqual({ x: 2, y: 0 });
-    expect(trainer.data).toMatchObject({ role: 'trainer', label: 'Trainer', kind: 'execution' });
+    expect(trainer.data).toMatchObject({
+      role: 'trainer',
+      label: 'Trainer',
+      kind: 'execution',
+      shown: true,
+    });
+    expect(elements[0]!.data.shown).toBe(false);
     const kinds = elements.filter((e) => e.group === 'edges').map((e) => e.data.kind);
     expect(kinds).toEqual(['flow', 'flow', 'flow', 'flow', 'reuse', 'flow']);
     expect(tooLargeToDraw(model)).toBe(false);
   });
 
-  it('labels by name, else by the last type segment', () => {
+  it('labels by the server label, else by name, else by the last type segment', () => {
+    expect(nodeLabel({ label: 'Trainer_B', name: 'uuid', type: 'T' })).toBe('Trainer_B');
     expect(nodeLabel({ name: null, type: 'tfx.components.Pusher' })).toBe('Pusher');
     expect(nodeLabel({ name: 'x', type: 'T' })).toBe('x');
     expect(nodeLabel({ name: 'taxi:run-3:CsvExampleGen:span-2', type: 'T' })).toBe(

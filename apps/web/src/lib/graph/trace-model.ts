@@ -4,10 +4,13 @@
  */
 import type { TraceGraph, TraceNode } from '../../api/schemas.ts';
 import { type NodeRole, nodeRole } from '../roles.ts';
+import { nodeLabel } from './build-elements.ts';
 
 export interface TraceModel {
   readonly nodes: readonly TraceNode[];
   readonly roles: readonly NodeRole[];
+  /** Short labels by node index (build-elements.ts nodeLabel). */
+  readonly labels: readonly string[];
   readonly indexOf: ReadonlyMap<string, number>;
   /** Edge endpoints by edge index (edges whose endpoints are unknown are dropped). */
   readonly edgeSource: Int32Array;
@@ -31,10 +34,12 @@ export function buildTraceModel(graph: TraceGraph): TraceModel {
   const n = nodes.length;
   const indexOf = new Map<string, number>();
   const roles: NodeRole[] = new Array(n);
+  const labels: string[] = new Array(n);
   const memberLists = new Map<string, number[]>();
   nodes.forEach((node, i) => {
     indexOf.set(node.id, i);
     roles[i] = nodeRole(node.kind, node.role);
+    labels[i] = nodeLabel(node);
     for (const id of node.graphlets) {
       const trainer = String(id);
       let list = memberLists.get(trainer);
@@ -66,6 +71,7 @@ export function buildTraceModel(graph: TraceGraph): TraceModel {
   return {
     nodes,
     roles,
+    labels,
     indexOf,
     edgeSource,
     edgeTarget,

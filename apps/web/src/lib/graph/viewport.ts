@@ -3,6 +3,7 @@
  * boundingBox(), which on a 7,000-node trace computes every element's bounds (labels, haystack
  * points) before the first frame: over a second on a slow machine.
  */
+import { NODE_MARGIN } from './node-geometry.ts';
 import type { TraceModel } from './trace-model.ts';
 
 export interface Box {
@@ -17,8 +18,32 @@ export interface Viewport {
   readonly pan: { readonly x: number; readonly y: number };
 }
 
-/** Half the largest node size drawn (trainers are 30 wide), so boxes hold whole nodes. */
-const NODE_MARGIN = 15;
+/** The box of the nodes marked 1 in `marks`, with node margins; undefined when none is. */
+export function markedBox(model: TraceModel, marks: Uint8Array): Box | undefined {
+  const indices: number[] = [];
+  for (let i = 0; i < marks.length; i++) if (marks[i] === 1) indices.push(i);
+  return indices.length === 0 ? undefined : nodesBox(model, indices);
+}
+
+/** Zoom and pan that show all of `box` with padding, the zoom clamped to [minZoom, maxZoom]. */
+export function fitViewport(
+  box: Box,
+  width: number,
+  height: number,
+  minZoom: number,
+  maxZoom: number,
+): Viewport {
+  const pad = 24;
+  const zoom = Math.max(
+    minZoom,
+    Math.min(
+      maxZoom,
+      (width - 2 * pad) / Math.max(1, box.x2 - box.x1),
+      (height - 2 * pad) / Math.max(1, box.y2 - box.y1),
+    ),
+  );
+  return centered(box, zoom, width, height);
+}
 
 /** The box of the given node indices (all nodes when omitted), with node margins. */
 export function nodesBox(model: TraceModel, indices?: ArrayLike<number>): Box {

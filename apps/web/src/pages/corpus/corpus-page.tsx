@@ -6,6 +6,7 @@ import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useSearchState } from '../../hooks/use-search-state.ts';
 import { filterRows, sortRows, traceRows } from '../../lib/corpus/trace-rows.ts';
+import { countOf } from '../../lib/plural.ts';
 import { corpusSearch } from '../../lib/url-state.ts';
 import { SourceList } from './source-list.tsx';
 import { TracesTable } from './traces-table.tsx';
@@ -30,7 +31,9 @@ export function CorpusPage() {
       <div className="page-title">
         <h1>Corpus</h1>
         <span className="muted">
-          {traces.data === undefined ? '' : `${rows.length} of ${allRows.length} traces`}
+          {traces.data === undefined
+            ? ''
+            : `${rows.length.toLocaleString('en-US')} of ${countOf(allRows.length, 'trace')}`}
         </span>
       </div>
       <div className="corpus-top">

@@ -6,6 +6,7 @@ import { queryKeys } from '../../api/query-keys.ts';
 import type { Source } from '../../api/schemas.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { formatBytes, formatNumber } from '../../lib/format.ts';
+import { countOf } from '../../lib/plural.ts';
 import { RolesDialog } from './roles-dialog.tsx';
 
 const FORMAT_LABELS: Readonly<Record<NonNullable<Source['format']>, string>> = {
@@ -35,8 +36,8 @@ export function SourceItem({ source }: SourceItemProps) {
         <strong style={{ overflowWrap: 'anywhere' }}>{name}</strong>
         <div className="muted">
           {source.live === true
-            ? `${formatNumber(source.traces)} traces · ${formatNumber(source.size)} OpenLineage events, live`
-            : `${formatNumber(source.traces)} traces · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
+            ? `${countOf(source.traces, 'trace')} · ${countOf(source.size, 'OpenLineage event')}, live`
+            : `${countOf(source.traces, 'trace')} · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
         </div>
       </div>
       {confirming ? (

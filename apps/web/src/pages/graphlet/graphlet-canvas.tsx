@@ -4,9 +4,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { GraphletDetail } from '../../api/schemas.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { useColorScheme } from '../../hooks/use-color-scheme.ts';
 import { useElkLayout } from '../../hooks/use-elk-layout.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
 import { cyStyle } from '../../lib/graph/cy-style.ts';
+import { canvasMeasure, placeLabels } from '../../lib/graph/label-placement.ts';
 import { buildTraceModel } from '../../lib/graph/trace-model.ts';
 import { elkGraph } from '../../lib/graphlet/elk-graph.ts';
 
@@ -23,14 +25,16 @@ export function GraphletCanvas({ detail }: GraphletCanvasProps) {
   const graph = useMemo(() => elkGraph(detail.nodes, detail.edges), [detail]);
   const layout = useElkLayout(graph);
   const container = useRef<HTMLDivElement>(null);
+  const scheme = useColorScheme();
 
   useEffect(() => {
     const element = container.current;
     if (element === null || layout.state !== 'done') return;
+    const shown = placeLabels(model, model.labels, canvasMeasure(), layout.positions);
     const cy = cytoscape({
       container: element,
-      elements: buildElements(model, layout.positions),
-      style: cyStyle(),
+      elements: buildElements(model, shown, layout.positions),
+      style: cyStyle(scheme),
       layout: { name: 'preset', fit: true, padding: 24 },
       autoungrabify: true,
       boxSelectionEnabled: false,
@@ -41,7 +45,7 @@ export function GraphletCanvas({ detail }: GraphletCanvasProps) {
       if (window.__graphletExplorer?.cy === cy) delete window.__graphletExplorer;
       cy.destroy();
     };
-  }, [model, layout]);
+  }, [model, layout, scheme]);
 
   return (
     <div className="graphlet-canvas">

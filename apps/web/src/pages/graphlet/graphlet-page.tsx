@@ -6,6 +6,7 @@ import { graphletQuery, traceGraphletsQuery } from '../../api/queries.ts';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
 import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { diffSpans } from '../../lib/graphlet/graphlet-diff.ts';
@@ -44,6 +45,7 @@ export function GraphletPage() {
   });
 
   const g = detail.data?.graphlet;
+  useDocumentTitle(`Graphlet ${g === undefined ? trainer : `#${g.index + 1}`} · ${traceName}`);
   return (
     <div className="stack">
       <div className="page-title">

@@ -1,73 +1,102 @@
-/** Fit, zoom and PNG export buttons over a Cytoscape canvas. */
-import type { Core } from 'cytoscape';
+/** Fit, frame-graphlet, zoom and export buttons over the trace canvas, and what the last export did. */
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-error.ts';
 
 export interface CanvasControlsProps {
-  readonly getCy: () => Core | undefined;
-  readonly fileName: string;
+  /** Frames every visible node (key F). */
+  readonly onFit: () => void;
+  /** Frames the selected graphlet (key G); undefined without a selection. */
+  readonly onFrameGraphlet: (() => void) | undefined;
+  readonly onZoom: (factor: number) => void;
+  /** Export actions resolve to a sentence saying what was saved. */
+  readonly onExportPng: () => Promise<string>;
+  readonly onExportSvg: () => Promise<string>;
 }
 
-function zoomBy(cy: Core, factor: number): void {
-  const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
-  cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-}
-
-async function exportPng(cy: Core, fileName: string): Promise<void> {
-  const blob = await cy.png({
-    output: 'blob-promise',
-    full: true,
-    bg: '#ffffff',
-    scale: 2,
-    maxWidth: 8000,
-    maxHeight: 8000,
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+type Status = { readonly kind: 'busy' | 'done' | 'failed'; readonly text: string } | undefined;
 
 /** The canvas's floating control column. */
-export function CanvasControls({ getCy, fileName }: CanvasControlsProps) {
-  const run = (action: (cy: Core) => void) => () => {
-    const cy = getCy();
-    if (cy !== undefined) action(cy);
+export function CanvasControls(props: CanvasControlsProps) {
+  const [status, setStatus] = useState<Status>(undefined);
+  const exporting = (kind: string, action: () => Promise<string>) => () => {
+    setStatus({ kind: 'busy', text: `Exporting ${kind}…` });
+    action().then(
+      (text) => setStatus({ kind: 'done', text }),
+      (error: unknown) =>
+        setStatus({ kind: 'failed', text: `${kind} export failed: ${errorMessage(error)}` }),
+    );
   };
   return (
-    <div className="canvas-controls" role="toolbar" aria-label="Canvas controls">
-      <button
-        type="button"
-        onClick={run((cy) => cy.fit(undefined, 20))}
-        title="Fit to screen"
-        aria-label="Fit to screen"
-      >
-        ⤢
-      </button>
-      <button
-        type="button"
-        onClick={run((cy) => zoomBy(cy, 1.4))}
-        title="Zoom in"
-        aria-label="Zoom in"
-      >
-        +
-      </button>
-      <button
-        type="button"
-        onClick={run((cy) => zoomBy(cy, 1 / 1.4))}
-        title="Zoom out"
-        aria-label="Zoom out"
-      >
-        −
-      </button>
-      <button
-        type="button"
-        onClick={run((cy) => void exportPng(cy, fileName))}
-        title="Export PNG"
-        aria-label="Export as PNG"
-      >
-        ⤓
-      </button>
-    </div>
+    <>
+      <div className="canvas-controls" role="toolbar" aria-label="Canvas controls">
+        <button
+          type="button"
+          onClick={props.onFit}
+          title="Fit what is visible (F)"
+          aria-label="Fit to screen"
+        >
+          ⤢
+        </button>
+        <button
+          type="button"
+          onClick={props.onFrameGraphlet}
+          disabled={props.onFrameGraphlet === undefined}
+          title={
+            props.onFrameGraphlet === undefined
+              ? 'Select a graphlet to frame it'
+              : 'Frame the selected graphlet (G)'
+          }
+          aria-label="Frame the selected graphlet"
+        >
+          ◎
+        </button>
+        <button
+          type="button"
+          onClick={() => props.onZoom(1.4)}
+          title="Zoom in"
+          aria-label="Zoom in"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => props.onZoom(1 / 1.4)}
+          title="Zoom out"
+          aria-label="Zoom out"
+        >
+          −
+        </button>
+        <button
+          type="button"
+          onClick={exporting('PNG', props.onExportPng)}
+          disabled={status?.kind === 'busy'}
+          title="Export as PNG"
+          aria-label="Export as PNG"
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          onClick={exporting('SVG', props.onExportSvg)}
+          disabled={status?.kind === 'busy'}
+          title="Export as SVG"
+          aria-label="Export as SVG"
+        >
+          SVG
+        </button>
+      </div>
+      {status !== undefined && (
+        <p
+          className={`export-status${status.kind === 'failed' ? ' failed' : ''}`}
+          role={status.kind === 'failed' ? 'alert' : 'status'}
+          data-testid="export-status"
+        >
+          {status.text}{' '}
+          <button type="button" className="link-button" onClick={() => setStatus(undefined)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
   );
 }

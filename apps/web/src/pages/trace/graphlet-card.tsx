@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { GraphletSummary } from '../../api/schemas.ts';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { formatDuration, formatNumber, formatTime } from '../../lib/format.ts';
+import { StateLegend } from './state-legend.tsx';
 
 export interface GraphletCardProps {
   readonly traceId: string;
@@ -20,8 +21,10 @@ export function GraphletCard({ traceId, graphlet }: GraphletCardProps) {
             Choose a graphlet in the strip above, click a trainer, or press → to light one up.
           </li>
           <li>Hover a node to see its upstream (solid blue) and downstream (dashed vermillion).</li>
-          <li>Click a node for its details; zoom in to read labels.</li>
+          <li>Click a node for its details and its lineage; zoom in to read labels.</li>
+          <li>F fits what is visible, G frames the selected graphlet.</li>
         </ul>
+        <StateLegend />
       </section>
     );
   }
@@ -55,6 +58,7 @@ export function GraphletCard({ traceId, graphlet }: GraphletCardProps) {
       >
         Open graphlet page
       </Link>
+      <StateLegend />
     </section>
   );
 }

@@ -1,12 +1,14 @@
-/** The side panel of a clicked node: type, role, state, times, properties, inputs and outputs, graphlets. */
+/** The side panel of a clicked node: label, type, role, state, times, properties, links, graphlets. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { nodeQuery } from '../../api/queries.ts';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { countOf } from '../../lib/plural.ts';
 import { nodeRole, ROLE_STYLES } from '../../lib/roles.ts';
 import { PropertyTable } from './property-table.tsx';
+import { StateBadge } from './state-badge.tsx';
 
 /** Graphlet links listed at most (a shared schema can belong to hundreds). */
 const MAX_GRAPHLET_LINKS = 12;
@@ -14,30 +16,37 @@ const MAX_GRAPHLET_LINKS = 12;
 export interface NodePanelProps {
   readonly traceId: string;
   readonly nodeId: string;
+  /** The node's label as drawn; labels of linked nodes by id. */
+  readonly labelOf: (nodeId: string) => string | undefined;
+  readonly hops: number;
   readonly onSelectNode: (nodeId: string) => void;
   readonly onSelectGraphlet: (trainer: string) => void;
+  readonly onShowLineage: (nodeId: string) => void;
   readonly onClose: () => void;
 }
 
 /** Details of one node from /api/traces/:id/nodes/:nodeId. */
-export function NodePanel({
-  traceId,
-  nodeId,
-  onSelectNode,
-  onSelectGraphlet,
-  onClose,
-}: NodePanelProps) {
+export function NodePanel(props: NodePanelProps) {
+  const { traceId, nodeId, labelOf, onSelectNode, onSelectGraphlet, onClose } = props;
   const node = useQuery(nodeQuery(traceId, nodeId));
   return (
     <section aria-labelledby="node-panel-title">
-      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-        <h2 id="node-panel-title" className="mono" style={{ margin: 0 }}>
-          {nodeId}
+      <div className="toolbar" style={{ justifyContent: 'space-between', flexWrap: 'nowrap' }}>
+        <h2 id="node-panel-title" style={{ margin: 0, overflowWrap: 'anywhere' }}>
+          {labelOf(nodeId) ?? nodeId}{' '}
+          <span className="mono muted" data-testid="node-id">
+            {nodeId}
+          </span>
         </h2>
         <button type="button" onClick={onClose} aria-label="Close node details">
           ✕
         </button>
       </div>
+      <p>
+        <button type="button" onClick={() => props.onShowLineage(nodeId)}>
+          Show lineage ({countOf(props.hops, 'hop')} each way)
+        </button>
+      </p>
       {node.isPending ? (
         <Skeleton height={240} label="Loading node" />
       ) : node.isError ? (
@@ -52,7 +61,13 @@ export function NodePanel({
             <dt>Role</dt>
             <dd>{ROLE_STYLES[nodeRole(node.data.kind, node.data.role)].label}</dd>
             <dt>State</dt>
-            <dd>{node.data.state}</dd>
+            <dd data-testid="node-state">
+              {node.data.kind === 'execution' ? (
+                <StateBadge state={node.data.state} />
+              ) : (
+                node.data.state
+              )}
+            </dd>
             {node.data.kind === 'execution' ? (
               <>
                 <dt>Started</dt>
@@ -69,8 +84,18 @@ export function NodePanel({
               </>
             )}
           </dl>
-          <NodeLinks title="Inputs" links={node.data.inputs} onSelect={onSelectNode} />
-          <NodeLinks title="Outputs" links={node.data.outputs} onSelect={onSelectNode} />
+          <NodeLinks
+            title="Inputs"
+            links={node.data.inputs}
+            labelOf={labelOf}
+            onSelect={onSelectNode}
+          />
+          <NodeLinks
+            title="Outputs"
+            links={node.data.outputs}
+            labelOf={labelOf}
+            onSelect={onSelectNode}
+          />
           <h3>Graphlets ({node.data.graphlets.length})</h3>
           {node.data.graphlets.length === 0 ? (
             <p className="muted">In no graphlet.</p>
@@ -109,10 +134,11 @@ export function NodePanel({
 interface NodeLinksProps {
   readonly title: string;
   readonly links: readonly { readonly node: string; readonly key?: string | undefined }[];
+  readonly labelOf: (nodeId: string) => string | undefined;
   readonly onSelect: (nodeId: string) => void;
 }
 
-function NodeLinks({ title, links, onSelect }: NodeLinksProps) {
+function NodeLinks({ title, links, labelOf, onSelect }: NodeLinksProps) {
   return (
     <>
       <h3>
@@ -124,9 +150,15 @@ function NodeLinks({ title, links, onSelect }: NodeLinksProps) {
         <ul>
           {links.map((link) => (
             <li key={`${link.node}:${link.key ?? ''}`}>
-              <button type="button" className="link mono" onClick={() => onSelect(link.node)}>
-                {link.node}
-              </button>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onSelect(link.node)}
+                data-node={link.node}
+              >
+                {labelOf(link.node) ?? link.node}
+              </button>{' '}
+              <span className="mono muted">{link.node}</span>
               {link.key === undefined ? null : <span className="muted"> ({link.key})</span>}
             </li>
           ))}

@@ -1,6 +1,5 @@
-/** Search nodes by name, type or id; choosing a result jumps to it. */
+/** Search nodes by label, name, type or id; choosing a result jumps to it. */
 import { useMemo, useState } from 'react';
-import { nodeLabel } from '../../lib/graph/build-elements.ts';
 import { searchNodes } from '../../lib/graph/search-nodes.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
 
@@ -22,14 +21,20 @@ export function NodeSearch({ model, query, onQuery, onJump }: NodeSearchProps) {
     onJump(node.id);
   };
   return (
-    <div className="search-box">
+    <search
+      className="search-box"
+      onBlur={(e) => {
+        // Focus leaving the box and its results closes the results.
+        if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false);
+      }}
+    >
       <label>
         Find
         <input
           type="search"
           value={query}
-          placeholder="name, type or id"
-          aria-controls="node-search-results"
+          placeholder="label, type or id"
+          aria-controls={open && query.trim() !== '' ? 'node-search-results' : undefined}
           onChange={(e) => {
             onQuery(e.target.value);
             setOpen(true);
@@ -53,7 +58,7 @@ export function NodeSearch({ model, query, onQuery, onJump }: NodeSearchProps) {
             return (
               <li key={node.id}>
                 <button type="button" onClick={() => jump(i)}>
-                  <span className="mono">{node.id}</span> {nodeLabel(node)}{' '}
+                  {model.labels[i]} <span className="mono muted">{node.id}</span>{' '}
                   <span className="muted">{node.type}</span>
                 </button>
               </li>
@@ -61,6 +66,6 @@ export function NodeSearch({ model, query, onQuery, onJump }: NodeSearchProps) {
           })}
         </ul>
       )}
-    </div>
+    </search>
   );
 }

@@ -1,14 +1,16 @@
 /** Role toggles that also serve as the legend: glyph (shape) + colour + name. */
-import { NODE_ROLES, type NodeRole, ROLE_STYLES } from '../../lib/roles.ts';
+import type { ColorScheme } from '../../lib/graph/canvas-palette.ts';
+import { NODE_ROLES, type NodeRole, ROLE_STYLES, roleColor } from '../../lib/roles.ts';
 
 export interface RoleFilterProps {
   /** Roles shown; empty means all. */
   readonly roles: readonly NodeRole[];
+  readonly scheme: ColorScheme;
   readonly onChange: (roles: NodeRole[]) => void;
 }
 
 /** A group of pressed/unpressed role buttons. */
-export function RoleFilter({ roles, onChange }: RoleFilterProps) {
+export function RoleFilter({ roles, scheme, onChange }: RoleFilterProps) {
   const all = roles.length === 0;
   const toggle = (role: NodeRole) => {
     const current = all ? [] : roles;
@@ -31,7 +33,7 @@ export function RoleFilter({ roles, onChange }: RoleFilterProps) {
             onClick={() => toggle(role)}
             title={`Show ${style.label.toLowerCase()} nodes`}
           >
-            <span className="glyph" style={{ color: style.color }} aria-hidden="true">
+            <span className="glyph" style={{ color: roleColor(role, scheme) }} aria-hidden="true">
               {style.glyph}
             </span>{' '}
             {style.label}

@@ -1,23 +1,32 @@
-/** The trace drawn with Cytoscape: server positions, batched class updates, hover and click events. */
-import cytoscape, {
-  type Core,
-  type EdgeCollection,
-  type ElementDefinition,
-  type NodeCollection,
-} from 'cytoscape';
-import { useEffect, useRef } from 'react';
-import {
-  applyStates,
-  type DrawnStates,
-  edgeClasses,
-  initialStates,
-} from '../../lib/graph/apply-states.ts';
+/** The trace drawn with Cytoscape: server positions, batched class updates, pointer events, viewport requests. */
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
+import { applyStates, type DrawnStates, initialStates } from '../../lib/graph/apply-states.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
+import type { ColorScheme } from '../../lib/graph/canvas-palette.ts';
 import { chooseRenderer } from '../../lib/graph/cy-renderer.ts';
-import { cyStyle, VEIL_KIND } from '../../lib/graph/cy-style.ts';
+import { cyStyle } from '../../lib/graph/cy-style.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
-import { type Box, focusViewport, initialViewport, nodesBox } from '../../lib/graph/viewport.ts';
+import { traceSvg } from '../../lib/graph/trace-svg.ts';
+import {
+  fitViewport,
+  focusViewport,
+  initialViewport,
+  markedBox,
+  nodesBox,
+} from '../../lib/graph/viewport.ts';
+import { countOf } from '../../lib/plural.ts';
 import { CanvasControls } from './canvas-controls.tsx';
+import { exportPng, exportSvg } from './canvas-export.ts';
+import {
+  addEdgesInChunks,
+  type Drawn,
+  skipLayerTextures,
+  VEIL_ID,
+  veilDefinition,
+} from './canvas-setup.ts';
+import { Minimap } from './minimap.tsx';
+import { TimeAxis } from './time-axis.tsx';
 
 declare global {
   interface Window {
@@ -26,77 +35,96 @@ declare global {
   }
 }
 
+/** What to frame: every visible node, or the selected graphlet. */
+export type FitTarget = 'visible' | 'graphlet';
+
 export interface TraceCanvasProps {
   readonly model: TraceModel;
+  /** 1 per node whose label is drawn (label-placement.ts). */
+  readonly shown: Uint8Array;
   readonly states: DrawnStates & { readonly active: boolean };
+  readonly scheme: ColorScheme;
   readonly chosenNode: string | undefined;
   /** Node indices of the selected graphlet: the viewport moves to them when they change. */
   readonly focus: Int32Array | undefined;
-  /** Incremented to ask the canvas to center on `chosenNode`. */
-  readonly centerRequest: number;
+  /** A new `seq` asks the canvas to center on `node`. */
+  readonly centerRequest: { readonly node: string; readonly seq: number } | undefined;
+  /** A new `seq` asks the canvas to frame `target` (seq 0 at mount: the initial view instead). */
+  readonly fitRequest: { readonly target: FitTarget; readonly seq: number };
   readonly onNodeClick: (nodeId: string) => void;
   readonly onHover: (index: number | undefined) => void;
+  /** Export file name without extension. */
   readonly exportName: string;
+  /** Title of exported SVGs. */
+  readonly title: string;
 }
 
-interface Drawn {
-  readonly cy: Core;
-  readonly nodes: NodeCollection;
-  /** The drawn edges by model index; on a large trace they arrive in chunks after the first frame. */
-  edges: EdgeCollection;
-  readonly veil: NodeCollection;
-  last: DrawnStates;
-}
+const MAX_ZOOM = 4;
+/** Zooms below this are allowed only as far as needed to fit the whole trace. */
+const MIN_ZOOM = 0.02;
 
 /** A Cytoscape canvas of a trace model. */
 export function TraceCanvas(props: TraceCanvasProps) {
-  const { model, states, chosenNode, centerRequest, focus } = props;
+  const { model, states, chosenNode, centerRequest, fitRequest, focus, scheme } = props;
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | undefined>(undefined);
-  const handlers = useRef(props);
-  handlers.current = props;
+  const [cy, setCy] = useState<Core | undefined>(undefined);
+  const latest = useRef(props);
+  latest.current = props;
 
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
+    const { shown, scheme: initialScheme } = latest.current;
     const count = model.nodes.length + model.edgeSource.length;
     const large = count > 3000;
     const started = performance.now();
     const box = nodesBox(model);
-    const all = buildElements(model);
+    const all = buildElements(model, shown);
     // A large trace starts with its nodes only (styling and drawing 12,000 edges doubled the time
     // to the first frame); the edges follow in chunks between frames, so input is served meanwhile.
     const elements = large ? all.slice(0, model.nodes.length) : all;
     const pending = large ? all.slice(model.nodes.length) : [];
     elements.push(veilDefinition(box));
-    const view = initialViewport(box, element.clientWidth, element.clientHeight);
+    const width = element.clientWidth;
+    const height = element.clientHeight;
+    const minZoom = Math.max(
+      0.001,
+      Math.min(MIN_ZOOM, 0.8 * fitViewport(box, width, height, 0, MAX_ZOOM).zoom),
+    );
+    const view = initialViewport(box, width, height);
     performance.measure('graphlet-explorer:elements', { start: started, end: performance.now() });
     const renderer = chooseRenderer();
-    const cy = cytoscape({
+    const instance = cytoscape({
       container: element,
       // Elements and viewport in the constructor: one style pass, and no boundingBox() of the
       // whole trace before the first frame. The preset layout keeps the server's positions.
       elements,
       layout: { name: 'preset', fit: false },
-      zoom: clamp(view.zoom, MIN_ZOOM, MAX_ZOOM),
+      zoom: Math.min(MAX_ZOOM, Math.max(minZoom, view.zoom)),
       pan: view.pan,
-      style: cyStyle(),
+      style: cyStyle(initialScheme),
       textureOnViewport: large && renderer.webgl !== true,
       hideEdgesOnViewport: large && renderer.webgl !== true,
       motionBlur: false,
       pixelRatio: 1,
-      minZoom: MIN_ZOOM,
+      minZoom,
       maxZoom: MAX_ZOOM,
       boxSelectionEnabled: false,
       autoungrabify: true,
       // cytoscape's typings do not list `renderer`.
       ...({ renderer } as object),
     });
-    if (large) skipLayerTextures(cy);
-    const veil = cy.getElementById(VEIL_ID);
-    // The model's nodes, by model index (the veil comes last).
-    const nodes = cy.nodes().slice(0, model.nodes.length);
-    const edges = cy.edges();
+    if (large) skipLayerTextures(instance);
+    const d: Drawn = {
+      cy: instance,
+      // The model's nodes, by model index (the veil comes last).
+      nodes: instance.nodes().slice(0, model.nodes.length),
+      edges: instance.edges(),
+      veil: instance.getElementById(VEIL_ID) as NodeSingular,
+      last: initialStates(model.nodes.length, model.edgeSource.length),
+    };
+    drawn.current = d;
     // Read by the benchmark and e2e tests: how long building the canvas took.
     performance.measure('graphlet-explorer:canvas-init', {
       start: started,
@@ -112,28 +140,29 @@ export function TraceCanvas(props: TraceCanvasProps) {
         }),
       ),
     );
-    const d: Drawn = {
-      cy,
-      nodes,
-      edges,
-      veil,
-      last: initialStates(model.nodes.length, model.edgeSource.length),
-    };
-    drawn.current = d;
     const stopEdges = addEdgesInChunks(d, pending, model, started);
-    window.__graphletExplorer = { cy };
-    cy.on('tap', 'node', (event) => handlers.current.onNodeClick(event.target.id() as string));
-    cy.on('mouseover', 'node', (event) => {
-      handlers.current.onHover(model.indexOf.get(event.target.id() as string));
+    window.__graphletExplorer = { cy: instance };
+    instance.on('tap', 'node', (event) => latest.current.onNodeClick(event.target.id() as string));
+    instance.on('mouseover', 'node', (event) => {
+      latest.current.onHover(model.indexOf.get(event.target.id() as string));
     });
-    cy.on('mouseout', 'node', () => handlers.current.onHover(undefined));
+    instance.on('mouseout', 'node', () => latest.current.onHover(undefined));
+    setCy(instance);
     return () => {
       stopEdges();
       drawn.current = undefined;
-      if (window.__graphletExplorer?.cy === cy) delete window.__graphletExplorer;
-      cy.destroy();
+      setCy(undefined);
+      if (window.__graphletExplorer?.cy === instance) delete window.__graphletExplorer;
+      instance.destroy();
     };
   }, [model]);
+
+  const firstScheme = useRef(scheme);
+  useEffect(() => {
+    if (scheme === firstScheme.current) return;
+    firstScheme.current = scheme;
+    drawn.current?.cy.style(cyStyle(scheme));
+  }, [scheme]);
 
   useEffect(() => {
     const d = drawn.current;
@@ -150,13 +179,43 @@ export function TraceCanvas(props: TraceCanvasProps) {
     d.veil.toggleClass('hidden', !states.active);
   }, [model, states]);
 
-  useEffect(() => {
+  /** Moves the viewport to frame `target`; false when there is nothing to frame. */
+  const frame = (target: FitTarget, animate: boolean): boolean => {
     const d = drawn.current;
-    if (d === undefined || focus === undefined || focus.length === 0) return;
-    const view = focusViewport(nodesBox(model, focus), d.cy.width(), d.cy.height(), d.cy.minZoom());
+    if (d === undefined) return false;
+    const { focus: members, states: current } = latest.current;
+    const box =
+      target === 'graphlet'
+        ? members === undefined || members.length === 0
+          ? undefined
+          : nodesBox(model, members)
+        : markedBox(model, current.visible);
+    if (box === undefined) return false;
+    const view =
+      target === 'graphlet'
+        ? focusViewport(box, d.cy.width(), d.cy.height(), d.cy.minZoom())
+        : fitViewport(box, d.cy.width(), d.cy.height(), d.cy.minZoom(), 1.5);
     d.cy.stop();
-    d.cy.animate(view, { duration: 200 });
-  }, [model, focus]);
+    if (animate) d.cy.animate(view, { duration: 200 });
+    else d.cy.viewport(view);
+    return true;
+  };
+
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
+
+  useEffect(() => {
+    if (focus === undefined || focus.length === 0) return;
+    frameRef.current('graphlet', true);
+  }, [focus]);
+
+  const lastFit = useRef(0);
+  useEffect(() => {
+    if (fitRequest.seq === 0 || fitRequest.seq === lastFit.current) return;
+    // The first request after mount (filters in the URL) jumps; later ones animate.
+    frameRef.current(fitRequest.target, lastFit.current !== 0);
+    lastFit.current = fitRequest.seq;
+  }, [fitRequest]);
 
   useEffect(() => {
     const d = drawn.current;
@@ -167,14 +226,48 @@ export function TraceCanvas(props: TraceCanvasProps) {
     });
   }, [chosenNode]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request re-centers (a click keeps the viewport still)
   useEffect(() => {
     const d = drawn.current;
-    if (d === undefined || centerRequest === 0 || chosenNode === undefined) return;
-    const node = d.cy.getElementById(chosenNode);
-    if (node.nonempty())
-      d.cy.animate({ center: { eles: node }, zoom: Math.max(d.cy.zoom(), 1.2) }, { duration: 250 });
+    if (d === undefined || centerRequest === undefined) return;
+    const node = d.cy.getElementById(centerRequest.node);
+    if (node.empty()) return;
+    const zoom = Math.max(d.cy.zoom(), 1.2);
+    const at = node.position();
+    d.cy.stop();
+    d.cy.animate(
+      { zoom, pan: { x: d.cy.width() / 2 - at.x * zoom, y: d.cy.height() / 2 - at.y * zoom } },
+      { duration: 250 },
+    );
   }, [centerRequest]);
+
+  const zoomBy = (factor: number) => {
+    const c = drawn.current?.cy;
+    if (c === undefined) return;
+    const level = Math.min(c.maxZoom(), Math.max(c.minZoom(), c.zoom() * factor));
+    c.zoom({ level, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+  };
+
+  const saveSvg = async () => {
+    const p = latest.current;
+    const svg = traceSvg({
+      model,
+      nodes: p.states.nodes,
+      edges: p.states.edges,
+      visible: p.states.visible,
+      shown: p.shown,
+      scheme: p.scheme,
+      title: p.title,
+    });
+    let visible = 0;
+    for (const v of p.states.visible) visible += v;
+    return exportSvg(svg, `${p.exportName}.svg`, visible);
+  };
+
+  const savePng = async () => {
+    const d = drawn.current;
+    if (d === undefined) throw new Error('the canvas is not ready');
+    return exportPng(d.cy, d.veil, `${latest.current.exportName}.png`, latest.current.scheme);
+  };
 
   return (
     <div className="canvas-wrap">
@@ -182,114 +275,22 @@ export function TraceCanvas(props: TraceCanvasProps) {
         ref={container}
         className="canvas"
         role="img"
-        aria-label={`Trace graph with ${model.nodes.length} nodes and ${model.edgeSource.length} edges; use the list view to browse nodes by keyboard`}
+        aria-label={`Trace graph with ${countOf(model.nodes.length, 'node')} and ${countOf(model.edgeSource.length, 'edge')}; use the list view to browse nodes by keyboard`}
         data-testid="trace-canvas"
       />
-      <CanvasControls getCy={() => drawn.current?.cy} fileName={props.exportName} />
+      {cy !== undefined && <TimeAxis cy={cy} model={model} />}
+      {cy !== undefined && (
+        <Minimap cy={cy} model={model} visible={states.visible} scheme={scheme} />
+      )}
+      <CanvasControls
+        onFit={() => frame('visible', true)}
+        onFrameGraphlet={
+          focus === undefined || focus.length === 0 ? undefined : () => frame('graphlet', true)
+        }
+        onZoom={zoomBy}
+        onExportPng={savePng}
+        onExportSvg={saveSvg}
+      />
     </div>
   );
-}
-
-const MIN_ZOOM = 0.02;
-const MAX_ZOOM = 4;
-const VEIL_ID = '__veil';
-
-/**
- * Turns off the canvas renderer's layered texture cache. A trace laid out by time is too wide for
- * its layer bitmaps, so each frame it summed every element's bounds, failed to make a layer and
- * then drew the elements directly anyway: a third of every frame spent for nothing.
- */
-function skipLayerTextures(cy: Core): void {
-  const renderer = (
-    cy as unknown as { renderer(): { data?: { lyrTxrCache?: { getLayers(): unknown } } } }
-  ).renderer();
-  const cache = renderer.data?.lyrTxrCache;
-  if (cache !== undefined) cache.getLayers = () => null;
-}
-
-/** Edges per chunk: a chunk and its redraw took 50-95 ms on the 7,083-node bench trace. */
-const EDGE_CHUNK = 1000;
-/** No chunk starts this long after a key, pointer or wheel event, so the response draws first. */
-const INPUT_QUIET_MS = 250;
-const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
-
-/**
- * Adds `pending` edge definitions (model order, after those already drawn) a chunk per idle
- * callback, starting after the nodes' first frame and pausing after user input; each chunk gets
- * the classes of the current states. Returns a function that stops it.
- */
-function addEdgesInChunks(
-  d: Drawn,
-  pending: ElementDefinition[],
-  model: TraceModel,
-  started: number,
-): () => void {
-  if (pending.length === 0) return () => {};
-  const ends = { source: model.edgeSource, target: model.edgeTarget };
-  let next = 0;
-  let quietUntil = 0;
-  let idle: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
-  const onInput = () => {
-    quietUntil = performance.now() + INPUT_QUIET_MS;
-  };
-  const stop = () => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    if (idle !== undefined) cancelIdleCallback(idle);
-    if (timer !== undefined) clearTimeout(timer);
-    for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, true);
-  };
-  const schedule = () => {
-    timer = undefined;
-    idle = requestIdleCallback(step);
-  };
-  const step = () => {
-    idle = undefined;
-    const wait = quietUntil - performance.now();
-    if (wait > 0) {
-      timer = setTimeout(schedule, wait);
-      return;
-    }
-    const first = d.edges.length;
-    const chunk = pending.slice(next, next + EDGE_CHUNK);
-    chunk.forEach((definition, k) => {
-      definition.classes = edgeClasses(d.last, ends, first + k);
-    });
-    d.edges = d.edges.union(d.cy.add(chunk).edges());
-    next += chunk.length;
-    if (next < pending.length) schedule();
-    else {
-      stop();
-      performance.measure('graphlet-explorer:edges-added', {
-        start: started,
-        end: performance.now(),
-      });
-    }
-  };
-  for (const type of INPUT_EVENTS)
-    window.addEventListener(type, onInput, { capture: true, passive: true });
-  frame = requestAnimationFrame(() => {
-    frame = requestAnimationFrame(() => {
-      frame = undefined;
-      schedule();
-    });
-  });
-  return stop;
-}
-
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-
-/**
- * One large translucent node above the faded elements (z 5) and below the highlighted ones (z 10+):
- * fading the whole trace costs one style change instead of one per element.
- */
-function veilDefinition(box: Box): ElementDefinition {
-  const size = Math.max(box.x2 - box.x1, box.y2 - box.y1) * 4 + 2000;
-  return {
-    group: 'nodes',
-    data: { id: VEIL_ID, kind: VEIL_KIND, size },
-    position: { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 },
-    classes: 'hidden',
-  };
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { sourcesQuery, traceGraphletsQuery, traceQuery } from '../../api/queries.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { TraceView } from './trace-view.tsx';
 
@@ -20,6 +21,7 @@ export function TracePage() {
   const trace = useQuery({ ...traceQuery(traceId), ...poll });
   const graphlets = useQuery({ ...traceGraphletsQuery(traceId), ...poll });
   const name = useTraceName(traceId);
+  useDocumentTitle(`${name} · Trace`);
   return (
     <div className="stack">
       <div className="page-title">
@@ -52,7 +54,12 @@ export function TracePage() {
           </div>
         </div>
       ) : (
-        <TraceView traceId={traceId} graph={trace.data} graphlets={graphlets.data.graphlets} />
+        <TraceView
+          traceId={traceId}
+          name={name}
+          graph={trace.data}
+          graphlets={graphlets.data.graphlets}
+        />
       )}
     </div>
   );

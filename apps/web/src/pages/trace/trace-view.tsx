@@ -1,115 +1,122 @@
 /** The loaded trace: graphlet timeline, filters, canvas or list, and the side panel; state in the URL. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphletSummary, TraceGraph } from '../../api/schemas.ts';
+import { useColorScheme } from '../../hooks/use-color-scheme.ts';
 import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
 import { useSearchState } from '../../hooks/use-search-state.ts';
+import { useShortcutKeys } from '../../hooks/use-shortcut-keys.ts';
 import { tooLargeToDraw } from '../../lib/graph/build-elements.ts';
 import { computeHighlight } from '../../lib/graph/highlight.ts';
-import { nodeTimes } from '../../lib/graph/node-times.ts';
-import { buildTraceModel } from '../../lib/graph/trace-model.ts';
-import { dayWindow, visibleNodes } from '../../lib/graph/visible-nodes.ts';
 import { graphletOfTrainerNode, stepGraphlet } from '../../lib/graphlet/step-graphlet.ts';
+import { countOf } from '../../lib/plural.ts';
 import { type TraceSearch, traceSearch } from '../../lib/url-state.ts';
+import { FilterStatus } from './filter-status.tsx';
 import { GraphletCard } from './graphlet-card.tsx';
-import { GraphletTimeline } from './graphlet-timeline.tsx';
+import { GraphletStrip } from './graphlet-strip.tsx';
+import { LineageBar } from './lineage-bar.tsx';
 import { NodeList } from './node-list.tsx';
 import { NodePanel } from './node-panel.tsx';
 import { RoleFilter } from './role-filter.tsx';
-import { SkipNotice } from './skip-notice.tsx';
-import { TraceCanvas } from './trace-canvas.tsx';
+import { type FitTarget, TraceCanvas } from './trace-canvas.tsx';
 import { TraceFilters } from './trace-filters.tsx';
-import { useSkippedGraphlets } from './use-skipped-graphlets.ts';
+import { useTraceDerived } from './use-trace-derived.ts';
 
 export interface TraceViewProps {
   readonly traceId: string;
+  readonly name: string;
   readonly graph: TraceGraph;
   readonly graphlets: readonly GraphletSummary[];
 }
 
 /** Everything on the trace page once its data is loaded. */
-export function TraceView({ traceId, graph, graphlets }: TraceViewProps) {
+export function TraceView({ traceId, name, graph, graphlets }: TraceViewProps) {
   const [search, setSearch] = useSearchState(traceSearch);
   const [hover, setHover] = useState<number | undefined>(undefined);
-  const [centerRequest, setCenterRequest] = useState(0);
-  const skipped = useSkippedGraphlets(traceId, search.skip);
-
-  const model = useMemo(() => buildTraceModel(graph), [graph]);
-  const order = useMemo(() => graphlets.map((g) => String(g.trainer)), [graphlets]);
-  const keys = useMemo(() => new Set(order), [order]);
-  const times = useMemo(() => {
-    const starts = new Map<string, number>();
-    for (const g of graphlets) if (g.startMs !== null) starts.set(String(g.trainer), g.startMs);
-    return nodeTimes(model, starts);
-  }, [model, graphlets]);
-
-  const selected = search.g !== undefined && keys.has(search.g) ? search.g : undefined;
-  const members = selected === undefined ? undefined : model.members.get(selected);
+  const [center, setCenter] = useState<{ node: string; seq: number } | undefined>(undefined);
+  const scheme = useColorScheme();
+  const t = useTraceDerived(graph, graphlets, search);
+  const { model, order, keys, selected, members, visible } = t;
   const canDraw = !tooLargeToDraw(model);
   const view = canDraw ? search.view : 'list';
+
+  // Filters, graphlet-only focus and the lineage view refit the canvas to what stays visible.
+  const filterKey = [
+    search.roles.join(),
+    search.from,
+    search.to,
+    search.focus,
+    search.lineage,
+    search.hops,
+  ].join('|');
+  const [fit, setFit] = useState<{ target: FitTarget; seq: number }>(() => ({
+    target: 'visible',
+    seq: t.visibleCount < model.nodes.length && t.visibleCount > 0 ? 1 : 0,
+  }));
+  const firstFilterKey = useRef(filterKey);
+  useEffect(() => {
+    if (filterKey === firstFilterKey.current) return;
+    firstFilterKey.current = filterKey;
+    setFit((f) => ({ target: 'visible', seq: f.seq + 1 }));
+  }, [filterKey]);
+  const frame = (target: FitTarget) => setFit((f) => ({ target, seq: f.seq + 1 }));
 
   const highlight = useMemo(
     () => computeHighlight(model, { graphlet: members, hover }),
     [model, members, hover],
   );
-  const visible = useMemo(
-    () =>
-      visibleNodes(model, {
-        roles: search.roles,
-        times,
-        ...dayWindow(search.from, search.to),
-        only: search.focus ? members : undefined,
-      }),
-    [model, search.roles, search.from, search.to, search.focus, members, times],
-  );
   const states = useMemo(() => ({ ...highlight, visible }), [highlight, visible]);
 
+  // Every change of view state replaces the history entry, so Back leaves the trace; entering or
+  // leaving a lineage view pushes one, as a change of view.
   const update = useCallback(
-    (patch: Partial<TraceSearch>, replace = false) => setSearch(patch, { replace }),
+    (patch: Partial<TraceSearch>, push = false) => setSearch(patch, { replace: !push }),
     [setSearch],
   );
-  const selectGraphlet = (g: string | undefined) => update({ g });
+  // A graphlet choice not yet in the URL: key repeats faster than navigation step on from it.
+  const pending = useRef<{ g: string | undefined } | undefined>(undefined);
+  if (pending.current !== undefined && pending.current.g === selected) pending.current = undefined;
+  const selectGraphlet = (g: string | undefined, patch: Partial<TraceSearch> = {}) => {
+    pending.current = { g };
+    update({ ...patch, g });
+  };
+  const step = (delta: 1 | -1) => {
+    const from = pending.current === undefined ? selected : pending.current.g;
+    selectGraphlet(stepGraphlet(order, from, delta));
+  };
   const jumpTo = (nodeId: string) => {
     update({ node: nodeId });
-    setCenterRequest((n) => n + 1);
+    setCenter((c) => ({ node: nodeId, seq: (c?.seq ?? 0) + 1 }));
   };
   const clickNode = (nodeId: string) => {
     const trainer = graphletOfTrainerNode(nodeId, keys);
-    update(trainer === undefined ? { node: nodeId } : { node: nodeId, g: trainer });
+    if (trainer === undefined) update({ node: nodeId });
+    else selectGraphlet(trainer, { node: nodeId });
   };
-  useGraphletKeys((delta) => update({ g: stepGraphlet(order, selected, delta) }));
+  const labelOf = (nodeId: string) => {
+    const i = model.indexOf.get(nodeId);
+    return i === undefined ? undefined : model.labels[i];
+  };
+  useGraphletKeys(step);
+  useShortcutKeys({
+    f: () => frame('visible'),
+    g: () => {
+      if (members !== undefined) frame('graphlet');
+    },
+  });
 
-  const current = graphlets.find((g) => String(g.trainer) === selected);
+  const summary = graphlets.find((g) => String(g.trainer) === selected);
+  const lineageFiltered = t.lineage === undefined ? 0 : t.lineage.shown - t.visibleCount;
   return (
     <div className="stack" style={{ gap: 8 }}>
-      <section aria-label="Graphlets">
-        <div className="toolbar" style={{ marginBottom: 0 }}>
-          <h2 style={{ margin: 0 }}>Graphlets ({graphlets.length})</h2>
-          <button
-            type="button"
-            onClick={() => update({ g: stepGraphlet(order, selected, -1) })}
-            disabled={order.length === 0}
-          >
-            ◀ Previous
-          </button>
-          <button
-            type="button"
-            onClick={() => update({ g: stepGraphlet(order, selected, 1) })}
-            disabled={order.length === 0}
-          >
-            Next ▶
-          </button>
-          <span className="key-hint">
-            Keys: ← → or [ ] step through graphlets · ▲ pushed · ✕ not pushed
-          </span>
-        </div>
-        <SkipNotice skipped={skipped} onClear={() => update({ skip: undefined })} />
-        <GraphletTimeline
-          graphlets={graphlets}
-          selected={selected}
-          onSelect={selectGraphlet}
-          skipped={skipped.trainers}
-        />
-      </section>
+      <GraphletStrip
+        graphlets={graphlets}
+        selected={selected}
+        traceId={traceId}
+        skip={search.skip}
+        onSelect={(g) => selectGraphlet(g)}
+        onStep={step}
+        onClearSkip={() => update({ skip: undefined })}
+      />
       <TraceFilters
         model={model}
         search={search}
@@ -117,32 +124,55 @@ export function TraceView({ traceId, graph, graphlets }: TraceViewProps) {
         onChange={update}
         onJump={jumpTo}
       />
-      <RoleFilter roles={search.roles} onChange={(roles) => update({ roles })} />
+      <RoleFilter roles={search.roles} scheme={scheme} onChange={(roles) => update({ roles })} />
+      {search.lineage !== undefined && (
+        <LineageBar
+          nodeId={search.lineage}
+          label={labelOf(search.lineage)}
+          hops={search.hops}
+          window={t.lineage}
+          filteredOut={lineageFiltered}
+          onHops={(hops) => update({ hops })}
+          onExit={() => update({ lineage: undefined, hops: undefined }, true)}
+        />
+      )}
+      <FilterStatus
+        search={search}
+        total={model.nodes.length}
+        hidden={t.hiddenByFilters}
+        onClear={() => update({ roles: [], from: undefined, to: undefined, focus: false })}
+      />
       {!canDraw && (
         <p className="notice" role="status">
-          This trace has {model.nodes.length.toLocaleString()} nodes and{' '}
-          {model.edgeSource.length.toLocaleString()} edges: too large to draw fluidly, so it is
-          shown as a list. Search and filters still apply.
+          This trace has {countOf(model.nodes.length, 'node')} and{' '}
+          {countOf(model.edgeSource.length, 'edge')}: too large to draw fluidly, so it is shown as a
+          list. Search and filters still apply.
         </p>
       )}
       <div className="trace-layout">
         {view === 'graph' ? (
           <TraceCanvas
             model={model}
+            shown={t.shown}
             states={states}
+            scheme={scheme}
             chosenNode={search.node}
             focus={members}
-            centerRequest={centerRequest}
+            centerRequest={center}
+            fitRequest={fit}
             onNodeClick={clickNode}
             onHover={setHover}
-            exportName={`trace-${traceId}${selected === undefined ? '' : `-graphlet-${selected}`}.png`}
+            exportName={`trace-${traceId}${selected === undefined ? '' : `-graphlet-${selected}`}`}
+            title={`${name}${selected === undefined ? '' : `, graphlet of trainer ${selected}`}`}
           />
         ) : (
           <NodeList
             model={model}
             visible={visible}
             states={highlight.nodes}
+            query={search.q}
             chosenNode={search.node}
+            scheme={scheme}
             onSelect={clickNode}
           />
         )}
@@ -152,12 +182,15 @@ export function TraceView({ traceId, graph, graphlets }: TraceViewProps) {
               key={search.node}
               traceId={traceId}
               nodeId={search.node}
+              labelOf={labelOf}
+              hops={search.hops}
               onSelectNode={jumpTo}
-              onSelectGraphlet={selectGraphlet}
+              onSelectGraphlet={(g) => selectGraphlet(g)}
+              onShowLineage={(nodeId) => update({ lineage: nodeId }, true)}
               onClose={() => update({ node: undefined })}
             />
           ) : (
-            <GraphletCard traceId={traceId} graphlet={current} />
+            <GraphletCard traceId={traceId} graphlet={summary} />
           )}
         </aside>
       </div>
