@@ -31,40 +31,32 @@ test.describe('trace page', () => {
     await trace1.expectSelected(second.trainer);
   });
 
-  test('hover lights upstream and downstream; click opens the side panel; a deep link reloads', async ({
+  test('clicking a trainer opens its panel and selects its graphlet; a deep link reloads', async ({
     page,
     request,
   }, info) => {
     const [trace] = await tracesBySize(request);
-    const [first] = await graphletsOf(request, trace!.id);
-    const trainerNode = `e${first!.trainer}`;
     const tracePage = new TracePage(page);
     await tracePage.open(trace!.id);
+    await tracePage.settle();
+    const [trainerNode] = await tracePage.nodesOnScreen({ role: 'trainer' });
+    expect(trainerNode).toBeDefined();
+    const trainer = trainerNode!.slice(1);
 
-    await tracePage.hover(trainerNode);
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as HookGlobal).__graphletExplorer!.cy.nodes('.hovered').length === 1,
-    );
-    expect((await tracePage.nodesWithClass('upstream')).length).toBeGreaterThan(0);
-    expect((await tracePage.nodesWithClass('downstream')).length).toBeGreaterThan(0);
-    await page.screenshot({ path: info.outputPath('trace-hover.png') });
-
-    await tracePage.tap(trainerNode);
-    const panel = page.getByRole('complementary', { name: 'Details' });
-    await expect(panel.getByRole('heading', { name: trainerNode })).toBeVisible();
-    await expect(panel).toContainText('Trainer');
+    await tracePage.clickNode(trainerNode!);
+    await expect(tracePage.details.getByTestId('node-id')).toHaveText(trainerNode!);
+    await expect(tracePage.details).toContainText('Trainer');
     await expect(page).toHaveURL(new RegExp(`node=${trainerNode}`));
-    await expect(page).toHaveURL(new RegExp(`g=${first!.trainer}`));
+    await expect(page).toHaveURL(new RegExp(`g=${trainer}`));
 
     await page.reload();
     await tracePage.waitForGraph();
-    await expect(panel.getByRole('heading', { name: trainerNode })).toBeVisible();
+    await expect(tracePage.details.getByTestId('node-id')).toHaveText(trainerNode!);
     await page.waitForFunction(
       () => (globalThis as unknown as HookGlobal).__graphletExplorer!.cy.nodes('.lit').length > 0,
     );
     expect(await tracePage.nodesWithClass('lit')).toEqual(
-      await graphletNodeIds(request, trace!.id, first!.trainer),
+      await graphletNodeIds(request, trace!.id, Number(trainer)),
     );
     await page.screenshot({ path: info.outputPath('trace-deep-link.png') });
   });

@@ -1,17 +1,45 @@
 /** The part of Cytoscape's API the e2e tests use through `window.__graphletExplorer.cy`. */
 interface CyLite {
   nodes(selector?: string): CyCollection;
+  edges(selector?: string): CyCollection;
   getElementById(id: string): CyCollection;
-  /** The viewport's pan, in rendered pixels. */
+  zoom(): number;
   pan(): { x: number; y: number };
+  width(): number;
+  height(): number;
+  extent(): { x1: number; y1: number; x2: number; y2: number };
 }
 
 interface CyCollection {
   readonly length: number;
-  map<T>(fn: (element: { id(): string }) => T): T[];
+  map<T>(fn: (element: CyElement) => T): T[];
+  filter(fn: (element: CyElement) => boolean): CyCollection;
   id(): string;
-  emit(event: string): void;
+  data(key: string): unknown;
+  renderedPosition(): { x: number; y: number };
+  position(): { x: number; y: number };
+  visible(): boolean;
+  hasClass(name: string): boolean;
+  boundingBox(options?: Record<string, boolean>): {
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    w: number;
+    h: number;
+  };
+  renderedBoundingBox(options?: Record<string, boolean>): {
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    w: number;
+    h: number;
+  };
 }
+
+/** One element of a collection. */
+type CyElement = CyCollection;
 
 /** The global the web app sets for tests (`window.__graphletExplorer`). */
 export interface HookGlobal {

@@ -1,12 +1,25 @@
-/** Page object of the trace page: navigation and the graph model read through the app's test hook. */
-import { expect, type Page } from '@playwright/test';
+/**
+ * Page object of the trace page: navigation, the graph model read through the app's test hook, and
+ * the real pointer at a node's drawn position (the canvas has no DOM per node).
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { HookGlobal } from './cy-lite.ts';
+
+/** A point in page coordinates. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
 
 export class TracePage {
   readonly page: Page;
+  readonly canvas: Locator;
+  readonly details: Locator;
 
   constructor(page: Page) {
     this.page = page;
+    this.canvas = page.getByTestId('trace-canvas');
+    this.details = page.getByRole('complementary', { name: 'Details' });
   }
 
   /** Opens a trace (with optional search params) and waits for the canvas model. */
@@ -19,6 +32,8 @@ export class TracePage {
   async waitForGraph(): Promise<void> {
     await this.page.waitForFunction(
       () => ((globalThis as unknown as HookGlobal).__graphletExplorer?.cy.nodes().length ?? 0) > 0,
+      null,
+      { timeout: 60_000 },
     );
   }
 
@@ -28,7 +43,7 @@ export class TracePage {
       (c) =>
         (globalThis as unknown as HookGlobal)
           .__graphletExplorer!.cy.nodes(`.${c}`)
-          .map((n: { id(): string }) => n.id())
+          .map((n) => n.id())
           .sort(),
       className,
     );
@@ -43,23 +58,156 @@ export class TracePage {
   }
 
   /** The timeline button of a graphlet. */
-  graphletButton(trainer: number) {
+  graphletButton(trainer: number): Locator {
     return this.page.locator(`.timeline button[data-trainer="${trainer}"]`);
   }
 
-  /** Hovers a node through Cytoscape's event (the canvas has no DOM per node). */
-  async hover(nodeId: string): Promise<void> {
-    await this.page.evaluate((id) => {
-      (globalThis as unknown as HookGlobal)
-        .__graphletExplorer!.cy.getElementById(id)
-        .emit('mouseover');
+  /** The zoom and pan of the canvas. */
+  async viewport(): Promise<{ zoom: number; pan: Point }> {
+    return this.page.evaluate(() => {
+      const cy = (globalThis as unknown as HookGlobal).__graphletExplorer!.cy;
+      return { zoom: cy.zoom(), pan: cy.pan() };
+    });
+  }
+
+  /** Waits until the viewport has not moved for two frames (animations done). */
+  async settle(): Promise<void> {
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await this.viewport());
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [100, 150, 200] },
+      )
+      .toBe(true);
+  }
+
+  /** The page coordinates of a node's centre as drawn now. */
+  async nodePoint(nodeId: string): Promise<Point> {
+    const box = await this.canvas.boundingBox();
+    if (box === null) throw new Error('the trace canvas is not on screen');
+    const at = await this.page.evaluate(
+      (id) =>
+        (globalThis as unknown as HookGlobal)
+          .__graphletExplorer!.cy.getElementById(id)
+          .renderedPosition(),
+      nodeId,
+    );
+    return { x: box.x + at.x, y: box.y + at.y };
+  }
+
+  /**
+   * Ids of nodes (optionally of one `role`, or `kind`) whose centres are drawn inside the canvas,
+   * at least `margin` px from its edges and clear of the control column, in model order.
+   */
+  async nodesOnScreen(
+    filter: { role?: string; kind?: string } = {},
+    margin = 40,
+  ): Promise<string[]> {
+    return this.page.evaluate(
+      ({ role, kind, margin }) => {
+        const cy = (globalThis as unknown as HookGlobal).__graphletExplorer!.cy;
+        const w = cy.width();
+        const h = cy.height();
+        return cy
+          .nodes()
+          .filter((n) => {
+            if (role !== undefined && n.data('role') !== role) return false;
+            if (kind !== undefined && n.data('kind') !== kind) return false;
+            if (!n.visible()) return false;
+            const p = n.renderedPosition();
+            // The control column sits at the top right, 50 px wide.
+            return (
+              p.x > margin && p.y > margin && p.x < w - Math.max(margin, 60) && p.y < h - margin
+            );
+          })
+          .map((n) => n.id());
+      },
+      { ...filter, margin },
+    );
+  }
+
+  /** Moves the real mouse onto a node's centre, coming from a point beside it. */
+  async pointAt(nodeId: string): Promise<void> {
+    const p = await this.nodePoint(nodeId);
+    await this.page.mouse.move(p.x + 30, p.y + 30);
+    await this.page.mouse.move(p.x, p.y, { steps: 5 });
+  }
+
+  /** Clicks a node with the real mouse at its centre. */
+  async clickNode(nodeId: string): Promise<void> {
+    await this.pointAt(nodeId);
+    const p = await this.nodePoint(nodeId);
+    await this.page.mouse.click(p.x, p.y);
+  }
+
+  /** How far (px) a node is drawn from the canvas's centre. */
+  async distanceFromCentre(nodeId: string): Promise<number> {
+    return this.page.evaluate((id) => {
+      const cy = (globalThis as unknown as HookGlobal).__graphletExplorer!.cy;
+      const p = cy.getElementById(id).renderedPosition();
+      return Math.hypot(p.x - cy.width() / 2, p.y - cy.height() / 2);
     }, nodeId);
   }
 
-  /** Clicks (taps) a node through Cytoscape. */
-  async tap(nodeId: string): Promise<void> {
-    await this.page.evaluate((id) => {
-      (globalThis as unknown as HookGlobal).__graphletExplorer!.cy.getElementById(id).emit('tap');
-    }, nodeId);
+  /**
+   * The rendered box of the given nodes (all visible ones when omitted) as a share of the canvas:
+   * `inside` when every node is on screen, `fill` the larger of width and height shares.
+   */
+  async framing(
+    nodeIds?: readonly string[],
+  ): Promise<{ inside: boolean; fill: number; count: number }> {
+    return this.page.evaluate(
+      (ids) => {
+        const cy = (globalThis as unknown as HookGlobal).__graphletExplorer!.cy;
+        const nodes = cy
+          .nodes()
+          .filter(
+            (n) =>
+              n.data('kind') !== 'veil' && n.visible() && (ids === null || ids.includes(n.id())),
+          );
+        let x1 = Number.POSITIVE_INFINITY;
+        let y1 = Number.POSITIVE_INFINITY;
+        let x2 = Number.NEGATIVE_INFINITY;
+        let y2 = Number.NEGATIVE_INFINITY;
+        nodes.map((n) => {
+          const p = n.renderedPosition();
+          x1 = Math.min(x1, p.x);
+          y1 = Math.min(y1, p.y);
+          x2 = Math.max(x2, p.x);
+          y2 = Math.max(y2, p.y);
+          return 0;
+        });
+        const w = cy.width();
+        const h = cy.height();
+        return {
+          inside: x1 >= 0 && y1 >= 0 && x2 <= w && y2 <= h,
+          fill: Math.max((x2 - x1) / w, (y2 - y1) / h),
+          count: nodes.length,
+        };
+      },
+      nodeIds === undefined ? null : [...nodeIds],
+    );
+  }
+
+  /** Ids of the nodes drawn (not hidden by filters), sorted. */
+  async visibleNodeIds(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      (globalThis as unknown as HookGlobal)
+        .__graphletExplorer!.cy.nodes()
+        .filter((n) => n.data('kind') !== 'veil' && n.visible())
+        .map((n) => n.id())
+        .sort(),
+    );
+  }
+
+  /** Moves the mouse off the canvas (to the page heading). */
+  async pointAway(): Promise<void> {
+    const box = await this.page.locator('h1').boundingBox();
+    if (box !== null) await this.page.mouse.move(box.x + 2, box.y + 2, { steps: 3 });
   }
 }
