@@ -1,6 +1,7 @@
 // Web benchmark (issues 7 and 8) in headless Chromium against the real server and the built app:
 // a 7,083-node trace (core's syntheticTraceForBench(450)) - navigation to an interactive graph,
-// selecting a graphlet by keyboard, frame times while panning - then the Figures page on a
+// selecting a graphlet by keyboard, hovering trainers with the mouse (upstream and downstream
+// lit), frame times while panning - then the Figures page on a
 // 300-pipeline synthetic corpus and a threshold step on the Waste page (skipped when missing).
 // Each number comes with its target and measured/target. Builds apps/web when dist is missing.
 //   node bench/src/web-bench.ts [--pipelines N] [--runs R] [--skip-figures] [--renderer canvas|webgl]
@@ -73,6 +74,11 @@ try {
     renderer: trace.renderer,
     toInteractive: { runsMs: trace.navigationRunsMs, ...vs(trace.toInteractiveMs, 2000) },
     selectGraphlet: { runsMs: trace.selectRunsMs, ...vs(trace.selectMs, 100) },
+    hoverHighlight: {
+      runsMs: trace.hoverRunsMs,
+      misses: trace.hoverMisses,
+      ...vs(trace.hoverMs, 50),
+    },
     panFrames: { ...trace.pan, note: 'reported, no target; 16.7 ms = 60 fps' },
     pageMeasures: trace.pageMeasures,
   };

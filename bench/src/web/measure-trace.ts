@@ -1,4 +1,5 @@
 /** Issue 7's numbers on the trace page: navigation to an interactive graph, selection, panning. */
+import type { Page } from '@playwright/test';
 import type { Browser } from './browser.ts';
 import { PAGE_SCRIPT } from './page-script.ts';
 import { median, percentile } from './stats.ts';
@@ -13,6 +14,10 @@ export interface TraceNumbers {
   readonly pageMeasures: unknown;
   readonly selectRunsMs: number[];
   readonly selectMs: number;
+  readonly hoverRunsMs: number[];
+  /** Median over the hovers drawn; misses counts hovers the page never drew. */
+  readonly hoverMs: number;
+  readonly hoverMisses: number;
   readonly pan: { frames: number; medianMs: number; p95Ms: number; maxMs: number };
 }
 
@@ -68,6 +73,7 @@ export async function measureTrace(
     selectRunsMs.push(Math.round(((await done) as { ms: number }).ms));
     await page.waitForTimeout(400); // the 200 ms focus animation ends before the next step
   }
+  const hoverRunsMs = await measureHover(page);
   const frames = (await page.evaluate('window.__bench.panFrames(2000)')) as number[];
   await context.close();
   return {
@@ -79,6 +85,9 @@ export async function measureTrace(
     pageMeasures,
     selectRunsMs,
     selectMs: median(selectRunsMs),
+    hoverRunsMs,
+    hoverMs: median(hoverRunsMs.filter(Number.isFinite)),
+    hoverMisses: hoverRunsMs.filter((ms) => !Number.isFinite(ms)).length,
     pan: {
       frames: frames.length,
       medianMs: round1(median(frames)),
@@ -89,3 +98,32 @@ export async function measureTrace(
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The real mouse onto trainers drawn on screen, one after another (moving off between): from the
+ * last mouse move to the frame after the node is drawn hovered with its upstream and downstream.
+ */
+async function measureHover(page: Page): Promise<number[]> {
+  await page.keyboard.press('Escape');
+  const trainers = (await page.evaluate('window.__bench.trainersOnScreen(7)')) as {
+    id: string;
+    x: number;
+    y: number;
+  }[];
+  const runs: number[] = [];
+  for (const t of trainers) {
+    await page.mouse.move(t.x + 25, t.y + 25);
+    await page.evaluate('window.__bench.unhovered()');
+    await page.waitForTimeout(300);
+    const done = page.evaluate(`window.__bench.hoverDone(${JSON.stringify(t.id)})`);
+    await page.mouse.move(t.x, t.y);
+    // A hover the page never draws (the pointer missed the node) counts as NaN, not as a time.
+    const ms = await done.then(
+      (r) => (r as { ms: number }).ms,
+      () => Number.NaN,
+    );
+    runs.push(Math.round(ms));
+  }
+  await page.mouse.move(5, 5);
+  return runs;
+}

@@ -16,7 +16,9 @@ export const PAGE_SCRIPT = `
     }
   };
   let lastKey = 0;
+  let lastPointer = 0;
   window.addEventListener('keydown', (e) => { lastKey = e.timeStamp; }, true);
+  window.addEventListener('mousemove', (e) => { lastPointer = e.timeStamp; }, true);
   window.__bench = {
     async traceInteractive(minNodes) {
       await until(() => { const cy = hook(); return cy !== undefined && cy.nodes().length >= minNodes; }, 60000);
@@ -47,6 +49,25 @@ export const PAGE_SCRIPT = `
         if (frames.length % 60 === 0) dir = -dir;
       }
       return frames;
+    },
+    /** Page coordinates of up to n trainers drawn well inside the canvas. */
+    trainersOnScreen(n) {
+      const cy = hook();
+      const rect = document.querySelector('[data-testid="trace-canvas"]').getBoundingClientRect();
+      return cy.nodes('[role = "trainer"]').filter((node) => {
+        const p = node.renderedPosition();
+        return p.x > 60 && p.y > 60 && p.x < cy.width() - 80 && p.y < cy.height() - 90;
+      }).slice(0, n).map((node) => ({ id: node.id(), x: rect.left + node.renderedPosition().x, y: rect.top + node.renderedPosition().y }));
+    },
+    /** From the last mouse move to the frame after node id is drawn hovered with its lineage. */
+    async hoverDone(id) {
+      await until(() => hook().getElementById(id).hasClass('hovered'), 10000);
+      const end = await frame();
+      return { ms: end - lastPointer };
+    },
+    async unhovered() {
+      await until(() => hook().nodes('.hovered').length === 0, 10000);
+      return painted();
     },
     measures() {
       return performance.getEntriesByType('measure')
