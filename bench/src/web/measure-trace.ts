@@ -100,7 +100,7 @@ export async function measureTrace(
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * The real mouse onto trainers drawn on screen, one after another (moving off between): from the
+ * The real mouse onto trainers drawn on screen, one after another (off the canvas between): from the
  * last mouse move to the frame after the node is drawn hovered with its upstream and downstream.
  */
 async function measureHover(page: Page): Promise<number[]> {
@@ -112,7 +112,7 @@ async function measureHover(page: Page): Promise<number[]> {
   }[];
   const runs: number[] = [];
   for (const t of trainers) {
-    await page.mouse.move(t.x + 25, t.y + 25);
+    await page.mouse.move(5, 5);
     await page.evaluate('window.__bench.unhovered()');
     await page.waitForTimeout(300);
     const done = page.evaluate(`window.__bench.hoverDone(${JSON.stringify(t.id)})`);

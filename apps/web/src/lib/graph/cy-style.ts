@@ -47,8 +47,7 @@ export function cyStyle(scheme: ColorScheme = 'light'): StylesheetJson {
   } as const;
   return [
     // Manual z-order mixes nodes and edges, so the veil (z 5) can sit between faded (nodes z 1,
-    // edges z 0) and lit (z 10+) elements. Nodes sit above edges at every level, so the pointer
-    // hits a node before the edges that end at it.
+    // edges z 0) and lit (z 10+) elements; nodes are drawn above the edges of their level.
     { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
     {
       selector: 'node',
@@ -115,6 +114,9 @@ export function cyStyle(scheme: ColorScheme = 'light'): StylesheetJson {
         width: 1,
         'line-color': p.edge,
         'z-index': 0,
+        // Edges take no pointer events: the pointer always finds the node under it, even below
+        // a lit edge (Cytoscape's hit test otherwise takes the topmost element within 8 px).
+        events: 'no',
       },
     },
     { selector: 'edge[kind = "reuse"]', style: { 'line-style': 'dashed' } },

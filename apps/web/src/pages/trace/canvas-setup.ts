@@ -125,3 +125,23 @@ export function addEdgesInChunks(
   });
   return stop;
 }
+
+const POINTER_EVENTS = ['mousemove', 'mousedown', 'wheel', 'touchstart'] as const;
+
+/**
+ * Cytoscape caches where its container is on the page and refreshes that only on window scroll
+ * and resize, so content above the canvas that changes height (a notice, the graphlet strip)
+ * would offset every pointer hit by as much. The cache is dropped on each pointer event over the
+ * container, before Cytoscape's own window-level handlers read it. Returns a function that stops.
+ */
+export function followContainerMoves(cy: Core, element: HTMLElement): () => void {
+  const renderer = (
+    cy as unknown as { renderer(): { invalidateContainerClientCoordsCache?: () => void } }
+  ).renderer();
+  const invalidate = () => renderer.invalidateContainerClientCoordsCache?.();
+  for (const type of POINTER_EVENTS)
+    element.addEventListener(type, invalidate, { capture: true, passive: true });
+  return () => {
+    for (const type of POINTER_EVENTS) element.removeEventListener(type, invalidate, true);
+  };
+}

@@ -1,11 +1,12 @@
 /** The trace drawn with Cytoscape: server positions, batched class updates, pointer events, viewport requests. */
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import { applyStates, type DrawnStates, initialStates } from '../../lib/graph/apply-states.ts';
+import { applyStates, initialStates } from '../../lib/graph/apply-states.ts';
 import { buildElements } from '../../lib/graph/build-elements.ts';
 import type { ColorScheme } from '../../lib/graph/canvas-palette.ts';
 import { chooseRenderer } from '../../lib/graph/cy-renderer.ts';
 import { cyStyle } from '../../lib/graph/cy-style.ts';
+import { computeHighlight } from '../../lib/graph/highlight.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
 import { traceSvg } from '../../lib/graph/trace-svg.ts';
 import {
@@ -21,6 +22,7 @@ import { exportPng, exportSvg } from './canvas-export.ts';
 import {
   addEdgesInChunks,
   type Drawn,
+  followContainerMoves,
   skipLayerTextures,
   VEIL_ID,
   veilDefinition,
@@ -42,17 +44,17 @@ export interface TraceCanvasProps {
   readonly model: TraceModel;
   /** 1 per node whose label is drawn (label-placement.ts). */
   readonly shown: Uint8Array;
-  readonly states: DrawnStates & { readonly active: boolean };
+  /** 1 per node drawn (filters, lineage view). */
+  readonly visible: Uint8Array;
   readonly scheme: ColorScheme;
   readonly chosenNode: string | undefined;
-  /** Node indices of the selected graphlet: the viewport moves to them when they change. */
+  /** Node indices of the selected graphlet: lit, and the viewport moves to them when they change. */
   readonly focus: Int32Array | undefined;
   /** A new `seq` asks the canvas to center on `node`. */
   readonly centerRequest: { readonly node: string; readonly seq: number } | undefined;
   /** A new `seq` asks the canvas to frame `target` (seq 0 at mount: the initial view instead). */
   readonly fitRequest: { readonly target: FitTarget; readonly seq: number };
   readonly onNodeClick: (nodeId: string) => void;
-  readonly onHover: (index: number | undefined) => void;
   /** Export file name without extension. */
   readonly exportName: string;
   /** Title of exported SVGs. */
@@ -65,7 +67,7 @@ const MIN_ZOOM = 0.02;
 
 /** A Cytoscape canvas of a trace model. */
 export function TraceCanvas(props: TraceCanvasProps) {
-  const { model, states, chosenNode, centerRequest, fitRequest, focus, scheme } = props;
+  const { model, visible, chosenNode, centerRequest, fitRequest, focus, scheme } = props;
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | undefined>(undefined);
   const [cy, setCy] = useState<Core | undefined>(undefined);
@@ -141,15 +143,27 @@ export function TraceCanvas(props: TraceCanvasProps) {
       ),
     );
     const stopEdges = addEdgesInChunks(d, pending, model, started);
+    const stopFollowing = followContainerMoves(instance, element);
     window.__graphletExplorer = { cy: instance };
     instance.on('tap', 'node', (event) => latest.current.onNodeClick(event.target.id() as string));
+    // Hover restyles straight from Cytoscape's event, without a React render of the page.
     instance.on('mouseover', 'node', (event) => {
-      latest.current.onHover(model.indexOf.get(event.target.id() as string));
+      hover.current = model.indexOf.get(event.target.id() as string);
+      restyle.current();
     });
-    instance.on('mouseout', 'node', () => latest.current.onHover(undefined));
+    const leave = () => {
+      if (hover.current === undefined) return;
+      hover.current = undefined;
+      restyle.current();
+    };
+    instance.on('mouseout', 'node', leave);
+    // Leaving the canvas from over a node emits no mouseout (Cytoscape stops at its container).
+    element.addEventListener('mouseleave', leave);
     setCy(instance);
     return () => {
       stopEdges();
+      stopFollowing();
+      element.removeEventListener('mouseleave', leave);
       drawn.current = undefined;
       setCy(undefined);
       if (window.__graphletExplorer?.cy === instance) delete window.__graphletExplorer;
@@ -164,32 +178,46 @@ export function TraceCanvas(props: TraceCanvasProps) {
     drawn.current?.cy.style(cyStyle(scheme));
   }, [scheme]);
 
-  useEffect(() => {
+  /** Highlight (the hovered node's lineage, else the graphlet) and visibility onto the canvas. */
+  const hover = useRef<number | undefined>(undefined);
+  const restyle = useRef(() => {});
+  restyle.current = () => {
     const d = drawn.current;
     if (d === undefined) return;
+    const started = performance.now();
+    const { focus: graphlet, visible: shown } = latest.current;
+    const next = { ...computeHighlight(model, { graphlet, hover: hover.current }), visible: shown };
     applyStates(
       d.cy,
       d.nodes,
       d.edges,
       { source: model.edgeSource, target: model.edgeTarget },
       d.last,
-      states,
+      next,
     );
-    d.last = states;
-    d.veil.toggleClass('hidden', !states.active);
-  }, [model, states]);
+    d.last = next;
+    d.veil.toggleClass('hidden', !next.active);
+    // Read by the benchmark: restyling after a selection or hover (drawing follows in a frame).
+    performance.measure('graphlet-explorer:apply-states', {
+      start: started,
+      end: performance.now(),
+    });
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restyle reads focus and visible through latest
+  useEffect(() => restyle.current(), [model, focus, visible]);
 
   /** Moves the viewport to frame `target`; false when there is nothing to frame. */
   const frame = (target: FitTarget, animate: boolean): boolean => {
     const d = drawn.current;
     if (d === undefined) return false;
-    const { focus: members, states: current } = latest.current;
+    const { focus: members, visible: current } = latest.current;
     const box =
       target === 'graphlet'
         ? members === undefined || members.length === 0
           ? undefined
           : nodesBox(model, members)
-        : markedBox(model, current.visible);
+        : markedBox(model, current);
     if (box === undefined) return false;
     const view =
       target === 'graphlet'
@@ -249,18 +277,20 @@ export function TraceCanvas(props: TraceCanvasProps) {
 
   const saveSvg = async () => {
     const p = latest.current;
+    const d = drawn.current;
+    if (d === undefined) throw new Error('the canvas is not ready');
     const svg = traceSvg({
       model,
-      nodes: p.states.nodes,
-      edges: p.states.edges,
-      visible: p.states.visible,
+      nodes: d.last.nodes,
+      edges: d.last.edges,
+      visible: d.last.visible,
       shown: p.shown,
       scheme: p.scheme,
       title: p.title,
     });
-    let visible = 0;
-    for (const v of p.states.visible) visible += v;
-    return exportSvg(svg, `${p.exportName}.svg`, visible);
+    let drawnNodes = 0;
+    for (const v of d.last.visible) drawnNodes += v;
+    return exportSvg(svg, `${p.exportName}.svg`, drawnNodes);
   };
 
   const savePng = async () => {
@@ -279,9 +309,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
         data-testid="trace-canvas"
       />
       {cy !== undefined && <TimeAxis cy={cy} model={model} />}
-      {cy !== undefined && (
-        <Minimap cy={cy} model={model} visible={states.visible} scheme={scheme} />
-      )}
+      {cy !== undefined && <Minimap cy={cy} model={model} visible={visible} scheme={scheme} />}
       <CanvasControls
         onFit={() => frame('visible', true)}
         onFrameGraphlet={

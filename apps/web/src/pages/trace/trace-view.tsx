@@ -31,7 +31,6 @@ export interface TraceViewProps {
 /** Everything on the trace page once its data is loaded. */
 export function TraceView({ traceId, name, graph, graphlets }: TraceViewProps) {
   const [search, setSearch] = useSearchState(traceSearch);
-  const [hover, setHover] = useState<number | undefined>(undefined);
   const [center, setCenter] = useState<{ node: string; seq: number } | undefined>(undefined);
   const scheme = useColorScheme();
   const t = useTraceDerived(graph, graphlets, search);
@@ -60,11 +59,8 @@ export function TraceView({ traceId, name, graph, graphlets }: TraceViewProps) {
   }, [filterKey]);
   const frame = (target: FitTarget) => setFit((f) => ({ target, seq: f.seq + 1 }));
 
-  const highlight = useMemo(
-    () => computeHighlight(model, { graphlet: members, hover }),
-    [model, members, hover],
-  );
-  const states = useMemo(() => ({ ...highlight, visible }), [highlight, visible]);
+  // The list view's highlight (the canvas adds the hovered node's lineage itself).
+  const highlight = useMemo(() => computeHighlight(model, { graphlet: members }), [model, members]);
 
   // Every change of view state replaces the history entry, so Back leaves the trace; entering or
   // leaving a lineage view pushes one, as a change of view.
@@ -154,14 +150,13 @@ export function TraceView({ traceId, name, graph, graphlets }: TraceViewProps) {
           <TraceCanvas
             model={model}
             shown={t.shown}
-            states={states}
+            visible={visible}
             scheme={scheme}
             chosenNode={search.node}
             focus={members}
             centerRequest={center}
             fitRequest={fit}
             onNodeClick={clickNode}
-            onHover={setHover}
             exportName={`trace-${traceId}${selected === undefined ? '' : `-graphlet-${selected}`}`}
             title={`${name}${selected === undefined ? '' : `, graphlet of trainer ${selected}`}`}
           />
