@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticTraceForBench } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
-import { type APIRequestContext, expect } from '@playwright/test';
 import { fixturePath } from '@graphlet/formats/testing';
+import { type APIRequestContext, expect } from '@playwright/test';
 import { getJson, type TraceSummary } from './api.ts';
 
 /**
  * Uploads a file and waits for its import; resolves to the traces of its source. The same file
  * always gets the same source id, so a second upload (a reused local server) finds it imported.
  */
-export async function uploadStore(
+async function uploadStore(
   request: APIRequestContext,
   name: string,
   buffer: Buffer,

@@ -19,7 +19,7 @@ export function isGeneratedId(text: string): boolean {
 }
 
 /** The last dotted segment of a type name (`tfx.components.trainer.component.Trainer` -> `Trainer`). */
-export function typeShortName(type: string): string {
+function typeShortName(type: string): string {
   return type.split('.').pop() || type;
 }
 
@@ -46,7 +46,7 @@ export function executionLabel(execution: Execution): string {
 }
 
 /** An artifact's short name: the output key its name records, else the URI's last two segments. */
-export function artifactShortName(artifact: Artifact): string | undefined {
+function artifactShortName(artifact: Artifact): string | undefined {
   const name = readable(artifact.name);
   if (name !== undefined) {
     // `<key>:<ISO timestamp>` (TFX interactive context), `<pipeline>:<run>:<key>:<n>` (synthetic).

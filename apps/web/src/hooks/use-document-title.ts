@@ -1,10 +1,10 @@
 /** Sets the browser tab's title for the page shown: `<title> · Graphlet Explorer`. */
 import { useEffect } from 'react';
 
-export const APP_NAME = 'Graphlet Explorer';
+const APP_NAME = 'Graphlet Explorer';
 
 /** The full tab title of a page title. */
-export function documentTitle(title: string | undefined): string {
+function documentTitle(title: string | undefined): string {
   return title === undefined || title === '' ? APP_NAME : `${title} · ${APP_NAME}`;
 }
 

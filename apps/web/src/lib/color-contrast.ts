@@ -1,7 +1,7 @@
 /** WCAG 2 contrast of two sRGB colours (`#rrggbb`), as used for non-text contrast (1.4.11, 3:1). */
 
 /** Relative luminance of `#rrggbb` (WCAG 2 definition). */
-export function relativeLuminance(hex: string): number {
+function relativeLuminance(hex: string): number {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (match === null) throw new Error(`color-contrast: not a #rrggbb colour: ${hex}`);
   const [r, g, b] = match.slice(1).map((h) => {

@@ -42,7 +42,7 @@ const roleList = z
   });
 
 /** Hops of the lineage view when the URL gives none, and the most it accepts. */
-export const DEFAULT_HOPS = 2;
+const DEFAULT_HOPS = 2;
 export const MAX_HOPS = 50;
 
 export const traceSearch = z.object({

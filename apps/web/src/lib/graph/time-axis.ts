@@ -39,7 +39,7 @@ export function timeAt(scale: TimeScale, x: number): number | undefined {
   return times[lo];
 }
 
-export interface AxisTick {
+interface AxisTick {
   /** Screen x in px from the canvas's left edge. */
   readonly px: number;
   readonly label: string;

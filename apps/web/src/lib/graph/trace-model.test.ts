@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { smallGraphlets, smallTrace } from '../../test/fixtures.ts';
-import { buildElements, nodeLabel, tooLargeToDraw } from './build-elements.ts';
+import { buildElements, tooLargeToDraw } from './build-elements.ts';
 import { lineageOf } from './lineage.ts';
+import { nodeLabel } from './node-label.ts';
 import { nodeTimes } from './node-times.ts';
 import { searchNodes } from './search-nodes.ts';
 import { buildTraceModel } from './trace-model.ts';

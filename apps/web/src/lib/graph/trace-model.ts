@@ -4,12 +4,12 @@
  */
 import type { TraceGraph, TraceNode } from '../../api/schemas.ts';
 import { type NodeRole, nodeRole } from '../roles.ts';
-import { nodeLabel } from './build-elements.ts';
+import { nodeLabel } from './node-label.ts';
 
 export interface TraceModel {
   readonly nodes: readonly TraceNode[];
   readonly roles: readonly NodeRole[];
-  /** Short labels by node index (build-elements.ts nodeLabel). */
+  /** Short labels by node index (node-label.ts). */
   readonly labels: readonly string[];
   readonly indexOf: ReadonlyMap<string, number>;
   /** Edge endpoints by edge index (edges whose endpoints are unknown are dropped). */

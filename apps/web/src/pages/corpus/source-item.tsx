@@ -5,7 +5,7 @@ import { deleteSource } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import type { Source } from '../../api/schemas.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { formatBytes, formatNumber } from '../../lib/format.ts';
+import { formatBytes } from '../../lib/format.ts';
 import { countOf } from '../../lib/plural.ts';
 import { RolesDialog } from './roles-dialog.tsx';
 

@@ -5,7 +5,7 @@ import { CANVAS_PALETTES, type ColorScheme } from '../../lib/graph/canvas-palett
 import { exportScale } from '../../lib/graph/export-scale.ts';
 
 /** Offers `blob` as a download named `fileName`. */
-export function download(blob: Blob, fileName: string): void {
+function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -24,7 +24,7 @@ export interface Drawn {
 export const VEIL_ID = '__veil';
 
 /** The veil's size around a box: wide enough to cover any view of the trace. */
-export function veilSize(box: Box): { w: number; h: number } {
+function veilSize(box: Box): { w: number; h: number } {
   const size = Math.max(box.x2 - box.x1, box.y2 - box.y1) * 4 + 2000;
   return { w: size, h: size };
 }

@@ -13,7 +13,7 @@ export interface FilterStatusProps {
 }
 
 /** The active filters in words, e.g. `roles Trainer, Pusher; from 2021-01-02`. */
-export function describeFilters(search: TraceSearch): string {
+function describeFilters(search: TraceSearch): string {
   const parts: string[] = [];
   if (search.roles.length > 0)
     parts.push(`roles ${search.roles.map((r) => ROLE_STYLES[r].label).join(', ')}`);

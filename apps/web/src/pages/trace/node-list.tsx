@@ -26,7 +26,7 @@ export interface NodeListProps {
 const ROW_HEIGHT = 35;
 
 /** The rows: visible nodes matching the query, highlighted ones first, in model order. */
-export function listRows(
+function listRows(
   model: TraceModel,
   visible: Uint8Array,
   states: Uint8Array,
