@@ -75,6 +75,10 @@ test('a real TFX 1.15 store: labels by component and type, none by id; cached ru
   const trace = new TracePage(page);
   await trace.open(store.id);
   await trace.settle();
+  // Zoomed out, no label is drawn; zoomed in to 1, the placed ones are.
+  expect((await trace.viewport()).zoom).toBeLessThan(0.95);
+  expect((await drawnNodes(page)).filter((n) => n.shown)).toEqual([]);
+  await trace.wheelZoomTo(1);
   const nodes = await drawnNodes(page);
   for (const n of nodes) expect(n.label, n.id).not.toMatch(GENERATED);
   const executions = nodes.filter((n) => n.kind === 'execution').map((n) => n.label);
@@ -93,6 +97,10 @@ test('a real TFX 1.15 store: labels by component and type, none by id; cached ru
   for (const n of nodes.filter((m) => m.state === 'complete')) expect(n.borderStyle).toBe('solid');
   await page.screenshot({ path: info.outputPath('real-store.png') });
 
+  const search = page.getByRole('searchbox');
+  await search.fill(cached[0]!.id);
+  await search.press('Enter');
+  await trace.settle();
   await trace.clickNode(cached[0]!.id);
   await expect(trace.details.getByTestId('node-state')).toContainText('Cached');
   await expect(trace.details.getByTestId('node-state')).toContainText('dotted border');
@@ -102,6 +110,7 @@ test('labels never overlap on the demo trace', async ({ page, request }) => {
   const [demo] = await tracesBySize(request);
   const trace = new TracePage(page);
   await trace.open(demo!.id);
+  await trace.wheelZoomTo(1);
   const nodes = await drawnNodes(page);
   expect(nodes.filter((n) => n.shown).length).toBeGreaterThan(100);
   expect(overlaps(nodes)).toEqual([]);

@@ -205,6 +205,17 @@ export class TracePage {
     );
   }
 
+  /** Zooms with the mouse wheel over the canvas's centre until the zoom reaches `level`. */
+  async wheelZoomTo(level: number): Promise<void> {
+    const box = await this.canvas.boundingBox();
+    if (box === null) throw new Error('the trace canvas is not on screen');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 60 && (await this.viewport()).zoom < level; i++) {
+      for (let k = 0; k < 4; k++) await this.page.mouse.wheel(0, -240);
+    }
+    await this.settle();
+  }
+
   /** Moves the mouse off the canvas (to the page heading). */
   async pointAway(): Promise<void> {
     const box = await this.page.locator('h1').boundingBox();

@@ -145,3 +145,33 @@ export function followContainerMoves(cy: Core, element: HTMLElement): () => void
     for (const type of POINTER_EVENTS) element.removeEventListener(type, invalidate, true);
   };
 }
+
+/** Zoom from which labels are drawn: executions' 9 px labels reach Cytoscape's 9 px minimum at 1. */
+const LABEL_ZOOM = 0.95;
+
+/**
+ * Turns the placed labels on the first time the view is zoomed in far enough to draw them, so a
+ * trace opened zoomed out (most large ones) pays neither the placement nor Cytoscape's label
+ * measuring before its first frame. Returns a function that stops listening.
+ */
+export function showLabelsWhenZoomedIn(
+  d: Drawn,
+  model: TraceModel,
+  placed: () => Uint8Array,
+): () => void {
+  let done = false;
+  const check = () => {
+    if (done || d.cy.zoom() < LABEL_ZOOM) return;
+    done = true;
+    d.cy.removeListener('zoom', check);
+    const shown = placed();
+    const labelled: number[] = [];
+    for (let i = 0; i < model.nodes.length; i++) if (shown[i] === 1) labelled.push(i);
+    d.cy.batch(() => {
+      for (const i of labelled) d.nodes[i]?.data('shown', true);
+    });
+  };
+  d.cy.on('zoom', check);
+  check();
+  return () => d.cy.removeListener('zoom', check);
+}

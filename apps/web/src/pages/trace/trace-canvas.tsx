@@ -7,6 +7,7 @@ import type { ColorScheme } from '../../lib/graph/canvas-palette.ts';
 import { chooseRenderer } from '../../lib/graph/cy-renderer.ts';
 import { cyStyle } from '../../lib/graph/cy-style.ts';
 import { computeHighlight } from '../../lib/graph/highlight.ts';
+import { canvasMeasure, placeLabels } from '../../lib/graph/label-placement.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
 import { traceSvg } from '../../lib/graph/trace-svg.ts';
 import {
@@ -23,6 +24,7 @@ import {
   addEdgesInChunks,
   type Drawn,
   followContainerMoves,
+  showLabelsWhenZoomedIn,
   skipLayerTextures,
   VEIL_ID,
   veilDefinition,
@@ -42,8 +44,6 @@ export type FitTarget = 'visible' | 'graphlet';
 
 export interface TraceCanvasProps {
   readonly model: TraceModel;
-  /** 1 per node whose label is drawn (label-placement.ts). */
-  readonly shown: Uint8Array;
   /** 1 per node drawn (filters, lineage view). */
   readonly visible: Uint8Array;
   readonly scheme: ColorScheme;
@@ -62,6 +62,13 @@ export interface TraceCanvasProps {
 }
 
 const MAX_ZOOM = 4;
+/** Height of the time axis over the canvas's top edge: framing leaves it free. */
+const AXIS_INSET = 36;
+
+/** A view computed for the canvas below the time axis, moved down by the axis's height. */
+function belowAxis(view: { zoom: number; pan: { x: number; y: number } }) {
+  return { zoom: view.zoom, pan: { x: view.pan.x, y: view.pan.y + AXIS_INSET } };
+}
 /** Zooms below this are allowed only as far as needed to fit the whole trace. */
 const MIN_ZOOM = 0.02;
 
@@ -73,16 +80,19 @@ export function TraceCanvas(props: TraceCanvasProps) {
   const [cy, setCy] = useState<Core | undefined>(undefined);
   const latest = useRef(props);
   latest.current = props;
+  /** The labels drawn without overlap, placed on first need (zooming in, SVG export). */
+  const placed = useRef<() => Uint8Array>(() => new Uint8Array(0));
 
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
-    const { shown, scheme: initialScheme } = latest.current;
+    const { scheme: initialScheme } = latest.current;
     const count = model.nodes.length + model.edgeSource.length;
     const large = count > 3000;
     const started = performance.now();
     const box = nodesBox(model);
-    const all = buildElements(model, shown);
+    // No labels yet: they appear from zoom 1 (see showLabelsWhenZoomedIn).
+    const all = buildElements(model, new Uint8Array(model.nodes.length));
     // A large trace starts with its nodes only (styling and drawing 12,000 edges doubled the time
     // to the first frame); the edges follow in chunks between frames, so input is served meanwhile.
     const elements = large ? all.slice(0, model.nodes.length) : all;
@@ -94,7 +104,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
       0.001,
       Math.min(MIN_ZOOM, 0.8 * fitViewport(box, width, height, 0, MAX_ZOOM).zoom),
     );
-    const view = initialViewport(box, width, height);
+    const view = belowAxis(initialViewport(box, width, height - AXIS_INSET));
     performance.measure('graphlet-explorer:elements', { start: started, end: performance.now() });
     const renderer = chooseRenderer();
     const instance = cytoscape({
@@ -144,6 +154,12 @@ export function TraceCanvas(props: TraceCanvasProps) {
     );
     const stopEdges = addEdgesInChunks(d, pending, model, started);
     const stopFollowing = followContainerMoves(instance, element);
+    let shown: Uint8Array | undefined;
+    placed.current = () => {
+      shown ??= placeLabels(model, model.labels, canvasMeasure());
+      return shown;
+    };
+    const stopLabels = showLabelsWhenZoomedIn(d, model, placed.current);
     window.__graphletExplorer = { cy: instance };
     instance.on('tap', 'node', (event) => latest.current.onNodeClick(event.target.id() as string));
     // Hover restyles straight from Cytoscape's event, without a React render of the page.
@@ -163,6 +179,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
     return () => {
       stopEdges();
       stopFollowing();
+      stopLabels();
       element.removeEventListener('mouseleave', leave);
       drawn.current = undefined;
       setCy(undefined);
@@ -219,10 +236,12 @@ export function TraceCanvas(props: TraceCanvasProps) {
           : nodesBox(model, members)
         : markedBox(model, current);
     if (box === undefined) return false;
-    const view =
+    const height = d.cy.height() - AXIS_INSET;
+    const view = belowAxis(
       target === 'graphlet'
-        ? focusViewport(box, d.cy.width(), d.cy.height(), d.cy.minZoom())
-        : fitViewport(box, d.cy.width(), d.cy.height(), d.cy.minZoom(), 1.5);
+        ? focusViewport(box, d.cy.width(), height, d.cy.minZoom())
+        : fitViewport(box, d.cy.width(), height, d.cy.minZoom(), 1.5),
+    );
     d.cy.stop();
     if (animate) d.cy.animate(view, { duration: 200 });
     else d.cy.viewport(view);
@@ -284,7 +303,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
       nodes: d.last.nodes,
       edges: d.last.edges,
       visible: d.last.visible,
-      shown: p.shown,
+      shown: placed.current(),
       scheme: p.scheme,
       title: p.title,
     });

@@ -149,7 +149,6 @@ export function TraceView({ traceId, name, graph, graphlets }: TraceViewProps) {
         {view === 'graph' ? (
           <TraceCanvas
             model={model}
-            shown={t.shown}
             visible={visible}
             scheme={scheme}
             chosenNode={search.node}

@@ -4,7 +4,6 @@
  */
 import { useMemo } from 'react';
 import type { GraphletSummary, TraceGraph } from '../../api/schemas.ts';
-import { canvasMeasure, placeLabels } from '../../lib/graph/label-placement.ts';
 import { type LineageWindow, lineageWindow } from '../../lib/graph/lineage-hops.ts';
 import { nodeTimes } from '../../lib/graph/node-times.ts';
 import { buildTraceModel, type TraceModel } from '../../lib/graph/trace-model.ts';
@@ -19,8 +18,6 @@ export interface TraceDerived {
   /** The selected graphlet's key and members, when the URL names one of this trace. */
   readonly selected: string | undefined;
   readonly members: Int32Array | undefined;
-  /** 1 per node whose label is drawn. */
-  readonly shown: Uint8Array;
   /** The lineage view's window, when the URL names a node of this trace. */
   readonly lineage: LineageWindow | undefined;
   /** 1 per node drawn: passing the filters and, in the lineage view, within its hops. */
@@ -51,7 +48,6 @@ export function useTraceDerived(
     for (const g of graphlets) if (g.startMs !== null) starts.set(String(g.trainer), g.startMs);
     return nodeTimes(model, starts);
   }, [model, graphlets]);
-  const shown = useMemo(() => placeLabels(model, model.labels, canvasMeasure()), [model]);
 
   const selected = search.g !== undefined && keys.has(search.g) ? search.g : undefined;
   const members = selected === undefined ? undefined : model.members.get(selected);
@@ -85,7 +81,6 @@ export function useTraceDerived(
     keys,
     selected,
     members,
-    shown,
     lineage,
     visible,
     hiddenByFilters,
