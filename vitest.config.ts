@@ -20,6 +20,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The server on a loopback port under faults and hostile clients (issue 13).
+          name: 'reliability',
+          include: ['apps/server/reliability/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'web',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',

@@ -1,4 +1,6 @@
-import { totalmem } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
@@ -69,5 +71,47 @@ describe('loadConfig', () => {
     expect(loadConfig({ CACHE_BYTES: '1048576' }, []).cacheBytes).toBe(1_048_576);
     expect(loadConfig({ CACHE_BYTES: '1' }, ['--cache-bytes', '4096']).cacheBytes).toBe(4096);
     expect(() => loadConfig({ CACHE_BYTES: '0' }, [])).toThrow(/cacheBytes/);
+  });
+
+  it('reads the body, idle, stats cache and host settings', () => {
+    const config = loadConfig(
+      {
+        MAX_JSON_BYTES: '2048',
+        UPLOAD_IDLE_SECONDS: '2.5',
+        STATS_CACHE_BYTES: '4096',
+        ALLOWED_HOSTS: 'Graphlets.example.org, intranet ',
+      },
+      [],
+    );
+    expect(config).toMatchObject({
+      maxJsonBytes: 2048,
+      uploadIdleSeconds: 2.5,
+      statsCacheBytes: 4096,
+      allowedHosts: ['graphlets.example.org', 'intranet'],
+    });
+    const defaults = loadConfig({}, []);
+    expect(defaults).toMatchObject({
+      maxJsonBytes: 1024 ** 2,
+      uploadIdleSeconds: 60,
+      allowedHosts: [],
+    });
+  });
+
+  it('reads the token from API_TOKEN_FILE (not both), naming a file it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphlet-config-'));
+    try {
+      const file = join(dir, 'token');
+      writeFileSync(file, 's3cret-from-file\n');
+      expect(loadConfig({ API_TOKEN_FILE: file }, []).apiToken).toBe('s3cret-from-file');
+      expect(loadConfig({}, ['--api-token-file', file]).apiToken).toBe('s3cret-from-file');
+      expect(() => loadConfig({ API_TOKEN_FILE: file, API_TOKEN: 'x' }, [])).toThrow(/not both/);
+      expect(() => loadConfig({ API_TOKEN_FILE: join(dir, 'missing') }, [])).toThrow(
+        /cannot read API_TOKEN_FILE .*missing \(ENOENT\)/,
+      );
+      writeFileSync(file, '\n');
+      expect(() => loadConfig({ API_TOKEN_FILE: file }, [])).toThrow(/is empty/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

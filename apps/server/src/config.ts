@@ -1,4 +1,5 @@
 /** Server configuration: environment variables and matching command-line flags, validated with zod. */
+import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,28 @@ export const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
   maxUploadBytes: z.coerce.number().int().positive().default(GIB),
+  /** The largest JSON request body (training, scoring, role overrides, events); past it 413. */
+  maxJsonBytes: z.coerce.number().int().positive().default(MIB),
+  /** An upload that sends nothing for this many seconds is dropped (408) and its temp file removed. */
+  uploadIdleSeconds: z.coerce.number().positive().default(60),
+  /** Statistics results kept in the store, least recently used evicted past this many bytes. */
+  statsCacheBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(32 * MIB),
+  /**
+   * Host names (comma-separated) the server answers besides its bound address and loopback
+   * names, e.g. `graphlets.example.org`; `*` answers any (behind a proxy that checks Host).
+   */
+  allowedHosts: z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((v) =>
+      (typeof v === 'string' ? v.split(',') : v)
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
+    ),
   /** One budget for every in-memory cache (loaded traces, list answers, waste models), in bytes. */
   cacheBytes: z.coerce
     .number()
@@ -54,13 +77,18 @@ export const ConfigSchema = z.object({
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.output<typeof ConfigSchema>;
 
-const ENV_KEYS: Readonly<Record<string, keyof ConfigInput>> = {
+const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
   PORT: 'port',
   HOST: 'host',
   DATA_DIR: 'dataDir',
   MAX_UPLOAD_BYTES: 'maxUploadBytes',
   CACHE_BYTES: 'cacheBytes',
   API_TOKEN: 'apiToken',
+  API_TOKEN_FILE: 'apiTokenFile',
+  MAX_JSON_BYTES: 'maxJsonBytes',
+  UPLOAD_IDLE_SECONDS: 'uploadIdleSeconds',
+  STATS_CACHE_BYTES: 'statsCacheBytes',
+  ALLOWED_HOSTS: 'allowedHosts',
   DEMO: 'demo',
   WEB_DIR: 'webDir',
   WASTE_MAX_MEMORY: 'wasteMaxMemory',
@@ -95,12 +123,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     if (token.value === undefined) throw new Error(`config: ${token.rawName} needs a value`);
     input[key] = token.value;
   }
+  readTokenFile(input);
   const parsed = ConfigSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`config: invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * `API_TOKEN_FILE`: the token read from a file (one line; the final newline dropped), so it never
+ * shows in `ps` or the environment of child processes.
+ */
+function readTokenFile(input: Record<string, string>): void {
+  const path = input.apiTokenFile;
+  if (path === undefined) return;
+  delete input.apiTokenFile;
+  if (input.apiToken !== undefined)
+    throw new Error('config: set API_TOKEN or API_TOKEN_FILE, not both');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`config: cannot read API_TOKEN_FILE ${path} (${code})`);
+  }
+  const token = text.replace(/\r?\n$/, '');
+  if (token === '') throw new Error(`config: API_TOKEN_FILE ${path} is empty`);
+  input.apiToken = token;
 }
 
 /** `MAX_UPLOAD_BYTES` -> `max-upload-bytes` (the flag `--max-upload-bytes`). */

@@ -6,6 +6,9 @@ import { ServerCache } from './cache/server-cache.ts';
 import { type Config, type ConfigInput, ConfigSchema } from './config.ts';
 import { handleError, handleNotFound } from './http/api-error.ts';
 import { requireBearerToken } from './http/bearer-token.ts';
+import { jsonBodyLimit } from './http/json-body-limit.ts';
+import { requestGuard } from './http/request-guard.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { webAppRoutes } from './http/web-app.ts';
 import { loadDemoCorpus } from './import/demo-corpus.ts';
 import { Importer } from './import/importer.ts';
@@ -20,6 +23,7 @@ import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
 import { wasteRoutes } from './routes/waste.ts';
 import type { Services } from './services.ts';
+import { lockDataDir } from './store/data-dir-lock.ts';
 import { failUnfinishedJobs } from './store/job-rows.ts';
 import { openDatabase } from './store/open-database.ts';
 import { registerWasteTrainJob } from './waste/train-waste-job.ts';
@@ -39,7 +43,14 @@ export interface Server {
 /** Creates the server for a configuration (defaults filled in); no socket is opened. */
 export function createApp(input: ConfigInput = {}): Server {
   const config = ConfigSchema.parse(input);
-  const db = openDatabase(config.dataDir);
+  const lock = lockDataDir(config.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(config.dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   failUnfinishedJobs(db, 'jobs: the server stopped during the job; start it again');
   const tmpDir = join(config.dataDir, 'tmp');
   rmSync(tmpDir, { recursive: true, force: true });
@@ -50,7 +61,7 @@ export function createApp(input: ConfigInput = {}): Server {
     config,
     db,
     jobs,
-    importer: new Importer(db, jobs, () => cache.invalidateCorpus()),
+    importer: new Importer(db, jobs, () => cache.invalidateCorpus(), config.dataDir),
     cache,
     tmpDir,
     waste: new WasteModels(db, cache),
@@ -58,7 +69,7 @@ export function createApp(input: ConfigInput = {}): Server {
   registerWasteTrainJob(jobs, db);
 
   const api = new OpenAPIHono();
-  api.route('/', healthRoutes());
+  api.route('/', healthRoutes(services));
   api.route('/', sourceRoutes(services));
   api.route('/', jobRoutes(services));
   api.route('/', traceRoutes(services));
@@ -69,8 +80,11 @@ export function createApp(input: ConfigInput = {}): Server {
   api.route('/', lineageRoutes(services));
 
   const app = new OpenAPIHono();
-  app.onError(handleError);
+  app.onError((err, c) => handleError(err, c, config.dataDir));
   app.notFound(handleNotFound);
+  app.use('*', securityHeaders());
+  app.use('*', requestGuard({ host: config.host, allowedHosts: config.allowedHosts }));
+  app.use('/api/*', jsonBodyLimit(config.maxJsonBytes));
   if (config.apiToken !== undefined) {
     app.use('/api/*', requireBearerToken(config.apiToken, ['/api/health']));
   }
@@ -98,6 +112,7 @@ export function createApp(input: ConfigInput = {}): Server {
         await jobs.close();
         await services.importer.close();
         db.close();
+        lock.release();
       })();
       return closing;
     },

@@ -6,11 +6,14 @@ import { jsonResponse } from './json-content.ts';
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
+  'forbidden',
   'not_found',
+  'request_timeout',
   'payload_too_large',
   'unsupported_media_type',
   'invalid_file',
   'invalid_event',
+  'insufficient_storage',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

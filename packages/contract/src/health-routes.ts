@@ -1,6 +1,7 @@
 /** Route definitions (OpenAPI) of health.ts's endpoints; only the server imports them. */
 import { createRoute } from '@hono/zod-openapi';
-import { HealthSchema } from './health.ts';
+import { errorResponse } from './error.ts';
+import { HealthSchema, ServerStatusSchema } from './health.ts';
 import { jsonResponse } from './json-content.ts';
 
 export const healthRoute = createRoute({
@@ -10,5 +11,16 @@ export const healthRoute = createRoute({
   summary: 'Liveness check',
   responses: {
     200: jsonResponse('The server is up', HealthSchema),
+  },
+});
+
+export const serverStatusRoute = createRoute({
+  method: 'get',
+  path: '/server',
+  tags: ['system'],
+  summary: 'The limits in force and how full the bounded caches are',
+  responses: {
+    200: jsonResponse('Limits and cache usage', ServerStatusSchema),
+    401: errorResponse('A token is configured and was not sent'),
   },
 });

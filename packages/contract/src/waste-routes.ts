@@ -50,6 +50,18 @@ export const getWasteModelRoute = createRoute({
   },
 });
 
+export const deleteWasteModelRoute = createRoute({
+  method: 'delete',
+  path: '/waste/models/{id}',
+  tags: ['waste'],
+  summary: 'Remove a trained model with its forests and test predictions',
+  request: { params: WasteModelParamsSchema },
+  responses: {
+    204: { description: 'Removed' },
+    404: errorResponse('No such model'),
+  },
+});
+
 export const wasteOperatingPointRoute = createRoute({
   method: 'get',
   path: '/waste/models/{id}/operating-point',

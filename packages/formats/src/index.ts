@@ -1,4 +1,5 @@
 export * from './format-error.ts';
+export { MAX_JSON_DEPTH, tooDeepPath } from './json-depth.ts';
 export * from './json-trace-format.ts';
 export * from './kfp/read-kfp-run.ts';
 export * from './kfp/write-kfp-run.ts';

@@ -76,11 +76,19 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
   } else target[key] = value;
 }
 
+/**
+ * Structs nested deeper are refused (the value is kept undecoded): JSON readers and writers
+ * after this one recurse, and the JSON importers refuse the same nesting (json-depth.ts).
+ */
+const MAX_STRUCT_DEPTH = 64;
+
 function expectWire(actual: number, expected: number, field: string): void {
   if (actual !== expected) throw new Error(`protobuf: ${field} has wire type ${actual}`);
 }
 
-function readStruct(bytes: Uint8Array, start: number, end: number): JsonObject {
+function readStruct(bytes: Uint8Array, start: number, end: number, depth: number): JsonObject {
+  if (depth > MAX_STRUCT_DEPTH)
+    throw new Error(`protobuf: the struct nests deeper than ${MAX_STRUCT_DEPTH} levels`);
   const r = new Reader(bytes, start, end);
   const out: JsonObject = {};
   while (r.pos < r.end) {
@@ -107,7 +115,7 @@ function readStruct(bytes: Uint8Array, start: number, end: number): JsonObject {
       } else if (f === 2) {
         expectWire(w, LENGTH, 'Struct entry value');
         const [vs, ve] = entry.span();
-        value = readValue(bytes, vs, ve);
+        value = readValue(bytes, vs, ve, depth + 1);
       } else entry.skip(w);
     }
     setOwn(out, key, value);
@@ -115,7 +123,9 @@ function readStruct(bytes: Uint8Array, start: number, end: number): JsonObject {
   return out;
 }
 
-function readList(bytes: Uint8Array, start: number, end: number): JsonValue[] {
+function readList(bytes: Uint8Array, start: number, end: number, depth: number): JsonValue[] {
+  if (depth > MAX_STRUCT_DEPTH)
+    throw new Error(`protobuf: the struct nests deeper than ${MAX_STRUCT_DEPTH} levels`);
   const r = new Reader(bytes, start, end);
   const out: JsonValue[] = [];
   while (r.pos < r.end) {
@@ -127,12 +137,12 @@ function readList(bytes: Uint8Array, start: number, end: number): JsonValue[] {
     }
     expectWire(wire, LENGTH, 'ListValue.values');
     const [s, e] = r.span();
-    out.push(readValue(bytes, s, e));
+    out.push(readValue(bytes, s, e, depth + 1));
   }
   return out;
 }
 
-function readValue(bytes: Uint8Array, start: number, end: number): JsonValue {
+function readValue(bytes: Uint8Array, start: number, end: number, depth: number): JsonValue {
   const r = new Reader(bytes, start, end);
   // An empty Value (no oneof field set) reads as null; the last oneof field wins, as in protobuf.
   let value: JsonValue = null;
@@ -166,13 +176,13 @@ function readValue(bytes: Uint8Array, start: number, end: number): JsonValue {
       case 5: {
         expectWire(wire, LENGTH, 'Value.struct_value');
         const [s, e] = r.span();
-        value = readStruct(bytes, s, e);
+        value = readStruct(bytes, s, e, depth);
         break;
       }
       case 6: {
         expectWire(wire, LENGTH, 'Value.list_value');
         const [s, e] = r.span();
-        value = readList(bytes, s, e);
+        value = readList(bytes, s, e, depth);
         break;
       }
       default:
@@ -184,7 +194,7 @@ function readValue(bytes: Uint8Array, start: number, end: number): JsonValue {
 
 /** Decodes a serialized google.protobuf.Struct to a JSON object; throws on malformed bytes. */
 export function decodeStruct(bytes: Uint8Array): JsonObject {
-  return readStruct(bytes, 0, bytes.length);
+  return readStruct(bytes, 0, bytes.length, 1);
 }
 
 class Writer {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { RoleOverride, Trace } from '@graphlet/core';
 import { FormatError } from './format-error.ts';
+import { checkJsonDepth } from './json-depth.ts';
 import { parseTraceDocument } from './json-trace-format.ts';
 import { parseKfpRuns } from './kfp/read-kfp-run.ts';
 import { parseOpenLineage } from './openlineage/read-openlineage.ts';
@@ -37,7 +38,9 @@ export function readTraceFile(path: string, options: ReadOptions = {}): TraceFil
 }
 
 /** Reads JSON text of any supported format; `file` names it in errors. */
-export function parseJsonTraces(text: string, file: string, options: ReadOptions = {}): TraceFile {
+export function parseJsonTraces(raw: string, file: string, options: ReadOptions = {}): TraceFile {
+  // A UTF-8 byte order mark (some Windows editors write one) is not part of the JSON.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const format = jsonFormatOf(text, file);
   switch (format) {
     case 'trace':
@@ -69,6 +72,7 @@ function jsonFormatOf(text: string, file: string): JsonFormat {
     }
     throw new FormatError('invalid_json', file, `not valid JSON (${(error as Error).message})`);
   }
+  checkJsonDepth(value, file, '$');
   const format = sniffJsonFormat(value);
   if (format === undefined) {
     throw new FormatError(

@@ -78,6 +78,11 @@ export class ServerCache {
     }
   }
 
+  /** Drops one entry (a deleted waste model). */
+  drop(kind: CacheKind, id: string): void {
+    this.lru.delete(keyOf(kind, id));
+  }
+
   /** Drops every entry derived from the corpus: sources or traces changed (an import, a delete). */
   invalidateCorpus(): void {
     const outdated = [...this.lru.entries()].filter(([, e]) => e.kind !== 'waste-model');

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { packageErrorAnswer } from './package-errors.ts';
+import { isStorageFull, storageFullMessage } from './storage-full.ts';
 
 interface ErrorCause {
   readonly code: ErrorCode;
@@ -24,14 +25,23 @@ export function apiError(
 const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
   400: 'bad_request',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'invalid_file',
+  507: 'insufficient_storage',
 };
 
-/** The app's onError: one JSON error shape, no stack traces; unexpected errors are logged. */
-export function handleError(err: Error, c: Context): Response {
+/**
+ * The app's onError: one JSON error shape, no stack traces; a full disk answers 507 naming
+ * `dataDir`; unexpected errors are logged.
+ */
+export function handleError(err: Error, c: Context, dataDir?: string): Response {
+  if (dataDir !== undefined && isStorageFull(err)) {
+    const message = storageFullMessage('server', dataDir, 'nothing was changed');
+    return handleError(apiError(507, 'insufficient_storage', message), c);
+  }
   const typed = packageErrorAnswer(err);
   if (typed !== undefined) {
     const body: ErrorBody = {

@@ -5,7 +5,9 @@
 import { rm } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Job, SourceKind } from '@graphlet/contract';
-import type { JobRunner } from '../jobs/job-runner.ts';
+import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
+import { JobError, type JobRunner } from '../jobs/job-runner.ts';
+import type { ImportedSource } from '../store/imported-source.ts';
 import { findSourceBySha } from '../store/source-queries.ts';
 import { writeImport } from '../store/write-import.ts';
 import { readInWorker } from './read-in-worker.ts';
@@ -35,6 +37,17 @@ function sourceIdOf(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
+/** writeImport, with a full disk failing the job as insufficient_storage (nothing is stored). */
+function writeOrExplain(db: DatabaseSync, dataDir: string, source: ImportedSource): void {
+  try {
+    writeImport(db, source);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    const what = `nothing of ${source.name} was stored`;
+    throw new JobError('insufficient_storage', storageFullMessage('import', dataDir, what));
+  }
+}
+
 /** Registers the import job kind and accepts files to import. */
 export class Importer {
   private readonly db: DatabaseSync;
@@ -42,8 +55,16 @@ export class Importer {
   private readonly inFlight = new Map<string, string>();
   private readonly workers = new ImportWorkerPool();
 
-  /** `onImported` runs after each import is committed (the cache's one invalidation path). */
-  constructor(db: DatabaseSync, jobs: JobRunner, onImported: () => void = () => {}) {
+  /**
+   * `onImported` runs after each import is committed (the cache's one invalidation path);
+   * `dataDir` is named when its disk fills up during the import's write.
+   */
+  constructor(
+    db: DatabaseSync,
+    jobs: JobRunner,
+    onImported: () => void = () => {},
+    dataDir = 'in use',
+  ) {
     this.db = db;
     this.jobs = jobs;
     jobs.register<ImportRequest>(IMPORT_JOB, async (request, context) => {
@@ -54,7 +75,7 @@ export class Importer {
           context,
         );
         const sourceId = sourceIdOf(request.sha256);
-        writeImport(this.db, {
+        writeOrExplain(this.db, dataDir, {
           id: sourceId,
           name: request.name,
           sha256: request.sha256,

@@ -56,9 +56,7 @@ function failure(input: ImportWorkerInput, error: unknown): ImportWorkerMessage 
   if (typed !== undefined) {
     return { type: 'failed', code: typed.code, message: `import: ${input.name}: ${typed.problem}` };
   }
-  return {
-    type: 'failed',
-    code: 'internal',
-    message: `import: ${(error as Error).message ?? String(error)}`,
-  };
+  // The server's temp file names mean nothing to the user and say where uploads are kept.
+  const text = ((error as Error).message ?? String(error)).replaceAll(input.path, input.name);
+  return { type: 'failed', code: 'internal', message: `import: ${input.name}: ${text}` };
 }

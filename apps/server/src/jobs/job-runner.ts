@@ -152,8 +152,13 @@ export class JobRunner {
     const final = entry.job.state === 'done' || entry.job.state === 'failed';
     // Progress can arrive thousands of times per second; the row is written at most every 250 ms.
     if (final || change.state !== undefined || now - entry.lastSaved >= SAVE_INTERVAL_MS) {
-      saveJob(this.db, entry.job);
-      entry.lastSaved = now;
+      try {
+        saveJob(this.db, entry.job);
+        entry.lastSaved = now;
+      } catch (error) {
+        // A full disk must not crash the server: the job's state is still answered from memory.
+        console.warn(`jobs: job ${entry.job.id} state not saved: ${(error as Error).message}`);
+      }
     }
     for (const listener of entry.listeners) listener(entry.job);
   }

@@ -1,8 +1,31 @@
-/** GET /health. */
-import { healthRoute } from '@graphlet/contract/routes';
+/** GET /health (liveness) and GET /server (limits in force, cache usage). */
+import { healthRoute, serverStatusRoute } from '@graphlet/contract/routes';
 import { createRouter } from '../http/router.ts';
+import type { Services } from '../services.ts';
+import { resultsUsage } from '../store/results-cache.ts';
 
-/** The liveness route. */
-export function healthRoutes() {
-  return createRouter().openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
+/** The liveness and server status routes. */
+export function healthRoutes(services: Services) {
+  return createRouter()
+    .openapi(healthRoute, (c) => c.json({ ok: true as const }, 200))
+    .openapi(serverStatusRoute, (c) => {
+      const memory = services.cache.stats();
+      const { config } = services;
+      return c.json(
+        {
+          memoryCache: {
+            bytes: memory.bytes,
+            limitBytes: memory.maxBytes,
+            entries: memory.entries,
+          },
+          statsCache: { ...resultsUsage(services.db), limitBytes: config.statsCacheBytes },
+          limits: {
+            maxUploadBytes: config.maxUploadBytes,
+            maxJsonBytes: config.maxJsonBytes,
+            uploadIdleSeconds: config.uploadIdleSeconds,
+          },
+        },
+        200,
+      );
+    });
 }

@@ -3,6 +3,7 @@
  * so a job's transport can point here unchanged; API_TOKEN applies as for every /api route.
  */
 import { postLineageRoute } from '@graphlet/contract/routes';
+import { MAX_JSON_DEPTH, tooDeepPath } from '@graphlet/formats';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import { LIVE_SOURCE_ID, receiveLineage } from '../lineage/live-lineage.ts';
@@ -22,6 +23,14 @@ export function lineageRoutes(services: Services) {
         400,
         'bad_request',
         `lineage: the body is not JSON (${(error as Error).message})`,
+      );
+    }
+    const tooDeep = tooDeepPath(body);
+    if (tooDeep !== undefined) {
+      throw apiError(
+        400,
+        'bad_request',
+        `lineage: the value at $${tooDeep.slice(0, 8).join('')}… nests deeper than ${MAX_JSON_DEPTH} levels`,
       );
     }
     const traces = receiveLineage(services.db, body);

@@ -29,7 +29,14 @@ export function sourceRoutes(services: Services) {
   app.post('/sources', async (c) => {
     const upload = await receiveUpload(c.req.raw, {
       tmpDir: services.tmpDir,
+      dataDir: services.config.dataDir,
       maxBytes: services.config.maxUploadBytes,
+      idleMs: services.config.uploadIdleSeconds * 1000,
+    }).catch((error: unknown) => {
+      // Refused before its end, the rest of the body is never read: the client must not reuse
+      // the connection for its next request.
+      c.header('Connection', 'close');
+      throw error;
     });
     let kind: SourceKind;
     try {

@@ -27,7 +27,7 @@ export function statsRoutes(services: Services) {
     if (json === undefined) {
       const stats = statistics(services, ids ?? listTraceIds(services.db));
       json = JSON.stringify({ ...stats, paper: PAPER_TARGETS, paperClaims: PAPER_CLAIMS });
-      putResult(services.db, key, json);
+      putResult(services.db, key, json, services.config.statsCacheBytes);
     }
     return c.body(json, 200, { 'content-type': 'application/json' });
   });

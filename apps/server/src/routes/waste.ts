@@ -3,6 +3,7 @@
  * operating points and skip policies at a threshold, and scoring features against a policy.
  */
 import {
+  deleteWasteModelRoute,
   getWasteModelRoute,
   listWasteModelsRoute,
   scoreWasteRoute,
@@ -24,7 +25,7 @@ import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
 import { getTraceSummary, listTraceIds } from '../store/trace-queries.ts';
-import { listWasteModels } from '../store/waste-model-rows.ts';
+import { deleteWasteModel, listWasteModels } from '../store/waste-model-rows.ts';
 import {
   WASTE_TRAIN_JOB,
   type WasteTrainRequest,
@@ -75,6 +76,19 @@ export function wasteRoutes(services: Services) {
   app.openapi(getWasteModelRoute, (c) => {
     const { stored } = models.require(c.req.valid('param').id);
     return c.json({ ...stored.summary, ...stored.results }, 200);
+  });
+
+  app.openapi(deleteWasteModelRoute, (c) => {
+    const { id } = c.req.valid('param');
+    if (!deleteWasteModel(services.db, id)) {
+      throw apiError(
+        404,
+        'not_found',
+        `waste: no model with id "${id}"; list them at /api/waste/models`,
+      );
+    }
+    models.forget(id);
+    return c.body(null, 204);
   });
 
   app.openapi(wasteOperatingPointRoute, (c) => {

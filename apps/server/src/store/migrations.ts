@@ -147,6 +147,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // A NULL layout is laid out again on its first request (cache/trace-entries.ts).
     sql: 'UPDATE trace_payloads SET layout = NULL;',
   },
+  {
+    version: 9,
+    name: 'results cache: byte size and last use, for least-recently-used eviction',
+    sql: `
+      ALTER TABLE results ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE results ADD COLUMN used INTEGER NOT NULL DEFAULT 0;
+      UPDATE results SET bytes = length(CAST(value AS BLOB));
+      CREATE INDEX results_used ON results (used);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

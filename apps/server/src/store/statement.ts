@@ -26,7 +26,8 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // SQLite rolls back by itself on some errors (a full disk): then there is nothing to undo.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }

@@ -119,3 +119,12 @@ export function getWasteForest(
 export function deleteWasteForests(db: DatabaseSync, modelId: string): void {
   statement(db, 'DELETE FROM waste_model_forests WHERE model_id = ?').run(modelId);
 }
+
+/** Removes a model with its test graphlets and forests; false when there is no such model. */
+export function deleteWasteModel(db: DatabaseSync, id: string): boolean {
+  return transaction(db, () => {
+    statement(db, 'DELETE FROM waste_test_graphlets WHERE model_id = ?').run(id);
+    statement(db, 'DELETE FROM waste_model_forests WHERE model_id = ?').run(id);
+    return statement(db, 'DELETE FROM waste_models WHERE id = ?').run(id).changes > 0;
+  });
+}

@@ -65,7 +65,7 @@ describe('writeImport', () => {
   });
 
   it('writes a source with its traces and graphlets, and clears cached results', () => {
-    putResult(db, 'stats:*', '{}');
+    putResult(db, 'stats:*', '{}', 1024);
     writeImport(db, source([trace('p1'), trace('p2')]));
     expect(listSources(db)).toEqual([expect.objectContaining({ id: 'abc', traces: 2 })]);
     expect(listTraces(db).map((t) => t.id)).toEqual(['abc-1', 'abc-2']);
@@ -76,7 +76,7 @@ describe('writeImport', () => {
   it('leaves nothing behind when a write fails midway', () => {
     // The second trace repeats a graphlet's primary key, failing after the source and trace 1 were inserted.
     const broken = source([trace('p1'), trace('p2', [graphlet(1), graphlet(1)])]);
-    putResult(db, 'stats:*', '{}');
+    putResult(db, 'stats:*', '{}', 1024);
     expect(() => writeImport(db, broken)).toThrow(/UNIQUE/);
     expect(listSources(db)).toEqual([]);
     expect(listTraces(db)).toEqual([]);
@@ -100,7 +100,7 @@ describe('migrate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'graphlet-store-'));
     const db = openDatabase(dir);
     try {
-      expect(migrate(db)).toBe(MIGRATIONS.length);
+      expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
       const rows = db.prepare('SELECT version FROM schema_migrations').all();
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
       const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };

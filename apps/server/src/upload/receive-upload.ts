@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiError } from '../http/api-error.ts';
+import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
 import { MultipartError, MultipartParser, multipartBoundary } from './multipart-parser.ts';
 
 /** Room for part headers and small fields beyond the file itself. */
@@ -21,11 +22,18 @@ export interface ReceivedUpload {
 
 export interface ReceiveOptions {
   readonly tmpDir: string;
+  /** The data folder, named when its disk is full. */
+  readonly dataDir: string;
   readonly maxBytes: number;
+  /** Milliseconds without a byte before the upload is dropped (UPLOAD_IDLE_SECONDS). */
+  readonly idleMs: number;
   readonly field?: string;
 }
 
-/** Receives the upload; throws 400 (malformed), 413 (too large); the temp file is gone on failure. */
+/**
+ * Receives the upload; throws 400 (malformed, or the client went away: logged as one info
+ * line), 408 (idle too long), 413 (too large), 507 (disk full); the temp file is gone on failure.
+ */
 export async function receiveUpload(
   request: Request,
   options: ReceiveOptions,
@@ -44,7 +52,9 @@ export async function receiveUpload(
   if (declared > options.maxBytes + OVERHEAD_BYTES) throw tooLarge(options.maxBytes);
 
   const path = join(options.tmpDir, `upload-${randomUUID()}`);
-  const file = await open(path, 'wx');
+  const file = await open(path, 'wx').catch((error: unknown) => {
+    throw storageAnswer(error, options);
+  });
   const hash = createHash('sha256');
   let size = 0;
   let received = 0;
@@ -55,7 +65,7 @@ export async function receiveUpload(
   try {
     const parser = new MultipartParser(boundary);
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readWithin(reader, options.idleMs);
       if (done) break;
       // Other fields are discarded, but the body as a whole is bounded too.
       received += value.length;
@@ -68,7 +78,9 @@ export async function receiveUpload(
           size += event.data.length;
           if (size > options.maxBytes) throw tooLarge(options.maxBytes);
           hash.update(event.data);
-          await file.write(event.data);
+          await file.write(event.data).catch((error: unknown) => {
+            throw storageAnswer(error, options);
+          });
         }
       }
     }
@@ -90,6 +102,11 @@ export async function receiveUpload(
   } catch (error) {
     if (error instanceof MultipartError)
       throw apiError(400, 'bad_request', `upload: ${error.message}`);
+    if (request.signal.aborted || isClientGone(error)) {
+      // Not the server's fault and not worth a stack trace: one line at info level.
+      console.info(`upload: the client went away after ${received} bytes; upload dropped`);
+      throw apiError(400, 'bad_request', 'upload: the client closed the connection');
+    }
     throw error;
   } finally {
     await file.close();
@@ -98,6 +115,42 @@ export async function receiveUpload(
       await rm(path, { force: true });
     }
   }
+}
+
+/** The next chunk, or a 408 when none arrives within `idleMs`. */
+async function readWithin<T>(reader: ReadableStreamDefaultReader<T>, idleMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const idle = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          apiError(
+            408,
+            'request_timeout',
+            `upload: nothing arrived for ${idleMs / 1000} s (UPLOAD_IDLE_SECONDS); the upload was dropped`,
+          ),
+        ),
+      idleMs,
+    );
+  });
+  try {
+    return await Promise.race([reader.read(), idle]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A full disk as 507 naming the data folder (never the temp file); other errors unchanged. */
+function storageAnswer(error: unknown, options: ReceiveOptions): unknown {
+  if (!isStorageFull(error)) return error;
+  const message = storageFullMessage('upload', options.dataDir, 'the upload was not kept');
+  return apiError(507, 'insufficient_storage', message);
+}
+
+/** Errors of a request body whose connection closed before it ended. */
+function isClientGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ABORT_ERR';
 }
 
 function tooLarge(max: number) {

@@ -68,6 +68,11 @@ export class WasteModels {
     return model;
   }
 
+  /** Forgets a deleted model. */
+  forget(id: string): void {
+    this.cache.drop('waste-model', id);
+  }
+
   /** A variant of a model, or a 400 naming the model's variants. */
   variant(model: LoadedWasteModel, name: WasteVariant): LoadedVariant {
     const v = model.variants.get(name);

@@ -4,6 +4,7 @@
  * (`events[3]`, `line 4`, `event`) for error messages.
  */
 import { FormatError } from '../format-error.ts';
+import { checkJsonDepth } from '../json-depth.ts';
 
 /** A parsed event and where it was in the input. */
 export interface SourcedEvent {
@@ -17,18 +18,26 @@ export function splitEvents(text: string, file: string): SourcedEvent[] {
   const first = body.trimStart()[0];
   if (first === '[') {
     const value = parseJson(body, file, 'the JSON array');
+    checkJsonDepth(value, file, '$');
     if (!Array.isArray(value)) throw new FormatError('invalid_json', file, 'not a JSON array');
     return value.map((raw, i) => ({ raw, where: `events[${i}]` }));
   }
+  let single: unknown;
   try {
-    return [{ raw: JSON.parse(body), where: 'event' }];
+    single = JSON.parse(body);
   } catch {
-    // Not one document: JSON lines.
+    single = undefined; // not one document: JSON lines
+  }
+  if (single !== undefined) {
+    checkJsonDepth(single, file, '$');
+    return [{ raw: single, where: 'event' }];
   }
   const events: SourcedEvent[] = [];
   body.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    events.push({ raw: parseJson(line, file, `line ${i + 1}`), where: `line ${i + 1}` });
+    const raw = parseJson(line, file, `line ${i + 1}`);
+    checkJsonDepth(raw, file, `line ${i + 1}: $`);
+    events.push({ raw, where: `line ${i + 1}` });
   });
   return events;
 }
