@@ -223,3 +223,18 @@ test('each keyboard step shows the operating point of its threshold (speed: benc
   }
   expect(previous).toBeGreaterThan(Number(await slider.getAttribute('aria-valuemin')));
 });
+
+test('a model is deleted from the Waste page after a confirmation', async ({ page }) => {
+  test.setTimeout(180_000);
+  const model = await trainModel(page.request);
+  await page.goto(`/waste?model=${model}`);
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue(model);
+  await page.getByRole('button', { name: `Delete model ${model}…` }).click();
+  await expect(page.getByText(`Delete model ${model}?`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/waste-delete-model.png' });
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText(`Delete model ${model}?`)).toBeHidden();
+  expect((await page.request.get(`/api/waste/models/${model}`)).status()).toBe(404);
+  await expect(page.locator('option', { hasText: model })).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('model')).toBeNull();
+});

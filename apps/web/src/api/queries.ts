@@ -16,6 +16,7 @@ import {
   nodeDetail,
   type RoleOverrideEntry,
   roleOverrides,
+  serverStatus,
   sourceList,
   traceGraph,
   traceList,
@@ -179,3 +180,16 @@ export function fetchWastePolicy(modelId: string, variant: string, threshold: nu
 export function deleteSource(sourceId: string): Promise<unknown> {
   return requestJson(`/api/sources/${enc(sourceId)}`, z.unknown(), { method: 'DELETE' });
 }
+
+/** Deletes a trained waste model (its forests and test predictions go with it). */
+export function deleteWasteModel(modelId: string): Promise<unknown> {
+  return requestJson(`/api/waste/models/${enc(modelId)}`, z.unknown(), { method: 'DELETE' });
+}
+
+/** The server's limits and how full its caches are, read again each time it is shown. */
+export const serverStatusQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.serverStatus(),
+    queryFn: ({ signal }) => requestJson('/api/server', serverStatus, { signal }),
+    staleTime: 0,
+  });

@@ -13,6 +13,8 @@ export const queryKeys = {
     [...queryKeys.trace(traceId), 'nodes', nodeId] as const,
   /** A job's latest document, fed by its event stream (see jobQuery). */
   job: (jobId: string) => [...queryKeys.all, 'jobs', jobId] as const,
+  /** The server's limits and cache usage (changes with every request, so read when shown). */
+  serverStatus: () => [...queryKeys.all, 'server'] as const,
   wasteModels: () => [...queryKeys.all, 'waste-models'] as const,
   wasteModel: (modelId: string) => [...queryKeys.wasteModels(), modelId] as const,
   wasteOperatingPoint: (modelId: string, variant: string, threshold: number) =>

@@ -11,6 +11,7 @@ import {
   JobSchema,
   NodeDetailSchema,
   RoleOverridesSchema,
+  ServerStatusSchema,
   SourceListSchema,
   TraceGraphSchema,
   TraceListSchema,
@@ -26,6 +27,7 @@ export type {
   Job,
   RoleOverrideEntry,
   RoleOverrides,
+  ServerStatus,
   Source,
   TraceGraph,
   TraceSummary,
@@ -49,6 +51,7 @@ export const graphletList = GraphletListSchema.extend({ graphlets: looseGraphlet
 export const graphletDetail = GraphletDetailSchema.extend({ graphlet: looseGraphlet }).loose();
 export type GraphletDetail = z.infer<typeof graphletDetail>;
 
+export const serverStatus = ServerStatusSchema;
 export const wasteModelList = WasteModelListSchema;
 export const wasteModel = WasteModelSchema;
 export const wasteOperatingPoint = WasteOperatingPointSchema;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { sourcesQuery } from '../../api/queries.ts';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { ServerStatus } from './server-status.tsx';
 import { SourceItem } from './source-item.tsx';
 
 /** Lists sources from /api/sources. */
@@ -26,6 +27,7 @@ export function SourceList() {
           ))}
         </ul>
       )}
+      <ServerStatus />
     </aside>
   );
 }

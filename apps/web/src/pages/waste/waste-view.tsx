@@ -11,6 +11,7 @@ import type { CurvePoint } from '../../lib/waste/curve-series.ts';
 import { table3Rows, type WasteRowInput } from '../../lib/waste/table-3-rows.ts';
 import { variantModels } from '../../lib/waste/variant-models.ts';
 import type { WasteSearch } from '../../lib/waste/waste-search.ts';
+import { DeleteModelButton } from './delete-model-button.tsx';
 import { ModelPicker } from './model-picker.tsx';
 import { Table3 } from './table-3.tsx';
 import { ThresholdSection } from './threshold-section.tsx';
@@ -69,6 +70,10 @@ export function WasteView({ models, selected, search, onChange }: WasteViewProps
           selected={variant}
           available={available}
           onSelect={(v) => onChange({ variant: v, t: undefined })}
+        />
+        <DeleteModelButton
+          modelId={selected.id}
+          onDeleted={() => onChange({ model: undefined, t: undefined }, true)}
         />
         <span className="muted">
           {selected.scope.pipelines} pipelines · {selected.scope.trainGraphlets} training and{' '}
