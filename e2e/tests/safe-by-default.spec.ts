@@ -34,7 +34,10 @@ test.afterAll(() => new Promise<void>((resolve) => hostile.close(() => resolve()
 const sourceCount = async (request: Parameters<typeof getJson>[0]) =>
   (await getJson<{ sources: unknown[] }>(request, '/api/sources')).sources.length;
 
-test('a page on another origin cannot upload or delete, by fetch or by form', async ({ page, request }) => {
+test('a page on another origin cannot upload or delete, by fetch or by form', async ({
+  page,
+  request,
+}) => {
   const before = await sourceCount(request);
   const { sources } = await getJson<{ sources: { id: string }[] }>(request, '/api/sources');
   await page.goto(hostileUrl);
@@ -42,14 +45,24 @@ test('a page on another origin cannot upload or delete, by fetch or by form', as
   const sent = await page.evaluate(
     async ({ app, victim }) => {
       const form = new FormData();
-      form.append('file', new Blob(['{"format":"graphlet-explorer/trace","version":1,"traces":[]}']), 'x.json');
+      form.append(
+        'file',
+        new Blob(['{"format":"graphlet-explorer/trace","version":1,"traces":[]}']),
+        'x.json',
+      );
       const results: string[] = [];
       for (const init of [
         { method: 'POST', body: form, mode: 'no-cors' as const },
         { method: 'DELETE', mode: 'no-cors' as const },
       ]) {
-        const url = init.method === 'DELETE' ? `${app}/api/sources/${victim}` : `${app}/api/sources`;
-        results.push(await fetch(url, init).then((r) => r.type, (e: Error) => e.name));
+        const url =
+          init.method === 'DELETE' ? `${app}/api/sources/${victim}` : `${app}/api/sources`;
+        results.push(
+          await fetch(url, init).then(
+            (r) => r.type,
+            (e: Error) => e.name,
+          ),
+        );
       }
       return results;
     },
@@ -57,8 +70,13 @@ test('a page on another origin cannot upload or delete, by fetch or by form', as
   );
   expect(sent).toHaveLength(2);
   // A form POST navigates to the server's answer: the refusal, in the error shape.
-  await Promise.all([page.waitForURL(`${app}/api/sources`), page.evaluate(() => document.querySelector('#upload')?.submit())]);
-  const answer = JSON.parse((await page.locator('body').textContent()) ?? '{}') as { error?: { code: string } };
+  await Promise.all([
+    page.waitForURL(`${app}/api/sources`),
+    page.evaluate(() => document.querySelector('#upload')?.submit()),
+  ]);
+  const answer = JSON.parse((await page.locator('body').textContent()) ?? '{}') as {
+    error?: { code: string };
+  };
   expect(answer.error?.code).toBe('forbidden');
   expect(await sourceCount(request)).toBe(before);
 });
@@ -93,7 +111,9 @@ test('the app runs under its Content-Security-Policy without violations', async 
   await expect(page.getByRole('heading', { name: 'Corpus' })).toBeVisible();
   await page.getByText('Server limits and caches').click();
   await expect(page.getByText('Statistics cache')).toBeVisible();
-  await expect(page.getByText(/of 32(\.0)? MiB · \d+ results? \(STATS_CACHE_BYTES\)/)).toBeVisible();
+  await expect(
+    page.getByText(/of 32(\.0)? MiB · \d+ results? \(STATS_CACHE_BYTES\)/),
+  ).toBeVisible();
   await expect(page.getByText(/of 256 MiB · [\d,]+ entr(y|ies) \(CACHE_BYTES\)/)).toBeVisible();
   await page.screenshot({ path: 'test-results/server-status.png' });
   expect(violations).toEqual([]);
