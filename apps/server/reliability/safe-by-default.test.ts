@@ -1,6 +1,6 @@
 /** Reliability: a foreign Host or Origin is refused, every answer carries security headers, JSON bodies are bounded, one server per data folder. */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,45 @@ describe('safe by default', () => {
       body: '{"policy":{},"features":{}}',
     });
     expect(small.status).toBe(400);
+  });
+
+  it('reads the token from API_TOKEN_FILE: 401 without it, 200 with it, never in the environment', async () => {
+    const dir = join(lo.dataDir, 'token-server');
+    mkdirSync(dir);
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, 'file-token-123\n');
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, ['--no-warnings', main], {
+      env: {
+        ...process.env,
+        DATA_DIR: dir,
+        PORT: String(port),
+        DEMO: '0',
+        API_TOKEN_FILE: tokenFile,
+      },
+      stdio: 'ignore',
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await expect
+        .poll(async () => (await fetch(`${base}/api/health`).catch(() => undefined))?.status, {
+          timeout: 30_000,
+        })
+        .toBe(200);
+      expect((await fetch(`${base}/api/sources`)).status).toBe(401);
+      const ok = await fetch(`${base}/api/sources`, {
+        headers: { authorization: 'Bearer file-token-123' },
+      });
+      expect(ok.status).toBe(200);
+      expect(readFileSync(`/proc/${child.pid}/environ`, 'utf8')).not.toContain('file-token-123');
+      expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain('file-token-123');
+    } finally {
+      await new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      });
+    }
   });
 
   it('lets one server use a data folder: a second one exits with a clear message', () => {
