@@ -121,13 +121,17 @@ export async function receiveUpload(
 async function readWithin<T>(reader: ReadableStreamDefaultReader<T>, idleMs: number) {
   let timer: NodeJS.Timeout | undefined;
   const idle = new Promise<never>((_, reject) => {
+    // Rejected after the next I/O poll: when the event loop itself was held up past `idleMs`,
+    // data that arrived meanwhile is read first and wins the race.
     timer = setTimeout(
       () =>
-        reject(
-          apiError(
-            408,
-            'request_timeout',
-            `upload: nothing arrived for ${idleMs / 1000} s (UPLOAD_IDLE_SECONDS); the upload was dropped`,
+        setImmediate(() =>
+          reject(
+            apiError(
+              408,
+              'request_timeout',
+              `upload: nothing arrived for ${idleMs / 1000} s (UPLOAD_IDLE_SECONDS); the upload was dropped`,
+            ),
           ),
         ),
       idleMs,
