@@ -62,6 +62,7 @@ interface TraceRow {
   readonly artifacts: number;
 }
 
+const live = new Set<ReturnType<typeof spawn>>();
 const dir = mkdtempSync(join(tmpdir(), 'graphlet-safety-bench-'));
 let dataDir = join(dir, 'data');
 try {
@@ -155,6 +156,8 @@ try {
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } finally {
+  // A server left running by a failed step must not outlive the bench (nor keep its port).
+  for (const child of live) child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -174,6 +177,8 @@ async function startServer(config: Config) {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: '0', ...config.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return child;
