@@ -11,11 +11,14 @@ const NEXT_USE = '(SELECT COALESCE(MAX(used), 0) + 1 FROM results)';
 
 /** The cached JSON text under `key`, if any; marks it most recently used. */
 export function getResult(db: DatabaseSync, key: string): string | undefined {
-  const row = statement(db, 'SELECT value FROM results WHERE key = ?').get(key) as
-    | { value: string }
-    | undefined;
-  if (row !== undefined)
+  const row = statement(
+    db,
+    'SELECT value, used, (SELECT MAX(used) FROM results) AS newest FROM results WHERE key = ?',
+  ).get(key) as { value: string; used: number; newest: number } | undefined;
+  // A read writes only when the order changes: the same set asked again writes nothing.
+  if (row !== undefined && row.used < row.newest) {
     statement(db, `UPDATE results SET used = ${NEXT_USE} WHERE key = ?`).run(key);
+  }
   return row?.value;
 }
 
