@@ -207,9 +207,11 @@ async function timedImport(path: string): Promise<number> {
   if (!response.ok || body.job === null)
     throw new Error(`safety-bench: upload answered ${response.status}`);
   for (;;) {
-    const job = (await (await fetch(`${base}/api/jobs/${body.job.id}`)).json()) as {
-      state: string;
-    };
+    // While an import commits, the event loop is held; a kept-alive connection may then be
+    // closed under a poll (ECONNRESET): poll again on a new one.
+    const job = (await fetch(`${base}/api/jobs/${body.job.id}`)
+      .then((r) => r.json())
+      .catch(() => ({ state: 'unknown' }))) as { state: string };
     if (job.state === 'done') break;
     if (job.state === 'failed')
       throw new Error(`safety-bench: import failed ${JSON.stringify(job)}`);
