@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'reliability',
           include: ['apps/server/reliability/**/*.test.ts'],
           testTimeout: 60_000,
+          // Servers start and corpora import in beforeAll: as slow as a test on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {
