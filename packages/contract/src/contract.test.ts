@@ -6,6 +6,7 @@ import {
   segmentGraphlets,
   TraceBuilder,
 } from '@graphlet/core';
+import { failedTrainersTrace } from '@graphlet/core/testing';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { GraphletDetailSchema, GraphletParamsSchema } from './graphlets.ts';
@@ -79,6 +80,14 @@ describe('the statistics schema', () => {
     expectTypeOf<DeepReadonly<z.infer<typeof CorpusStatisticsSchema>>>().toEqualTypeOf<
       DeepReadonly<CorpusStatistics>
     >();
+  });
+
+  it('accepts statistics of a store with failed trainers, counted apart', () => {
+    const trace = failedTrainersTrace();
+    const stats = computeStatistics([{ trace, graphlets: segmentGraphlets(trace).graphlets }]);
+    expect(CorpusStatisticsSchema.parse(stats)).toEqual(stats);
+    expect(stats.corpus.failedTrainerGraphlets).toBe(4);
+    expect(stats.corpus.failedCompute.cpuSeconds).toBeGreaterThan(0);
   });
 
   it("accepts what core's statistics produce, with the paper's numbers beside them", () => {

@@ -1,5 +1,5 @@
 /** Model graphlets of a trace (paper §4.1), ids as in `cli segment --json`: raw MLMD ids. */
-import { MODEL_TYPES } from '@graphlet/core';
+import { EXECUTION_STATES, MODEL_TYPES, PUSH_OUTCOMES } from '@graphlet/core';
 import { z } from 'zod';
 import { GraphEdgeSchema, GraphNodeSchema, TraceIdParamsSchema } from './traces.ts';
 import { GraphletPushPredictionSchema } from './waste.ts';
@@ -25,6 +25,8 @@ export const GraphletSchema = z
     spans: z.array(z.number().int()),
     downstream: z.array(z.number().int()),
     warmStart: z.boolean(),
+    /** The trainer failed or was canceled: no model, so no push decision (docs/statistics.md). */
+    failed: z.boolean(),
     pushed: z.boolean(),
     startMs: z.number().nullable(),
     endMs: z.number().nullable(),
@@ -66,6 +68,30 @@ export const InputSpanSchema = z
   })
   .meta({ id: 'InputSpan' });
 
+export const BlessingSchema = z
+  .object({
+    artifact: z.number().int(),
+    /** `ModelBlessing` (the model validator, TFX's Evaluator) or another `*Blessing`. */
+    type: z.string(),
+    validator: z.number().int(),
+    validatorName: z.string(),
+    /** The artifact's `blessed` property; null when it records none. */
+    blessed: z.boolean().nullable(),
+  })
+  .meta({ id: 'Blessing' });
+
+/** What the trace shows about the graphlet's push (core's pushOutcome). */
+export const PushOutcomeSchema = z
+  .object({
+    kind: z.enum(PUSH_OUTCOMES),
+    trainerState: z.enum(EXECUTION_STATES),
+    blessings: z.array(BlessingSchema),
+    pushers: z.array(z.number().int()),
+    sentence: z.string(),
+  })
+  .meta({ id: 'PushOutcome' });
+export type PushOutcomeDocument = z.infer<typeof PushOutcomeSchema>;
+
 export const GraphletDetailSchema = z
   .object({
     graphlet: GraphletSchema,
@@ -88,6 +114,8 @@ export const GraphletDetailSchema = z
     computeByGroup: ComputeByGroupSchema,
     /** The trainer's model type (paper Figure 5); null when not recorded. */
     modelType: z.enum(MODEL_TYPES).nullable(),
+    /** Why the graphlet was or was not pushed, as far as the trace shows. */
+    pushOutcome: PushOutcomeSchema,
     /** The newest waste model's push probability for this graphlet; absent before any model exists. */
     pushProbability: z.number().optional(),
     /** Which model and variant gave `pushProbability`, and whether the graphlet was in its test set. */

@@ -11,8 +11,11 @@ export const TraceSummarySchema = z
     sourceName: z.string(),
     executions: z.number().int(),
     artifacts: z.number().int(),
+    /** Every graphlet, failed trainers included. */
     graphlets: z.number().int(),
-    /** Pushed graphlets / graphlets; null without graphlets. */
+    /** Graphlets whose trainer failed or was canceled: no model, so no push decision. */
+    failedGraphlets: z.number().int(),
+    /** Pushed graphlets / graphlets of completed trainers; null without any. */
     pushedShare: z.number().nullable(),
     /** Days between the oldest and newest timestamp in the trace (paper §3.1); null without times. */
     lifespanDays: z.number().nullable(),
@@ -30,6 +33,7 @@ export const TRACE_SORT_FIELDS = [
   'executions',
   'artifacts',
   'graphlets',
+  'failedGraphlets',
   'pushedShare',
   'lifespanDays',
   'modelsPerDay',

@@ -154,6 +154,13 @@ export const GraphletPushPredictionSchema = z
     probability: z.number(),
     /** True when the graphlet is in the model's test set; false: scored, possibly seen in training. */
     testSet: z.boolean(),
+    /**
+     * The variant's default threshold: the highest that keeps freshness at 99% or more on the
+     * model's test set (§5.3.2), as the Waste page opens with; null when its curve has none.
+     */
+    threshold: z.number().nullable(),
+    /** What a skip policy at `threshold` would do: skip when probability < threshold. */
+    decision: z.enum(['run', 'skip']).nullable(),
   })
   .meta({ id: 'GraphletPushPrediction' });
 export type GraphletPushPrediction = z.infer<typeof GraphletPushPredictionSchema>;

@@ -5,7 +5,7 @@
  */
 import { BASE_MODEL_KEY, PUSHED } from './metadata-keys.ts';
 import { ROLES } from './roles.ts';
-import { propertyOf } from './trace.ts';
+import { type ExecutionState, propertyOf } from './trace.ts';
 import type { TraceGraph } from './trace-graph.ts';
 
 const TRAINER = ROLES.indexOf('trainer');
@@ -28,6 +28,11 @@ export function isWarmStart(g: TraceGraph, n: number): boolean {
     if (g.rank[p]! < g.rank[n]! && other.type === self.type && sameName) return true;
   }
   return false;
+}
+
+/** A trainer run in one of these states made no model: its graphlet is no push decision. */
+export function isFailedTrainerState(state: ExecutionState): boolean {
+  return state === 'failed' || state === 'canceled';
 }
 
 /**

@@ -17,7 +17,12 @@ export interface Graphlet {
   readonly downstream: readonly ExecutionId[];
   /** True when the trainer warm-starts from another trainer run's model (rules in graphlet-flags.ts). */
   readonly warmStart: boolean;
-  /** True when a deployment execution in the graphlet pushed a model (rules in graphlet-flags.ts). */
+  /**
+   * True when the trainer run failed or was canceled (MLMD state FAILED or CANCELED): it made no
+   * model, so the graphlet is no push decision. It is kept because its compute was spent.
+   */
+  readonly failed: boolean;
+  /** True when a deployment execution in the graphlet pushed a model (rules in graphlet-flags.ts); never for a failed trainer. */
   readonly pushed: boolean;
   /** Trainer start, ms since the epoch, when known. */
   readonly startMs?: number | undefined;

@@ -3,6 +3,7 @@ export * from './classify-role.ts';
 export * from './graphlet.ts';
 export * from './ids.ts';
 export * from './metadata-keys.ts';
+export * from './push-outcome.ts';
 export * from './roles.ts';
 export * from './segment-graphlets.ts';
 export * from './stats/index.ts';

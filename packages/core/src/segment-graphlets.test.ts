@@ -40,6 +40,7 @@ describe('segmentGraphlets', () => {
           spans: [1],
           downstream: [3],
           warmStart: false,
+          failed: false,
           pushed: true,
           startMs: 20,
           endMs: 50,

@@ -5,7 +5,7 @@
  */
 import type { Graphlet } from './graphlet.ts';
 import { downstreamSets } from './graphlet-downstream.ts';
-import { isPushed, isWarmStart } from './graphlet-flags.ts';
+import { isFailedTrainerState, isPushed, isWarmStart } from './graphlet-flags.ts';
 import type { ArtifactId, ExecutionId } from './ids.ts';
 import { ROLES } from './roles.ts';
 import type { Trace } from './trace.ts';
@@ -140,6 +140,7 @@ export function segmentGraphlets(trace: Trace, graph?: TraceGraph): Segmentation
       }
     }
     const trainer = g.executions[n]!;
+    const failed = isFailedTrainerState(trainer.state);
     let endMs: number | undefined;
     for (const x of executions) {
       const end = g.executions[x]!.endMs;
@@ -153,7 +154,8 @@ export function segmentGraphlets(trace: Trace, graph?: TraceGraph): Segmentation
       spans: artifactIds(g, spans.slice(0, spanCount).sort()),
       downstream: executionIds(g, down.members.subarray(down.offsets[t]!, down.offsets[t + 1]!)),
       warmStart: isWarmStart(g, n),
-      pushed: isPushed(g, executions),
+      failed,
+      pushed: !failed && isPushed(g, executions),
       startMs: trainer.startMs,
       endMs,
     });

@@ -101,6 +101,22 @@ export async function evaluateVariant(
   };
 }
 
+/**
+ * The highest threshold in [0, 1] whose freshness is at least `minFreshness` (the least waste at
+ * that freshness, §5.3.2); undefined when no point of the curve reaches it.
+ */
+export function thresholdAtFreshness(
+  curve: readonly CurvePoint[],
+  minFreshness: number,
+): number | undefined {
+  let best: number | undefined;
+  for (const p of curve) {
+    if (p.threshold < 0 || p.threshold > 1 || p.freshness < minFreshness) continue;
+    if (best === undefined || p.threshold > best) best = p.threshold;
+  }
+  return best;
+}
+
 /** The largest share of unpushed compute removed (1 - waste) among curve points with freshness >= min. */
 export function wasteRemovedAt(curve: readonly CurvePoint[], minFreshness: number): number {
   let best = 0;

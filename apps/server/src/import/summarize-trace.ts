@@ -18,6 +18,9 @@ export function summarizeTrace(
     computeSeconds += seconds;
   }
   const pushed = graphlets.filter((g) => g.pushed).length;
+  // Failed trainers made no model: shares and rates are over completed trainers (docs/statistics.md).
+  const failed = graphlets.filter((g) => g.failed).length;
+  const completed = graphlets.length - failed;
   const lifespan = lifespanDays(trace);
   const stored = graphlets.map((g) => storedGraphlet(g, cost));
   return {
@@ -28,10 +31,11 @@ export function summarizeTrace(
       executions: trace.executions.length,
       artifacts: trace.artifacts.length,
       graphlets: graphlets.length,
-      pushedShare: graphlets.length === 0 ? null : pushed / graphlets.length,
+      failedGraphlets: failed,
+      pushedShare: completed === 0 ? null : pushed / completed,
       lifespanDays: lifespan ?? null,
       // As Figure 3(b): a pipeline living less than a day trains its models "per day".
-      modelsPerDay: lifespan === undefined ? null : graphlets.length / Math.max(lifespan, 1),
+      modelsPerDay: lifespan === undefined ? null : completed / Math.max(lifespan, 1),
       computeSeconds,
     },
     graphlets: stored,
@@ -52,6 +56,7 @@ function storedGraphlet(g: Graphlet, cost: ReadonlyMap<number, number>): StoredG
     spans: [...g.spans],
     downstream: [...g.downstream],
     warmStart: g.warmStart,
+    failed: g.failed,
     pushed: g.pushed,
     startMs,
     endMs,

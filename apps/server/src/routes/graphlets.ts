@@ -1,6 +1,6 @@
 /** Graphlets of a trace: the list with metrics, and one as a subgraph with its neighbours. */
 import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract/routes';
-import { executionId, graphletFeatureRecord } from '@graphlet/core';
+import { executionId, graphletFeatureRecord, pushOutcome } from '@graphlet/core';
 import { type LoadedTrace, traceViewOf } from '../cache/trace-entries.ts';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
@@ -52,6 +52,7 @@ export function graphletRoutes(services: Services) {
       previous: loaded.graphlets[at - 1]?.trainer ?? null,
       next: loaded.graphlets[at + 1]?.trainer ?? null,
       ...graphletDetailMetrics(loaded, traceViewOf(services.cache, loaded), at),
+      pushOutcome: outcomeDocument(loaded, at),
       ...(prediction === undefined
         ? {}
         : { pushProbability: prediction.probability, pushPrediction: prediction }),
@@ -59,6 +60,16 @@ export function graphletRoutes(services: Services) {
     return c.json(body, 200);
   });
   return app;
+}
+
+/** Why the graphlet was or was not pushed (core's pushOutcome), nulls for unrecorded blessings. */
+function outcomeDocument(loaded: LoadedTrace, at: number) {
+  const outcome = pushOutcome(loaded.trace, toCoreGraphlet(loaded.graphlets[at]!));
+  return {
+    ...outcome,
+    blessings: outcome.blessings.map((b) => ({ ...b, blessed: b.blessed ?? null })),
+    pushers: [...outcome.pushers],
+  };
 }
 
 /** The graphlet's waste-classifier features (paper §5.2.1) by name, NaN where missing. */

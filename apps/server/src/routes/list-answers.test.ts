@@ -20,6 +20,7 @@ describe('list endpoints over a 300-pipeline corpus', () => {
               executions: i,
               artifacts: 2 * i,
               graphlets: i % 7,
+              failedGraphlets: 0,
               pushedShare: i % 7 === 0 ? null : (i % 3) / 3,
               lifespanDays: i,
               modelsPerDay: 1,

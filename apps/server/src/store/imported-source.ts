@@ -6,6 +6,7 @@ interface TraceSummaryColumns {
   readonly executions: number;
   readonly artifacts: number;
   readonly graphlets: number;
+  readonly failedGraphlets: number;
   readonly pushedShare: number | null;
   readonly lifespanDays: number | null;
   readonly modelsPerDay: number | null;

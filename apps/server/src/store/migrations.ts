@@ -157,6 +157,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX results_used ON results (used);
     `,
   },
+  {
+    version: 10,
+    // Reserved as 7, numbered after main's 9 so that stores already at 9 still apply it.
+    name: 'failed trainers: graphlets marked failed (never pushed), traces count them apart',
+    // A trainer that failed or was canceled made no model: no push decision (docs/statistics.md).
+    // Pushed share and models per day are over completed trainers; layouts carry the mark.
+    sql: `
+      ALTER TABLE graphlets ADD COLUMN failed INTEGER NOT NULL DEFAULT 0;
+      UPDATE graphlets SET failed = 1, pushed = 0 WHERE EXISTS (
+        SELECT 1 FROM trace_payloads p, json_each(p.trace, '$.executions') e
+        WHERE p.trace_id = graphlets.trace_id
+          AND json_extract(e.value, '$.id') = graphlets.trainer
+          AND json_extract(e.value, '$.state') IN ('failed', 'canceled'));
+      ALTER TABLE traces ADD COLUMN failed_graphlets INTEGER NOT NULL DEFAULT 0;
+      UPDATE traces SET
+        failed_graphlets = (SELECT COUNT(*) FROM graphlets g WHERE g.trace_id = traces.id AND g.failed = 1),
+        pushed_share = (SELECT CAST(SUM(g.pushed) AS REAL) / COUNT(*) FROM graphlets g
+          WHERE g.trace_id = traces.id AND g.failed = 0),
+        models_per_day = CASE WHEN lifespan_days IS NULL THEN NULL ELSE
+          (SELECT COUNT(*) FROM graphlets g WHERE g.trace_id = traces.id AND g.failed = 0)
+          / MAX(lifespan_days, 1.0) END;
+      UPDATE trace_payloads SET layout = NULL;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

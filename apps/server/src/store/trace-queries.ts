@@ -10,6 +10,7 @@ const SORT_COLUMNS: Readonly<Record<TraceSortField, string>> = {
   executions: 't.executions',
   artifacts: 't.artifacts',
   graphlets: 't.graphlets',
+  failedGraphlets: 't.failed_graphlets',
   pushedShare: 't.pushed_share',
   lifespanDays: 't.lifespan_days',
   modelsPerDay: 't.models_per_day',
@@ -31,6 +32,7 @@ interface SummaryRow {
   executions: number;
   artifacts: number;
   graphlets: number;
+  failed_graphlets: number;
   pushed_share: number | null;
   lifespan_days: number | null;
   models_per_day: number | null;
@@ -38,7 +40,7 @@ interface SummaryRow {
 }
 
 const SELECT = `SELECT t.id, t.pipeline, t.source_id, s.name AS source_name, t.executions, t.artifacts,
-  t.graphlets, t.pushed_share, t.lifespan_days, t.models_per_day, t.compute_seconds
+  t.graphlets, t.failed_graphlets, t.pushed_share, t.lifespan_days, t.models_per_day, t.compute_seconds
   FROM traces t JOIN sources s ON s.id = t.source_id`;
 
 function toSummary(r: SummaryRow): TraceSummary {
@@ -50,6 +52,7 @@ function toSummary(r: SummaryRow): TraceSummary {
     executions: r.executions,
     artifacts: r.artifacts,
     graphlets: r.graphlets,
+    failedGraphlets: r.failed_graphlets,
     pushedShare: r.pushed_share,
     lifespanDays: r.lifespan_days,
     modelsPerDay: r.models_per_day,
@@ -111,6 +114,7 @@ interface GraphletRow {
   trainer: number;
   idx: number;
   pushed: number;
+  failed: number;
   warm_start: number;
   start_ms: number | null;
   end_ms: number | null;
@@ -130,6 +134,7 @@ export function listGraphlets(db: DatabaseSync, traceId: string): StoredGraphlet
   return rows.map((r) => ({
     trainer: r.trainer,
     index: r.idx,
+    failed: r.failed === 1,
     pushed: r.pushed === 1,
     warmStart: r.warm_start === 1,
     startMs: r.start_ms,

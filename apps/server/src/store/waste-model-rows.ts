@@ -72,12 +72,20 @@ export function findTestGraphlet(
 }
 
 /** The newest model's id, or undefined. */
-export function latestWasteModelId(db: DatabaseSync): string | undefined {
-  const row = statement(
+/**
+ * The newest model trained on a scope that holds `traceId`: the whole corpus (a trace imported
+ * after training is scored as a newcomer to it) or a trace list naming it.
+ */
+export function latestWasteModelFor(db: DatabaseSync, traceId: string): string | undefined {
+  const rows = statement(
     db,
-    'SELECT id FROM waste_models ORDER BY created DESC, rowid DESC LIMIT 1',
-  ).get() as { id: string } | undefined;
-  return row?.id;
+    'SELECT id, summary FROM waste_models ORDER BY created DESC, rowid DESC',
+  ).iterate() as Iterable<{ id: string; summary: string }>;
+  for (const row of rows) {
+    const traces = (JSON.parse(row.summary) as { scope: { traces: string[] | null } }).scope.traces;
+    if (traces === null || traces.includes(traceId)) return row.id;
+  }
+  return undefined;
 }
 
 /** The length of a model's stored JSON text (0 when there is no such model), to weigh it in memory. */

@@ -19,6 +19,7 @@ const graphlet = (trainer: number) => ({
   spans: [],
   downstream: [],
   warmStart: false,
+  failed: false,
   pushed: true,
   startMs: null,
   endMs: null,
@@ -33,6 +34,7 @@ const trace = (pipeline: string, graphlets = [graphlet(1)]): ImportedTrace => ({
     executions: 1,
     artifacts: 0,
     graphlets: graphlets.length,
+    failedGraphlets: 0,
     pushedShare: 1,
     lifespanDays: null,
     modelsPerDay: null,
@@ -107,6 +109,44 @@ describe('migrate', () => {
       expect(journal.journal_mode).toBe('wal');
       db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 'x')").run();
       expect(() => migrate(db)).toThrow(/schema version 99/);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 10 (failed trainers)', () => {
+  it('marks graphlets of failed trainers in stores imported before it, and recounts their traces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphlet-store-'));
+    const db = openDatabase(dir);
+    try {
+      migrate(db);
+      // An import made before migration 10: trainer 2 failed, yet its graphlet was counted pushed.
+      const payload = JSON.stringify({
+        pipeline: 'p',
+        executions: [
+          { id: 1, type: 'Trainer', role: 'trainer', state: 'complete' },
+          { id: 2, type: 'Trainer', role: 'trainer', state: 'failed' },
+        ],
+        artifacts: [],
+        events: [],
+      });
+      const old = trace('p', [
+        { ...graphlet(1), pushed: false },
+        { ...graphlet(2), index: 1 },
+      ]);
+      writeImport(db, source([{ ...old, payload }]));
+      db.exec(`DELETE FROM schema_migrations WHERE version = 10;
+        ALTER TABLE graphlets DROP COLUMN failed; ALTER TABLE traces DROP COLUMN failed_graphlets;
+        UPDATE traces SET pushed_share = 0.5;`);
+      migrate(db);
+      const graphlets = listGraphlets(db, 'abc-1');
+      expect(graphlets.map((g) => [g.failed, g.pushed])).toEqual([
+        [false, false],
+        [true, false],
+      ]);
+      expect(listTraces(db)[0]).toMatchObject({ failedGraphlets: 1, pushedShare: 0 });
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

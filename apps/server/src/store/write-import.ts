@@ -46,8 +46,8 @@ export function insertTrace(
   statement(
     db,
     `INSERT INTO traces (id, source_id, ordinal, pipeline, executions, artifacts, graphlets,
-      pushed_share, lifespan_days, models_per_day, compute_seconds, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      failed_graphlets, pushed_share, lifespan_days, models_per_day, compute_seconds, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     sourceId,
@@ -56,6 +56,7 @@ export function insertTrace(
     s.executions,
     s.artifacts,
     s.graphlets,
+    s.failedGraphlets,
     s.pushedShare,
     s.lifespanDays,
     s.modelsPerDay,
@@ -68,9 +69,9 @@ export function insertTrace(
   ).run(id, trace.payload, trace.layout, baseRoles);
   const insertGraphlet = statement(
     db,
-    `INSERT INTO graphlets (trace_id, trainer, idx, pushed, warm_start, start_ms, end_ms,
+    `INSERT INTO graphlets (trace_id, trainer, idx, pushed, failed, warm_start, start_ms, end_ms,
       executions, artifacts, spans, downstream, metrics)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const g of trace.graphlets) {
     insertGraphlet.run(
@@ -78,6 +79,7 @@ export function insertTrace(
       g.trainer,
       g.index,
       g.pushed ? 1 : 0,
+      g.failed ? 1 : 0,
       g.warmStart ? 1 : 0,
       g.startMs,
       g.endMs,

@@ -14,13 +14,14 @@ import {
   operatingPoint,
   predictProba,
 } from '@graphlet/forest';
+import { thresholdAtFreshness } from '@graphlet/waste';
 import type { ServerCache, Sized } from '../cache/server-cache.ts';
 import { apiError } from '../http/api-error.ts';
 import {
   findTestGraphlet,
   getWasteForest,
   getWasteModel,
-  latestWasteModelId,
+  latestWasteModelFor,
   wasteModelTextBytes,
 } from '../store/waste-model-rows.ts';
 import type { StoredVariant, StoredWasteModel } from './stored-waste-model.ts';
@@ -127,15 +128,17 @@ export class WasteModels {
       const model = this.get(found.modelId);
       if (model !== undefined) {
         const [name, v] = preferred(model);
+        const probability = v.probability[found.row]!;
         return {
           model: found.modelId,
           variant: name,
-          probability: v.probability[found.row]!,
+          probability,
           testSet: true,
+          ...decisionAt(model, name, probability),
         };
       }
     }
-    const latest = latestWasteModelId(this.db);
+    const latest = latestWasteModelFor(this.db, traceId);
     const model = latest === undefined ? undefined : this.get(latest);
     if (model === undefined || latest === undefined) return undefined;
     const [name, v] = preferred(model);
@@ -147,7 +150,13 @@ export class WasteModels {
       nRows: 1,
       nFeatures: row.length,
     })[0]!;
-    return { model: latest, variant: name, probability, testSet: false };
+    return {
+      model: latest,
+      variant: name,
+      probability,
+      testSet: false,
+      ...decisionAt(model, name, probability),
+    };
   }
 
   private get(id: string): LoadedWasteModel | undefined {
@@ -174,6 +183,18 @@ export class WasteModels {
     const text = wasteModelTextBytes(this.db, id);
     return { value: model, bytes: PARSED_PER_TEXT_BYTE * text + arrays };
   }
+}
+
+/** The variant's 99%-freshness threshold (the Waste page's default) and what it decides. */
+function decisionAt(
+  model: LoadedWasteModel,
+  variant: WasteVariant,
+  probability: number,
+): Pick<GraphletPushPrediction, 'threshold' | 'decision'> {
+  const curve = model.stored.results.curves[variant] ?? [];
+  const threshold = thresholdAtFreshness(curve, 0.99);
+  if (threshold === undefined) return { threshold: null, decision: null };
+  return { threshold, decision: probability >= threshold ? 'run' : 'skip' };
 }
 
 function forestBytes(forest: Forest): number {

@@ -76,7 +76,7 @@ export function smallTrace(): TraceGraph {
 
 /** The graphlets of smallTrace(): 2 (pushed, 2021-01-02) and 4 (not pushed, 2021-01-05). */
 export function smallGraphlets(): GraphletDocument[] {
-  const base = { downstream: [], warmStart: false, endMs: null };
+  const base = { downstream: [], warmStart: false, failed: false, endMs: null };
   const metrics = { executions: 3, artifacts: 2, spans: 1, computeSeconds: 60, durationMs: null };
   return [
     {

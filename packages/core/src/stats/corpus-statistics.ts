@@ -21,18 +21,34 @@ export function availability(ok: boolean, reason: string): Availability {
 
 export interface CorpusSummary {
   readonly pipelines: number;
+  /** Pipelines with at least one graphlet of a completed trainer. */
   readonly pipelinesWithGraphlets: number;
+  /** Every graphlet: one per non-cached trainer run, failed ones included. */
   readonly graphlets: number;
+  /** Graphlets whose trainer completed (made a model): the base of every model statistic. */
+  readonly completedGraphlets: number;
+  /** Graphlets whose trainer failed or was canceled: no model, so no push decision. */
+  readonly failedTrainerGraphlets: number;
   readonly pushedGraphlets: number;
+  /** pushedGraphlets / completedGraphlets. */
   readonly pushedShare: number | null;
+  /**
+   * Compute spent on failures: executions whose every graphlet has a failed trainer (the failed
+   * trainer itself, and upstream work no completed trainer used), each counted once.
+   */
+  readonly failedCompute: {
+    readonly cpuSeconds: number;
+    /** Of all executions' compute in the corpus; null when no compute is known. */
+    readonly share: number | null;
+  };
   readonly executions: number;
   readonly artifacts: number;
   readonly events: number;
   /** The largest trace, in execution plus artifact nodes. */
   readonly maxTraceNodes: number;
-  /** Share of graphlets whose trainer warm-starts from an earlier model. */
+  /** Share of completed graphlets whose trainer warm-starts from an earlier model. */
   readonly warmStartShare: number | null;
-  /** Share of graphlets belonging to pipelines with at least one warm start (paper: 9%). */
+  /** Share of completed graphlets belonging to pipelines with at least one warm start (paper: 9%). */
   readonly warmStartPipelineGraphletShare: number | null;
   /** Days between the oldest and newest node timestamp in the whole corpus. */
   readonly periodDays: number | null;

@@ -33,8 +33,13 @@ interface FeatureProfile {
 export interface PipelineContext {
   readonly trace: Trace;
   readonly view: TraceView;
-  /** Graphlets sorted by `index` (trainer start, then id). */
+  /**
+   * Graphlets of completed trainers sorted by `index` (trainer start, then id): the models every
+   * model statistic is about. Failed trainers made no model and are in `failedGraphlets` only.
+   */
   readonly graphlets: readonly Graphlet[];
+  /** Graphlets whose trainer failed or was canceled (Graphlet.failed), sorted by `index`. */
+  readonly failedGraphlets: readonly Graphlet[];
   /** Model type per graphlet (same order). */
   readonly modelTypes: readonly (ModelType | undefined)[];
   /** Days between the oldest and newest node timestamp; undefined without timestamps. */
@@ -55,7 +60,8 @@ export interface Collector<T> {
 /** Builds the shared context of one pipeline. */
 export function pipelineContext(trace: Trace, graphlets: readonly Graphlet[]): PipelineContext {
   const view = traceView(trace);
-  const ordered = [...graphlets].sort((a, b) => a.index - b.index);
+  const all = [...graphlets].sort((a, b) => a.index - b.index);
+  const ordered = all.filter((g) => !g.failed);
   const modelTypes = ordered.map((g) => view.modelType(g.trainer));
   const pairs: ConsecutivePair[] = [];
   for (let i = 1; i < ordered.length; i++) {
@@ -71,6 +77,7 @@ export function pipelineContext(trace: Trace, graphlets: readonly Graphlet[]): P
     trace,
     view,
     graphlets: ordered,
+    failedGraphlets: all.filter((g) => g.failed),
     modelTypes,
     lifespanDays: lifespanDays(trace),
     modelClass: dominantClass(modelTypes),

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { segmentGraphlets } from '../segment-graphlets.ts';
+import {
+  FAILED_TRAINERS_COST as COST,
+  failedTrainersTrace,
+} from '../testing/failed-trainers-trace.ts';
 import { TraceBuilder } from '../trace-builder.ts';
 import { PAPER_CLAIMS, PAPER_TARGETS, STATISTICS_TITLES, valueAtPath } from './paper-targets.ts';
 import { computeStatistics, createStatsAccumulator } from './stats-accumulator.ts';
@@ -14,8 +19,11 @@ describe('corpus', () => {
       pipelines: 3,
       pipelinesWithGraphlets: 2,
       graphlets: 4,
+      completedGraphlets: 4,
+      failedTrainerGraphlets: 0,
       pushedGraphlets: 2,
       pushedShare: 0.5,
+      failedCompute: { cpuSeconds: 0, share: 0 },
       executions: 15,
       artifacts: 11,
       events: expect.any(Number),
@@ -24,6 +32,38 @@ describe('corpus', () => {
       warmStartPipelineGraphletShare: 0.75,
       periodDays: 481 / 24,
     });
+  });
+});
+
+describe('failed trainers', () => {
+  // Eight runs, four with failed trainers: one of the four completed ones pushed.
+  const trace = failedTrainersTrace();
+  const failed = computeStatistics([{ trace, graphlets: segmentGraphlets(trace).graphlets }]);
+
+  it('are counted apart; the pushed share is over completed trainers only', () => {
+    const c = failed.corpus;
+    expect([c.graphlets, c.completedGraphlets, c.failedTrainerGraphlets]).toEqual([8, 4, 4]);
+    expect(c.pushedGraphlets).toBe(1);
+    expect(c.pushedShare).toBe(0.25);
+  });
+
+  it('report the compute spent on them: the failed trainer and the ingestion only it read', () => {
+    const total =
+      8 * COST.exampleGen +
+      4 * COST.trainer +
+      4 * COST.failedTrainer +
+      4 * COST.evaluator +
+      3 * COST.pusher;
+    const spent = 4 * (COST.exampleGen + COST.failedTrainer);
+    expect(failed.corpus.failedCompute).toEqual({ cpuSeconds: spent, share: spent / total });
+    expect(failed.figures['7'].cpuSeconds).toBe(total);
+  });
+
+  it('are no push decision in the push figures', () => {
+    expect(failed.figures['9f'].graphlets.DNN).toBe(4);
+    expect(failed.figures['9f'].likelihood.DNN).toBe(0.25);
+    expect(failed.figures['9d'].pushed.count + failed.figures['9d'].unpushed.count).toBe(4);
+    expect(failed.figures['5'].trainers).toBe(4);
   });
 });
 

@@ -18,6 +18,7 @@ export function graphlet(
     spans: [],
     downstream: [],
     warmStart: false,
+    failed: false,
     pushed: false,
     ...fields,
   };

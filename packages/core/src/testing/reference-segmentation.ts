@@ -172,9 +172,14 @@ export function referenceGraphlets(trace: Trace): Graphlet[] {
       (ev) => ev.kind === 'output' && exec.get(ev.execution)!.role === 'deployment',
     );
     const flags = deployOutputs.map((ev) => propertyOf(art.get(ev.artifact)!, PUSHED));
-    const pushed = flags.some((f) => f !== undefined)
-      ? flags.some((f) => f === 1 || f === true || f === '1')
-      : deployOutputs.some((ev) => ['complete', 'unknown'].includes(exec.get(ev.execution)!.state));
+    const failed = trainer.state === 'failed' || trainer.state === 'canceled';
+    const pushed = failed
+      ? false
+      : flags.some((f) => f !== undefined)
+        ? flags.some((f) => f === 1 || f === true || f === '1')
+        : deployOutputs.some((ev) =>
+            ['complete', 'unknown'].includes(exec.get(ev.execution)!.state),
+          );
     const warmStart = inputs(n).some((ev) => {
       const p = producerOf(ev);
       if (p === undefined || p.id === n || p.role !== 'trainer') return false;
@@ -193,6 +198,7 @@ export function referenceGraphlets(trace: Trace): Graphlet[] {
       spans: asc(spans) as ArtifactId[],
       downstream: asc(downs.get(n)!) as ExecutionId[],
       warmStart,
+      failed,
       pushed,
       startMs: trainer.startMs,
       endMs: ends.length === 0 ? undefined : Math.max(...ends),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executionId } from '../ids.ts';
 import { segmentGraphlets } from '../segment-graphlets.ts';
+import { failedTrainersTrace } from '../testing/failed-trainers-trace.ts';
 import type { Trace } from '../trace.ts';
 
 import { featureDefinitions, resolveFeatureOptions } from './feature-definitions.ts';
@@ -175,6 +176,27 @@ describe('warm-start exclusion', () => {
       warmStartPipelines: 1,
       warmStartGraphlets: 2,
       pipelinesWithoutGraphlets: 1,
+      failedTrainerGraphlets: 0,
+    });
+  });
+
+  it('gives failed trainers no row and no label: they made no model', () => {
+    const trace = failedTrainersTrace();
+    const graphlets = segmentGraphlets(trace).graphlets;
+    const table = buildFeatureTable([{ trace, graphlets }]);
+    const completed = graphlets.filter((g) => !g.failed);
+    expect(table.nRows).toBe(4);
+    expect(Array.from(table.trainer)).toEqual(completed.map((g) => g.trainer));
+    expect(Array.from(table.pushed)).toEqual([1, 0, 0, 0]);
+    expect(table.excluded.failedTrainerGraphlets).toBe(4);
+    // A completed run's predecessors are completed runs: the same rows as without the failed ones.
+    expect(buildFeatureTable([{ trace, graphlets: completed }]).columns).toEqual(table.columns);
+    const onlyFailed = graphlets.filter((g) => g.failed);
+    expect(pipelineFeatureRows(trace, onlyFailed, resolveFeatureOptions())).toEqual({
+      kind: 'no-graphlets',
+      pipeline: 'failing-trainers',
+      graphlets: 0,
+      failedGraphlets: 4,
     });
   });
 
@@ -209,6 +231,7 @@ describe('pipelineFeatureRows', () => {
       kind: 'warm-start',
       pipeline: 'w',
       graphlets: 2,
+      failedGraphlets: 0,
     });
   });
 

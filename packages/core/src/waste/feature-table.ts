@@ -35,11 +35,15 @@ export interface WasteFeatureTable {
   readonly cost: Float64Array;
   /** STAGE_COSTS per row: CPU seconds of ingestion, pre-trainer (with ingestion), trainer, post-trainer. */
   readonly stageCosts: Float64Array;
-  /** What was left out: pipelines (and their graphlets) that warm-start, pipelines without graphlets. */
+  /**
+   * What was left out: pipelines (and their graphlets) that warm-start, pipelines without a
+   * completed trainer's graphlet, and graphlets of failed trainers (no model, no label).
+   */
   readonly excluded: {
     readonly warmStartPipelines: number;
     readonly warmStartGraphlets: number;
     readonly pipelinesWithoutGraphlets: number;
+    readonly failedTrainerGraphlets: number;
   };
 }
 
@@ -79,7 +83,12 @@ export function createFeatureTableBuilder(
   let pushed = new Uint8Array(capacity);
   let nRows = 0;
   const pipelines: string[] = [];
-  const excluded = { warmStartPipelines: 0, warmStartGraphlets: 0, pipelinesWithoutGraphlets: 0 };
+  const excluded = {
+    warmStartPipelines: 0,
+    warmStartGraphlets: 0,
+    pipelinesWithoutGraphlets: 0,
+    failedTrainerGraphlets: 0,
+  };
 
   const ensure = (rows: number) => {
     if (rows <= capacity) return;
@@ -92,6 +101,7 @@ export function createFeatureTableBuilder(
   };
 
   const addRows = (rows: PipelineFeatureRows): number => {
+    excluded.failedTrainerGraphlets += rows.failedGraphlets;
     if (rows.kind !== 'rows') {
       if (rows.kind === 'no-graphlets') excluded.pipelinesWithoutGraphlets++;
       else {

@@ -19,19 +19,26 @@ export interface PipelineRows {
   readonly stageCosts: Float64Array;
   readonly trainer: Float64Array;
   readonly pushed: Uint8Array;
+  /** Graphlets of failed trainers left out: no model, so no label (docs/waste.md). */
+  readonly failedGraphlets: number;
 }
 
-/** A pipeline left out of the table: it warm-starts (§5), or it has no graphlet. */
+/**
+ * A pipeline left out of the table: it warm-starts (§5, `graphlets` counts all its graphlets), or
+ * it has no graphlet of a completed trainer (`failedGraphlets` counts its failed ones).
+ */
 export interface ExcludedPipeline {
   readonly kind: 'warm-start' | 'no-graphlets';
   readonly pipeline: string;
   readonly graphlets: number;
+  readonly failedGraphlets: number;
 }
 
 export type PipelineFeatureRows = PipelineRows | ExcludedPipeline;
 
 /**
- * The feature rows of one pipeline, or why it is left out.
+ * The feature rows of one pipeline, or why it is left out. Graphlets of failed trainers get no
+ * row (they made no model, so they are no push decision) and are no one's predecessor.
  * @example pipelineFeatureRows(trace, segmentGraphlets(trace).graphlets, resolveFeatureOptions())
  */
 export function pipelineFeatureRows(
@@ -40,11 +47,14 @@ export function pipelineFeatureRows(
   options: FeatureOptions,
 ): PipelineFeatureRows {
   const pipeline = trace.pipeline;
-  if (graphlets.length === 0) return { kind: 'no-graphlets', pipeline, graphlets: 0 };
   if (graphlets.some((g) => g.warmStart)) {
-    return { kind: 'warm-start', pipeline, graphlets: graphlets.length };
+    return { kind: 'warm-start', pipeline, graphlets: graphlets.length, failedGraphlets: 0 };
   }
-  const ordered = orderGraphlets(graphlets);
+  const completed = graphlets.filter((g) => !g.failed);
+  const failedGraphlets = graphlets.length - completed.length;
+  if (completed.length === 0)
+    return { kind: 'no-graphlets', pipeline, graphlets: 0, failedGraphlets };
+  const ordered = orderGraphlets(completed);
   const n = ordered.length;
   const values = new Float64Array(n * featureDefinitions(options).length);
   const stageCosts = new Float64Array(n * STAGE_COSTS);
@@ -55,5 +65,5 @@ export function pipelineFeatureRows(
     trainer[i] = ordered[i]!.trainer;
     pushed[i] = ordered[i]!.pushed ? 1 : 0;
   }
-  return { kind: 'rows', pipeline, nRows: n, values, stageCosts, trainer, pushed };
+  return { kind: 'rows', pipeline, nRows: n, values, stageCosts, trainer, pushed, failedGraphlets };
 }

@@ -13,7 +13,7 @@ const stats = (b: { mean: number; domain: number }): JsonValue => ({
 /**
  * Three graphlets. G1 (trainer 1): ExampleGen -> span 1 (StatisticsGen validates it) -> Trainer
  * (DNN, v1, 64x32) -> Evaluator -> Pusher (pushed). G2: a second ExampleGen -> span 2; Trainer
- * (Linear, v2) reads spans 1 and 2, unpushed. G3: Trainer (no model type, v1, failed) reads span 2.
+ * (Linear, v2) reads spans 1 and 2, unpushed. G3: Trainer (no model type, v1, still running) reads span 2.
  */
 export function threeGraphletTrace(pipeline = 'p'): Trace {
   const b = new TraceBuilder(pipeline);
@@ -54,7 +54,7 @@ export function threeGraphletTrace(pipeline = 'p'): Trace {
   b.output(t2, 'Model', 'model');
   b.execution('Trainer', {
     inputs: [s2],
-    state: 'failed',
+    state: 'running',
     startMs: 3000,
     endMs: 10_000,
     customProperties: { code_version: 'v1' },

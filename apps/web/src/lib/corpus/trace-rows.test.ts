@@ -9,6 +9,7 @@ const summary = (
   executions: 0,
   artifacts: 0,
   graphlets: 0,
+  failedGraphlets: 0,
   pushedShare: null,
   lifespanDays: null,
   modelsPerDay: null,

@@ -1,0 +1,3 @@
+/** Test traces shared with other packages' tests, e2e and benchmarks (`@graphlet/core/testing`). */
+export * from './failed-trainers-trace.ts';
+export * from './large-trace.ts';
