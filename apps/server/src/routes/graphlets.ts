@@ -40,8 +40,9 @@ export function graphletRoutes(services: Services) {
       ...graphlet.artifacts.map((a) => `a${a}`),
     ]);
     const record = featureRecord(loaded, trainer);
-    // With a trained waste model: the push probability and which model and variant gave it.
-    const prediction = services.waste.predict(id, trainer, record);
+    // With a trained waste model covering the trace: the push probability and what it means. A
+    // failed trainer is no push decision, so it gets none.
+    const prediction = graphlet.failed ? undefined : services.waste.predict(id, trainer, record);
     const body = {
       graphlet,
       nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),

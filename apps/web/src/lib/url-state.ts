@@ -9,6 +9,7 @@ const TRACE_COLUMNS = [
   'executions',
   'artifacts',
   'graphlets',
+  'failedGraphlets',
   'pushedShare',
   'lifespan',
   'modelsPerDay',

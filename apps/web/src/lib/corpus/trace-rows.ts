@@ -10,6 +10,8 @@ export interface TraceRow {
   readonly executions: number;
   readonly artifacts: number;
   readonly graphlets: number;
+  /** Graphlets of failed trainers (no model, no push decision). */
+  readonly failedGraphlets: number;
   readonly pushedShare: number | undefined;
   /** Days between the oldest and newest timestamp. */
   readonly lifespan: number | undefined;
@@ -29,6 +31,7 @@ export function traceRows(traces: readonly TraceSummary[], sources: readonly Sou
     executions: t.executions,
     artifacts: t.artifacts,
     graphlets: t.graphlets,
+    failedGraphlets: t.failedGraphlets,
     pushedShare: t.pushedShare ?? undefined,
     lifespan: t.lifespanDays ?? undefined,
     modelsPerDay: t.modelsPerDay ?? undefined,

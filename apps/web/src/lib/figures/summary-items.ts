@@ -31,7 +31,7 @@ export function summaryItems(corpus: StatsDocument['corpus'], paper: PaperTarget
     },
     {
       key: 'graphlets',
-      label: 'Graphlets (trained models)',
+      label: 'Graphlets (trainer runs)',
       value: corpus.graphlets.toLocaleString('en-US'),
       detail: `${corpus.executions.toLocaleString('en-US')} executions`,
       paper: paperAt('graphlets'),
@@ -40,8 +40,18 @@ export function summaryItems(corpus: StatsDocument['corpus'], paper: PaperTarget
       key: 'pushedShare',
       label: 'Pushed graphlets',
       value: formatShare(corpus.pushedShare),
-      detail: `${corpus.pushedGraphlets.toLocaleString('en-US')} of ${corpus.graphlets.toLocaleString('en-US')}`,
+      detail: `${corpus.pushedGraphlets.toLocaleString('en-US')} of ${corpus.completedGraphlets.toLocaleString('en-US')} completed trainers`,
       paper: paperAt('pushedShare'),
+    },
+    {
+      key: 'failedTrainerGraphlets',
+      label: 'Failed trainers',
+      value: corpus.failedTrainerGraphlets.toLocaleString('en-US'),
+      detail:
+        corpus.failedCompute.share === null
+          ? 'no model, no push decision; compute unknown'
+          : `no model, no push decision; ${formatShare(corpus.failedCompute.share)} of compute spent on them`,
+      paper: '',
     },
     {
       key: 'periodDays',

@@ -11,6 +11,7 @@ const trace = (id: string, pipeline: string, executions: number) => ({
   executions,
   artifacts: executions * 2,
   graphlets: 1,
+  failedGraphlets: 0,
   pushedShare: 0.5,
   lifespanDays: 3,
   modelsPerDay: 0.3,

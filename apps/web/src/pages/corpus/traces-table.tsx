@@ -30,6 +30,12 @@ const COLUMNS: readonly Column[] = [
   { key: 'artifacts', label: 'Artifacts', numeric: true, render: (r) => formatNumber(r.artifacts) },
   { key: 'graphlets', label: 'Graphlets', numeric: true, render: (r) => formatNumber(r.graphlets) },
   {
+    key: 'failedGraphlets',
+    label: 'Failed trainers',
+    numeric: true,
+    render: (r) => formatNumber(r.failedGraphlets),
+  },
+  {
     key: 'pushedShare',
     label: 'Pushed',
     numeric: true,

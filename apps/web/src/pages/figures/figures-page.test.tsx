@@ -14,6 +14,7 @@ const trace = (id: string, pipeline: string) => ({
   executions: 1,
   artifacts: 1,
   graphlets: 5,
+  failedGraphlets: 0,
   pushedShare: null,
   lifespanDays: null,
   modelsPerDay: null,

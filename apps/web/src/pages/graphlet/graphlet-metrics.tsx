@@ -23,7 +23,7 @@ export function GraphletMetrics({ graphlet, diff, extra }: GraphletMetricsProps)
       <dl className="metric-grid">
         <dt>Pushed</dt>
         <dd>
-          <PushedBadge pushed={graphlet.pushed} />
+          <PushedBadge pushed={graphlet.pushed} failed={graphlet.failed} />
         </dd>
         <dt>Push probability</dt>
         <dd>{extra.pushProbability === undefined ? NA : formatPercent(extra.pushProbability)}</dd>

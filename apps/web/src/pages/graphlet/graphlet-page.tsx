@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphletQuery, traceGraphletsQuery } from '../../api/queries.ts';
+import { PushOutcomeSection } from '../../components/push-outcome-section.tsx';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
@@ -56,7 +57,7 @@ export function GraphletPage() {
         <h1>
           Graphlet {g === undefined ? '' : `#${g.index + 1} `}· trainer {trainer}
         </h1>
-        {g !== undefined && <PushedBadge pushed={g.pushed} />}
+        {g !== undefined && <PushedBadge pushed={g.pushed} failed={g.failed} />}
       </div>
       <div className="toolbar">
         <NeighbourLink to={detail.data?.previous} hrefOf={hrefOf} label="◀ Previous graphlet" />
@@ -80,7 +81,16 @@ export function GraphletPage() {
               previousTrainer={detail.data.previous}
             />
           </div>
-          <GraphletMetrics graphlet={detail.data.graphlet} diff={diff} extra={extra} />
+          <div className="stack">
+            <div className="card">
+              <PushOutcomeSection
+                outcome={detail.data.pushOutcome}
+                prediction={detail.data.pushPrediction}
+                level="h2"
+              />
+            </div>
+            <GraphletMetrics graphlet={detail.data.graphlet} diff={diff} extra={extra} />
+          </div>
         </div>
       )}
     </div>

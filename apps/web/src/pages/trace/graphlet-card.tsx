@@ -1,6 +1,9 @@
 /** The side panel when no node is chosen: the selected graphlet's summary, or how to use the page. */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { graphletQuery } from '../../api/queries.ts';
 import type { GraphletSummary } from '../../api/schemas.ts';
+import { PushOutcomeSection } from '../../components/push-outcome-section.tsx';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { formatDuration, formatNumber, formatTime } from '../../lib/format.ts';
 import { StateLegend } from './state-legend.tsx';
@@ -32,7 +35,8 @@ export function GraphletCard({ traceId, graphlet }: GraphletCardProps) {
   return (
     <section aria-labelledby="graphlet-card-title">
       <h2 id="graphlet-card-title">
-        Graphlet #{graphlet.index + 1} <PushedBadge pushed={graphlet.pushed} />
+        Graphlet #{graphlet.index + 1}{' '}
+        <PushedBadge pushed={graphlet.pushed} failed={graphlet.failed} />
       </h2>
       <dl>
         <dt>Trainer</dt>
@@ -52,6 +56,7 @@ export function GraphletCard({ traceId, graphlet }: GraphletCardProps) {
         <dt>Warm start</dt>
         <dd>{graphlet.warmStart ? 'yes' : 'no'}</dd>
       </dl>
+      <GraphletOutcome traceId={traceId} trainer={graphlet.trainer} />
       <Link
         className="button"
         to={`/traces/${encodeURIComponent(traceId)}/graphlets/${graphlet.trainer}`}
@@ -60,5 +65,16 @@ export function GraphletCard({ traceId, graphlet }: GraphletCardProps) {
       </Link>
       <StateLegend />
     </section>
+  );
+}
+
+/** The selected graphlet's push outcome, from its detail (loaded on selection, then cached). */
+function GraphletOutcome({ traceId, trainer }: { traceId: string; trainer: number }) {
+  const detail = useQuery(graphletQuery(traceId, String(trainer)));
+  if (detail.data === undefined) {
+    return detail.isError ? null : <p className="muted">Reading why it was or was not pushed…</p>;
+  }
+  return (
+    <PushOutcomeSection outcome={detail.data.pushOutcome} prediction={detail.data.pushPrediction} />
   );
 }

@@ -31,7 +31,7 @@ export function GraphletStrip(props: GraphletStripProps) {
         </button>
         <span className="key-hint">
           Keys: ← → or [ ] step through graphlets · F fit · G frame graphlet · ▲ pushed · ✕ not
-          pushed
+          pushed · ⚠ failed trainer (no model)
         </span>
       </div>
       <SkipNotice skipped={skipped} onClear={props.onClearSkip} />

@@ -84,14 +84,15 @@ export function GraphletTimeline({
         const key = String(g.trainer);
         const pressed = key === selected;
         const skip = skipped?.has(key) === true;
-        const status = `${g.pushed ? 'pushed' : 'not pushed'}${skip ? ', would be skipped' : ''}`;
+        const outcome = g.failed ? 'failed trainer' : g.pushed ? 'pushed' : 'not pushed';
+        const status = `${outcome}${skip ? ', would be skipped' : ''}`;
         return (
           <button
             key={key}
             data-trainer={key}
             type="button"
             tabIndex={key === stop ? 0 : -1}
-            className={`${g.pushed ? 'pushed' : 'unpushed'}${skip ? ' skipped' : ''}`}
+            className={`${g.failed ? 'failed' : g.pushed ? 'pushed' : 'unpushed'}${skip ? ' skipped' : ''}`}
             data-skipped={skip || undefined}
             aria-pressed={pressed}
             aria-label={`Graphlet ${g.index + 1}, trainer ${key}, ${status}`}
@@ -99,7 +100,7 @@ export function GraphletTimeline({
             onClick={() => onSelect(pressed ? undefined : key)}
           >
             {skip && <span className="skip-glyph">⊘</span>}
-            {g.pushed ? '▲' : '✕'}
+            {g.failed ? '⚠' : g.pushed ? '▲' : '✕'}
           </button>
         );
       })}

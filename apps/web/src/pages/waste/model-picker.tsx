@@ -1,15 +1,13 @@
-/** Chooses the trained model the page shows (newest first). */
+/** Chooses the trained model the page shows (newest first), each named by date, variants and corpus. */
 import { useId } from 'react';
 import type { WasteModelSummary } from '../../api/schemas.ts';
+import { describeModel } from '../../lib/waste/default-model.ts';
 
 export interface ModelPickerProps {
   readonly models: readonly WasteModelSummary[];
   readonly selected: string;
   readonly onSelect: (modelId: string) => void;
 }
-
-const describe = (m: WasteModelSummary) =>
-  `${m.id} · ${m.trees} trees · ${m.variants.length === 1 ? m.variants[0] : `${m.variants.length} variants`} · ${m.scope.testGraphlets} test graphlets · ${m.created.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** A labelled select of the models. */
 export function ModelPicker({ models, selected, onSelect }: ModelPickerProps) {
@@ -18,11 +16,13 @@ export function ModelPicker({ models, selected, onSelect }: ModelPickerProps) {
     <div className="field">
       <label htmlFor={id}>Model</label>
       <select id={id} value={selected} onChange={(event) => onSelect(event.target.value)}>
-        {models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {describe(m)}
-          </option>
-        ))}
+        {[...models]
+          .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0))
+          .map((m) => (
+            <option key={m.id} value={m.id}>
+              {describeModel(m)}
+            </option>
+          ))}
       </select>
     </div>
   );

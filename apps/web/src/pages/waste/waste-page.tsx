@@ -8,9 +8,11 @@ import { wasteModelsQuery } from '../../api/queries.ts';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useSearchState } from '../../hooks/use-search-state.ts';
+import { defaultModel } from '../../lib/waste/default-model.ts';
 import { type WasteSearch, wasteSearch } from '../../lib/waste/waste-search.ts';
 import { TrainPanel } from './train-panel.tsx';
 import { useWasteTraining } from './use-waste-training.ts';
+import { VariantGuide } from './variant-guide.tsx';
 import { WasteView } from './waste-view.tsx';
 import '../../components/charts/charts.css';
 import './waste.css';
@@ -27,8 +29,12 @@ export function WastePage() {
     useCallback((modelId: string) => update({ model: modelId, t: undefined }), [update]),
   );
   const list = models.data?.models;
+  // Without a choice in the URL: the newest model holding the four main variants (not a newer
+  // single ablation), else the newest.
   const selected =
-    list === undefined ? undefined : (list.find((m) => m.id === search.model) ?? list[0]);
+    list === undefined
+      ? undefined
+      : (list.find((m) => m.id === search.model) ?? defaultModel(list));
   return (
     <div className="stack waste-page">
       <div className="page-title">
@@ -39,6 +45,7 @@ export function WastePage() {
         </span>
       </div>
       <TrainPanel state={training.state} onTrain={training.train} />
+      <VariantGuide />
       {models.isError ? (
         <QueryErrorMessage query={models} title="Could not load the trained models" />
       ) : list === undefined ? (
@@ -55,7 +62,7 @@ export function WastePage() {
         <>
           {search.model !== undefined && search.model !== selected.id && (
             <p className="notice" role="status">
-              There is no model {search.model}; showing the newest, {selected.id}.
+              There is no model {search.model}; showing {selected.id}.
             </p>
           )}
           <WasteView models={list} selected={selected} search={search} onChange={update} />
