@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syntheticTraceForBench } from '@graphlet/core/testing';
+import { failedTrainersTrace, syntheticTraceForBench } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
 import { fixturePath } from '@graphlet/formats/testing';
 import { type APIRequestContext, expect } from '@playwright/test';
@@ -68,5 +68,24 @@ export async function largeTrace(
   }
   const [trace] = await uploadStore(request, `large-${trainers}.sqlite`, buffer);
   if (trace === undefined) throw new Error(`large-${trainers}: no trace`);
+  return trace;
+}
+
+/**
+ * core's failedTrainersTrace() (eight runs, four failed Trainers, one pushed) written with the
+ * project's MLMD writer and uploaded: no shared fixture has failed trainers.
+ */
+export async function failedTrainersStore(request: APIRequestContext): Promise<TraceSummary> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-failed-'));
+  let buffer: Buffer;
+  try {
+    const store = join(dir, 'failed-trainers.sqlite');
+    writeMlmdStore(store, [failedTrainersTrace()]);
+    buffer = readFileSync(store);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [trace] = await uploadStore(request, 'failed-trainers.sqlite', buffer);
+  if (trace === undefined) throw new Error('failed-trainers: no trace');
   return trace;
 }

@@ -13,6 +13,12 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
+/**
+ * Ink for lines and text that must read on the page background in both colour schemes (the
+ * reference lines, RF:Model-Type): black in light, near-white in dark (styles/global.css).
+ */
+export const CHART_INK = 'var(--chart-ink)';
+
 type FillPattern = 'solid' | 'hatch' | 'dots' | 'cross';
 
 /** How one series is drawn. */
@@ -72,7 +78,7 @@ export const CLASS_STYLES: readonly SeriesStyle[] = [
 ];
 
 /** Reference-line colour for the paper's numbers. */
-export const REFERENCE_COLOR = OKABE_ITO.black;
+export const REFERENCE_COLOR = CHART_INK;
 
 /** Text style of every reference line's label. */
 export const REFERENCE_LABEL = {

@@ -18,8 +18,8 @@ export function EdgeTick({ x = 0, y = 0, payload, format }: EdgeTickProps) {
   const left = x - (payload?.offset ?? 0);
   return (
     <g className="recharts-cartesian-axis-tick">
-      <line x1={left} x2={left} y1={y - 8} y2={y - 3} stroke="#666" />
-      <text x={left} y={y} dy="0.71em" textAnchor="middle" fill="#666" fontSize={12}>
+      <line x1={left} x2={left} y1={y - 8} y2={y - 3} stroke="var(--chart-axis)" />
+      <text x={left} y={y} dy="0.71em" textAnchor="middle" fill="var(--chart-text)" fontSize={12}>
         {text}
       </text>
     </g>

@@ -76,7 +76,7 @@ export function ThresholdMarker({
           x2={cx}
           y1={cy}
           y2={cy}
-          stroke="#444"
+          stroke="var(--chart-axis)"
           strokeDasharray="2 3"
           pointerEvents="none"
         />
@@ -85,7 +85,7 @@ export function ThresholdMarker({
           x2={cx}
           y1={cy}
           y2={plot.y + plot.height}
-          stroke="#444"
+          stroke="var(--chart-axis)"
           strokeDasharray="2 3"
           pointerEvents="none"
         />
@@ -116,7 +116,7 @@ export function ThresholdMarker({
           }}
         >
           <circle cx={cx} cy={cy} r={16} fill="transparent" />
-          <circle cx={cx} cy={cy} r={8} fill="#fff" stroke={color} strokeWidth={3} />
+          <circle cx={cx} cy={cy} r={8} fill="var(--panel)" stroke={color} strokeWidth={3} />
           <circle cx={cx} cy={cy} r={2.5} fill={color} />
           <text
             x={cx > plot.x + plot.width / 2 ? cx - 12 : cx + 12}

@@ -39,7 +39,12 @@ export const VARIANT_STYLES: Readonly<Record<WasteVariant, VariantStyle>> = {
   },
   'RF:History': { variant: 'RF:History', color: '#CC79A7', dash: '1 3', shape: 'star' },
   'RF:Shape': { variant: 'RF:Shape', color: '#56B4E9', dash: '10 3 2 3', shape: 'wye' },
-  'RF:Model-Type': { variant: 'RF:Model-Type', color: '#000000', dash: '5 5', shape: 'cross' },
+  'RF:Model-Type': {
+    variant: 'RF:Model-Type',
+    color: 'var(--chart-ink)',
+    dash: '5 5',
+    shape: 'cross',
+  },
 };
 
 /** A plotted point knows its variant (for the tooltip of the hovered curve). */

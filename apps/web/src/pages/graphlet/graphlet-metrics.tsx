@@ -26,7 +26,15 @@ export function GraphletMetrics({ graphlet, diff, extra }: GraphletMetricsProps)
           <PushedBadge pushed={graphlet.pushed} failed={graphlet.failed} />
         </dd>
         <dt>Push probability</dt>
-        <dd>{extra.pushProbability === undefined ? NA : formatPercent(extra.pushProbability)}</dd>
+        <dd>
+          {graphlet.failed ? (
+            <span className="muted">not scored (failed trainer)</span>
+          ) : extra.pushProbability === undefined ? (
+            NA
+          ) : (
+            formatPercent(extra.pushProbability)
+          )}
+        </dd>
         <dt>Started</dt>
         <dd>{formatTime(graphlet.startMs)}</dd>
         <dt>Duration</dt>
@@ -66,7 +74,9 @@ export function GraphletMetrics({ graphlet, diff, extra }: GraphletMetricsProps)
         </dl>
       )}
       <h3 style={{ marginTop: 12 }}>Features behind the prediction</h3>
-      {extra.features === undefined ? (
+      {graphlet.failed ? (
+        <p className="muted">not scored: a failed trainer is no push decision</p>
+      ) : extra.features === undefined ? (
         <p className="muted">not available (no waste model trained yet)</p>
       ) : (
         <dl className="metric-grid">
