@@ -81,13 +81,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(`/figures?traces=${encodeURIComponent(demo!.id)}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Figures' })).toBeVisible();
     await expectScheme(page, scheme);
-    await page.screenshot({ path: info.outputPath(`figures-demo-${scheme}.png`), fullPage: true });
+    await page.screenshot({ path: info.outputPath(`figures-demo-${scheme}.png`) });
+    await page.getByRole('heading', { name: /Figure 9\(a\)/ }).scrollIntoViewIfNeeded();
+    await expect(page.locator('.recharts-cartesian-axis-tick-value').nth(20)).toBeVisible();
+    await page.screenshot({ path: info.outputPath(`figures-demo-9-${scheme}.png`) });
     await page.goto(`/figures?traces=${encodeURIComponent(failed.id)}`);
     await expect(page.getByText('Failed trainers', { exact: true })).toBeVisible();
-    await page.screenshot({
-      path: info.outputPath(`figures-failed-${scheme}.png`),
-      fullPage: true,
-    });
+    await page.screenshot({ path: info.outputPath(`figures-failed-${scheme}.png`) });
 
     await trainModel(request);
     await page.goto('/waste');

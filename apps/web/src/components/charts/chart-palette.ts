@@ -17,7 +17,7 @@ export const OKABE_ITO = {
  * Ink for lines and text that must read on the page background in both colour schemes (the
  * reference lines, RF:Model-Type): black in light, near-white in dark (styles/global.css).
  */
-export const CHART_INK = 'var(--chart-ink)';
+const CHART_INK = 'var(--chart-ink)';
 
 type FillPattern = 'solid' | 'hatch' | 'dots' | 'cross';
 
