@@ -47,6 +47,7 @@ test('failed trainers are marked, counted apart, and each graphlet says why it w
 
   // Two steps right with the keyboard (roving focus in the strip): run 3, not blessed, declined.
   await page.keyboard.press('ArrowRight');
+  await tracePage.expectSelected(gs[2]!.trainer);
   await page.keyboard.press('ArrowRight');
   await tracePage.expectSelected(gs[3]!.trainer);
   await expect(panel.getByText('Not pushed: the push step declined')).toBeVisible();
