@@ -70,6 +70,8 @@ export const ConfigSchema = z.object({
       }
       return bytes;
     }),
+  /** First retry delay of an unreachable connection, in ms (doubling up to five minutes). */
+  connectionRetryMs: z.coerce.number().int().positive().default(5000),
   /** The built web app; its absence is answered with a hint page. */
   webDir: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });
@@ -92,6 +94,7 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
   DEMO: 'demo',
   WEB_DIR: 'webDir',
   WASTE_MAX_MEMORY: 'wasteMaxMemory',
+  CONNECTION_RETRY_MS: 'connectionRetryMs',
 };
 
 /** Reads the configuration: flags (`--port 9000`, `--data-dir=x`) override environment variables. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ServerCache } from './cache/server-cache.ts';
 import { type Config, type ConfigInput, ConfigSchema } from './config.ts';
+import { ConnectionService } from './connections/connection-service.ts';
+import { CorpusEvents } from './events/corpus-events.ts';
 import { handleError, handleNotFound } from './http/api-error.ts';
 import { requireBearerToken } from './http/bearer-token.ts';
 import { jsonBodyLimit } from './http/json-body-limit.ts';
@@ -13,6 +15,7 @@ import { webAppRoutes } from './http/web-app.ts';
 import { loadDemoCorpus } from './import/demo-corpus.ts';
 import { Importer } from './import/importer.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { connectionRoutes } from './routes/connections.ts';
 import { graphletRoutes } from './routes/graphlets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -57,6 +60,7 @@ export function createApp(input: ConfigInput = {}): Server {
   mkdirSync(tmpDir, { recursive: true });
   const jobs = new JobRunner(db);
   const cache = new ServerCache(config.cacheBytes);
+  const events = new CorpusEvents();
   const services: Services = {
     config,
     db,
@@ -65,6 +69,8 @@ export function createApp(input: ConfigInput = {}): Server {
     cache,
     tmpDir,
     waste: new WasteModels(db, cache),
+    connections: new ConnectionService(db, jobs, cache, events, config.connectionRetryMs),
+    events,
   };
   registerWasteTrainJob(jobs, db);
 
@@ -78,6 +84,7 @@ export function createApp(input: ConfigInput = {}): Server {
   api.route('/', wasteRoutes(services));
   api.route('/', roleOverrideRoutes(services));
   api.route('/', lineageRoutes(services));
+  api.route('/', connectionRoutes(services));
 
   const app = new OpenAPIHono();
   app.onError((err, c) => handleError(err, c, config.dataDir));
@@ -99,6 +106,7 @@ export function createApp(input: ConfigInput = {}): Server {
   });
   app.route('/', webAppRoutes(config.webDir));
 
+  services.connections.start();
   const demo = config.demo ? loadDemoCorpus(services) : Promise.resolve(null);
   let closing: Promise<void> | undefined;
   return {
@@ -109,7 +117,9 @@ export function createApp(input: ConfigInput = {}): Server {
     close: () => {
       closing ??= (async () => {
         await demo.catch(() => null);
+        services.connections.close();
         await jobs.close();
+        services.connections.closeWorkers();
         await services.importer.close();
         db.close();
         lock.release();

@@ -2,6 +2,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ServerCache } from './cache/server-cache.ts';
 import type { Config } from './config.ts';
+import type { ConnectionService } from './connections/connection-service.ts';
+import type { CorpusEvents } from './events/corpus-events.ts';
 import type { Importer } from './import/importer.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { WasteModels } from './waste/waste-models.ts';
@@ -15,6 +17,10 @@ export interface Services {
   readonly cache: ServerCache;
   /** Where uploads are streamed before import. */
   readonly tmpDir: string;
+  /** Connected live stores and their sync jobs. */
+  readonly connections: ConnectionService;
+  /** Corpus changes and connection states, streamed to open pages by /api/jobs/events. */
+  readonly events: CorpusEvents;
   /** Trained waste models, loaded for the waste and graphlet routes. */
   readonly waste: WasteModels;
 }

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'invalid_file',
   'invalid_event',
   'insufficient_storage',
+  'unreachable',
+  'unsupported_store',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,7 @@
  * apps, kept apart from the schemas so that the web bundle carries no OpenAPI or Hono code.
  * @example import { healthRoute } from '@graphlet/contract/routes';
  */
+export * from './connections-routes.ts';
 export * from './graphlets-routes.ts';
 export * from './health-routes.ts';
 export * from './jobs-routes.ts';

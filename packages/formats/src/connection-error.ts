@@ -23,6 +23,19 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'EPIPE',
   'PROTOCOL_CONNECTION_LOST',
+  // MariaDB: the connection or its query was killed (KILL), the server is shutting down.
+  'ER_CONNECTION_KILLED',
+  'ER_QUERY_INTERRUPTED',
+  'ER_SERVER_SHUTDOWN',
+  // PostgreSQL: terminated by an administrator (pg_terminate_backend), crash or shutdown,
+  // cannot connect now, connection failure or absent.
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
 ]);
 
 /** The FormatError for a driver error raised while connecting to or reading `label`. */
@@ -31,7 +44,12 @@ export function connectionFailure(label: string, error: unknown): FormatError {
   const e = (error ?? {}) as DriverError;
   const code = typeof e.code === 'string' ? e.code : '';
   const text = String(e.sqlMessage ?? e.message ?? error);
-  if (NETWORK_CODES.has(code) || /timeout|timed out|Connection terminated/i.test(text)) {
+  if (
+    NETWORK_CODES.has(code) ||
+    /timeout|timed out|Connection terminated|not queryable|connection is in closed state|terminating connection/i.test(
+      text,
+    )
+  ) {
     return new FormatError(
       'unreachable',
       label,

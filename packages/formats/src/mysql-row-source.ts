@@ -26,9 +26,11 @@ export async function openMysqlRowSource(location: ServerLocation): Promise<RowS
     supportBigNumbers: true,
     dateStrings: true,
   });
-  // A server that goes away later surfaces on the next query; keep the process alive.
-  connection.on('error', () => {});
   const source = new MysqlRowSource(connection, location.label);
+  // A server that goes away (KILL, a network cut) ends the streams being read and fails the next
+  // query; without this a stream whose connection died would wait forever.
+  connection.on('error', (error) => source.broke(error));
+  connection.on('end', () => source.broke({ code: 'PROTOCOL_CONNECTION_LOST' }));
   try {
     await new Promise<void>((resolve, reject) =>
       connection.connect((error) => (error ? reject(error) : resolve())),
@@ -47,17 +49,28 @@ class MysqlRowSource implements RowSource {
   readonly label: string;
   private readonly connection: Connection;
   private depth = 0;
+  private broken: unknown;
+  private readonly streams = new Set<{ destroy(error?: Error): void }>();
 
   constructor(connection: Connection, label: string) {
     this.connection = connection;
     this.label = label;
   }
 
+  /** The connection failed: fail what is being read and every later query. */
+  broke(error: unknown): void {
+    this.broken ??= error;
+    const failure = connectionFailure(this.label, this.broken);
+    for (const stream of this.streams) stream.destroy(failure);
+  }
+
   async *rows(sql: string, params: readonly SqlValue[] = []): AsyncGenerator<Row[]> {
+    if (this.broken !== undefined) throw connectionFailure(this.label, this.broken);
     // The callback API streams rows as they arrive off the wire.
     const stream = this.connection
       .query({ sql, values: params as unknown[], rowsAsArray: true })
       .stream({ highWaterMark: BATCH });
+    this.streams.add(stream);
     let batch: Row[] = [];
     try {
       for await (const row of stream) {
@@ -69,6 +82,8 @@ class MysqlRowSource implements RowSource {
       }
     } catch (error) {
       throw connectionFailure(this.label, error);
+    } finally {
+      this.streams.delete(stream);
     }
     if (batch.length > 0) yield batch;
   }
@@ -94,6 +109,10 @@ class MysqlRowSource implements RowSource {
   }
 
   async close(): Promise<void> {
+    if (this.broken !== undefined) {
+      this.connection.destroy();
+      return;
+    }
     try {
       await this.connection.promise().end();
     } catch {
@@ -104,6 +123,7 @@ class MysqlRowSource implements RowSource {
 
   /** Runs one statement that returns no rows. */
   async run(sql: string): Promise<void> {
+    if (this.broken !== undefined) throw connectionFailure(this.label, this.broken);
     try {
       await this.connection.promise().query(sql);
     } catch (error) {

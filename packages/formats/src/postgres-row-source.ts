@@ -23,15 +23,18 @@ export async function openPostgresRowSource(location: ServerLocation): Promise<R
     // Read-only session; no JIT: its compile time dwarfs these short per-pipeline queries.
     options: '-c default_transaction_read_only=on -c jit=off',
   });
-  // A server that goes away later surfaces on the next query; keep the process alive.
-  client.on('error', () => {});
+  // A server that goes away later fails the query being read and the next ones.
+  let source: PostgresRowSource | undefined;
+  client.on('error', (error) => source?.broke(error));
+  client.on('end', () => source?.broke({ code: '08006' }));
   try {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => {});
     throw connectionFailure(location.label, error);
   }
-  return new PostgresRowSource(client, location.label);
+  source = new PostgresRowSource(client, location.label);
+  return source;
 }
 
 /** `?` placeholders as PostgreSQL's `$1, $2, ...` (outside quoted text). */
@@ -45,29 +48,51 @@ class PostgresRowSource implements RowSource {
   readonly label: string;
   private readonly client: pg.Client;
   private depth = 0;
+  private broken = false;
+  /** Rejects when the connection fails: pg-cursor's read never settles on a terminated backend. */
+  private readonly failure: Promise<never>;
+  private fail: (error: unknown) => void = () => {};
 
   constructor(client: pg.Client, label: string) {
     this.client = client;
     this.label = label;
+    this.failure = new Promise<never>((_, reject) => {
+      this.fail = reject;
+    });
+    this.failure.catch(() => {});
+  }
+
+  /** The connection failed (terminated, network cut): nothing on it may be waited for any more. */
+  broke(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.fail(error);
   }
 
   async *rows(sql: string, params: readonly SqlValue[] = []): AsyncGenerator<Row[]> {
+    if (this.broken)
+      await this.failure.catch((error) => {
+        throw connectionFailure(this.label, error);
+      });
     const cursor = this.client.query(
       new Cursor(numberedPlaceholders(sql), params as unknown[], { rowMode: 'array' }),
     );
+    let failed = false;
     try {
       for (;;) {
         let batch: Row[];
         try {
-          batch = (await cursor.read(BATCH)) as Row[];
+          batch = (await Promise.race([cursor.read(BATCH), this.failure])) as Row[];
         } catch (error) {
+          failed = true;
           throw connectionFailure(this.label, error);
         }
         if (batch.length === 0) break;
         yield batch;
       }
     } finally {
-      await cursor.close().catch(() => {});
+      // Closing a failed cursor, or one on a dead connection, would wait for an answer forever.
+      if (!failed && !this.broken) await cursor.close().catch(() => {});
     }
   }
 
@@ -92,12 +117,13 @@ class PostgresRowSource implements RowSource {
   }
 
   async close(): Promise<void> {
+    if (this.broken) return;
     await this.client.end().catch(() => {});
   }
 
   private async run(sql: string): Promise<void> {
     try {
-      await this.client.query(sql);
+      await Promise.race([this.client.query(sql), this.failure]);
     } catch (error) {
       throw connectionFailure(this.label, error);
     }

@@ -46,6 +46,7 @@ export class JobRunner {
   private readonly kinds = new Map<string, JobKindRunner<never>>();
   private readonly live = new Map<string, Entry>();
   private readonly queue: Entry[] = [];
+  private readonly watchers = new Set<(job: Job) => void>();
   private running = 0;
   private closed = false;
 
@@ -98,6 +99,12 @@ export class JobRunner {
     if (entry === undefined) return () => {};
     entry.listeners.add(listener);
     return () => entry.listeners.delete(listener);
+  }
+
+  /** Calls `listener` on every change of every job; returns the unsubscribe function. */
+  watch(listener: (job: Job) => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
   }
 
   /** Cancels queued and running jobs (they fail as interrupted) and waits for them to stop. */
@@ -161,5 +168,6 @@ export class JobRunner {
       }
     }
     for (const listener of entry.listeners) listener(entry.job);
+    for (const watcher of this.watchers) watcher(entry.job);
   }
 }

@@ -21,11 +21,7 @@ const LIVE_SHA = createHash('sha256').update(MARKER).digest('hex');
 export const LIVE_SOURCE_ID = LIVE_SHA.slice(0, 16);
 
 /** Validates events (one, or an array), stores them and rebuilds the live source; 400 naming the field. */
-export function receiveLineage(
-  db: DatabaseSync,
-  body: unknown,
-  now = new Date(),
-): { id: string; pipeline: string }[] {
+export function receiveLineage(db: DatabaseSync, body: unknown, now = new Date()): LiveRebuild {
   const events = Array.isArray(body) ? body : [body];
   if (events.length === 0) throw apiError(400, 'invalid_event', 'lineage: no events in the body');
   events.forEach((event, i) => {
@@ -56,8 +52,18 @@ function ensureLiveSource(db: DatabaseSync, now: Date): void {
   ).run(LIVE_SOURCE_ID, LIVE_SHA, now.toISOString());
 }
 
-/** Rebuilds the live source's traces from its events and overrides (call inside a transaction). */
-export function rebuildLiveSource(db: DatabaseSync): { id: string; pipeline: string }[] {
+/** The live source's traces after a rebuild, and the ids of those that changed. */
+export interface LiveRebuild {
+  readonly traces: { id: string; pipeline: string }[];
+  readonly changed: string[];
+}
+
+/**
+ * Rebuilds the live source's traces from its events and overrides (call inside a transaction).
+ * Runs are merged from all events (a run's events may arrive in any order), but only the
+ * pipelines whose trace changed are segmented and written again; the others stay as stored.
+ */
+export function rebuildLiveSource(db: DatabaseSync): LiveRebuild {
   const rows = statement(
     db,
     'SELECT seq, event FROM lineage_events WHERE source_id = ? ORDER BY seq',
@@ -71,25 +77,35 @@ export function rebuildLiveSource(db: DatabaseSync): { id: string; pipeline: str
     events.length === 0
       ? { traces: [] }
       : openLineageToTraces(events, 'lineage', { roleOverrides: overrides });
-  const ordinals = new Map(
+  const stored = new Map(
     (
-      statement(db, 'SELECT pipeline, ordinal FROM traces WHERE source_id = ?').all(
-        LIVE_SOURCE_ID,
-      ) as {
-        pipeline: string;
-        ordinal: number;
-      }[]
-    ).map((r) => [r.pipeline, r.ordinal]),
+      statement(
+        db,
+        `SELECT t.id, t.pipeline, t.ordinal, p.trace FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
+         WHERE t.source_id = ?`,
+      ).all(LIVE_SOURCE_ID) as { id: string; pipeline: string; ordinal: number; trace: string }[]
+    ).map((r) => [r.pipeline, r]),
   );
-  let next = Math.max(0, ...ordinals.values()) + 1;
-  statement(db, 'DELETE FROM traces WHERE source_id = ?').run(LIVE_SOURCE_ID);
+  let next = Math.max(0, ...[...stored.values()].map((r) => r.ordinal)) + 1;
   const out: { id: string; pipeline: string }[] = [];
+  const changed: string[] = [];
   for (const trace of traces) {
-    const ordinal = ordinals.get(trace.pipeline) ?? next++;
+    const before = stored.get(trace.pipeline);
+    stored.delete(trace.pipeline);
+    const ordinal = before?.ordinal ?? next++;
+    const id = traceId(LIVE_SOURCE_ID, ordinal);
+    out.push({ id, pipeline: trace.pipeline });
+    if (before !== undefined && before.trace === JSON.stringify(trace)) continue;
+    if (before !== undefined) statement(db, 'DELETE FROM traces WHERE id = ?').run(id);
     insertTrace(db, LIVE_SOURCE_ID, ordinal, storeTrace(trace));
-    out.push({ id: traceId(LIVE_SOURCE_ID, ordinal), pipeline: trace.pipeline });
+    changed.push(id);
+  }
+  // Pipelines no events build any more (their runs moved under another root job).
+  for (const gone of stored.values()) {
+    statement(db, 'DELETE FROM traces WHERE id = ?').run(gone.id);
+    changed.push(gone.id);
   }
   statement(db, 'UPDATE sources SET size = ? WHERE id = ?').run(rows.length, LIVE_SOURCE_ID);
-  clearResults(db);
-  return out;
+  if (changed.length > 0) clearResults(db);
+  return { traces: out, changed };
 }

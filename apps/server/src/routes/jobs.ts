@@ -1,10 +1,12 @@
 /** Jobs: the current document, and server-sent events of it until the job ends. */
 import type { Job } from '@graphlet/contract';
-import { getJobRoute, jobEventsRoute } from '@graphlet/contract/routes';
+import { corpusEventsRoute, getJobRoute, jobEventsRoute } from '@graphlet/contract/routes';
 import { streamSSE } from 'hono/streaming';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
+
+const JOB_EVENT_MS = 500;
 
 const isFinal = (job: Job) => job.state === 'done' || job.state === 'failed';
 
@@ -16,6 +18,44 @@ export function jobRoutes(services: Services) {
     if (job === undefined) throw apiError(404, 'not_found', `jobs: no job with id "${id}"`);
     return job;
   };
+
+  // Every job and corpus event, for open pages (a Trace page refetches the traces a sync rebuilt).
+  app.openAPIRegistry.registerPath(corpusEventsRoute);
+  app.get('/jobs/events', (c) =>
+    streamSSE(c, async (stream) => {
+      let sending = Promise.resolve();
+      let sequence = 0;
+      const send = (event: string, data: unknown) => {
+        sending = sending.then(() =>
+          stream.writeSSE({ event, id: String(sequence++), data: JSON.stringify(data) }),
+        );
+      };
+      // Progress can change thousands of times a second: a job's event is sent on a new state, or
+      // at most every JOB_EVENT_MS.
+      const lastSent = new Map<string, { state: string; at: number }>();
+      const stopJobs = services.jobs.watch((job) => {
+        const last = lastSent.get(job.id);
+        const now = Date.now();
+        if (last !== undefined && last.state === job.state && now - last.at < JOB_EVENT_MS) return;
+        if (isFinal(job)) lastSent.delete(job.id);
+        else lastSent.set(job.id, { state: job.state, at: now });
+        send('job', job);
+      });
+      const stopCorpus = services.events.subscribe((e) =>
+        e.type === 'change' ? send('change', e.change) : send('connection', e.connection),
+      );
+      // A comment now and then keeps proxies from closing an idle stream.
+      const keepAlive = setInterval(() => {
+        sending = sending.then(() => stream.write(': keep-alive\n\n')).then(() => {});
+      }, 25_000);
+      send('ready', {});
+      await new Promise<void>((resolve) => stream.onAbort(resolve));
+      clearInterval(keepAlive);
+      stopJobs();
+      stopCorpus();
+      await sending.catch(() => {});
+    }),
+  );
 
   app.openapi(getJobRoute, (c) => c.json(find(c.req.valid('param').id), 200));
 

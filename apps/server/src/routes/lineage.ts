@@ -33,8 +33,9 @@ export function lineageRoutes(services: Services) {
         `lineage: the value at $${tooDeep.slice(0, 8).join('')}… nests deeper than ${MAX_JSON_DEPTH} levels`,
       );
     }
-    const traces = receiveLineage(services.db, body);
+    const { traces, changed } = receiveLineage(services.db, body);
     services.cache.invalidateCorpus();
+    services.events.changed(LIVE_SOURCE_ID, changed);
     return c.json(
       { source: { id: LIVE_SOURCE_ID }, received: Array.isArray(body) ? body.length : 1, traces },
       201,

@@ -179,6 +179,26 @@ export const MIGRATIONS: readonly Migration[] = [
           (SELECT COUNT(*) FROM graphlets g WHERE g.trace_id = traces.id AND g.failed = 0)
           / MAX(lifespan_days, 1.0) END;
       UPDATE trace_payloads SET layout = NULL;
+      `,
+  },
+  {
+    version: 11,
+    name: 'connections: live MLMD stores synced into a source',
+    // id is the source's id; secret holds a password only when the user asked to store it.
+    sql: `
+      CREATE TABLE connections (
+        id TEXT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('mysql', 'postgres', 'sqlite')),
+        location TEXT NOT NULL,
+        secret TEXT,
+        poll_seconds INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('syncing', 'ready', 'unreachable', 'failed')),
+        reason TEXT,
+        synced TEXT,
+        watermark TEXT,
+        job_id TEXT
+      );
+      CREATE INDEX traces_source_pipeline ON traces (source_id, pipeline);
     `,
   },
 ];

@@ -1,0 +1,105 @@
+/**
+ * Keeps connections in sync: one `sync` job per connection at a time, the next one scheduled
+ * `pollSeconds` after a sync ends, or sooner after a failure (backoff from `retryMs`, doubling,
+ * at most five minutes) while the store is unreachable; on demand through `syncNow`.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Connection, Job } from '@graphlet/contract';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import { getConnection, listConnections, type StoredConnection } from '../store/connection-rows.ts';
+import { SYNC_JOB, TRANSIENT_CODES } from './sync-job.ts';
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+interface Schedule {
+  readonly timer: NodeJS.Timeout;
+  readonly at: number;
+}
+
+/** Schedules and starts the sync jobs of every connection. */
+export class ConnectionWatcher {
+  private readonly db: DatabaseSync;
+  private readonly jobs: JobRunner;
+  private readonly retryMs: number;
+  private readonly schedules = new Map<string, Schedule>();
+  private readonly running = new Map<string, Job>();
+  private readonly failures = new Map<string, number>();
+  private closed = false;
+
+  constructor(db: DatabaseSync, jobs: JobRunner, retryMs: number) {
+    this.db = db;
+    this.jobs = jobs;
+    this.retryMs = retryMs;
+  }
+
+  /** Syncs every stored connection soon (catching up on what changed while the server was down). */
+  start(): void {
+    for (const c of listConnections(this.db)) this.schedule(c.doc.id, 0);
+  }
+
+  /** The running sync of the connection, or a new one started now. */
+  syncNow(id: string): Job {
+    const running = this.running.get(id);
+    if (running !== undefined) return this.jobs.get(running.id) ?? running;
+    this.unschedule(id);
+    const job = this.jobs.start(SYNC_JOB, { connectionId: id }, {});
+    this.running.set(id, job);
+    this.jobs.subscribe(job.id, (update) => {
+      if (update.state === 'done' || update.state === 'failed') this.finished(id, update);
+    });
+    return job;
+  }
+
+  /** Stops watching a removed connection (a sync running for it stops at its next write). */
+  forget(id: string): void {
+    this.unschedule(id);
+    this.failures.delete(id);
+  }
+
+  /** The connection's document with its next scheduled sync. */
+  describe(stored: StoredConnection): Connection {
+    const at = this.schedules.get(stored.doc.id)?.at;
+    return { ...stored.doc, nextSync: at === undefined ? null : new Date(at).toISOString() };
+  }
+
+  /** Clears every timer (jobs are stopped by the job runner). */
+  close(): void {
+    this.closed = true;
+    for (const id of [...this.schedules.keys()]) this.unschedule(id);
+  }
+
+  private finished(id: string, job: Job): void {
+    this.running.delete(id);
+    const connection = getConnection(this.db, id);
+    if (connection === undefined || this.closed) return;
+    const pollMs = connection.doc.pollSeconds * 1000;
+    if (job.state === 'done') {
+      this.failures.delete(id);
+      this.schedule(id, pollMs);
+    } else if (job.error !== undefined && TRANSIENT_CODES.has(job.error.code)) {
+      const n = (this.failures.get(id) ?? 0) + 1;
+      this.failures.set(id, n);
+      this.schedule(id, Math.min(this.retryMs * 2 ** (n - 1), Math.max(pollMs, MAX_BACKOFF_MS)));
+    }
+    // Other failures (a schema this reader does not know, a bug) wait for "Sync now".
+  }
+
+  private schedule(id: string, delayMs: number): void {
+    if (this.closed) return;
+    this.unschedule(id);
+    const timer = setTimeout(() => {
+      this.schedules.delete(id);
+      if (getConnection(this.db, id) !== undefined) this.syncNow(id);
+    }, delayMs);
+    // A pending poll must not keep the process alive.
+    timer.unref();
+    this.schedules.set(id, { timer, at: Date.now() + delayMs });
+  }
+
+  private unschedule(id: string): void {
+    const s = this.schedules.get(id);
+    if (s === undefined) return;
+    clearTimeout(s.timer);
+    this.schedules.delete(id);
+  }
+}

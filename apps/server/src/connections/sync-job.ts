@@ -1,0 +1,128 @@
+/**
+ * The `sync` job: reads a connection's store on its worker thread and writes each pipeline's trace
+ * as it arrives (one transaction each, replacing the pipeline's stored trace), then records the
+ * watermark. A sync that stops part way keeps what it wrote and leaves the old watermark, so the
+ * next one reads the same changes again and replaces the same traces: nothing lost or doubled.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { ServerCache } from '../cache/server-cache.ts';
+import type { CorpusEvents } from '../events/corpus-events.ts';
+import { type JobContext, JobError, type JobRunner } from '../jobs/job-runner.ts';
+import { finishSync, getConnection, setConnectionState } from '../store/connection-rows.ts';
+import { replaceTrace } from '../store/replace-trace.ts';
+import { clearResults } from '../store/results-cache.ts';
+import { listRoleOverrides, toCoreOverrides } from '../store/role-override-rows.ts';
+import { transaction } from '../store/statement.ts';
+import { storedLocation } from './connection-location.ts';
+import type { SyncWorker } from './sync-worker.ts';
+
+export const SYNC_JOB = 'sync';
+
+/** Failure codes of a store that may come back: the connection is retried with backoff. */
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  'unreachable',
+  'auth_failed',
+  'no_database',
+  'not_found',
+  'interrupted',
+]);
+
+/** What the sync job needs from the server. */
+export interface SyncDeps {
+  readonly db: DatabaseSync;
+  readonly cache: ServerCache;
+  readonly events: CorpusEvents;
+  /** The password of a connection kept in memory (not stored), if any. */
+  readonly password: (id: string) => string | null;
+  /** The connection's sync worker (kept between syncs). */
+  readonly worker: (id: string) => SyncWorker;
+  /** Announces the connection's new state. */
+  readonly announce: (id: string) => void;
+}
+
+/** How often, at most, a long sync makes its new traces visible (cache dropped, pages told). */
+const PUBLISH_MS = 1000;
+
+/** Registers the sync job kind. */
+export function registerSyncJob(jobs: JobRunner, deps: SyncDeps): void {
+  jobs.register<{ connectionId: string }>(SYNC_JOB, (input, context) =>
+    runSync(deps, input.connectionId, context),
+  );
+}
+
+async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise<unknown> {
+  const { db } = deps;
+  const connection = getConnection(db, id);
+  if (connection === undefined) throw new JobError('not_found', `sync: no connection "${id}"`);
+  const label = connection.doc.location;
+  setConnectionState(db, id, 'syncing', connection.doc.reason, context.id);
+  deps.announce(id);
+  const full = connection.watermark === null;
+  const location = storedLocation(
+    connection.doc.kind,
+    label,
+    connection.secret ?? deps.password(id),
+  );
+  let pending: string[] = [];
+  const written = new Set<string>();
+  let lastPublished = Date.now();
+  const publish = () => {
+    clearResults(db);
+    deps.cache.invalidateCorpus();
+    deps.events.changed(id, pending);
+    pending = [];
+    lastPublished = Date.now();
+  };
+  context.progress({ full: full ? 1 : 0, tracesImported: 0, tracesTotal: 0, graphletsFound: 0 });
+  let graphlets = 0;
+  const outcome = await deps.worker(id).run(
+    {
+      location,
+      watermark: connection.watermark,
+      roleOverrides: toCoreOverrides(listRoleOverrides(db, id)),
+    },
+    context,
+    {
+      onOpened: (_version, pipelines) => context.progress({ tracesTotal: pipelines }),
+      onTrace: (trace) => {
+        const traceId = transaction(db, () => {
+          if (getConnection(db, id) === undefined) {
+            throw new JobError('not_found', `sync: the connection "${id}" was removed`);
+          }
+          return replaceTrace(db, id, trace);
+        });
+        written.add(traceId);
+        pending.push(traceId);
+        graphlets += trace.graphlets.length;
+        context.progress({ tracesImported: written.size, graphletsFound: graphlets });
+        if (Date.now() - lastPublished >= PUBLISH_MS) publish();
+      },
+    },
+  );
+  if (!outcome.ok) {
+    const reason = `${label}: ${outcome.problem}`;
+    const state = TRANSIENT_CODES.has(outcome.code) ? 'unreachable' : 'failed';
+    if (pending.length > 0) publish();
+    if (setConnectionState(db, id, state, reason)) deps.announce(id);
+    throw new JobError(outcome.code, `sync: ${reason}`);
+  }
+  transaction(db, () => {
+    finishSync(
+      db,
+      id,
+      outcome.watermark,
+      outcome.schemaVersion ?? connection.doc.schemaVersion ?? 0,
+    );
+    clearResults(db);
+  });
+  publish();
+  deps.announce(id);
+  // A first sync of a large store writes thousands of traces: the result names them only when few.
+  return {
+    connectionId: id,
+    full,
+    traces: written.size,
+    ...(written.size <= 1000 ? { traceIds: [...written] } : {}),
+    changes: outcome.changes,
+  };
+}

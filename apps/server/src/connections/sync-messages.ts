@@ -1,0 +1,34 @@
+/** Messages between a sync job (main thread) and its worker thread. */
+import type { RoleOverride } from '@graphlet/core';
+import type { StoreLocation } from '@graphlet/formats';
+import type { ImportedTrace } from '../store/imported-source.ts';
+
+/** Main to worker: run one sync (one at a time per worker). */
+export interface SyncWorkerInput {
+  readonly type: 'sync';
+  readonly sync: number;
+  /** Where the store is, with its password (never posted back, never logged). */
+  readonly location: StoreLocation;
+  /** The watermark JSON of the last finished sync; null for a first (full) sync. */
+  readonly watermark: string | null;
+  readonly roleOverrides: readonly RoleOverride[];
+}
+
+/** What changed in the store since the last sync (zeros for a first sync). */
+export interface SyncCounts {
+  readonly executions: number;
+  readonly artifacts: number;
+  readonly events: number;
+  readonly stateChanges: number;
+}
+
+/** Worker to main; `sync` names the request it answers. */
+export type SyncWorkerMessage = { readonly sync: number } & (
+  | { readonly type: 'opened'; readonly schemaVersion: number; readonly pipelines: number }
+  | { readonly type: 'trace'; readonly trace: ImportedTrace }
+  | { readonly type: 'done'; readonly watermark: string; readonly changes: SyncCounts }
+  | { readonly type: 'failed'; readonly code: string; readonly problem: string }
+);
+
+/** Main to worker: one trace was written (the worker keeps at most a few unwritten). */
+export type SyncWorkerAck = { readonly type: 'ack' };

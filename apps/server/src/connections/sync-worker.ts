@@ -1,0 +1,124 @@
+/**
+ * The main thread's side of a connection's sync worker: started on the first sync, kept for the
+ * next ones (loading a worker costs more than a poll's reads), replaced if it dies or a sync is
+ * stopped, terminated when the connection is removed or the server stops.
+ */
+import { Worker } from 'node:worker_threads';
+import type { JobContext } from '../jobs/job-runner.ts';
+import type { ImportedTrace } from '../store/imported-source.ts';
+import type { SyncCounts, SyncWorkerInput, SyncWorkerMessage } from './sync-messages.ts';
+
+const WORKER_URL = new URL('./sync-worker-entry.ts', import.meta.url);
+
+/** How a worker's sync ended. */
+export type SyncOutcome =
+  | {
+      readonly ok: true;
+      readonly watermark: string;
+      readonly changes: SyncCounts;
+      readonly schemaVersion: number | null;
+    }
+  | { readonly ok: false; readonly code: string; readonly problem: string };
+
+/** What the sync job does with the worker's messages. */
+export interface SyncHandlers {
+  onOpened(schemaVersion: number, pipelines: number): void;
+  /** Writes one trace (synchronously) before the worker may send many more. */
+  onTrace(trace: ImportedTrace): void;
+}
+
+/** One connection's worker thread, running one sync at a time. */
+export class SyncWorker {
+  private worker: Worker | undefined;
+  private next = 1;
+
+  /** Runs one sync; resolves with its outcome (a failed read is an outcome, not a rejection). */
+  run(
+    input: Omit<SyncWorkerInput, 'type' | 'sync'>,
+    context: JobContext,
+    handlers: SyncHandlers,
+  ): Promise<SyncOutcome> {
+    const worker = this.spawn();
+    const sync = this.next++;
+    return new Promise((resolve, reject) => {
+      let schemaVersion: number | null = null;
+      let settled = false;
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        context.signal.removeEventListener('abort', onAbort);
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onExit);
+        worker.unref();
+        finish();
+      };
+      const onAbort = () => {
+        // The worker may be mid-read: it cannot be reused.
+        this.close();
+        settle(() => resolve({ ok: false, code: 'interrupted', problem: 'the sync was stopped' }));
+      };
+      const onFailure = (error: Error) => settle(() => reject(error));
+      const onExit = (code: number) =>
+        settle(() => reject(new Error(`sync: the worker stopped early (exit code ${code})`)));
+      const onMessage = (message: SyncWorkerMessage) => {
+        if (settled || message.sync !== sync) return;
+        try {
+          switch (message.type) {
+            case 'opened':
+              schemaVersion = message.schemaVersion;
+              handlers.onOpened(message.schemaVersion, message.pipelines);
+              return;
+            case 'trace':
+              handlers.onTrace(message.trace);
+              worker.postMessage({ type: 'ack' });
+              return;
+            case 'done':
+              settle(() =>
+                resolve({
+                  ok: true,
+                  watermark: message.watermark,
+                  changes: message.changes,
+                  schemaVersion,
+                }),
+              );
+              return;
+            case 'failed':
+              settle(() => resolve({ ok: false, code: message.code, problem: message.problem }));
+          }
+        } catch (error) {
+          // A write failed (the connection was removed): this worker's read is abandoned.
+          this.close();
+          settle(() => reject(error));
+        }
+      };
+      context.signal.addEventListener('abort', onAbort);
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onExit);
+      worker.ref();
+      worker.postMessage({ ...input, type: 'sync', sync } satisfies SyncWorkerInput);
+    });
+  }
+
+  /** Terminates the thread (and closes its store connection). */
+  close(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+
+  private spawn(): Worker {
+    if (this.worker !== undefined) return this.worker;
+    const worker = new Worker(WORKER_URL);
+    // Between syncs an idle worker must not keep the process alive.
+    worker.unref();
+    const forget = () => {
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    this.worker = worker;
+    return worker;
+  }
+}
