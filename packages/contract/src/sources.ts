@@ -1,5 +1,6 @@
 /** Sources: uploaded files (MLMD stores or JSON traces), each imported into traces. */
 import { z } from 'zod';
+import { CONNECTION_KINDS } from './connections.ts';
 import { idParamsSchema } from './id-params.ts';
 import { JobSchema } from './jobs.ts';
 
@@ -23,6 +24,8 @@ export const SourceSchema = z
     format: z.enum(['trace', 'openlineage', 'prov', 'kfp']).optional(),
     /** True for the source OpenLineage events build as they arrive at /api/v1/lineage. */
     live: z.boolean().optional(),
+    /** The kind of store, for a source kept in sync with a connected store (/api/connections). */
+    connection: z.enum(CONNECTION_KINDS).optional(),
   })
   .meta({ id: 'Source' });
 export type Source = z.infer<typeof SourceSchema>;

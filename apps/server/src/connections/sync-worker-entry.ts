@@ -94,6 +94,7 @@ async function postTraces(
   for await (const trace of store.traces(only)) {
     while (unacknowledged >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
     unacknowledged++;
-    post({ sync, type: 'trace', trace: storeTrace(trace) });
+    // Layouts are made on a trace's first request (cache/trace-entries.ts).
+    post({ sync, type: 'trace', trace: storeTrace(trace, { layout: false }) });
   }
 }

@@ -3,11 +3,16 @@ import { executionCost, type Graphlet, lifespanDays, type TraceGraph } from '@gr
 import { layoutTrace } from '../layout/layout-trace.ts';
 import type { ImportedTrace, StoredGraphlet } from '../store/imported-source.ts';
 
-/** The stored form of a trace (its graph) and its graphlets; payload and layout as compact JSON. */
+/**
+ * The stored form of a trace (its graph) and its graphlets; payload and layout as compact JSON.
+ * With `layout: false` the layout is left to the trace's first request (a sync of thousands of
+ * pipelines spends its time reading, not laying out traces nobody opens).
+ */
 export function summarizeTrace(
   graph: TraceGraph,
   graphlets: readonly Graphlet[],
   note?: string,
+  options: { readonly layout?: boolean } = {},
 ): ImportedTrace {
   const { trace } = graph;
   const cost = new Map<number, number>();
@@ -26,7 +31,7 @@ export function summarizeTrace(
   return {
     pipeline: trace.pipeline,
     payload: JSON.stringify(trace),
-    layout: JSON.stringify(layoutTrace(graph, stored)),
+    layout: options.layout === false ? null : JSON.stringify(layoutTrace(graph, stored)),
     summary: {
       executions: trace.executions.length,
       artifacts: trace.artifacts.length,

@@ -20,8 +20,8 @@ export interface ImportedTrace {
   readonly pipeline: string;
   /** The core Trace as compact JSON. */
   readonly payload: string;
-  /** The trace endpoint's answer (nodes, edges, layout) as JSON, computed once at import. */
-  readonly layout: string;
+  /** The trace endpoint's answer (nodes, edges, layout) as JSON, computed once at import; null: on first request. */
+  readonly layout: string | null;
   readonly summary: TraceSummaryColumns;
   readonly graphlets: readonly StoredGraphlet[];
   readonly note?: string | undefined;

@@ -16,9 +16,11 @@ interface SourceRow {
   traces: number;
   live: number;
   format: Source['format'] | null;
+  connection: Source['connection'] | null;
 }
 
-const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM traces t WHERE t.source_id = s.id) AS traces
+const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM traces t WHERE t.source_id = s.id) AS traces,
+    (SELECT c.kind FROM connections c WHERE c.id = s.id) AS connection
   FROM sources s`;
 
 function toSource(row: SourceRow): Source {
@@ -33,6 +35,7 @@ function toSource(row: SourceRow): Source {
     traces: row.traces,
     ...(row.format === null ? {} : { format: row.format }),
     ...(row.live === 1 ? { live: true } : {}),
+    ...(row.connection === null ? {} : { connection: row.connection }),
   };
 }
 

@@ -9,6 +9,9 @@ import { requestJson } from './http.ts';
 import { isFinished, jobEvents } from './job-events.ts';
 import { queryKeys } from './query-keys.ts';
 import {
+  type CreateConnection,
+  connectionCreated,
+  connectionList,
   graphletDetail,
   graphletList,
   type Job,
@@ -33,6 +36,34 @@ export const sourcesQuery = () =>
     queryKey: queryKeys.sources(),
     queryFn: ({ signal }) => requestJson('/api/sources', sourceList, { signal }),
   });
+
+/** The connected live stores with their sync state. */
+export const connectionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.connections(),
+    queryFn: ({ signal }) => requestJson('/api/connections', connectionList, { signal }),
+  });
+
+/** Connects a store; the server probes it first (422 naming why it cannot be read). */
+export function createConnection(body: CreateConnection) {
+  return requestJson('/api/connections', connectionCreated, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Starts a sync of a connection now (or answers the running one). */
+export function syncConnection(connectionId: string) {
+  return requestJson(`/api/connections/${enc(connectionId)}/sync`, jobAccepted, {
+    method: 'POST',
+  });
+}
+
+/** Removes a connection with its source and traces. */
+export function deleteConnection(connectionId: string): Promise<unknown> {
+  return requestJson(`/api/connections/${enc(connectionId)}`, z.unknown(), { method: 'DELETE' });
+}
 
 /** A source's role overrides and the execution types and names they can name. */
 export const roleOverridesQuery = (sourceId: string) =>

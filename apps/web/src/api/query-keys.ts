@@ -4,6 +4,7 @@ export const queryKeys = {
   sources: () => [...queryKeys.all, 'sources'] as const,
   roleOverrides: (sourceId: string) =>
     [...queryKeys.sources(), sourceId, 'role-overrides'] as const,
+  connections: () => [...queryKeys.all, 'connections'] as const,
   traces: () => [...queryKeys.all, 'traces'] as const,
   trace: (traceId: string) => [...queryKeys.traces(), traceId] as const,
   traceGraphlets: (traceId: string) => [...queryKeys.trace(traceId), 'graphlets'] as const,

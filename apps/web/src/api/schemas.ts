@@ -4,6 +4,9 @@
  * match, push probability, features) reach the page without a contract change here.
  */
 import {
+  ConnectionCreatedSchema,
+  ConnectionListSchema,
+  CorpusChangeSchema,
   GraphletDetailSchema,
   GraphletListSchema,
   GraphletMetricsSchema,
@@ -23,6 +26,9 @@ import {
 import { z } from 'zod';
 
 export type {
+  Connection,
+  ConnectionKind,
+  CreateConnection,
   GraphNode as TraceNode,
   Job,
   RoleOverrideEntry,
@@ -36,6 +42,9 @@ export type {
 } from '@graphlet/contract';
 
 export const sourceList = SourceListSchema;
+export const connectionList = ConnectionListSchema;
+export const connectionCreated = ConnectionCreatedSchema;
+export const corpusChange = CorpusChangeSchema;
 export const roleOverrides = RoleOverridesSchema;
 export const traceList = TraceListSchema;
 export const traceGraph = TraceGraphSchema;

@@ -1,4 +1,4 @@
-/** The corpus page (`/`): traces table with sort and filter in the URL, upload, sources. */
+/** The corpus page (`/`): traces table with sort and filter in the URL, upload, connected stores, sources. */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { sourcesQuery, tracesQuery } from '../../api/queries.ts';
@@ -8,6 +8,8 @@ import { useSearchState } from '../../hooks/use-search-state.ts';
 import { filterRows, sortRows, traceRows } from '../../lib/corpus/trace-rows.ts';
 import { countOf } from '../../lib/plural.ts';
 import { corpusSearch } from '../../lib/url-state.ts';
+import { AddStoreForm } from './add-store-form.tsx';
+import { ConnectionList } from './connection-list.tsx';
 import { SourceList } from './source-list.tsx';
 import { TracesTable } from './traces-table.tsx';
 import { UploadArea } from './upload-area.tsx';
@@ -37,7 +39,11 @@ export function CorpusPage() {
         </span>
       </div>
       <div className="corpus-top">
-        <UploadArea />
+        <div className="stack">
+          <UploadArea />
+          <AddStoreForm />
+          <ConnectionList />
+        </div>
         <SourceList />
       </div>
       <div>

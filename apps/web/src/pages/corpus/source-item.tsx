@@ -16,6 +16,12 @@ const FORMAT_LABELS: Readonly<Record<NonNullable<Source['format']>, string>> = {
   kfp: 'Kubeflow Pipelines runs',
 };
 
+const CONNECTION_LABELS: Readonly<Record<NonNullable<Source['connection']>, string>> = {
+  mysql: 'MySQL',
+  postgres: 'PostgreSQL',
+  sqlite: 'SQLite',
+};
+
 export interface SourceItemProps {
   readonly source: Source;
 }
@@ -37,7 +43,9 @@ export function SourceItem({ source }: SourceItemProps) {
         <div className="muted">
           {source.live === true
             ? `${countOf(source.traces, 'trace')} · ${countOf(source.size, 'OpenLineage event')}, live`
-            : `${countOf(source.traces, 'trace')} · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
+            : source.connection !== undefined
+              ? `${countOf(source.traces, 'trace')} · connected ${CONNECTION_LABELS[source.connection]} store, kept in sync`
+              : `${countOf(source.traces, 'trace')} · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
         </div>
       </div>
       {confirming ? (

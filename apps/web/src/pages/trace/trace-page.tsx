@@ -1,23 +1,35 @@
 /** The trace page (`/traces/:traceId`): loads the trace and its graphlets, then shows the trace view. */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { sourcesQuery, traceGraphletsQuery, traceQuery } from '../../api/queries.ts';
+import {
+  connectionsQuery,
+  sourcesQuery,
+  traceGraphletsQuery,
+  traceQuery,
+} from '../../api/queries.ts';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { useCorpusStreaming } from '../../hooks/use-corpus-events.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { TraceView } from './trace-view.tsx';
 
-/** How often an open trace of the live source is fetched again. */
+/** How often an open live trace is fetched again while the event stream is not open. */
 const LIVE_POLL_MS = 1500;
 
 /** Data loading and loading/error states of the trace page. */
 export function TracePage() {
   const { traceId = '' } = useParams();
   const sources = useQuery(sourcesQuery());
-  // A trace of the live OpenLineage source grows as events arrive: poll it while it is open.
-  const live = sources.data?.sources.some((s) => s.live === true && traceId.startsWith(`${s.id}-`));
-  const poll = live === true ? { refetchInterval: LIVE_POLL_MS, staleTime: 0 } : {};
+  const connections = useQuery(connectionsQuery());
+  // A trace of the live OpenLineage source or of a connected store grows while it is open: the
+  // corpus event stream says when (AppLayout); without the stream (a bearer token) it is polled.
+  const inSource = (id: string) => traceId.startsWith(`${id}-`);
+  const lineage = sources.data?.sources.some((s) => s.live === true && inSource(s.id)) === true;
+  const connected = connections.data?.connections.some((c) => inSource(c.id)) === true;
+  const live = lineage || connected;
+  const streaming = useCorpusStreaming();
+  const poll = live && !streaming ? { refetchInterval: LIVE_POLL_MS, staleTime: 0 } : {};
   const trace = useQuery({ ...traceQuery(traceId), ...poll });
   const graphlets = useQuery({ ...traceGraphletsQuery(traceId), ...poll });
   const name = useTraceName(traceId);
@@ -29,8 +41,15 @@ export function TracePage() {
           <Link to="/">Corpus</Link> /
         </nav>
         <h1>{name}</h1>
-        {live === true && (
-          <span className="muted" title="Built from OpenLineage events as they arrive">
+        {live && (
+          <span
+            className="muted"
+            title={
+              lineage
+                ? 'Built from OpenLineage events as they arrive'
+                : 'Kept in sync with a connected store'
+            }
+          >
             live
           </span>
         )}

@@ -1,0 +1,361 @@
+// Connections benchmark, against real server processes (one per case, fresh data dirs, so each
+// peak RSS is that case's alone; VmHWM of the server process, worker threads included):
+// - first sync of the paper-scale store (default /work/data/paper-s1.sqlite, 3,000 pipelines,
+//   6 GB) connected by path (goal < 10 min, < 1.5 GB), then the Figures page's data (/api/stats);
+// - the 300-pipeline corpus (/work/data/corpus-300-s1.sqlite) connected by path and uploaded:
+//   the upload is the baseline of the same run (the paper-scale store is over the upload limit);
+// - the 300-pipeline corpus loaded into PostgreSQL (or MariaDB), its first sync, then 100 new
+//   pipeline runs appended and one sync of them (goal < 2 s), beside re-uploading the file,
+//   the only way an uploaded source learns of new runs;
+// - with --paper-server, the paper-scale store loaded into PostgreSQL and synced as well.
+//   node bench/src/connections-bench.ts [--paper FILE] [--corpus FILE] [--backend postgres|mysql]
+//     [--runs 100] [--paper-server] [--skip-paper] [--port 8472]
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type Trace, TraceBuilder } from '@graphlet/core';
+import {
+  iterateMlmdTraces,
+  openMlmdStore,
+  openMlmdStoreWriter,
+  readWatermark,
+} from '@graphlet/formats';
+import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+
+const { values } = parseArgs({
+  options: {
+    paper: { type: 'string', default: '/work/data/paper-s1.sqlite' },
+    corpus: { type: 'string', default: '/work/data/corpus-300-s1.sqlite' },
+    backend: { type: 'string', default: 'postgres' },
+    runs: { type: 'string', default: '100' },
+    'paper-server': { type: 'boolean', default: false },
+    'skip-paper': { type: 'boolean', default: false },
+    port: { type: 'string', default: '8472' },
+  },
+});
+const backend = values.backend as 'postgres' | 'mysql';
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const log = (text: string) => process.stderr.write(`connections-bench: ${text}\n`);
+const serverMain = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
+
+interface RunningServer {
+  readonly base: string;
+  /** Peak RSS of the server process so far, in MB (VmHWM). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a server process on a fresh data dir and waits for its health check. */
+async function startServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'graphlet-connections-bench-'));
+  const child = spawn(process.execPath, ['--no-warnings', serverMain], {
+    env: { ...process.env, DATA_DIR: join(dir, 'data'), PORT: values.port, DEMO: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${values.port}`;
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  for (let i = 0; ; i++) {
+    // Another process on the port would answer the health check: this one must be alive.
+    if (exited) throw new Error('connections-bench: the server exited at start (port in use?)');
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) throw new Error('connections-bench: the server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    base,
+    peakRssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+      return Math.round(kb / 1024);
+    },
+    async stop() {
+      if (exited) return;
+      const exit = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exit;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface JobDoc {
+  id: string;
+  state: string;
+  error?: { message: string };
+  result?: unknown;
+}
+
+/** GETs JSON, retrying a connection reset (a keep-alive socket the server closed as it was reused). */
+async function getJsonRetrying(url: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await fetch(url)).json();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Polls a job until it ends; throws if it failed. */
+async function waitForJob(server: RunningServer, id: string): Promise<JobDoc> {
+  for (;;) {
+    const job = (await getJsonRetrying(`${server.base}/api/jobs/${id}`)) as JobDoc;
+    if (job.state === 'done') return job;
+    if (job.state === 'failed') throw new Error(`job ${id} failed: ${job.error?.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function postJson(server: RunningServer, path: string, body?: unknown) {
+  const response = await fetch(`${server.base}${path}`, {
+    method: 'POST',
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Connects a store on a fresh server and times its first sync. */
+async function connectCase(kind: 'sqlite' | 'mysql' | 'postgres', where: string) {
+  const server = await startServer();
+  try {
+    const start = performance.now();
+    const created = await postJson(server, '/api/connections', {
+      kind,
+      ...(kind === 'sqlite' ? { path: where } : { url: where }),
+      name: basename(where),
+    });
+    const job = await waitForJob(server, (created.job as JobDoc).id);
+    const seconds = (performance.now() - start) / 1000;
+    const id = (created.connection as { id: string }).id;
+    return { server, id, seconds, job };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Uploads a file on a fresh server and times upload, import and segmentation. */
+async function uploadCase(file: string) {
+  const server = await startServer();
+  try {
+    const start = performance.now();
+    const form = new FormData();
+    form.append('file', await openAsBlob(file), basename(file));
+    const response = await fetch(`${server.base}/api/sources`, { method: 'POST', body: form });
+    const answer = (await response.json()) as { job: JobDoc };
+    await waitForJob(server, answer.job.id);
+    return { seconds: round((performance.now() - start) / 1000), peakRssMb: server.peakRssMb() };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Times a GET (the Figures page's statistics, the corpus list). */
+async function timeGet(server: RunningServer, path: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${server.base}${path}`);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return round((performance.now() - start) / 1000);
+}
+
+/** One KFP-like run (ExampleGen -> Trainer -> Pusher) of an existing pipeline, ids from `base`. */
+function newRun(pipeline: string, base: number, at: number): Trace {
+  const b = new TraceBuilder(pipeline);
+  const gen = b.execution('CsvExampleGen', {
+    id: base,
+    name: 'CsvExampleGen',
+    startMs: at,
+    endMs: at + 1000,
+  });
+  const examples = b.output(gen, 'Examples', 'examples', { id: base, createdMs: at + 1000 });
+  const train = b.execution('Trainer', {
+    id: base + 1,
+    name: 'Trainer',
+    startMs: at + 2000,
+    endMs: at + 60_000,
+    inputs: [[examples, 'examples']],
+  });
+  const model = b.output(train, 'Model', 'model', { id: base + 1, createdMs: at + 60_000 });
+  const push = b.execution('Pusher', {
+    id: base + 2,
+    name: 'Pusher',
+    startMs: at + 61_000,
+    endMs: at + 62_000,
+    inputs: [[model, 'model']],
+  });
+  b.output(push, 'PushedModel', 'pushed_model', { id: base + 2, createdMs: at + 62_000 });
+  return b.build();
+}
+
+/** Loads an SQLite MLMD store into a new database with the project's writer; seconds taken. */
+async function load(file: string): Promise<{ db: TestDatabase; seconds: number }> {
+  const db = await createTestDatabase(backend, 'connections_bench');
+  const start = performance.now();
+  const writer = await openMlmdStoreWriter(db.url);
+  try {
+    for (const trace of iterateMlmdTraces(file)) await writer.writeTrace(trace);
+  } finally {
+    await writer.close();
+  }
+  return { db, seconds: round((performance.now() - start) / 1000, 1) };
+}
+
+/** Appends `n` new runs spread over the store's first ten pipelines. */
+async function appendRuns(url: string, n: number): Promise<void> {
+  const store = await openMlmdStore(url);
+  let pipelines: string[];
+  let base: number;
+  try {
+    pipelines = (await store.pipelines()).slice(0, 10).map((p) => p.name);
+    const w = await readWatermark(store);
+    base = Math.max(w.executionId, w.artifactId) + 1000;
+  } finally {
+    await store.close();
+  }
+  const writer = await openMlmdStoreWriter(url, { append: true });
+  const at = Date.UTC(2026, 0, 1);
+  try {
+    for (let i = 0; i < n; i++) {
+      await writer.writeTrace(
+        newRun(pipelines[i % pipelines.length]!, base + 10 * i, at + i * 100_000),
+      );
+    }
+  } finally {
+    await writer.close();
+  }
+}
+
+const result: Record<string, unknown> = {};
+const databases: TestDatabase[] = [];
+
+/** Runs one case; a failure is reported in the result (with the seconds it took) instead of ending the run. */
+async function measure(key: string, what: string, body: () => Promise<unknown>): Promise<void> {
+  log(`${what}...`);
+  const start = performance.now();
+  try {
+    result[key] = await body();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    result[key] = {
+      error: `${(error as Error).message}${cause === undefined ? '' : ` (${cause})`}`,
+      afterSeconds: round((performance.now() - start) / 1000),
+    };
+  }
+}
+
+try {
+  if (!values['skip-paper']) {
+    await measure('paperByPath', `${values.paper} by path (paper scale)`, async () => {
+      const c = await connectCase('sqlite', values.paper);
+      try {
+        const firstSync = { seconds: round(c.seconds), peakRssMb: c.server.peakRssMb() };
+        const statsCold = await timeGet(c.server, '/api/stats');
+        const statsWarm = await timeGet(c.server, '/api/stats');
+        const traces = await timeGet(c.server, '/api/traces');
+        return {
+          store: values.paper,
+          bytes: statSync(values.paper).size,
+          overUploadLimit: statSync(values.paper).size > 1024 ** 3,
+          result: c.job.result,
+          ...firstSync,
+          figuresStatsSecondsCold: statsCold,
+          figuresStatsSecondsWarm: statsWarm,
+          tracesListSeconds: traces,
+          peakRssMbAfterFigures: c.server.peakRssMb(),
+          goals: {
+            firstSyncUnder10Min: firstSync.seconds < 600,
+            rssUnder1500Mb: firstSync.peakRssMb < 1500,
+          },
+        };
+      } finally {
+        await c.server.stop();
+      }
+    });
+  }
+
+  await measure('corpusByPath', `${values.corpus} by path`, async () => {
+    const c = await connectCase('sqlite', values.corpus);
+    try {
+      return { seconds: round(c.seconds), peakRssMb: c.server.peakRssMb() };
+    } finally {
+      await c.server.stop();
+    }
+  });
+
+  await measure('corpusUpload', `upload of ${values.corpus} (baseline)`, async () => ({
+    store: values.corpus,
+    bytes: statSync(values.corpus).size,
+    ...(await uploadCase(values.corpus)),
+  }));
+
+  await measure('corpusOnServer', `${values.corpus} into ${backend}, 100 new runs`, async () => {
+    const loaded = await load(values.corpus);
+    databases.push(loaded.db);
+    const c = await connectCase(backend, loaded.db.url);
+    try {
+      const firstSync = { seconds: round(c.seconds), peakRssMb: c.server.peakRssMb() };
+      const runs = Number(values.runs);
+      await appendRuns(loaded.db.url, runs);
+      const start = performance.now();
+      const sync = await postJson(c.server, `/api/connections/${c.id}/sync`);
+      const job = await waitForJob(c.server, (sync.job as JobDoc).id);
+      const incrementalSeconds = round((performance.now() - start) / 1000);
+      const upload = result.corpusUpload as { seconds?: number };
+      return {
+        backend,
+        loadSeconds: loaded.seconds,
+        firstSync,
+        newRuns: runs,
+        incrementalSyncSeconds: incrementalSeconds,
+        incrementalResult: job.result,
+        goals: { incrementalUnder2s: incrementalSeconds < 2 },
+        ratios:
+          upload.seconds === undefined
+            ? undefined
+            : {
+                firstSyncOverUpload: round(firstSync.seconds / upload.seconds),
+                incrementalOverReupload: round(incrementalSeconds / upload.seconds, 4),
+              },
+      };
+    } finally {
+      await c.server.stop();
+    }
+  });
+
+  if (values['paper-server']) {
+    await measure('paperOnServer', `${values.paper} into ${backend} (paper scale)`, async () => {
+      const paper = await load(values.paper);
+      databases.push(paper.db);
+      const p = await connectCase(backend, paper.db.url);
+      try {
+        return {
+          backend,
+          loadSeconds: paper.seconds,
+          firstSync: { seconds: round(p.seconds), peakRssMb: p.server.peakRssMb() },
+        };
+      } finally {
+        await p.server.stop();
+      }
+    });
+  }
+} finally {
+  for (const db of databases) await db.drop();
+}
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
