@@ -204,10 +204,15 @@ describe('connection sync', () => {
             expect(kept.length).toBeGreaterThanOrEqual(5);
             expect(kept.length).toBeLessThan(n);
 
-            const ready = await eventually(async () => {
-              const c = await connectionOf(server, connection.id);
-              return c.state === 'ready' ? c : undefined;
-            }, 'the retry');
+            const ready = await eventually(
+              async () => {
+                const c = await connectionOf(server, connection.id);
+                return c.state === 'ready' ? c : undefined;
+                // A full sync again of 400 pipelines: slow on a loaded machine.
+              },
+              'the retry',
+              120_000,
+            );
             expect(ready).toMatchObject({ traces: n, reason: null });
             const states = stream.events
               .filter((e) => e.event === 'connection')
@@ -231,6 +236,7 @@ describe('connection sync', () => {
         { connectionRetryMs: 100 },
       );
     },
+    240_000,
   );
 
   it('never answers or logs credentials, stores them only when asked, and survives their revocation', async () => {

@@ -99,6 +99,10 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
       },
     },
   );
+  if (!outcome.ok && getConnection(db, id) === undefined) {
+    if (pending.length > 0) publish();
+    throw new JobError('not_found', `sync: the connection "${id}" was removed`);
+  }
   if (!outcome.ok) {
     const reason = `${label}: ${outcome.problem}`;
     const state = TRANSIENT_CODES.has(outcome.code) ? 'unreachable' : 'failed';

@@ -31,6 +31,8 @@ export interface SyncHandlers {
 export class SyncWorker {
   private worker: Worker | undefined;
   private next = 1;
+  /** Workers terminated on purpose, whose exit is no failure. */
+  private readonly stopped = new WeakSet<Worker>();
 
   /** Runs one sync; resolves with its outcome (a failed read is an outcome, not a rejection). */
   run(
@@ -60,7 +62,12 @@ export class SyncWorker {
       };
       const onFailure = (error: Error) => settle(() => reject(error));
       const onExit = (code: number) =>
-        settle(() => reject(new Error(`sync: the worker stopped early (exit code ${code})`)));
+        settle(() =>
+          // Terminated on purpose (the connection was removed, a sync stopped): not a failure.
+          this.stopped.has(worker)
+            ? resolve({ ok: false, code: 'interrupted', problem: 'the sync was stopped' })
+            : reject(new Error(`sync: the worker stopped early (exit code ${code})`)),
+        );
       const onMessage = (message: SyncWorkerMessage) => {
         if (settled || message.sync !== sync) return;
         try {
@@ -105,7 +112,9 @@ export class SyncWorker {
   close(): void {
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.terminate();
+    if (worker === undefined) return;
+    this.stopped.add(worker);
+    void worker.terminate();
   }
 
   private spawn(): Worker {
