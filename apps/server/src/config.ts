@@ -72,6 +72,8 @@ export const ConfigSchema = z.object({
     }),
   /** First retry delay of an unreachable connection, in ms (doubling up to five minutes). */
   connectionRetryMs: z.coerce.number().int().positive().default(5000),
+  /** Jobs that may wait in each slot (imports, trainings, statistics); past it 429 `queue_full`. */
+  jobQueueLimit: z.coerce.number().int().positive().default(16),
   /** The built web app; its absence is answered with a hint page. */
   webDir: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });
@@ -95,6 +97,7 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
   WEB_DIR: 'webDir',
   WASTE_MAX_MEMORY: 'wasteMaxMemory',
   CONNECTION_RETRY_MS: 'connectionRetryMs',
+  JOB_QUEUE_LIMIT: 'jobQueueLimit',
 };
 
 /** Reads the configuration: flags (`--port 9000`, `--data-dir=x`) override environment variables. */

@@ -15,6 +15,7 @@ import { webAppRoutes } from './http/web-app.ts';
 import { loadDemoCorpus } from './import/demo-corpus.ts';
 import { Importer } from './import/importer.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { TaskPool } from './offload/task-pool.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { graphletRoutes } from './routes/graphlets.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -27,8 +28,9 @@ import { traceRoutes } from './routes/traces.ts';
 import { wasteRoutes } from './routes/waste.ts';
 import type { Services } from './services.ts';
 import { lockDataDir } from './store/data-dir-lock.ts';
+import { JobRowWriter } from './store/job-row-writer.ts';
 import { failUnfinishedJobs } from './store/job-rows.ts';
-import { openDatabase } from './store/open-database.ts';
+import { openDatabase, STORE_FILE } from './store/open-database.ts';
 import { registerWasteTrainJob } from './waste/train-waste-job.ts';
 import { WasteModels } from './waste/waste-models.ts';
 
@@ -58,14 +60,19 @@ export function createApp(input: ConfigInput = {}): Server {
   const tmpDir = join(config.dataDir, 'tmp');
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
-  const jobs = new JobRunner(db);
+  const storeFile = join(config.dataDir, STORE_FILE);
+  const jobRows = new JobRowWriter(storeFile);
+  const tasks = new TaskPool();
+  const jobs = new JobRunner(jobRows, { queueLimit: config.jobQueueLimit });
   const cache = new ServerCache(config.cacheBytes);
   const events = new CorpusEvents();
   const services: Services = {
     config,
     db,
+    storeFile,
+    tasks,
     jobs,
-    importer: new Importer(db, jobs, () => cache.invalidateCorpus(), config.dataDir),
+    importer: new Importer(db, jobs, () => cache.invalidateCorpus()),
     cache,
     tmpDir,
     waste: new WasteModels(db, cache),
@@ -121,6 +128,8 @@ export function createApp(input: ConfigInput = {}): Server {
         await jobs.close();
         services.connections.closeWorkers();
         await services.importer.close();
+        await tasks.close();
+        jobRows.close();
         db.close();
         lock.release();
       })();

@@ -6,11 +6,16 @@ import type { ConnectionService } from './connections/connection-service.ts';
 import type { CorpusEvents } from './events/corpus-events.ts';
 import type { Importer } from './import/importer.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
+import type { TaskPool } from './offload/task-pool.ts';
 import type { WasteModels } from './waste/waste-models.ts';
 
 export interface Services {
   readonly config: Config;
   readonly db: DatabaseSync;
+  /** The store's file, for worker threads that open their own connection. */
+  readonly storeFile: string;
+  /** Statistics and trace layouts computed on worker threads. */
+  readonly tasks: TaskPool;
   readonly jobs: JobRunner;
   readonly importer: Importer;
   /** Every in-memory answer under one byte budget; `invalidateCorpus()` when sources change. */

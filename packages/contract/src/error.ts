@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'insufficient_storage',
   'unreachable',
   'unsupported_store',
+  'queue_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

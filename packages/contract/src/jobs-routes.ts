@@ -17,12 +17,24 @@ export const getJobRoute = createRoute({
   },
 });
 
+export const cancelJobRoute = createRoute({
+  method: 'delete',
+  path: '/jobs/{id}',
+  tags: ['jobs'],
+  summary: 'Cancel a queued or running job: it ends canceled and writes nothing',
+  request: { params: JobIdParamsSchema },
+  responses: {
+    200: jsonResponse('The job, canceled (or already finished: then unchanged)', JobSchema),
+    404: errorResponse('No such job'),
+  },
+});
+
 export const jobEventsRoute = createRoute({
   method: 'get',
   path: '/jobs/{id}/events',
   tags: ['jobs'],
   summary:
-    'Server-sent events: the job document (event "job") on every change until done or failed',
+    'Server-sent events: the job document (event "job") on every change until done, failed or canceled',
   request: { params: JobIdParamsSchema },
   responses: {
     200: {

@@ -2,8 +2,17 @@
 import { z } from 'zod';
 import { idParamsSchema } from './id-params.ts';
 
-export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+/** `canceled`: a user stopped the job (DELETE /api/jobs/:id or deleting its source); nothing was written. */
+export const JOB_STATES = ['queued', 'running', 'done', 'failed', 'canceled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
+
+/** The states a job never leaves. */
+export const FINAL_JOB_STATES: readonly JobState[] = ['done', 'failed', 'canceled'];
+
+/** True once a job is done, failed or canceled. */
+export function isFinalJob(job: { readonly state: JobState }): boolean {
+  return FINAL_JOB_STATES.includes(job.state);
+}
 
 export const JobIdParamsSchema = idParamsSchema('1');
 

@@ -37,6 +37,7 @@ export const uploadSourceRoute = createRoute({
       UploadResponseSchema,
     ),
     202: jsonResponse('Import started; follow the job', UploadResponseSchema),
+    429: errorResponse('The import queue is full; retry after the Retry-After header'),
     400: errorResponse('Not a multipart request with a "file" field'),
     413: errorResponse('The file is larger than MAX_UPLOAD_BYTES'),
     415: errorResponse('Neither an SQLite database nor JSON'),

@@ -27,6 +27,7 @@ export const trainWasteRoute = createRoute({
     400: errorResponse('Malformed request, unknown variant'),
     404: errorResponse('A listed trace does not exist'),
     422: errorResponse('Too few graphlets or pipelines, or only one class'),
+    429: errorResponse('The training queue is full; retry after the Retry-After header'),
   },
 });
 

@@ -19,7 +19,6 @@ import {
   getTraceNote,
   getTracePayload,
   listGraphlets,
-  putTraceLayout,
 } from '../store/trace-queries.ts';
 import type { ServerCache, Sized } from './server-cache.ts';
 
@@ -64,22 +63,26 @@ const BYTES_PER_GRAPHLET_ID = 16;
 /** A statistics view indexes every node by id (two Map entries a node, plus its memos). */
 const VIEW_BYTES_PER_NODE = 96;
 
-/** The trace endpoint's JSON, or undefined when no trace has this id. */
+/**
+ * The trace endpoint's JSON: undefined when no trace has this id, null when its layout is not
+ * stored (the caller lays it out on a task worker, which stores it, and asks again).
+ */
 export function cachedLayout(
   cache: ServerCache,
   db: DatabaseSync,
   id: string,
-): LayoutText | undefined {
-  return cache.get('layout', id, () => {
-    let json = getTraceLayout(db, id);
-    if (json === undefined) return undefined;
-    if (json === null) {
-      json = JSON.stringify(cachedTrace(cache, db, id)!.layout);
-      putTraceLayout(db, id, json);
+): LayoutText | null | undefined {
+  let missing = false;
+  const text = cache.get('layout', id, () => {
+    const json = getTraceLayout(db, id);
+    if (typeof json !== 'string') {
+      missing = json === null;
+      return undefined;
     }
     const text: LayoutText = new LayoutText(json, (bytes) => cache.grew('layout', id, text, bytes));
     return { value: text, bytes: json.length };
   });
+  return missing ? null : text;
 }
 
 /** The parsed trace with its graph, graphlets and layout, or undefined. */

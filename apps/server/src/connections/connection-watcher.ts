@@ -4,7 +4,7 @@
  * at most five minutes) while the store is unreachable; on demand through `syncNow`.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { Connection, Job } from '@graphlet/contract';
+import { type Connection, isFinalJob, type Job } from '@graphlet/contract';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { getConnection, listConnections, type StoredConnection } from '../store/connection-rows.ts';
 import { SYNC_JOB, TRANSIENT_CODES } from './sync-job.ts';
@@ -45,7 +45,7 @@ export class ConnectionWatcher {
     const job = this.jobs.start(SYNC_JOB, { connectionId: id }, {});
     this.running.set(id, job);
     this.jobs.subscribe(job.id, (update) => {
-      if (update.state === 'done' || update.state === 'failed') this.finished(id, update);
+      if (isFinalJob(update)) this.finished(id, update);
     });
     return job;
   }

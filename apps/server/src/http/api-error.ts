@@ -3,12 +3,15 @@ import type { ErrorBody, ErrorCode } from '@graphlet/contract';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { QueueFullError } from '../jobs/job-runner.ts';
 import { packageErrorAnswer } from './package-errors.ts';
 import { isStorageFull, storageFullMessage } from './storage-full.ts';
 
 interface ErrorCause {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  /** Extra response headers (Retry-After on 429). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** An HTTPException carrying an error code and optional details for the response body. */
@@ -17,8 +20,13 @@ export function apiError(
   code: ErrorCode,
   message: string,
   details?: unknown,
+  headers?: Readonly<Record<string, string>>,
 ): HTTPException {
-  const cause: ErrorCause = details === undefined ? { code } : { code, details };
+  const cause: ErrorCause = {
+    code,
+    ...(details === undefined ? {} : { details }),
+    ...(headers === undefined ? {} : { headers }),
+  };
   return new HTTPException(status, { message, cause });
 }
 
@@ -30,6 +38,7 @@ const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'invalid_file',
+  429: 'queue_full',
   507: 'insufficient_storage',
 };
 
@@ -49,6 +58,11 @@ export function handleError(err: Error, c: Context, dataDir?: string): Response 
     };
     return c.json(body, typed.status);
   }
+  if (err instanceof QueueFullError) {
+    c.header('Retry-After', String(err.retryAfterSeconds));
+    const body: ErrorBody = { error: { code: 'queue_full', message: err.message } };
+    return c.json(body, 429);
+  }
   if (err instanceof HTTPException) {
     // Middleware that builds its own answer (bearer-auth, in the error shape) keeps it.
     if (err.res !== undefined) return err.getResponse();
@@ -57,6 +71,7 @@ export function handleError(err: Error, c: Context, dataDir?: string): Response 
     const body: ErrorBody = { error: { code, message: err.message || code } };
     if (cause?.details !== undefined) body.error.details = cause.details;
     if (err.status === 401) c.header('WWW-Authenticate', 'Bearer');
+    for (const [name, value] of Object.entries(cause?.headers ?? {})) c.header(name, value);
     return c.json(body, err.status);
   }
   console.error('server: unexpected error', err);

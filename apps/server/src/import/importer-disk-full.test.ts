@@ -5,21 +5,22 @@ import { syntheticTraceForBench } from '@graphlet/core/testing';
 import { stringifyTraceDocument } from '@graphlet/formats';
 import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../jobs/job-runner.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { JobRowWriter } from '../store/job-row-writer.ts';
+import { openDatabase, STORE_FILE } from '../store/open-database.ts';
 import { Importer } from './importer.ts';
 
 describe('Importer on a full disk', () => {
   it('fails the job insufficient_storage naming the folder, and stores nothing (SQLITE_FULL injected)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'graphlet-full-'));
     const db = openDatabase(dir);
-    const jobs = new JobRunner(db);
-    const importer = new Importer(db, jobs, () => {}, dir);
+    const rows = new JobRowWriter(join(dir, STORE_FILE));
+    const jobs = new JobRunner(rows);
+    // The store may grow by two pages only: the import worker's write fails as on a full disk.
+    const { page_count } = db.prepare('PRAGMA page_count').get() as { page_count: number };
+    const importer = new Importer(db, jobs, () => {}, { maxPageCount: page_count + 2 });
     try {
       const file = join(dir, 'big.json');
       writeFileSync(file, stringifyTraceDocument([syntheticTraceForBench(60)]));
-      // The store may grow by two pages only: the import's write fails as on a full disk.
-      const { page_count } = db.prepare('PRAGMA page_count').get() as { page_count: number };
-      db.exec(`PRAGMA max_page_count = ${page_count + 2}`);
       const { job } = await importer.submit({
         path: file,
         name: 'big.json',
@@ -44,6 +45,7 @@ describe('Importer on a full disk', () => {
     } finally {
       await jobs.close();
       await importer.close();
+      rows.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     }

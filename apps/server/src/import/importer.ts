@@ -1,16 +1,14 @@
 /**
  * Import semantics: one source per distinct file (by sha256), an import job per new file, the
- * worker's traces written in ONE transaction when it finishes; the temp file is removed after.
+ * worker writes the traces in ONE transaction on its own connection; the temp file is removed
+ * after. A canceled import (or its source deleted meanwhile) leaves nothing behind.
  */
 import { rm } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Job, SourceKind } from '@graphlet/contract';
-import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
-import { JobError, type JobRunner } from '../jobs/job-runner.ts';
-import type { ImportedSource } from '../store/imported-source.ts';
-import { findSourceBySha } from '../store/source-queries.ts';
-import { writeImport } from '../store/write-import.ts';
-import { readInWorker } from './read-in-worker.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import { deleteSource, findSourceBySha } from '../store/source-queries.ts';
+import { importInWorker } from './import-in-worker.ts';
 import { ImportWorkerPool } from './worker-pool.ts';
 
 export interface ImportRequest {
@@ -37,17 +35,6 @@ function sourceIdOf(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
-/** writeImport, with a full disk failing the job as insufficient_storage (nothing is stored). */
-function writeOrExplain(db: DatabaseSync, dataDir: string, source: ImportedSource): void {
-  try {
-    writeImport(db, source);
-  } catch (error) {
-    if (!isStorageFull(error)) throw error;
-    const what = `nothing of ${source.name} was stored`;
-    throw new JobError('insufficient_storage', storageFullMessage('import', dataDir, what));
-  }
-}
-
 /** Registers the import job kind and accepts files to import. */
 export class Importer {
   private readonly db: DatabaseSync;
@@ -57,53 +44,75 @@ export class Importer {
 
   /**
    * `onImported` runs after each import is committed (the cache's one invalidation path);
-   * `dataDir` is named when its disk fills up during the import's write.
+   * `maxPageCount` caps the store the worker writes (tests inject a full disk with it).
    */
   constructor(
     db: DatabaseSync,
     jobs: JobRunner,
     onImported: () => void = () => {},
-    dataDir = 'in use',
+    options: { readonly maxPageCount?: number } = {},
   ) {
     this.db = db;
     this.jobs = jobs;
-    jobs.register<ImportRequest>(IMPORT_JOB, async (request, context) => {
-      try {
-        const outcome = await readInWorker(
-          this.workers,
-          { path: request.path, name: request.name, size: request.size },
-          context,
-        );
+    const storeFile = db.location();
+    if (storeFile === null) throw new Error('import: the store must be a file');
+    jobs.register<ImportRequest>(
+      IMPORT_JOB,
+      async (request, context) => {
         const sourceId = sourceIdOf(request.sha256);
-        writeOrExplain(this.db, dataDir, {
-          id: sourceId,
-          name: request.name,
-          sha256: request.sha256,
-          size: request.size,
-          kind: outcome.kind,
-          format: outcome.format,
-          schemaVersion: outcome.schemaVersion,
-          jobId: Number(context.id),
-          traces: outcome.traces,
-        });
-        onImported();
-        const graphlets = outcome.traces.reduce((n, t) => n + t.graphlets.length, 0);
-        return {
-          sourceId,
-          traces: outcome.traces.length,
-          graphlets,
-          ...(outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
-        };
-      } finally {
-        this.inFlight.delete(request.sha256);
-        if (request.removeAfter) await rm(request.path, { force: true });
-      }
-    });
+        try {
+          const outcome = await importInWorker(
+            this.workers,
+            {
+              path: request.path,
+              name: request.name,
+              size: request.size,
+              storeFile,
+              maxPageCount: options.maxPageCount,
+            },
+            { id: sourceId, sha256: request.sha256, jobId: Number(context.id) },
+            context,
+          );
+          if (context.signal.aborted) throw new Error('import: canceled');
+          onImported();
+          return {
+            sourceId,
+            traces: outcome.traces,
+            graphlets: outcome.graphlets,
+            ...(outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+          };
+        } catch (error) {
+          // Canceled after the worker committed but before its answer arrived: undo the write.
+          if (context.signal.aborted && deleteSource(this.db, sourceId)) onImported();
+          throw error;
+        } finally {
+          this.inFlight.delete(request.sha256);
+          if (request.removeAfter) await rm(request.path, { force: true });
+        }
+      },
+      {
+        slot: 'import',
+        discard: (request) => {
+          this.inFlight.delete(request.sha256);
+          if (request.removeAfter) void rm(request.path, { force: true });
+        },
+      },
+    );
   }
 
   /** Stops the spare worker; call after the job runner closed. */
   close(): Promise<void> {
     return this.workers.close();
+  }
+
+  /** Cancels the running or queued import of a source; false when none is in flight. */
+  async cancelSource(sourceId: string): Promise<boolean> {
+    for (const [sha256, jobId] of this.inFlight) {
+      if (sourceIdOf(sha256) !== sourceId) continue;
+      await this.jobs.cancel(jobId);
+      return true;
+    }
+    return false;
   }
 
   /** Starts importing a file unless the same content is stored or being imported. */
@@ -118,13 +127,20 @@ export class Importer {
         jobId === undefined || jobId === null ? null : (this.jobs.get(String(jobId)) ?? null);
       return { sourceId, created: false, job };
     }
-    const job = this.jobs.start<ImportRequest>(IMPORT_JOB, request, {
-      bytesRead: 0,
-      bytesTotal: request.size,
-      tracesImported: 0,
-      tracesTotal: 0,
-      graphletsFound: 0,
-    });
+    let job: Job;
+    try {
+      job = this.jobs.start<ImportRequest>(IMPORT_JOB, request, {
+        bytesRead: 0,
+        bytesTotal: request.size,
+        tracesImported: 0,
+        tracesTotal: 0,
+        graphletsFound: 0,
+      });
+    } catch (error) {
+      // The queue is full (429): the upload is not kept.
+      if (request.removeAfter) await rm(request.path, { force: true });
+      throw error;
+    }
     this.inFlight.set(request.sha256, job.id);
     return { sourceId, created: true, job };
   }

@@ -1,27 +1,39 @@
 /**
  * The import worker thread: started ahead of need, it waits for one file to import, reads it,
- * segments every trace and posts the stored form of each back with progress, then exits; the
- * main thread writes them in one transaction.
+ * segments every trace, then writes the source into the store itself, on its own connection in
+ * ONE transaction (WAL: readers on the main thread are not blocked, and the main thread's event
+ * loop never runs the commit), posting progress; then it exits.
  */
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, segmentGraphlets } from '@graphlet/core';
 import { readTraceFile } from '@graphlet/formats';
 import { packageErrorAnswer } from '../http/package-errors.ts';
+import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
+import type { ImportedTrace } from '../store/imported-source.ts';
+import { writeImport } from '../store/write-import.ts';
 import { summarizeTrace } from './summarize-trace.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
 
 const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
 
+class Canceled extends Error {}
+
 parentPort!.once('message', (input: ImportWorkerInput) => {
   try {
     run(input);
   } catch (error) {
-    post(failure(input, error));
+    post(error instanceof Canceled ? { type: 'canceled' } : failure(input, error));
   }
   // With its only listener gone the port no longer holds the thread open: it exits.
 });
 
 function run(input: ImportWorkerInput): void {
+  const flag = new Int32Array(input.cancel);
+  const checkpoint = () => {
+    if (Atomics.load(flag, 0) !== 0) throw new Canceled();
+  };
   const file = readTraceFile(input.path);
   const total = file.traces.length;
   let graphletsFound = 0;
@@ -34,24 +46,58 @@ function run(input: ImportWorkerInput): void {
       graphletsFound,
     });
   progress(0);
+  const traces: ImportedTrace[] = [];
   file.traces.forEach((trace, i) => {
+    checkpoint();
     const graph = buildTraceGraph(trace);
     const { graphlets, note } = segmentGraphlets(trace, graph);
     graphletsFound += graphlets.length;
-    post({ type: 'trace', trace: summarizeTrace(graph, graphlets, note) });
+    traces.push(summarizeTrace(graph, graphlets, note));
     progress(i + 1);
   });
+  const db = new DatabaseSync(input.storeFile);
+  try {
+    db.exec('PRAGMA busy_timeout = 30000');
+    db.exec('PRAGMA foreign_keys = ON');
+    if (input.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${input.maxPageCount}`);
+    writeImport(
+      db,
+      {
+        id: input.target.id,
+        name: input.name,
+        sha256: input.target.sha256,
+        size: input.size,
+        kind: file.kind,
+        format: file.format ?? null,
+        schemaVersion: file.schemaVersion ?? null,
+        jobId: input.target.jobId,
+        traces,
+      },
+      new Date(),
+      checkpoint,
+    );
+  } finally {
+    db.close();
+  }
   post({
     type: 'done',
     kind: file.kind,
-    format: file.format ?? null,
-    schemaVersion: file.schemaVersion ?? null,
+    traces: traces.length,
+    graphlets: graphletsFound,
     warnings: file.warnings ?? [],
   });
 }
 
 /** A message a person can act on, naming the uploaded file rather than the temp path. */
 function failure(input: ImportWorkerInput, error: unknown): ImportWorkerMessage {
+  if (isStorageFull(error)) {
+    const what = `nothing of ${input.name} was stored`;
+    return {
+      type: 'failed',
+      code: 'insufficient_storage',
+      message: storageFullMessage('import', dirname(input.storeFile), what),
+    };
+  }
   const typed = packageErrorAnswer(error);
   if (typed !== undefined) {
     return { type: 'failed', code: typed.code, message: `import: ${input.name}: ${typed.problem}` };

@@ -1,17 +1,19 @@
 /**
- * Import worker threads, one kept spare: loading core and formats into a fresh thread takes a
- * few hundred milliseconds, so the next import's worker is started before it is needed.
+ * Single-use worker threads, one kept spare: loading core and formats into a fresh thread takes
+ * a few hundred milliseconds, so the next task's worker is started before it is needed.
  */
 import { Worker } from 'node:worker_threads';
 
-const WORKER_URL = new URL('./worker-entry.ts', import.meta.url);
+const IMPORT_WORKER_URL = new URL('./worker-entry.ts', import.meta.url);
 
-/** Hands out single-use import workers, keeping one loaded in advance. */
+/** Hands out single-use workers of one entry module (imports by default), one loaded in advance. */
 export class ImportWorkerPool {
   private spare: Worker | undefined;
   private closed = false;
+  private readonly url: URL;
 
-  constructor() {
+  constructor(url: URL = IMPORT_WORKER_URL) {
+    this.url = url;
     this.spare = this.spawn();
   }
 
@@ -36,7 +38,7 @@ export class ImportWorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(this.url);
     // An idle spare must not keep the process alive, nor crash it if it fails to load.
     worker.unref();
     const forget = () => {

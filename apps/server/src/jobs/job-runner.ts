@@ -1,10 +1,10 @@
 /**
- * Background jobs by kind: a registry of runners, a bounded queue, progress fan-out to
- * subscribers (server-sent events) and a row per job in the store.
+ * Background jobs by kind: a registry of runners, a bounded queue per slot (imports and
+ * trainings do not wait for each other), cancellation, progress fan-out to subscribers
+ * (server-sent events) and a row per job in the store.
  */
-import type { DatabaseSync } from 'node:sqlite';
-import type { Job } from '@graphlet/contract';
-import { getJobRow, insertJob, saveJob } from '../store/job-rows.ts';
+import { isFinalJob, type Job } from '@graphlet/contract';
+import type { JobRowWriter } from '../store/job-row-writer.ts';
 
 export type Progress = Job['progress'];
 
@@ -19,6 +19,13 @@ export interface JobContext {
 /** Runs one job of a kind; resolves with its result, rejects (ideally with a JobError) on failure. */
 export type JobKindRunner<I> = (input: I, context: JobContext) => Promise<unknown>;
 
+/** A kind's options: the slot its jobs queue and run in (default: a slot of the kind's own). */
+export interface JobKindOptions<I> {
+  readonly slot?: string;
+  /** Releases what a job that never ran holds (canceled or stopped while queued). */
+  readonly discard?: (input: I) => void;
+}
+
 /** A failure with a code and a message a person can act on. */
 export class JobError extends Error {
   readonly code: string;
@@ -28,51 +35,96 @@ export class JobError extends Error {
   }
 }
 
+/** Thrown by `start` when a slot's queue is full; `retryAfterSeconds` estimates when it drains. */
+export class QueueFullError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(slot: string, retryAfterSeconds: number) {
+    super(`jobs: the ${slot} queue is full; retry in ${retryAfterSeconds} s`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** How many jobs of each slot run at once (1 for slots not named) and how many may wait. */
+export interface JobRunnerOptions {
+  readonly slots?: Readonly<Record<string, number>>;
+  readonly queueLimit?: number;
+}
+
 interface Entry {
   job: Job;
+  readonly slot: string;
   readonly run: () => Promise<unknown>;
+  readonly discard: () => void;
   readonly controller: AbortController;
   readonly listeners: Set<(job: Job) => void>;
+  canceled: boolean;
   lastSaved: number;
+  started: number;
   settled?: Promise<void>;
 }
 
-const SAVE_INTERVAL_MS = 250;
+interface Slot {
+  readonly concurrency: number;
+  readonly queue: Entry[];
+  running: number;
+  /** Mean run time of finished jobs (ms), for Retry-After. */
+  meanMs: number;
+}
 
-/** Runs registered job kinds, at most `concurrency` at once. */
+const SAVE_INTERVAL_MS = 250;
+const DEFAULT_QUEUE_LIMIT = 16;
+
+/** Runs registered job kinds, each slot at its own concurrency. */
 export class JobRunner {
-  private readonly db: DatabaseSync;
-  private readonly concurrency: number;
-  private readonly kinds = new Map<string, JobKindRunner<never>>();
+  private readonly rows: JobRowWriter;
+  private readonly options: JobRunnerOptions;
+  private readonly kinds = new Map<
+    string,
+    { runner: JobKindRunner<never>; options: JobKindOptions<never> }
+  >();
+  private readonly slots = new Map<string, Slot>();
   private readonly live = new Map<string, Entry>();
-  private readonly queue: Entry[] = [];
   private readonly watchers = new Set<(job: Job) => void>();
-  private running = 0;
   private closed = false;
 
-  constructor(db: DatabaseSync, concurrency = 2) {
-    this.db = db;
-    this.concurrency = concurrency;
+  constructor(rows: JobRowWriter, options: JobRunnerOptions = {}) {
+    this.rows = rows;
+    this.options = options;
   }
 
   /** Registers the runner of a job kind. */
-  register<I>(kind: string, runner: JobKindRunner<I>): void {
+  register<I>(kind: string, runner: JobKindRunner<I>, options: JobKindOptions<I> = {}): void {
     if (this.kinds.has(kind)) throw new Error(`jobs: kind "${kind}" is already registered`);
-    this.kinds.set(kind, runner as JobKindRunner<never>);
+    this.kinds.set(kind, {
+      runner: runner as JobKindRunner<never>,
+      options: options as JobKindOptions<never>,
+    });
   }
 
-  /** Queues a job of a registered kind and returns it (state queued). */
+  /** Queues a job of a registered kind and returns it (state queued); throws QueueFullError. */
   start<I>(kind: string, input: I, progress: Progress = {}): Job {
-    const runner = this.kinds.get(kind) as JobKindRunner<I> | undefined;
-    if (runner === undefined) throw new Error(`jobs: unknown kind "${kind}"`);
+    const registered = this.kinds.get(kind);
+    if (registered === undefined) throw new Error(`jobs: unknown kind "${kind}"`);
     if (this.closed) throw new Error('jobs: the runner is closed');
-    const job = insertJob(this.db, kind, progress);
+    const slotName = registered.options.slot ?? kind;
+    const slot = this.slot(slotName);
+    if (slot.queue.length >= (this.options.queueLimit ?? DEFAULT_QUEUE_LIMIT)) {
+      const waitMs = ((slot.queue.length + slot.running) * slot.meanMs) / slot.concurrency;
+      throw new QueueFullError(slotName, Math.min(600, Math.max(1, Math.ceil(waitMs / 1000))));
+    }
+    const runner = registered.runner as JobKindRunner<I>;
+    const discard = registered.options.discard as ((input: I) => void) | undefined;
+    const job = this.rows.insert(kind, progress);
     const controller = new AbortController();
     const entry: Entry = {
       job,
+      slot: slotName,
       controller,
       listeners: new Set(),
+      canceled: false,
       lastSaved: 0,
+      started: 0,
+      discard: () => discard?.(input),
       run: () =>
         runner(input, {
           id: job.id,
@@ -82,15 +134,15 @@ export class JobRunner {
         }),
     };
     this.live.set(job.id, entry);
-    this.queue.push(entry);
+    slot.queue.push(entry);
     // Start on a later tick, so the caller can subscribe before the first change.
-    setImmediate(() => this.pump());
+    setImmediate(() => this.pump(slot));
     return job;
   }
 
   /** The job's current document (live or recorded), or undefined. */
   get(id: string): Job | undefined {
-    return this.live.get(id)?.job ?? getJobRow(this.db, id);
+    return this.live.get(id)?.job ?? this.rows.get(id);
   }
 
   /** Calls `listener` on every change of a live job; returns the unsubscribe function. */
@@ -107,24 +159,62 @@ export class JobRunner {
     return () => this.watchers.delete(listener);
   }
 
+  /**
+   * Cancels a queued or running job and waits until its runner stopped; the job ends canceled.
+   * A finished job is answered unchanged; undefined when there is no such job.
+   */
+  async cancel(id: string): Promise<Job | undefined> {
+    const entry = this.live.get(id);
+    if (entry === undefined) return this.get(id);
+    entry.canceled = true;
+    const slot = this.slot(entry.slot);
+    const queued = slot.queue.indexOf(entry);
+    if (queued >= 0) {
+      slot.queue.splice(queued, 1);
+      this.live.delete(id);
+      entry.discard();
+      this.update(entry, { state: 'canceled' });
+      return entry.job;
+    }
+    entry.controller.abort();
+    await entry.settled;
+    return entry.job;
+  }
+
   /** Cancels queued and running jobs (they fail as interrupted) and waits for them to stop. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const entry of this.queue.splice(0))
-      this.fail(entry, 'interrupted', 'jobs: the server stopped before the job ran');
+    for (const slot of this.slots.values())
+      for (const entry of slot.queue.splice(0)) {
+        this.live.delete(entry.job.id);
+        entry.discard();
+        this.fail(entry, 'interrupted', 'jobs: the server stopped before the job ran');
+      }
     const running = [...this.live.values()];
     for (const entry of running) entry.controller.abort();
     await Promise.all(running.map((e) => e.settled));
   }
 
-  private pump(): void {
-    while (!this.closed && this.running < this.concurrency && this.queue.length > 0) {
-      const entry = this.queue.shift()!;
-      this.running++;
+  private slot(name: string): Slot {
+    let slot = this.slots.get(name);
+    if (slot === undefined) {
+      const concurrency = this.options.slots?.[name] ?? 1;
+      slot = { concurrency, queue: [], running: 0, meanMs: 5_000 };
+      this.slots.set(name, slot);
+    }
+    return slot;
+  }
+
+  private pump(slot: Slot): void {
+    while (!this.closed && slot.running < slot.concurrency && slot.queue.length > 0) {
+      const entry = slot.queue.shift()!;
+      slot.running++;
+      entry.started = Date.now();
       entry.settled = this.execute(entry).finally(() => {
-        this.running--;
+        slot.running--;
+        slot.meanMs = 0.7 * slot.meanMs + 0.3 * (Date.now() - entry.started);
         this.live.delete(entry.job.id);
-        if (!this.closed) this.pump();
+        if (!this.closed) this.pump(slot);
       });
     }
   }
@@ -133,11 +223,12 @@ export class JobRunner {
     this.update(entry, { state: 'running' });
     try {
       const result = await entry.run();
-      if (entry.controller.signal.aborted)
-        throw new JobError('interrupted', 'jobs: the server stopped during the job');
+      if (entry.controller.signal.aborted) throw new Error('aborted');
       this.update(entry, { state: 'done', result });
     } catch (error) {
-      if (entry.controller.signal.aborted) {
+      if (entry.canceled) {
+        this.update(entry, { state: 'canceled' });
+      } else if (entry.controller.signal.aborted) {
         this.fail(entry, 'interrupted', 'jobs: the server stopped during the job; start it again');
       } else if (error instanceof JobError) {
         this.fail(entry, error.code, error.message);
@@ -153,19 +244,13 @@ export class JobRunner {
   }
 
   private update(entry: Entry, change: Partial<Job>): void {
-    if (entry.job.state === 'done' || entry.job.state === 'failed') return;
+    if (isFinalJob(entry.job)) return;
     entry.job = { ...entry.job, ...change };
     const now = Date.now();
-    const final = entry.job.state === 'done' || entry.job.state === 'failed';
     // Progress can arrive thousands of times per second; the row is written at most every 250 ms.
-    if (final || change.state !== undefined || now - entry.lastSaved >= SAVE_INTERVAL_MS) {
-      try {
-        saveJob(this.db, entry.job);
-        entry.lastSaved = now;
-      } catch (error) {
-        // A full disk must not crash the server: the job's state is still answered from memory.
-        console.warn(`jobs: job ${entry.job.id} state not saved: ${(error as Error).message}`);
-      }
+    if (change.state !== undefined || now - entry.lastSaved >= SAVE_INTERVAL_MS) {
+      this.rows.save(entry.job);
+      entry.lastSaved = now;
     }
     for (const listener of entry.listeners) listener(entry.job);
     for (const watcher of this.watchers) watcher(entry.job);

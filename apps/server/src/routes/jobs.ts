@@ -1,14 +1,17 @@
-/** Jobs: the current document, and server-sent events of it until the job ends. */
-import type { Job } from '@graphlet/contract';
-import { corpusEventsRoute, getJobRoute, jobEventsRoute } from '@graphlet/contract/routes';
+/** Jobs: the current document, cancellation, server-sent events of one job and of every job. */
+import { isFinalJob } from '@graphlet/contract';
+import {
+  cancelJobRoute,
+  corpusEventsRoute,
+  getJobRoute,
+  jobEventsRoute,
+} from '@graphlet/contract/routes';
 import { streamSSE } from 'hono/streaming';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
 
 const JOB_EVENT_MS = 500;
-
-const isFinal = (job: Job) => job.state === 'done' || job.state === 'failed';
 
 /** The job routes. */
 export function jobRoutes(services: Services) {
@@ -37,7 +40,7 @@ export function jobRoutes(services: Services) {
         const last = lastSent.get(job.id);
         const now = Date.now();
         if (last !== undefined && last.state === job.state && now - last.at < JOB_EVENT_MS) return;
-        if (isFinal(job)) lastSent.delete(job.id);
+        if (isFinalJob(job)) lastSent.delete(job.id);
         else lastSent.set(job.id, { state: job.state, at: now });
         send('job', job);
       });
@@ -59,6 +62,12 @@ export function jobRoutes(services: Services) {
 
   app.openapi(getJobRoute, (c) => c.json(find(c.req.valid('param').id), 200));
 
+  app.openapi(cancelJobRoute, async (c) => {
+    const id = c.req.valid('param').id;
+    find(id);
+    return c.json((await services.jobs.cancel(id)) ?? find(id), 200);
+  });
+
   // Documented from the contract; the handler answers a stream, which the typed route cannot express.
   app.openAPIRegistry.registerPath(jobEventsRoute);
   app.get('/jobs/:id/events', (c) => {
@@ -75,7 +84,7 @@ export function jobRoutes(services: Services) {
         sending = sending.then(() =>
           stream.writeSSE({ event: 'job', id: String(sequence++), data: JSON.stringify(job) }),
         );
-        if (isFinal(job)) finish();
+        if (isFinalJob(job)) finish();
       };
       // Subscribe before reading the current state, so no change falls in between.
       const unsubscribe = services.jobs.subscribe(id, send);

@@ -55,9 +55,11 @@ export function sourceRoutes(services: Services) {
     );
   });
 
-  app.openapi(deleteSourceRoute, (c) => {
+  app.openapi(deleteSourceRoute, async (c) => {
     const { id } = c.req.valid('param');
-    if (!deleteSource(services.db, id))
+    // A source still importing: its import is canceled and leaves nothing behind.
+    const importing = await services.importer.cancelSource(id);
+    if (!deleteSource(services.db, id) && !importing)
       throw apiError(404, 'not_found', `sources: no source with id "${id}"`);
     services.cache.invalidateCorpus();
     return c.body(null, 204);

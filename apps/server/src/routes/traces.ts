@@ -36,10 +36,19 @@ export function traceRoutes(services: Services) {
   // Documented from the contract; answered as JSON text serialised once per loaded trace, which
   // the typed route cannot express.
   app.openAPIRegistry.registerPath(getTraceRoute);
-  app.get('/traces/:id', (c) => {
+  app.get('/traces/:id', async (c) => {
     const id = c.req.param('id');
-    const text = cachedLayout(services.cache, services.db, id);
-    if (text === undefined) throw noTrace(id);
+    let text = cachedLayout(services.cache, services.db, id);
+    if (text === null) {
+      // Not laid out yet (stores from before the layout was computed at import): on a worker.
+      await services.tasks.run(`layout:${id}`, {
+        task: 'layout',
+        storeFile: services.storeFile,
+        traceId: id,
+      });
+      text = cachedLayout(services.cache, services.db, id);
+    }
+    if (text === undefined || text === null) throw noTrace(id);
     c.header('vary', 'accept-encoding');
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
       c.header('content-encoding', 'gzip');

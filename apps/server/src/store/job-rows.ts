@@ -24,16 +24,6 @@ function toJob(row: JobRow): Job {
   return job;
 }
 
-/** Records a new queued job and returns it. */
-export function insertJob(db: DatabaseSync, kind: string, progress: Job['progress']): Job {
-  const now = new Date().toISOString();
-  const { lastInsertRowid } = statement(
-    db,
-    "INSERT INTO jobs (kind, state, progress, created, updated) VALUES (?, 'queued', ?, ?, ?)",
-  ).run(kind, JSON.stringify(progress), now, now);
-  return { id: String(lastInsertRowid), kind, state: 'queued', progress };
-}
-
 /** Writes a job's current state, progress, error and result. */
 export function saveJob(db: DatabaseSync, job: Job): void {
   statement(

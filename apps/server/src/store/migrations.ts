@@ -201,6 +201,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX traces_source_pipeline ON traces (source_id, pipeline);
     `,
   },
+  {
+    version: 12,
+    name: 'jobs can end canceled',
+    // SQLite cannot change a CHECK constraint in place: the table is copied under the new one.
+    sql: `
+      CREATE TABLE jobs_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'canceled')),
+        progress TEXT NOT NULL,
+        error TEXT,
+        result TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+      );
+      INSERT INTO jobs_next SELECT id, kind, state, progress, error, result, created, updated FROM jobs;
+      DROP TABLE jobs;
+      ALTER TABLE jobs_next RENAME TO jobs;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -9,8 +9,16 @@ export function traceId(sourceId: string, ordinal: number): string {
   return `${sourceId}-${ordinal}`;
 }
 
-/** Inserts the source, its traces, payloads and graphlets, and drops cached results. */
-export function writeImport(db: DatabaseSync, source: ImportedSource, now = new Date()): void {
+/**
+ * Inserts the source, its traces, payloads and graphlets, and drops cached results; `checkpoint`
+ * runs before each trace and may throw to roll everything back (a canceled import).
+ */
+export function writeImport(
+  db: DatabaseSync,
+  source: ImportedSource,
+  now = new Date(),
+  checkpoint: () => void = () => {},
+): void {
   transaction(db, () => {
     statement(
       db,
@@ -27,6 +35,7 @@ export function writeImport(db: DatabaseSync, source: ImportedSource, now = new 
       now.toISOString(),
     );
     source.traces.forEach((trace, n) => {
+      checkpoint();
       insertTrace(db, source.id, n + 1, trace);
     });
     clearResults(db);

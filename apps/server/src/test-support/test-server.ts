@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Job, UploadResponse } from '@graphlet/contract';
+import { isFinalJob, type Job, type UploadResponse } from '@graphlet/contract';
 import type { ConfigInput } from '../config.ts';
 import { createApp, type Server } from '../create-app.ts';
 
@@ -46,6 +46,39 @@ export function upload(
   );
 }
 
+/**
+ * Encodes `bytes` as the multipart field `file` now; `send` POSTs it later, streamed in 64 KiB
+ * chunks as a socket delivers it (so encoding the form costs nothing while the server is timed).
+ */
+export async function streamedUpload(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ send(server: Server): Promise<Response> }> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  const encoded = new Response(form);
+  const whole = new Uint8Array(await encoded.arrayBuffer());
+  const type = encoded.headers.get('content-type')!;
+  return {
+    send: async (server) => {
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= whole.length) return controller.close();
+          controller.enqueue(whole.subarray(at, at + 65_536));
+          at += 65_536;
+        },
+      });
+      return server.app.request('/api/sources', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { 'content-type': type },
+      } as RequestInit);
+    },
+  };
+}
+
 /** Uploads and returns the parsed answer with its status. */
 export async function uploadJson(
   server: Server,
@@ -56,7 +89,7 @@ export async function uploadJson(
   return { status: response.status, body: (await response.json()) as UploadResponse };
 }
 
-/** Polls GET /api/jobs/:id until the job is done or failed. */
+/** Polls GET /api/jobs/:id until the job is done, failed or canceled. */
 export async function waitForJob(
   server: Server,
   id: string,
@@ -65,7 +98,7 @@ export async function waitForJob(
   for (let i = 0; i < 2000; i++) {
     const response = await server.app.request(`/api/jobs/${id}`, { headers });
     const job = (await response.json()) as Job;
-    if (job.state === 'done' || job.state === 'failed') return job;
+    if (isFinalJob(job)) return job;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`test: job ${id} did not finish`);

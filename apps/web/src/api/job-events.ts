@@ -1,7 +1,7 @@
 /**
  * A background job's documents as an async iterable, the stream behind `jobQuery`: server-sent
  * events from /api/jobs/:id/events, falling back to polling /api/jobs/:id when EventSource is
- * missing, fails, or cannot carry the bearer token. It ends with the done or failed document, or
+ * missing, fails, or cannot carry the bearer token. It ends with the done, failed or canceled document, or
  * when `signal` aborts; polling gives up (throws) after four failures in a row.
  */
 import { requestJson } from './http.ts';
@@ -13,7 +13,8 @@ const SSE_EVENT_NAMES = ['message', 'job'] as const;
 const POLL_FAILURES = 3;
 
 /** True once a job can change no more. */
-export const isFinished = (job: Job): boolean => job.state === 'done' || job.state === 'failed';
+export const isFinished = (job: Job): boolean =>
+  job.state === 'done' || job.state === 'failed' || job.state === 'canceled';
 
 /** Every document of job `jobId` from now until it finishes. */
 export async function* jobEvents(

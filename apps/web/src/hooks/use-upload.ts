@@ -5,22 +5,26 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { cancelJob } from '../api/cancel-job.ts';
 import { isFinished } from '../api/job-events.ts';
 import { invalidateCorpus, jobQuery } from '../api/queries.ts';
 import type { Job } from '../api/schemas.ts';
 import { uploadSource } from '../api/upload-source.ts';
 import {
+  CANCELED_MESSAGE,
   jobErrorMessage,
   type SendProgress,
   type UploadState,
   uploadState,
 } from '../lib/upload-state.ts';
 
-/** The upload state, a function that uploads a file, and one that dismisses the result. */
+/** The upload state, a function that uploads a file, one that dismisses the result, one that cancels. */
 export function useUpload(): {
   state: UploadState;
   upload: (file: File) => void;
   reset: () => void;
+  /** Cancels the import job (queued or running); nothing of it is stored. */
+  cancel: () => void;
 } {
   const queryClient = useQueryClient();
   const [sending, setSending] = useState<SendProgress | null>(null);
@@ -41,6 +45,7 @@ export function useUpload(): {
       setAccepted(job);
       const last = isFinished(job) ? job : await queryClient.fetchQuery(jobQuery(job.id));
       if (last?.state === 'failed') throw new Error(jobErrorMessage(last));
+      if (last?.state === 'canceled') throw new Error(CANCELED_MESSAGE);
       if (last?.state !== 'done') throw new Error('The import stopped before it finished.');
       return { job: last, alreadyImported: false };
     },
@@ -61,6 +66,11 @@ export function useUpload(): {
     setAccepted(null);
   }, [resetMutation]);
 
+  const jobId = accepted?.id;
+  const cancel = useCallback(() => {
+    if (jobId !== undefined) void cancelJob(jobId).catch(() => {});
+  }, [jobId]);
+
   const state = uploadState({
     fileName: mutation.variables?.name,
     status: mutation.status,
@@ -69,5 +79,5 @@ export function useUpload(): {
     result: mutation.data,
     error: mutation.error,
   });
-  return { state, upload: mutate, reset };
+  return { state, upload: mutate, reset, cancel };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../api/schemas.ts';
-import { type UploadFacts, uploadFraction, uploadState } from './upload-state.ts';
+import { CANCELED_MESSAGE, type UploadFacts, uploadFraction, uploadState } from './upload-state.ts';
 
 const job = (state: Job['state'], progress: Job['progress'] = {}): Job => ({
   id: 'j1',
@@ -33,6 +33,14 @@ describe('uploadState', () => {
     expect(importing).toMatchObject({ phase: 'importing', state: 'running' });
     expect(uploadFraction(importing)).toBe(0.3);
     expect(uploadState(facts({ job: job('queued') }))).toMatchObject({ state: 'queued' });
+  });
+
+  it('says a canceled import stored nothing', () => {
+    expect(uploadState(facts({ job: job('canceled') }))).toEqual({
+      phase: 'failed',
+      fileName: 'store.sqlite',
+      message: CANCELED_MESSAGE,
+    });
   });
 
   it('shows a finished job at once, before the mutation settles', () => {

@@ -92,8 +92,12 @@ export function uploadState(facts: UploadFacts): UploadState {
   const progress = importProgress(job.progress);
   if (job.state === 'done') return { phase: 'done', fileName, progress, alreadyImported: false };
   if (job.state === 'failed') return { phase: 'failed', fileName, message: jobErrorMessage(job) };
+  if (job.state === 'canceled') return { phase: 'failed', fileName, message: CANCELED_MESSAGE };
   return { phase: 'importing', fileName, state: job.state, progress };
 }
+
+/** What the page says of an import a user canceled. */
+export const CANCELED_MESSAGE = 'The import was canceled; nothing of the file was stored.';
 
 /** What a failed import job says went wrong. */
 export function jobErrorMessage(job: Job): string {

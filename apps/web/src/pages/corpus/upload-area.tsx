@@ -5,7 +5,7 @@ import { UploadProgress } from './upload-progress.tsx';
 
 /** The upload area of the corpus page. */
 export function UploadArea() {
-  const { state, upload, reset } = useUpload();
+  const { state, upload, reset, cancel } = useUpload();
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const busy = state.phase === 'sending' || state.phase === 'importing';
@@ -54,7 +54,7 @@ export function UploadArea() {
         or drop an MLMD SQLite store, a JSON trace, OpenLineage events, PROV-JSON or Kubeflow
         Pipelines runs here.
       </p>
-      <UploadProgress state={state} onDismiss={reset} />
+      <UploadProgress state={state} onDismiss={reset} onCancel={cancel} />
     </section>
   );
 }

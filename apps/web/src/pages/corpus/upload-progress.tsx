@@ -7,10 +7,12 @@ import { type UploadState, uploadFraction } from '../../lib/upload-state.ts';
 export interface UploadProgressProps {
   readonly state: UploadState;
   readonly onDismiss: () => void;
+  /** Cancels the import job while it is queued or running. */
+  readonly onCancel: () => void;
 }
 
 /** Text and bar for the current upload state (nothing when idle, but the space stays reserved). */
-export function UploadProgress({ state, onDismiss }: UploadProgressProps) {
+export function UploadProgress({ state, onDismiss, onCancel }: UploadProgressProps) {
   return (
     <div className="upload-status" aria-live="polite">
       {state.phase !== 'idle' && (
@@ -18,6 +20,11 @@ export function UploadProgress({ state, onDismiss }: UploadProgressProps) {
           <div className="toolbar" style={{ marginBottom: 4 }}>
             <strong>{state.fileName}</strong>
             <span className="muted">{describe(state)}</span>
+            {state.phase === 'importing' && (
+              <button type="button" className="link" onClick={onCancel}>
+                Cancel import
+              </button>
+            )}
             {(state.phase === 'done' || state.phase === 'failed') && (
               <button type="button" className="link" onClick={onDismiss}>
                 Dismiss

@@ -1,0 +1,19 @@
+/** Messages between the main thread and a task worker (statistics, trace layout). */
+
+export type TaskInput =
+  | {
+      readonly task: 'stats';
+      readonly storeFile: string;
+      /** Trace ids, or null for every trace. */
+      readonly ids: readonly string[] | null;
+      /** The results-cache key the worker stores the answer under. */
+      readonly key: string;
+      /** The results cache's byte budget (STATS_CACHE_BYTES). */
+      readonly limitBytes: number;
+    }
+  | { readonly task: 'layout'; readonly storeFile: string; readonly traceId: string };
+
+export type TaskOutput =
+  | { readonly type: 'done'; readonly json: string | null }
+  | { readonly type: 'missing'; readonly id: string }
+  | { readonly type: 'failed'; readonly message: string };
