@@ -74,6 +74,16 @@ export const ConfigSchema = z.object({
   connectionRetryMs: z.coerce.number().int().positive().default(5000),
   /** Jobs that may wait in each slot (imports, trainings, statistics); past it 429 `queue_full`. */
   jobQueueLimit: z.coerce.number().int().positive().default(16),
+  /**
+   * Redis for the job queue (BullMQ): jobs then run in worker processes (`pnpm worker`) sharing
+   * this DATA_DIR; unset, they run in this process.
+   */
+  redisUrl: z
+    .string()
+    .optional()
+    .transform((u) => (u === '' ? undefined : u)),
+  /** Redis key prefix of the queues, so deployments sharing a Redis keep apart. */
+  queuePrefix: z.string().min(1).default('graphlet'),
   /** The built web app; its absence is answered with a hint page. */
   webDir: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });
@@ -98,6 +108,8 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
   WASTE_MAX_MEMORY: 'wasteMaxMemory',
   CONNECTION_RETRY_MS: 'connectionRetryMs',
   JOB_QUEUE_LIMIT: 'jobQueueLimit',
+  REDIS_URL: 'redisUrl',
+  QUEUE_PREFIX: 'queuePrefix',
 };
 
 /** Reads the configuration: flags (`--port 9000`, `--data-dir=x`) override environment variables. */

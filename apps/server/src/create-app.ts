@@ -14,6 +14,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { webAppRoutes } from './http/web-app.ts';
 import { loadDemoCorpus } from './import/demo-corpus.ts';
 import { Importer } from './import/importer.ts';
+import { BullJobs } from './jobs/bull-jobs.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { TaskPool } from './offload/task-pool.ts';
 import { connectionRoutes } from './routes/connections.ts';
@@ -56,14 +58,25 @@ export function createApp(input: ConfigInput = {}): Server {
     lock.release();
     throw error;
   }
-  failUnfinishedJobs(db, 'jobs: the server stopped during the job; start it again');
   const tmpDir = join(config.dataDir, 'tmp');
-  rmSync(tmpDir, { recursive: true, force: true });
+  // With a queue, jobs (and the uploads they read) outlive this process: workers finish them.
+  if (config.redisUrl === undefined) {
+    failUnfinishedJobs(db, 'jobs: the server stopped during the job; start it again');
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
   mkdirSync(tmpDir, { recursive: true });
   const storeFile = join(config.dataDir, STORE_FILE);
   const jobRows = new JobRowWriter(storeFile);
   const tasks = new TaskPool();
-  const jobs = new JobRunner(jobRows, { queueLimit: config.jobQueueLimit });
+  const jobs: JobQueue =
+    config.redisUrl === undefined
+      ? new JobRunner(jobRows, { queueLimit: config.jobQueueLimit })
+      : new BullJobs(jobRows, {
+          redisUrl: config.redisUrl,
+          prefix: config.queuePrefix,
+          role: 'api',
+          queueLimit: config.jobQueueLimit,
+        });
   const cache = new ServerCache(config.cacheBytes);
   const events = new CorpusEvents();
   const services: Services = {

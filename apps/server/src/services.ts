@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import type { ConnectionService } from './connections/connection-service.ts';
 import type { CorpusEvents } from './events/corpus-events.ts';
 import type { Importer } from './import/importer.ts';
-import type { JobRunner } from './jobs/job-runner.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { TaskPool } from './offload/task-pool.ts';
 import type { WasteModels } from './waste/waste-models.ts';
 
@@ -16,7 +16,7 @@ export interface Services {
   readonly storeFile: string;
   /** Statistics and trace layouts computed on worker threads. */
   readonly tasks: TaskPool;
-  readonly jobs: JobRunner;
+  readonly jobs: JobQueue;
   readonly importer: Importer;
   /** Every in-memory answer under one byte budget; `invalidateCorpus()` when sources change. */
   readonly cache: ServerCache;

@@ -3,7 +3,7 @@ import type { ErrorBody, ErrorCode } from '@graphlet/contract';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { QueueFullError } from '../jobs/job-runner.ts';
+import { QueueFullError } from '../jobs/job-queue.ts';
 import { packageErrorAnswer } from './package-errors.ts';
 import { isStorageFull, storageFullMessage } from './storage-full.ts';
 

@@ -2,7 +2,7 @@
  * Runs the import worker thread on a file: it reads, segments and writes the source itself;
  * progress is forwarded. Canceling sets the shared flag: the worker rolls its transaction back.
  */
-import { type JobContext, JobError } from '../jobs/job-runner.ts';
+import { type JobContext, JobError } from '../jobs/job-queue.ts';
 import type { ImportTarget, ImportWorkerMessage } from './worker-messages.ts';
 import type { ImportWorkerPool } from './worker-pool.ts';
 

@@ -5,9 +5,9 @@
  */
 import { rm } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Job, SourceKind } from '@graphlet/contract';
-import type { JobRunner } from '../jobs/job-runner.ts';
-import { deleteSource, findSourceBySha } from '../store/source-queries.ts';
+import { isFinalJob, type Job, type SourceKind } from '@graphlet/contract';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { countSourceGraphlets, deleteSource, findSourceBySha } from '../store/source-queries.ts';
 import { importInWorker } from './import-in-worker.ts';
 import { ImportWorkerPool } from './worker-pool.ts';
 
@@ -38,8 +38,9 @@ function sourceIdOf(sha256: string): string {
 /** Registers the import job kind and accepts files to import. */
 export class Importer {
   private readonly db: DatabaseSync;
-  private readonly jobs: JobRunner;
+  private readonly jobs: JobQueue;
   private readonly inFlight = new Map<string, string>();
+  private readonly onImported: () => void;
   private readonly workers = new ImportWorkerPool();
 
   /**
@@ -48,18 +49,29 @@ export class Importer {
    */
   constructor(
     db: DatabaseSync,
-    jobs: JobRunner,
+    jobs: JobQueue,
     onImported: () => void = () => {},
     options: { readonly maxPageCount?: number } = {},
   ) {
     this.db = db;
     this.jobs = jobs;
+    this.onImported = onImported;
     const storeFile = db.location();
     if (storeFile === null) throw new Error('import: the store must be a file');
     jobs.register<ImportRequest>(
       IMPORT_JOB,
       async (request, context) => {
         const sourceId = sourceIdOf(request.sha256);
+        // A retried job (its worker died after the commit) finds its source written: at most once.
+        const written = findSourceBySha(this.db, request.sha256);
+        if (written !== undefined && written.jobId === Number(context.id)) {
+          if (request.removeAfter) await rm(request.path, { force: true });
+          return {
+            sourceId,
+            traces: written.source.traces,
+            graphlets: countSourceGraphlets(this.db, sourceId),
+          };
+        }
         try {
           const outcome = await importInWorker(
             this.workers,
@@ -142,6 +154,13 @@ export class Importer {
       throw error;
     }
     this.inFlight.set(request.sha256, job.id);
+    // The job may run in another process (BullMQ workers): its end is seen here through events.
+    const unsubscribe = this.jobs.subscribe(job.id, (current) => {
+      if (!isFinalJob(current)) return;
+      unsubscribe();
+      this.inFlight.delete(request.sha256);
+      if (current.state === 'done') this.onImported();
+    });
     return { sourceId, created: true, job };
   }
 }

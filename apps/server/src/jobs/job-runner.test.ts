@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobRowWriter } from '../store/job-row-writer.ts';
 import { failUnfinishedJobs, getJobRow } from '../store/job-rows.ts';
 import { openDatabase, STORE_FILE } from '../store/open-database.ts';
-import { JobError, JobRunner, QueueFullError } from './job-runner.ts';
+import { JobError, QueueFullError } from './job-queue.ts';
+import { JobRunner } from './job-runner.ts';
 
 const settle = async (jobs: JobRunner, id: string): Promise<Job> => {
   for (;;) {

@@ -5,44 +5,14 @@
  */
 import { isFinalJob, type Job } from '@graphlet/contract';
 import type { JobRowWriter } from '../store/job-row-writer.ts';
-
-export type Progress = Job['progress'];
-
-/** What a running job can do: report progress and notice cancellation. */
-export interface JobContext {
-  /** The job's own id. */
-  readonly id: string;
-  readonly signal: AbortSignal;
-  progress(update: Progress): void;
-}
-
-/** Runs one job of a kind; resolves with its result, rejects (ideally with a JobError) on failure. */
-export type JobKindRunner<I> = (input: I, context: JobContext) => Promise<unknown>;
-
-/** A kind's options: the slot its jobs queue and run in (default: a slot of the kind's own). */
-export interface JobKindOptions<I> {
-  readonly slot?: string;
-  /** Releases what a job that never ran holds (canceled or stopped while queued). */
-  readonly discard?: (input: I) => void;
-}
-
-/** A failure with a code and a message a person can act on. */
-export class JobError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
-/** Thrown by `start` when a slot's queue is full; `retryAfterSeconds` estimates when it drains. */
-export class QueueFullError extends Error {
-  readonly retryAfterSeconds: number;
-  constructor(slot: string, retryAfterSeconds: number) {
-    super(`jobs: the ${slot} queue is full; retry in ${retryAfterSeconds} s`);
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
+import {
+  JobError,
+  type JobKindOptions,
+  type JobKindRunner,
+  type JobQueue,
+  type Progress,
+  QueueFullError,
+} from './job-queue.ts';
 
 /** How many jobs of each slot run at once (1 for slots not named) and how many may wait. */
 export interface JobRunnerOptions {
@@ -75,7 +45,7 @@ const SAVE_INTERVAL_MS = 250;
 const DEFAULT_QUEUE_LIMIT = 16;
 
 /** Runs registered job kinds, each slot at its own concurrency. */
-export class JobRunner {
+export class JobRunner implements JobQueue {
   private readonly rows: JobRowWriter;
   private readonly options: JobRunnerOptions;
   private readonly kinds = new Map<

@@ -54,6 +54,15 @@ export function findSourceBySha(
   return row === undefined ? undefined : { source: toSource(row), jobId: row.job_id };
 }
 
+/** How many graphlets the traces of a source hold. */
+export function countSourceGraphlets(db: DatabaseSync, sourceId: string): number {
+  const row = statement(
+    db,
+    'SELECT COALESCE(SUM(graphlets), 0) AS n FROM traces WHERE source_id = ?',
+  ).get(sourceId) as { n: number };
+  return row.n;
+}
+
 /** Deletes a source with its traces, payloads, graphlets (cascade) and cached results; false if absent. */
 export function deleteSource(db: DatabaseSync, id: string): boolean {
   return transaction(db, () => {

@@ -23,7 +23,8 @@ import {
   type WasteMemoryEstimate,
 } from '@graphlet/waste';
 import { FeatureSourceError, streamFeatureTable } from '@graphlet/waste/node';
-import { type JobContext, JobError, type JobRunner } from '../jobs/job-runner.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { type JobContext, JobError } from '../jobs/job-queue.ts';
 import {
   deleteWasteForests,
   insertWasteForest,
@@ -74,54 +75,58 @@ export function wasteTrainMemory(
 }
 
 /** Registers the job kind; the job's result is `{model:{id}}`. */
-export function registerWasteTrainJob(jobs: JobRunner, db: DatabaseSync): void {
+export function registerWasteTrainJob(jobs: JobQueue, db: DatabaseSync): void {
   const threads = WASTE_TRAIN_THREADS;
-  jobs.register<WasteTrainRequest>(WASTE_TRAIN_JOB, async (request, context) => {
-    const id = wasteModelIdOf(context.id);
-    try {
-      const { table, keys } = await buildTable(db, request.traceIds, context, threads);
-      checkTrainable(table);
-      const options = { ...request, threads, signal: context.signal, keepForests: false };
-      const run = await runWaste(table, options, (p) => {
-        if (p.stage === 'evaluated' && p.evaluation.forest !== undefined) {
-          // Stored now and let go: a forest on the paper's scale takes ~200 MB.
-          insertWasteForest(db, id, p.variant, forestToBytes(p.evaluation.forest));
-        }
-        context.progress({
-          stage: p.stage,
-          variant: p.variant,
-          variantIndex: p.variantIndex,
-          variantCount: p.variantCount,
-          ...(p.stage === 'training' ? { treesDone: p.treesDone, treesTotal: p.treesTotal } : {}),
+  jobs.register<WasteTrainRequest>(
+    WASTE_TRAIN_JOB,
+    async (request, context) => {
+      const id = wasteModelIdOf(context.id);
+      try {
+        const { table, keys } = await buildTable(db, request.traceIds, context, threads);
+        checkTrainable(table);
+        const options = { ...request, threads, signal: context.signal, keepForests: false };
+        const run = await runWaste(table, options, (p) => {
+          if (p.stage === 'evaluated' && p.evaluation.forest !== undefined) {
+            // Stored now and let go: a forest on the paper's scale takes ~200 MB.
+            insertWasteForest(db, id, p.variant, forestToBytes(p.evaluation.forest));
+          }
+          context.progress({
+            stage: p.stage,
+            variant: p.variant,
+            variantIndex: p.variantIndex,
+            variantCount: p.variantCount,
+            ...(p.stage === 'training' ? { treesDone: p.treesDone, treesTotal: p.treesTotal } : {}),
+          });
         });
-      });
-      context.progress({ stage: 'saving' });
-      insertWasteModel(
-        db,
-        storedWasteModel({
-          id,
-          jobId: context.id,
-          table,
-          keys,
-          run,
-          traces: request.scope,
-          ...request,
-        }),
-      );
-      context.progress({ stage: 'done' });
-      return { model: { id } };
-    } catch (error) {
-      deleteWasteForests(db, id);
-      if (error instanceof WasteError) throw new JobError(error.code, `waste: ${error.message}`);
-      if (error instanceof FeatureSourceError) {
-        throw new JobError(
-          'invalid_trace',
-          `waste: a stored trace cannot be read: ${error.message}`,
+        context.progress({ stage: 'saving' });
+        insertWasteModel(
+          db,
+          storedWasteModel({
+            id,
+            jobId: context.id,
+            table,
+            keys,
+            run,
+            traces: request.scope,
+            ...request,
+          }),
         );
+        context.progress({ stage: 'done' });
+        return { model: { id } };
+      } catch (error) {
+        deleteWasteForests(db, id);
+        if (error instanceof WasteError) throw new JobError(error.code, `waste: ${error.message}`);
+        if (error instanceof FeatureSourceError) {
+          throw new JobError(
+            'invalid_trace',
+            `waste: a stored trace cannot be read: ${error.message}`,
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+    { slot: 'train' },
+  );
 }
 
 async function buildTable(

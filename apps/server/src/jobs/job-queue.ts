@@ -1,0 +1,59 @@
+/**
+ * What the routes and job kinds need of background jobs, met by the in-process JobRunner (the
+ * default) and by BullJobs (Redis-backed BullMQ, when REDIS_URL is set): adding a kind is one
+ * `register(kind, runner, { slot })` call in either.
+ */
+import type { Job } from '@graphlet/contract';
+
+export type Progress = Job['progress'];
+
+/** What a running job can do: report progress and notice cancellation. */
+export interface JobContext {
+  /** The job's own id. */
+  readonly id: string;
+  readonly signal: AbortSignal;
+  progress(update: Progress): void;
+}
+
+/** Runs one job of a kind; resolves with its result, rejects (ideally with a JobError) on failure. */
+export type JobKindRunner<I> = (input: I, context: JobContext) => Promise<unknown>;
+
+/** A kind's options: the slot its jobs queue and run in (default: a slot of the kind's own). */
+export interface JobKindOptions<I> {
+  readonly slot?: string;
+  /** Releases what a job that never ran holds (canceled or stopped while queued). */
+  readonly discard?: (input: I) => void;
+}
+
+/** A failure with a code and a message a person can act on. */
+export class JobError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Thrown by `start` when a slot's queue is full; `retryAfterSeconds` estimates when it drains. */
+export class QueueFullError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(slot: string, retryAfterSeconds: number) {
+    super(`jobs: the ${slot} queue is full; retry in ${retryAfterSeconds} s`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export interface JobQueue {
+  /** Registers the runner of a job kind (where jobs run: this process, or a worker process). */
+  register<I>(kind: string, runner: JobKindRunner<I>, options?: JobKindOptions<I>): void;
+  /** Queues a job and returns it (state queued); throws QueueFullError past the slot's cap. */
+  start<I>(kind: string, input: I, progress?: Progress): Job;
+  /** The job's current document, or undefined. */
+  get(id: string): Job | undefined;
+  /** Calls `listener` on every change of a live job; returns the unsubscribe function. */
+  subscribe(id: string, listener: (job: Job) => void): () => void;
+  /** Cancels a queued or running job and waits until it stopped (it ends canceled). */
+  cancel(id: string): Promise<Job | undefined>;
+  /** Stops taking jobs and waits for running ones to stop. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+/** Test helpers for REDIS_URL mode: worker processes on a data folder and a unique queue prefix. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+
+/** The Redis the project's machines run (TEST_REDIS_URL overrides). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const WORKER_MAIN = fileURLToPath(new URL('../worker-main.ts', import.meta.url));
+
+/** A fresh queue prefix, so tests never see each other's jobs. */
+export const testQueuePrefix = () => `graphlet-test-${randomUUID().slice(0, 8)}`;
+
+/** Starts a worker process (`pnpm worker`) and resolves once it listens to the queues. */
+export async function startWorker(
+  dataDir: string,
+  prefix: string,
+  lockMs = 2_000,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--no-warnings', WORKER_MAIN], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      WORKER_LOCK_MS: String(lockMs),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`test: the worker exited (${code})`)));
+  });
+  return child;
+}
+
+/** Stops a worker (SIGTERM, or SIGKILL after 10 s) and waits for its exit. */
+export async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Deletes every Redis key under `prefix`. */
+export async function removeQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
