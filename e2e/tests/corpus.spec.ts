@@ -59,6 +59,43 @@ test.describe('corpus page', () => {
     await page.screenshot({ path: info.outputPath('corpus-uploaded.png') });
   });
 
+  test('cancels an import while it runs: nothing of the file is stored', async ({ page }, info) => {
+    // Writing the store and importing it take long on a crowded machine.
+    test.setTimeout(180_000);
+    const store = info.outputPath('cancel.sqlite');
+    const seed = String(1_000_000 + (Date.now() % 1_000_000));
+    execFileSync(
+      process.execPath,
+      [
+        '--no-warnings',
+        'apps/cli/src/main.ts',
+        'synth',
+        '--out',
+        store,
+        '--pipelines',
+        '8',
+        '--seed',
+        seed,
+        '--force',
+      ],
+      { cwd: root, stdio: 'ignore' },
+    );
+    await page.goto('/');
+    await expect(page.getByRole('table')).toBeVisible();
+    const before = await page.getByRole('table').locator('tbody tr').count();
+    await page.getByLabel('Choose an MLMD SQLite store or JSON trace').setInputFiles(store);
+    const cancel = page.getByRole('button', { name: 'Cancel import' });
+    await expect(cancel).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: info.outputPath('corpus-importing.png') });
+    await cancel.click();
+    await expect(
+      page.getByText('The import was canceled; nothing of the file was stored.'),
+    ).toBeVisible();
+    await page.screenshot({ path: info.outputPath('corpus-canceled.png') });
+    await page.reload();
+    await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(before);
+  });
+
   test('explains a file the server cannot read', async ({ page }, info) => {
     const file = info.outputPath('notes.txt');
     writeFileSync(file, 'not a store\n');

@@ -16,17 +16,42 @@ export function testServer(dataDir: string, config: ConfigInput = {}): Server {
   return createApp({ dataDir, demo: false, webDir: join(dataDir, 'no-web'), ...config });
 }
 
-/** Runs `body` against a fresh server in a temp folder, closing and removing both afterwards. */
+/**
+ * Runs `body` against a fresh server in a temp folder, closing and removing both afterwards.
+ * With TEST_QUEUE=redis the server queues its jobs on Redis (a prefix of its own) and two worker
+ * processes run them: the deployment layout of REDIS_URL, under the same tests.
+ */
 export async function withServer<T>(
   body: (server: Server, dataDir: string) => Promise<T>,
   config: ConfigInput = {},
 ): Promise<T> {
   const dir = tempDataDir();
-  const server = testServer(dir, config);
+  if (process.env.TEST_QUEUE !== 'redis') {
+    const server = testServer(dir, config);
+    try {
+      return await body(server, dir);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const queue = await import('./queue-workers.ts');
+  const prefix = queue.testQueuePrefix();
+  const server = testServer(dir, {
+    ...config,
+    redisUrl: queue.TEST_REDIS_URL,
+    queuePrefix: prefix,
+  });
+  const workers = await Promise.all([
+    queue.startWorker(dir, prefix),
+    queue.startWorker(dir, prefix),
+  ]);
   try {
     return await body(server, dir);
   } finally {
+    await Promise.all(workers.map(queue.stopWorker));
     await server.close();
+    await queue.removeQueueKeys(prefix);
     rmSync(dir, { recursive: true, force: true });
   }
 }
