@@ -220,19 +220,23 @@ export class BullJobs implements JobQueue {
     const controller = new AbortController();
     this.running.set(id, controller);
     let saved = 0;
+    let sending: Promise<void> = Promise.resolve();
     try {
       const result = await registered.runner(payload.input as never, {
         id,
         signal: controller.signal,
         progress: (update) => {
           job = { ...job, progress: { ...job.progress, ...update } };
+          // Every update reaches the API's event streams, in order; the row at most every 250 ms.
+          const sent = job;
+          sending = sending.then(() => bullJob.updateProgress(sent)).catch(() => {});
           const now = Date.now();
           if (now - saved < SAVE_INTERVAL_MS) return;
           saved = now;
           this.rows.save(job);
-          void bullJob.updateProgress(job).catch(() => {});
         },
       });
+      await sending;
       if (controller.signal.aborted) throw new Error('canceled');
       this.rows.save({ ...job, state: 'done', result });
       return result;
