@@ -77,6 +77,10 @@ export function createApp(input: ConfigInput = {}): Server {
           role: 'api',
           queueLimit: config.jobQueueLimit,
         });
+  // A connection's sync runs in this process (its worker thread and any password in memory stay
+  // here), on the queue's own runner when there is no Redis, on a local one beside BullMQ.
+  const syncJobs =
+    jobs instanceof JobRunner ? jobs : new JobRunner(jobRows, { queueLimit: config.jobQueueLimit });
   const cache = new ServerCache(config.cacheBytes);
   const events = new CorpusEvents();
   const services: Services = {
@@ -89,7 +93,7 @@ export function createApp(input: ConfigInput = {}): Server {
     cache,
     tmpDir,
     waste: new WasteModels(db, cache),
-    connections: new ConnectionService(db, jobs, cache, events, config.connectionRetryMs),
+    connections: new ConnectionService(db, syncJobs, cache, events, config.connectionRetryMs),
     events,
   };
   registerWasteTrainJob(jobs, db);
@@ -139,6 +143,7 @@ export function createApp(input: ConfigInput = {}): Server {
         await demo.catch(() => null);
         services.connections.close();
         await jobs.close();
+        if (syncJobs !== jobs) await syncJobs.close();
         services.connections.closeWorkers();
         await services.importer.close();
         await tasks.close();

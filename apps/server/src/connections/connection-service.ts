@@ -15,7 +15,7 @@ import { FormatError, openMlmdStore } from '@graphlet/formats';
 import type { ServerCache } from '../cache/server-cache.ts';
 import type { CorpusEvents } from '../events/corpus-events.ts';
 import { apiError } from '../http/api-error.ts';
-import type { JobRunner } from '../jobs/job-runner.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import { getConnection, insertConnection, listConnections } from '../store/connection-rows.ts';
 import { deleteSource } from '../store/source-queries.ts';
 import { transaction } from '../store/statement.ts';
@@ -34,7 +34,7 @@ export class ConnectionService {
 
   constructor(
     db: DatabaseSync,
-    jobs: JobRunner,
+    jobs: JobQueue,
     cache: ServerCache,
     events: CorpusEvents,
     retryMs: number,

@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { type Connection, isFinalJob, type Job } from '@graphlet/contract';
-import type { JobRunner } from '../jobs/job-runner.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import { getConnection, listConnections, type StoredConnection } from '../store/connection-rows.ts';
 import { SYNC_JOB, TRANSIENT_CODES } from './sync-job.ts';
 
@@ -19,14 +19,14 @@ interface Schedule {
 /** Schedules and starts the sync jobs of every connection. */
 export class ConnectionWatcher {
   private readonly db: DatabaseSync;
-  private readonly jobs: JobRunner;
+  private readonly jobs: JobQueue;
   private readonly retryMs: number;
   private readonly schedules = new Map<string, Schedule>();
   private readonly running = new Map<string, Job>();
   private readonly failures = new Map<string, number>();
   private closed = false;
 
-  constructor(db: DatabaseSync, jobs: JobRunner, retryMs: number) {
+  constructor(db: DatabaseSync, jobs: JobQueue, retryMs: number) {
     this.db = db;
     this.jobs = jobs;
     this.retryMs = retryMs;

@@ -7,7 +7,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ServerCache } from '../cache/server-cache.ts';
 import type { CorpusEvents } from '../events/corpus-events.ts';
-import { type JobContext, JobError, type JobRunner } from '../jobs/job-runner.ts';
+import { type JobContext, JobError, type JobQueue } from '../jobs/job-queue.ts';
 import { finishSync, getConnection, setConnectionState } from '../store/connection-rows.ts';
 import { replaceTrace } from '../store/replace-trace.ts';
 import { clearResults } from '../store/results-cache.ts';
@@ -44,7 +44,7 @@ export interface SyncDeps {
 const PUBLISH_MS = 1000;
 
 /** Registers the sync job kind. */
-export function registerSyncJob(jobs: JobRunner, deps: SyncDeps): void {
+export function registerSyncJob(jobs: JobQueue, deps: SyncDeps): void {
   jobs.register<{ connectionId: string }>(SYNC_JOB, (input, context) =>
     runSync(deps, input.connectionId, context),
   );

@@ -4,7 +4,7 @@
  * stopped, terminated when the connection is removed or the server stops.
  */
 import { Worker } from 'node:worker_threads';
-import type { JobContext } from '../jobs/job-runner.ts';
+import type { JobContext } from '../jobs/job-queue.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
 import type { SyncCounts, SyncWorkerInput, SyncWorkerMessage } from './sync-messages.ts';
 

@@ -61,6 +61,7 @@ export class BullJobs implements JobQueue {
   private readonly sub: Redis;
   private readonly cancelChannel: string;
   private readonly inputs = new Map<string, unknown>();
+  private readonly watchers = new Set<(job: Job) => void>();
 
   constructor(rows: JobRowWriter, options: BullJobsOptions) {
     this.rows = rows;
@@ -141,6 +142,11 @@ export class BullJobs implements JobQueue {
     return () => live.listeners.delete(listener);
   }
 
+  watch(listener: (job: Job) => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
   async cancel(id: string): Promise<Job | undefined> {
     const live = this.live.get(id);
     if (live === undefined) return this.get(id);
@@ -201,6 +207,7 @@ export class BullJobs implements JobQueue {
     if (live === undefined || isFinalJob(live.job)) return;
     live.job = { ...live.job, ...change };
     for (const listener of live.listeners) listener(live.job);
+    for (const watcher of this.watchers) watcher(live.job);
     if (isFinalJob(live.job)) {
       this.live.delete(id);
       this.inputs.delete(id);

@@ -52,6 +52,8 @@ export interface JobQueue {
   get(id: string): Job | undefined;
   /** Calls `listener` on every change of a live job; returns the unsubscribe function. */
   subscribe(id: string, listener: (job: Job) => void): () => void;
+  /** Calls `listener` on every change of every job this process follows; returns the unsubscribe. */
+  watch(listener: (job: Job) => void): () => void;
   /** Cancels a queued or running job and waits until it stopped (it ends canceled). */
   cancel(id: string): Promise<Job | undefined>;
   /** Stops taking jobs and waits for running ones to stop. */

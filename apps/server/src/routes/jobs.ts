@@ -1,5 +1,5 @@
 /** Jobs: the current document, cancellation, server-sent events of one job and of every job. */
-import { isFinalJob } from '@graphlet/contract';
+import { isFinalJob, type Job } from '@graphlet/contract';
 import {
   cancelJobRoute,
   corpusEventsRoute,
