@@ -1,16 +1,6 @@
 /** Horizontal bars per category: ours, the paper's stated value beside it, bounds as lines. */
 import { memo, useId, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  Legend,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   type BoundLine,
   type CategoryRow,
@@ -19,16 +9,10 @@ import {
 import { formatAmount, formatShare } from '../../lib/figures/format-stat.ts';
 import { categoryTooltip } from '../../lib/figures/tooltip-text.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import {
-  OURS,
-  PAPER,
-  REFERENCE_COLOR,
-  REFERENCE_LABEL,
-  type SeriesStyle,
-  seriesFill,
-} from './chart-palette.ts';
+import { OURS, PAPER, type SeriesStyle, seriesFill } from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
 import { tooltipContent } from './chart-tooltip.tsx';
+import { ReferenceMarks } from './reference-marks.tsx';
 
 export interface CategoryBarChartProps {
   readonly rows: readonly CategoryRow[];
@@ -41,6 +25,8 @@ export interface CategoryBarChartProps {
   readonly rowHeight?: number;
 }
 
+const NO_BOUNDS: readonly BoundLine[] = [];
+
 const formatters = {
   share: (v: number | null) => formatShare(v),
   count: (v: number | null) => formatAmount(v),
@@ -49,7 +35,7 @@ const formatters = {
 /** Bars with value labels, so numbers are readable without hovering or telling colours apart. */
 export const CategoryBarChart = memo(function CategoryBarChart({
   rows,
-  bounds = [],
+  bounds = NO_BOUNDS,
   format,
   xLabel,
   ours = OURS,
@@ -60,6 +46,11 @@ export const CategoryBarChart = memo(function CategoryBarChart({
   const byLabel = useMemo(() => new Map(rows.map((r) => [r.label, r])), [rows]);
   const fmt = formatters[format];
   const height = categoryChartHeight(rows, rowHeight);
+  // Bounds are shares: the axis runs from 0 to 1.
+  const marks = useMemo(
+    () => bounds.map((b) => ({ fraction: b.value, label: b.label, dashed: true })),
+    [bounds],
+  );
   return (
     <ChartFrame height={height}>
       <BarChart
@@ -109,19 +100,7 @@ export const CategoryBarChart = memo(function CategoryBarChart({
             <LabelList dataKey="paperText" position="right" fontSize={11} fill={PAPER.color} />
           </Bar>
         )}
-        {bounds.map((b) => (
-          <ReferenceLine
-            key={b.label}
-            x={b.value}
-            stroke={REFERENCE_COLOR}
-            strokeDasharray="5 4"
-            label={{
-              value: b.label,
-              position: 'insideBottomLeft',
-              ...REFERENCE_LABEL,
-            }}
-          />
-        ))}
+        {format === 'share' && <ReferenceMarks marks={marks} from="bottom" />}
       </BarChart>
     </ChartFrame>
   );

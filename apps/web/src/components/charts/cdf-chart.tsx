@@ -1,21 +1,14 @@
 /** Cumulative distributions on a log x axis, with the paper's horizontal and vertical references. */
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { type CdfPoint, cdfDomain, decadeTicks } from '../../lib/figures/cdf-series.ts';
 import { formatEdge, formatShare } from '../../lib/figures/format-stat.ts';
+import { axisFraction } from '../../lib/figures/reference-marks.ts';
 import { cdfTooltip } from '../../lib/figures/tooltip-text.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { REFERENCE_COLOR, REFERENCE_LABEL, type SeriesStyle } from './chart-palette.ts';
+import type { SeriesStyle } from './chart-palette.ts';
 import { tooltipContent } from './chart-tooltip.tsx';
+import { ReferenceMarks } from './reference-marks.tsx';
 
 /** A reference line at x (vertical) or y (horizontal). */
 export interface XyReference {
@@ -33,13 +26,23 @@ export interface CdfChartProps {
   readonly height?: number;
 }
 
+const NONE: readonly XyReference[] = [];
 const SHAPES = ['circle', 'square', 'triangle'] as const;
 
-/** Vertical labels sit on the roomier side of their line (log space); horizontal ones bottom right. */
-function referencePosition(r: XyReference, [lo, hi]: readonly [number, number]) {
-  if (r.axis === 'y') return 'insideBottomRight' as const;
-  const middle = Math.sqrt(lo * hi);
-  return r.value > middle ? ('insideTopRight' as const) : ('insideTopLeft' as const);
+/** References as marks on the log x axis and levels on the share axis. */
+function referenceMarks(references: readonly XyReference[], [lo, hi]: readonly [number, number]) {
+  return {
+    marks: references
+      .filter((r) => r.axis === 'x')
+      .map((r) => ({
+        fraction: axisFraction(r.value, lo, hi, 'log'),
+        label: r.label,
+        dashed: true,
+      })),
+    levels: references
+      .filter((r) => r.axis === 'y')
+      .map((r) => ({ fraction: r.value, label: r.label })),
+  };
 }
 
 /** Lines of cumulative shares; each series has its own dash and marker. */
@@ -48,12 +51,13 @@ export const CdfChart = memo(function CdfChart({
   series,
   xLabel,
   unit,
-  references = [],
+  references = NONE,
   height = 260,
 }: CdfChartProps) {
   const domain = useMemo(() => cdfDomain(points), [points]);
   const ticks = useMemo(() => decadeTicks(domain), [domain]);
   const byX = useMemo(() => new Map(points.map((p) => [p.x, p])), [points]);
+  const marks = useMemo(() => referenceMarks(references, domain), [references, domain]);
   return (
     <ChartFrame height={height}>
       <LineChart data={points as CdfPoint[]} margin={{ top: 24, right: 24, bottom: 28, left: 16 }}>
@@ -94,19 +98,7 @@ export const CdfChart = memo(function CdfChart({
             isAnimationActive={false}
           />
         ))}
-        {references.map((r) => (
-          <ReferenceLine
-            key={`${r.axis}-${r.value}-${r.label}`}
-            {...(r.axis === 'x' ? { x: r.value } : { y: r.value })}
-            stroke={REFERENCE_COLOR}
-            strokeDasharray="5 4"
-            label={{
-              value: r.label,
-              position: referencePosition(r, domain),
-              ...REFERENCE_LABEL,
-            }}
-          />
-        ))}
+        <ReferenceMarks marks={marks.marks} levels={marks.levels} />
       </LineChart>
     </ChartFrame>
   );

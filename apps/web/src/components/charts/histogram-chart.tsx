@@ -1,24 +1,16 @@
 /** A histogram (one bar series per distribution, shared bins) with the paper's reference lines. */
 import { memo, useId, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatShare } from '../../lib/figures/format-stat.ts';
 import { type HistogramRow, maxValue, shareAxis } from '../../lib/figures/histogram-bars.ts';
-import type { BinReferenceData } from '../../lib/figures/panel-data.ts';
+import type { ReferenceMark } from '../../lib/figures/reference-marks.ts';
 import { histogramTooltip } from '../../lib/figures/tooltip-text.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { REFERENCE_COLOR, REFERENCE_LABEL, type SeriesStyle, seriesFill } from './chart-palette.ts';
+import { type SeriesStyle, seriesFill } from './chart-palette.ts';
 import { ChartPatterns } from './chart-patterns.tsx';
 import { tooltipContent } from './chart-tooltip.tsx';
 import { EdgeTick } from './edge-tick.tsx';
+import { ReferenceMarks } from './reference-marks.tsx';
 
 export interface HistogramChartProps {
   readonly rows: readonly HistogramRow[];
@@ -29,10 +21,12 @@ export interface HistogramChartProps {
   readonly unit: string;
   /** What is counted ("pipelines"). */
   readonly noun: string;
-  /** Vertical lines at bins: dashed for the paper's numbers, solid for ours. */
-  readonly references?: readonly BinReferenceData[];
+  /** Vertical lines along the bins: dashed for the paper's numbers, solid for ours. */
+  readonly references?: readonly ReferenceMark[];
   readonly height?: number;
 }
+
+const NONE: readonly ReferenceMark[] = [];
 
 /** Bars of shares per bin; ticks label decades on log bins. */
 export const HistogramChart = memo(function HistogramChart({
@@ -42,7 +36,7 @@ export const HistogramChart = memo(function HistogramChart({
   yLabel,
   unit,
   noun,
-  references = [],
+  references = NONE,
   height = 260,
 }: HistogramChartProps) {
   const id = useId().replace(/:/g, '');
@@ -92,22 +86,7 @@ export const HistogramChart = memo(function HistogramChart({
             isAnimationActive={false}
           />
         ))}
-        {references.map((r) => (
-          <ReferenceLine
-            key={`${r.bin}-${r.label}`}
-            x={r.bin}
-            position={r.position}
-            stroke={REFERENCE_COLOR}
-            strokeWidth={1.5}
-            strokeDasharray={r.dashed ? '5 4' : undefined}
-            label={{
-              value: r.label,
-              position: r.side === 'right' ? 'insideTopLeft' : 'insideTopRight',
-              offset: 4 + r.row * 14,
-              ...REFERENCE_LABEL,
-            }}
-          />
-        ))}
+        <ReferenceMarks marks={references} />
       </BarChart>
     </ChartFrame>
   );

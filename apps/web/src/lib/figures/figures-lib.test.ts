@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { categoryBars, withExtraCategories } from './category-bars.ts';
 import { cdfDomain, cdfPoints, decadeTicks } from './cdf-series.ts';
 import { formatAmount, formatEdge, formatShare } from './format-stat.ts';
-import { binPlaceOf, hasValues, histogramRows, shareAxis } from './histogram-bars.ts';
+import { hasValues, histogramRows, shareAxis } from './histogram-bars.ts';
 import { distributionReferences, gapReferences } from './panel-data.ts';
 import { formatTarget, keyNumbers } from './paper-reference.ts';
 
@@ -88,30 +88,16 @@ describe('histogramRows', () => {
   });
 });
 
-describe('reference placement', () => {
-  it('finds the bin and where in it, in log space on log bins, clamped at the ends', () => {
-    const h = logHist([1, 1, 1, 1, 1, 1]);
-    expect(binPlaceOf(h, 1)).toEqual({ bin: '2', position: 'start' });
-    expect(binPlaceOf(h, 1.8)).toEqual({ bin: '2', position: 'middle' });
-    expect(binPlaceOf(h, 3)).toEqual({ bin: '2', position: 'end' });
-    expect(binPlaceOf(h, 0.001)).toEqual({ bin: '0', position: 'start' });
-    expect(binPlaceOf(h, 1000).bin).toBe('5');
-    expect(binPlaceOf(linearHist, 25)).toEqual({ bin: '2', position: 'middle' });
-  });
-
-  it("draws the paper's number dashed and ours solid, each label on its own row", () => {
+describe('reference lines', () => {
+  it("draws the paper's number dashed and ours solid, each at its place on the bins' axis", () => {
     const refs = distributionReferences(linearHist, { mean: 12 }, paper, 'figures.3a', 'days');
-    expect(refs).toEqual([
-      {
-        bin: '2',
-        position: 'end',
-        label: 'paper mean 36 days',
-        dashed: true,
-        row: 0,
-        side: 'left',
-      },
-      { bin: '1', position: 'start', label: 'ours: mean 12', dashed: false, row: 1, side: 'right' },
+    expect(refs.map((r) => [r.label, r.dashed])).toEqual([
+      ['paper mean 36 days', true],
+      ['ours: mean 12', false],
     ]);
+    // 36 days on bins from 0 to 30 lies beyond the axis; 12 days is 40% along it.
+    expect(refs[0]?.fraction).toBeCloseTo(1.2);
+    expect(refs[1]?.fraction).toBeCloseTo(0.4);
     const gaps = gapReferences(
       dist(logHist([1, 1, 1, 1, 1, 1]), 5),
       dist(logHist([0, 0, 1, 1, 1, 1]), null),
@@ -119,6 +105,8 @@ describe('reference placement', () => {
       'figures.9a',
     );
     expect(gaps.map((g) => g.label)).toEqual(['paper pushed mean ~ 40 h', 'all mean 5 h']);
+    // 40 h on bins from 0.1 to 100: inside the last-but-one decade's upper half.
+    expect(gaps[0]?.fraction).toBeCloseTo(Math.log10(40 / 0.1) / 3, 3);
   });
 });
 

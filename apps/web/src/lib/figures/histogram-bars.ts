@@ -78,32 +78,6 @@ function showTick(lo: number, i: number, bins: number, scale: Histogram['scale']
   return bins <= 15 || i % 2 === 0;
 }
 
-/** Where a value falls: its bin's key, and the nearest of the bin's start, middle or end. */
-export interface BinPlace {
-  readonly bin: string;
-  readonly position: 'start' | 'middle' | 'end';
-}
-
-/**
- * The bin holding `value` (clamped to the end bins) and where in it, for a reference line on a
- * category axis; log bins measure the position in log space.
- */
-export function binPlaceOf(histogram: Histogram, value: number): BinPlace {
-  const { edges, scale } = histogram;
-  const bins = edges.length - 1;
-  if (bins <= 0) return { bin: '0', position: 'middle' };
-  let i = 0;
-  while (i < bins - 1 && value >= (edges[i + 1] ?? Number.POSITIVE_INFINITY)) i++;
-  const lo = edges[i] ?? 0;
-  const hi = edges[i + 1] ?? lo;
-  const fraction =
-    scale === 'log' && lo > 0 && value > 0
-      ? Math.log(value / lo) / Math.log(hi / lo)
-      : (value - lo) / (hi - lo || 1);
-  const position = fraction < 0.25 ? 'start' : fraction > 0.75 ? 'end' : 'middle';
-  return { bin: String(i), position };
-}
-
 /** A share axis from 0 to a round top above `highest`, with at most six round ticks. */
 export function shareAxis(highest: number): { domain: [number, number]; ticks: number[] } {
   // 10% headroom so the tallest bar does not touch the reference labels at the top.

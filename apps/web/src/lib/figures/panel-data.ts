@@ -2,21 +2,8 @@
 
 import type { Distribution, Histogram, PaperTargets } from '@graphlet/core';
 import { formatAmount } from './format-stat.ts';
-import { binPlaceOf } from './histogram-bars.ts';
 import { formatTarget } from './paper-reference.ts';
-
-/** A vertical reference at a bin (see HistogramChart). */
-export interface BinReferenceData {
-  readonly bin: string;
-  /** Where in the bin the value falls. */
-  readonly position: 'start' | 'middle' | 'end';
-  readonly label: string;
-  /** Which side of the line the label sits on (away from the nearer plot edge). */
-  readonly side: 'left' | 'right';
-  /** Label row from the top, so labels of nearby lines never overlap. */
-  readonly row: number;
-  readonly dashed: boolean;
-}
+import { histogramFraction, type ReferenceMark } from './reference-marks.ts';
 
 const STAT_NAMES: Readonly<Record<string, string>> = {
   mean: 'mean',
@@ -27,7 +14,7 @@ const STAT_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * References for a histogram: the paper's stated mean/median/max/p90 at `path` (dashed, "paper
- * mean 36") and our mean (solid, "ours: mean 30.2"), each placed in the bin holding its value.
+ * mean 36") and our mean (solid, "ours: mean 30.2"), each at its value's place on the bins' axis.
  */
 export function distributionReferences(
   histogram: Histogram,
@@ -35,57 +22,45 @@ export function distributionReferences(
   paper: PaperTargets,
   path: string,
   unit: string,
-): BinReferenceData[] {
-  const refs: Unplaced[] = [];
+): ReferenceMark[] {
+  const refs: ReferenceMark[] = [];
   for (const stat of Object.keys(STAT_NAMES)) {
     const targetPath = `${path}.${stat}`;
     const target = paper[targetPath];
     if (target === undefined || histogram.edges.length < 2) continue;
     refs.push({
-      ...binPlaceOf(histogram, target.value),
+      fraction: histogramFraction(histogram, target.value),
       label: `paper ${STAT_NAMES[stat]} ${formatTarget(targetPath, target)} ${unit}`,
       dashed: true,
     });
   }
   if (ours.mean !== null && histogram.edges.length >= 2) {
     refs.push({
-      ...binPlaceOf(histogram, ours.mean),
+      fraction: histogramFraction(histogram, ours.mean),
       label: `ours: mean ${formatAmount(ours.mean)}`,
       dashed: false,
     });
   }
-  return place(refs, histogram.edges.length - 1);
-}
-
-type Unplaced = Omit<BinReferenceData, 'side' | 'row'>;
-
-/** Gives each label its own row, on the side of its line with more room. */
-function place(refs: readonly Unplaced[], bins: number): BinReferenceData[] {
-  return refs.map((r, row) => ({
-    ...r,
-    row,
-    side: Number(r.bin) < bins * 0.6 ? 'right' : 'left',
-  }));
+  return refs;
 }
 
 /** Our mean of each series as a solid line ("pushed mean 40 h"). */
 export function meanReferences(
   series: readonly { readonly label: string; readonly distribution: Distribution }[],
   unit: string,
-): BinReferenceData[] {
-  const bins = (series[0]?.distribution.histogram.edges.length ?? 1) - 1;
-  return place(meanLines(series, unit), bins);
+): ReferenceMark[] {
+  return meanLines(series, unit);
 }
 
 function meanLines(
   series: readonly { readonly label: string; readonly distribution: Distribution }[],
   unit: string,
-): Unplaced[] {
-  const refs: Unplaced[] = [];
+): ReferenceMark[] {
+  const refs: ReferenceMark[] = [];
   for (const { label, distribution } of series) {
     if (distribution.mean === null || distribution.histogram.edges.length < 2) continue;
     refs.push({
-      ...binPlaceOf(distribution.histogram, distribution.mean),
+      fraction: histogramFraction(distribution.histogram, distribution.mean),
       label: `${label} mean ${formatAmount(distribution.mean)} ${unit}`,
       dashed: false,
     });
@@ -99,13 +74,13 @@ export function gapReferences(
   pushed: Distribution,
   paper: PaperTargets,
   path: string,
-): BinReferenceData[] {
-  const refs: Unplaced[] = [];
+): ReferenceMark[] {
+  const refs: ReferenceMark[] = [];
   const targetPath = `${path}.pushed.mean`;
   const target = paper[targetPath];
   if (target !== undefined && pushed.histogram.edges.length >= 2)
     refs.push({
-      ...binPlaceOf(pushed.histogram, target.value),
+      fraction: histogramFraction(pushed.histogram, target.value),
       label: `paper pushed mean ${formatTarget(targetPath, target)} h`,
       dashed: true,
     });
@@ -116,5 +91,5 @@ export function gapReferences(
     ],
     'h',
   );
-  return place([...refs, ...ours], pushed.histogram.edges.length - 1);
+  return [...refs, ...ours];
 }
