@@ -75,9 +75,9 @@ test('a real TFX 1.15 store: labels by component and type, none by id; cached ru
   const trace = new TracePage(page);
   await trace.open(store.id);
   await trace.settle();
-  // Zoomed out, no label is drawn; zoomed in to 1, the placed ones are.
-  expect((await trace.viewport()).zoom).toBeLessThan(0.95);
-  expect((await drawnNodes(page)).filter((n) => n.shown)).toEqual([]);
+  // A small store opens at a zoom where its labels are drawn; zoomed in to 1, they stay placed.
+  expect((await trace.viewport()).zoom).toBeGreaterThanOrEqual(0.95);
+  expect((await drawnNodes(page)).filter((n) => n.shown).length).toBeGreaterThan(0);
   await trace.wheelZoomTo(1);
   const nodes = await drawnNodes(page);
   for (const n of nodes) expect(n.label, n.id).not.toMatch(GENERATED);
@@ -105,6 +105,28 @@ test('a real TFX 1.15 store: labels by component and type, none by id; cached ru
   await expect(trace.details.getByTestId('node-state')).toContainText('Cached');
   await expect(trace.details.getByTestId('node-state')).toContainText('dotted border');
 });
+
+for (const fixture of [
+  'tfx-0.22-chicago-taxi-schema-v4.sqlite',
+  'tfx-1.10-data-only-schema-v8.sqlite',
+  'tfx-1.15-interactive-two-trainers.sqlite',
+]) {
+  test(`${fixture} opens at a readable zoom with its first nodes in view`, async ({
+    page,
+    request,
+  }) => {
+    const store = await fixtureTrace(request, fixture);
+    const trace = new TracePage(page);
+    await trace.open(store.id);
+    await trace.settle();
+    const { zoom } = await trace.viewport();
+    expect(zoom).toBeGreaterThanOrEqual(0.95);
+    expect(zoom).toBeLessThanOrEqual(1.5);
+    // The pipeline's first step (its ingestion) is drawn on screen, labelled.
+    expect(await trace.nodesOnScreen({ role: 'ingestion' }, 10)).not.toEqual([]);
+    expect((await drawnNodes(page)).filter((n) => n.shown).length).toBeGreaterThan(0);
+  });
+}
 
 test('labels never overlap on the demo trace', async ({ page, request }) => {
   const [demo] = await tracesBySize(request);

@@ -64,15 +64,43 @@ export function nodesBox(model: TraceModel, indices?: ArrayLike<number>): Box {
   return { x1: x1 - NODE_MARGIN, y1: y1 - NODE_MARGIN, x2: x2 + NODE_MARGIN, y2: y2 + NODE_MARGIN };
 }
 
+/** Zoom from which labels are drawn: executions' 9 px labels reach Cytoscape's 9 px minimum at 1. */
+export const READABLE_ZOOM = 0.95;
+
+/** Traces up to this many nodes open at a zoom where their labels can be read. */
+export const SMALL_TRACE_NODES = 600;
+
+/** The closest a trace is fitted at first: a four-node store is not blown up to fill the screen. */
+const MAX_FIT_ZOOM = 1.5;
+
 /**
- * Fits the whole trace unless it is a long, flat timeline (the server lays x out by time); then it
- * fits the height and starts at the beginning, so lanes stay readable instead of a 1-px strip.
+ * Fits the whole trace unless that leaves it unreadable: a small trace (up to SMALL_TRACE_NODES)
+ * opens at READABLE_ZOOM from its top (centred when it fits across, else from its start), and a
+ * long, flat timeline (the server lays x out by time) fits the height from its beginning, so lanes
+ * stay readable instead of a 1-px strip.
  */
-export function initialViewport(box: Box, width: number, height: number): Viewport {
+export function initialViewport(
+  box: Box,
+  width: number,
+  height: number,
+  nodeCount = Number.POSITIVE_INFINITY,
+): Viewport {
   const pad = 20;
   const w = Math.max(1, box.x2 - box.x1);
   const h = Math.max(1, box.y2 - box.y1);
-  const fitAll = Math.min((width - 2 * pad) / w, (height - 2 * pad) / h);
+  const fitAll = Math.min(MAX_FIT_ZOOM, (width - 2 * pad) / w, (height - 2 * pad) / h);
+  if (nodeCount <= SMALL_TRACE_NODES && fitAll < READABLE_ZOOM) {
+    const zoom = READABLE_ZOOM;
+    const x =
+      w * zoom <= width - 2 * pad
+        ? width / 2 - ((box.x1 + box.x2) / 2) * zoom
+        : pad - box.x1 * zoom;
+    const y =
+      h * zoom <= height - 2 * pad
+        ? height / 2 - ((box.y1 + box.y2) / 2) * zoom
+        : pad - box.y1 * zoom;
+    return { zoom, pan: { x, y } };
+  }
   const fitHeight = Math.min(1, (height - 2 * pad) / h);
   if (fitHeight <= fitAll * 4) return centered(box, fitAll, width, height);
   return { zoom: fitHeight, pan: { x: pad - box.x1 * fitHeight, y: pad - box.y1 * fitHeight } };

@@ -9,7 +9,7 @@ import type {
 import { type DrawnStates, edgeClasses } from '../../lib/graph/apply-states.ts';
 import { VEIL_KIND } from '../../lib/graph/cy-style.ts';
 import type { TraceModel } from '../../lib/graph/trace-model.ts';
-import type { Box } from '../../lib/graph/viewport.ts';
+import { type Box, READABLE_ZOOM } from '../../lib/graph/viewport.ts';
 
 /** What the canvas keeps of a drawn trace. */
 export interface Drawn {
@@ -146,9 +146,6 @@ export function followContainerMoves(cy: Core, element: HTMLElement): () => void
   };
 }
 
-/** Zoom from which labels are drawn: executions' 9 px labels reach Cytoscape's 9 px minimum at 1. */
-const LABEL_ZOOM = 0.95;
-
 /**
  * Turns the placed labels on the first time the view is zoomed in far enough to draw them, so a
  * trace opened zoomed out (most large ones) pays neither the placement nor Cytoscape's label
@@ -161,7 +158,7 @@ export function showLabelsWhenZoomedIn(
 ): () => void {
   let done = false;
   const check = () => {
-    if (done || d.cy.zoom() < LABEL_ZOOM) return;
+    if (done || d.cy.zoom() < READABLE_ZOOM) return;
     done = true;
     d.cy.removeListener('zoom', check);
     const shown = placed();

@@ -104,7 +104,7 @@ export function TraceCanvas(props: TraceCanvasProps) {
       0.001,
       Math.min(MIN_ZOOM, 0.8 * fitViewport(box, width, height, 0, MAX_ZOOM).zoom),
     );
-    const view = belowAxis(initialViewport(box, width, height - AXIS_INSET));
+    const view = belowAxis(initialViewport(box, width, height - AXIS_INSET, model.nodes.length));
     performance.measure('graphlet-explorer:elements', { start: started, end: performance.now() });
     const renderer = chooseRenderer();
     const instance = cytoscape({
