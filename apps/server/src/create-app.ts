@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { roleOverrideRoutes } from './routes/role-overrides.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
@@ -103,6 +104,7 @@ export function createApp(input: ConfigInput = {}): Server {
   api.route('/', sourceRoutes(services));
   api.route('/', jobRoutes(services));
   api.route('/', traceRoutes(services));
+  api.route('/', searchRoutes(services));
   api.route('/', graphletRoutes(services));
   api.route('/', statsRoutes(services));
   api.route('/', wasteRoutes(services));

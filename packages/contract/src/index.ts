@@ -8,6 +8,7 @@ export * from './graphlets.ts';
 export * from './health.ts';
 export * from './jobs.ts';
 export * from './role-overrides.ts';
+export * from './search.ts';
 export * from './sources.ts';
 export * from './stats.ts';
 export * from './traces.ts';

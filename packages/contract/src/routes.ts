@@ -8,6 +8,7 @@ export * from './graphlets-routes.ts';
 export * from './health-routes.ts';
 export * from './jobs-routes.ts';
 export * from './role-overrides-routes.ts';
+export * from './search-routes.ts';
 export * from './sources-routes.ts';
 export * from './stats-routes.ts';
 export * from './traces-routes.ts';

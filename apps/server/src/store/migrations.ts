@@ -221,6 +221,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE jobs_next RENAME TO jobs;
     `,
   },
+  {
+    version: 13,
+    name: 'corpus-wide search: every node by label, type, name and URI (FTS5 trigram index)',
+    // Numbered after main's 12 so that a store already at 12 still gets it. Filled at import
+    // (store/search-index.ts); traces imported before this migration are indexed when the server
+    // opens the store. The FTS table reads its text from search_nodes and the triggers keep the
+    // two in step, also when a trace's rows go by ON DELETE CASCADE.
+    sql: `
+      CREATE TABLE search_nodes (
+        id INTEGER PRIMARY KEY,
+        trace_id TEXT NOT NULL REFERENCES traces (id) ON DELETE CASCADE,
+        node_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('execution', 'artifact')),
+        label TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT,
+        uri TEXT
+      );
+      CREATE INDEX search_nodes_trace ON search_nodes (trace_id);
+      CREATE VIRTUAL TABLE search_text USING fts5(
+        label, type, name, uri, content = 'search_nodes', content_rowid = 'id', tokenize = 'trigram'
+      );
+      CREATE TRIGGER search_nodes_insert AFTER INSERT ON search_nodes BEGIN
+        INSERT INTO search_text (rowid, label, type, name, uri)
+          VALUES (new.id, new.label, new.type, new.name, new.uri);
+      END;
+      CREATE TRIGGER search_nodes_delete AFTER DELETE ON search_nodes BEGIN
+        INSERT INTO search_text (search_text, rowid, label, type, name, uri)
+          VALUES ('delete', old.id, old.label, old.type, old.name, old.uri);
+      END;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

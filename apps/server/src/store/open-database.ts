@@ -3,11 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './migrations.ts';
+import { indexMissingTraces } from './search-index.ts';
 
 /** The store file inside a data folder. */
 export const STORE_FILE = 'graphlet-explorer.sqlite';
 
-/** Opens the store of `dataDir` and brings its schema up to date. */
+/** Opens the store of `dataDir` and brings its schema and search index up to date. */
 export function openDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, STORE_FILE));
@@ -16,5 +17,6 @@ export function openDatabase(dataDir: string): DatabaseSync {
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
+  indexMissingTraces(db);
   return db;
 }

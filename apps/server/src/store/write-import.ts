@@ -1,7 +1,9 @@
 /** Writes one imported source in ONE transaction: all of it lands, or none of it. */
 import type { DatabaseSync } from 'node:sqlite';
+import type { Trace } from '@graphlet/core';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { clearResults } from './results-cache.ts';
+import { indexTraceNodes } from './search-index.ts';
 import { statement, transaction } from './statement.ts';
 
 /** The id of a source's n-th trace (from 1). */
@@ -76,6 +78,7 @@ export function insertTrace(
     db,
     'INSERT INTO trace_payloads (trace_id, trace, layout, base_roles) VALUES (?, ?, ?, ?)',
   ).run(id, trace.payload, trace.layout, baseRoles);
+  indexTraceNodes(db, id, JSON.parse(trace.payload) as Trace);
   const insertGraphlet = statement(
     db,
     `INSERT INTO graphlets (trace_id, trainer, idx, pushed, failed, warm_start, start_ms, end_ms,

@@ -1,0 +1,120 @@
+/**
+ * The corpus-wide search index: one row per execution and artifact (its drawn label, type, name and
+ * URI) in an FTS5 trigram table, so any substring of 3 or more characters is found without a scan;
+ * pipelines are matched on the traces table (one row per trace).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { SearchHit } from '@graphlet/contract';
+import type { Trace } from '@graphlet/core';
+import { artifactLabel, executionLabel } from '../layout/node-label.ts';
+import { statement } from './statement.ts';
+
+/** Adds the nodes of one trace to the index (inside the caller's transaction). */
+export function indexTraceNodes(db: DatabaseSync, traceId: string, trace: Trace): void {
+  const insert = statement(
+    db,
+    'INSERT INTO search_nodes (trace_id, node_id, kind, label, type, name, uri) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const e of trace.executions)
+    insert.run(traceId, `e${e.id}`, 'execution', executionLabel(e), e.type, e.name ?? null, null);
+  for (const a of trace.artifacts)
+    insert.run(
+      traceId,
+      `a${a.id}`,
+      'artifact',
+      artifactLabel(a),
+      a.type,
+      a.name ?? null,
+      a.uri ?? null,
+    );
+}
+
+/** Indexes every trace that has no row in the index yet (traces imported before migration 8). */
+export function indexMissingTraces(db: DatabaseSync): number {
+  const missing = db
+    .prepare(
+      `SELECT t.id, p.trace FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
+       WHERE t.executions + t.artifacts > 0
+         AND NOT EXISTS (SELECT 1 FROM search_nodes s WHERE s.trace_id = t.id)`,
+    )
+    .all() as { id: string; trace: string }[];
+  for (const row of missing) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      indexTraceNodes(db, row.id, JSON.parse(row.trace) as Trace);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  return missing.length;
+}
+
+/** FTS5 query text for a literal substring: one quoted string (quotes doubled). */
+function phrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** LIKE pattern for a literal substring (`\` escapes). */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+interface NodeRow {
+  trace_id: string;
+  pipeline: string;
+  node_id: string;
+  kind: 'execution' | 'artifact';
+  label: string;
+  type: string;
+  name: string | null;
+  uri: string | null;
+}
+
+/**
+ * Up to `limit` matches of `text` (case-insensitive substring, 3+ characters): pipelines first (by
+ * name), then nodes in index order (by trace, executions before artifacts); `more` when some were
+ * left out.
+ */
+export function searchCorpus(
+  db: DatabaseSync,
+  text: string,
+  limit: number,
+): { hits: SearchHit[]; more: boolean } {
+  const pipelines = statement(
+    db,
+    `SELECT id, pipeline FROM traces WHERE pipeline LIKE ? ESCAPE '\\' ORDER BY pipeline, id LIMIT ?`,
+  ).all(likePattern(text), limit + 1) as { id: string; pipeline: string }[];
+  const hits: SearchHit[] = pipelines.slice(0, limit).map((p) => ({
+    kind: 'pipeline',
+    traceId: p.id,
+    pipeline: p.pipeline,
+    nodeId: null,
+    label: p.pipeline,
+    type: null,
+    name: null,
+    uri: null,
+  }));
+  const room = limit - hits.length;
+  if (room <= 0) return { hits, more: pipelines.length > limit };
+  const nodes = statement(
+    db,
+    `SELECT s.trace_id, t.pipeline, s.node_id, s.kind, s.label, s.type, s.name, s.uri
+     FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid LIMIT ?) m
+     JOIN search_nodes s ON s.id = m.rowid JOIN traces t ON t.id = s.trace_id
+     ORDER BY s.id`,
+  ).all(phrase(text), room + 1) as unknown as NodeRow[];
+  for (const n of nodes.slice(0, room))
+    hits.push({
+      kind: n.kind,
+      traceId: n.trace_id,
+      pipeline: n.pipeline,
+      nodeId: n.node_id,
+      label: n.label,
+      type: n.type,
+      name: n.name,
+      uri: n.uri,
+    });
+  return { hits, more: nodes.length > room };
+}
