@@ -20,6 +20,7 @@ import {
   type RoleOverrideEntry,
   roleOverrides,
   serverStatus,
+  searchResult,
   sourceList,
   traceGraph,
   traceList,
@@ -87,6 +88,16 @@ export const tracesQuery = () =>
   queryOptions({
     queryKey: queryKeys.traces(),
     queryFn: ({ signal }) => requestJson('/api/traces', traceList, { signal }),
+  });
+
+/** Pipelines, executions and artifacts of every trace matching `text` (3+ characters). */
+export const searchQuery = (text: string) =>
+  queryOptions({
+    queryKey: queryKeys.search(text),
+    queryFn: ({ signal }) =>
+      requestJson(`/api/search?q=${enc(text)}&limit=20`, searchResult, { signal }),
+    enabled: text.trim().length >= 3,
+    staleTime: 30_000,
   });
 
 /** One trace as nodes and edges with the server's layout. */

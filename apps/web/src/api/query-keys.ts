@@ -6,6 +6,7 @@ export const queryKeys = {
     [...queryKeys.sources(), sourceId, 'role-overrides'] as const,
   connections: () => [...queryKeys.all, 'connections'] as const,
   traces: () => [...queryKeys.all, 'traces'] as const,
+  search: (text: string) => [...queryKeys.all, 'search', text] as const,
   trace: (traceId: string) => [...queryKeys.traces(), traceId] as const,
   traceGraphlets: (traceId: string) => [...queryKeys.trace(traceId), 'graphlets'] as const,
   graphlet: (traceId: string, trainer: string) =>

@@ -15,6 +15,7 @@ import {
   NodeDetailSchema,
   RoleOverridesSchema,
   ServerStatusSchema,
+  SearchResultSchema,
   SourceListSchema,
   TraceGraphSchema,
   TraceListSchema,
@@ -34,6 +35,7 @@ export type {
   RoleOverrideEntry,
   RoleOverrides,
   ServerStatus,
+  SearchHit,
   Source,
   TraceGraph,
   TraceSummary,
@@ -47,6 +49,7 @@ export const connectionCreated = ConnectionCreatedSchema;
 export const corpusChange = CorpusChangeSchema;
 export const roleOverrides = RoleOverridesSchema;
 export const traceList = TraceListSchema;
+export const searchResult = SearchResultSchema;
 export const traceGraph = TraceGraphSchema;
 export const nodeDetail = NodeDetailSchema;
 export const jobStatus = JobSchema;

@@ -1,7 +1,8 @@
-/** The header: product name and the main navigation. */
+/** The header: product name, the main navigation and the corpus-wide search. */
 import { Link, NavLink } from 'react-router';
+import { CorpusSearch } from './corpus-search.tsx';
 
-/** Product name and nav links (Corpus, Figures, Waste). */
+/** Product name, nav links (Corpus, Figures, Waste) and the corpus-wide search. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -15,6 +16,7 @@ export function AppHeader() {
         <NavLink to="/figures">Figures</NavLink>
         <NavLink to="/waste">Waste</NavLink>
       </nav>
+      <CorpusSearch />
     </header>
   );
 }

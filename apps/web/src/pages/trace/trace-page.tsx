@@ -74,6 +74,7 @@ export function TracePage() {
         </div>
       ) : (
         <TraceView
+          key={traceId}
           traceId={traceId}
           name={name}
           graph={trace.data}

@@ -1,5 +1,6 @@
 /** The loaded trace: graphlet timeline, filters, canvas or list, and the side panel; state in the URL. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { GraphletSummary, TraceGraph } from '../../api/schemas.ts';
 import { useColorScheme } from '../../hooks/use-color-scheme.ts';
 import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
@@ -31,7 +32,19 @@ export interface TraceViewProps {
 /** Everything on the trace page once its data is loaded. */
 export function TraceView({ traceId, name, graph, graphlets }: TraceViewProps) {
   const [search, setSearch] = useSearchState(traceSearch);
-  const [center, setCenter] = useState<{ node: string; seq: number } | undefined>(undefined);
+  // A link to a node (the corpus search, a shared URL) opens with the view centred on it.
+  const [center, setCenter] = useState<{ node: string; seq: number } | undefined>(() =>
+    search.node === undefined ? undefined : { node: search.node, seq: 0 },
+  );
+  // The corpus search also centres on a node of the trace already open (it marks its links).
+  const location = useLocation();
+  const centerFromLink = (location.state as { centerNode?: boolean } | null)?.centerNode === true;
+  const linkedNode = search.node;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per navigation (location.key), not per click on a node
+  useEffect(() => {
+    if (centerFromLink && linkedNode !== undefined)
+      setCenter((c) => ({ node: linkedNode, seq: (c?.seq ?? 0) + 1 }));
+  }, [location.key]);
   const scheme = useColorScheme();
   const t = useTraceDerived(graph, graphlets, search);
   const { model, order, keys, selected, members, visible } = t;
