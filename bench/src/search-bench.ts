@@ -3,10 +3,11 @@
 // index), then answers GET /api/search for rare, common, URI and pipeline queries. Baselines of
 // the same run: GET /api/health (the HTTP floor) and the same substring found by a LIKE scan over
 // the indexed table's columns without the FTS5 index (the store file, read directly).
-//   node bench/src/search-bench.ts [--store FILE] [--repeat 30] [--port 8472]
+//   node bench/src/search-bench.ts [--store FILE] [--repeat 30] [--port N]   (default: a free port)
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -17,11 +18,14 @@ const { values } = parseArgs({
   options: {
     store: { type: 'string', default: '/work/data/corpus-300-s1.sqlite' },
     repeat: { type: 'string', default: '30' },
-    port: { type: 'string', default: '8472' },
+    port: { type: 'string' },
   },
 });
 const repeat = Number(values.repeat);
-const base = `http://127.0.0.1:${values.port}`;
+const port = values.port ?? String(await freePort());
+const base = `http://127.0.0.1:${port}`;
+// Never talk to a server this bench did not start.
+if (await answers(`${base}/api/health`)) throw new Error(`search-bench: port ${port} is taken`);
 const round = (x: number) => Number(x.toFixed(2));
 const log = (text: string) => process.stderr.write(`search-bench: ${text}\n`);
 
@@ -37,7 +41,7 @@ const dir = mkdtempSync(join(tmpdir(), 'graphlet-search-bench-'));
 const dataDir = join(dir, 'data');
 const serverMain = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
 const server = spawn(process.execPath, ['--no-warnings', serverMain], {
-  env: { ...process.env, DATA_DIR: dataDir, PORT: values.port, DEMO: '0' },
+  env: { ...process.env, DATA_DIR: dataDir, PORT: port, DEMO: '0' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
@@ -109,13 +113,32 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** A port nothing listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        resolve(typeof address === 'object' && address !== null ? address.port : 0),
+      );
+    });
+  });
+}
+
 async function waitForHealth(): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (server.exitCode !== null) throw new Error('search-bench: the server exited');
+    if (await answers(`${base}/api/health`)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('search-bench: the server did not start');

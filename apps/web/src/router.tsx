@@ -32,6 +32,13 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'compare',
+              handle: { title: 'Compare graphlets' },
+              lazy: async () => ({
+                Component: (await import('./pages/graphlet/compare-page.tsx')).ComparePage,
+              }),
+            },
+            {
               path: 'figures',
               handle: { title: 'Figures' },
               lazy: async () => ({

@@ -12,6 +12,7 @@ import { useGraphletKeys } from '../../hooks/use-graphlet-keys.ts';
 import { useTraceName } from '../../hooks/use-trace-name.ts';
 import { diffSpans } from '../../lib/graphlet/graphlet-diff.ts';
 import { optionalMetrics } from '../../lib/graphlet/optional-metrics.ts';
+import { ComparePicker } from './compare-picker.tsx';
 import { GraphletCanvas } from './graphlet-canvas.tsx';
 import { GraphletDiffView } from './graphlet-diff-view.tsx';
 import { GraphletMetrics } from './graphlet-metrics.tsx';
@@ -63,6 +64,14 @@ export function GraphletPage() {
         <NeighbourLink to={detail.data?.previous} hrefOf={hrefOf} label="◀ Previous graphlet" />
         <NeighbourLink to={detail.data?.next} hrefOf={hrefOf} label="Next graphlet ▶" />
         <span className="key-hint">Keys: ← → or [ ]</span>
+        {list.data !== undefined && g !== undefined && (
+          <ComparePicker
+            key={g.trainer}
+            traceId={traceId}
+            trainer={g.trainer}
+            graphlets={list.data.graphlets}
+          />
+        )}
       </div>
       {detail.isError ? (
         <QueryErrorMessage query={detail} title="Could not load the graphlet" />

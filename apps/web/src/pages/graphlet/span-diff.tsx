@@ -1,0 +1,38 @@
+/** The input-span section of a comparison: spans only B read (added), only A read (dropped), kept. */
+
+import { formatNumber } from '../../lib/format.ts';
+import type { GraphletDiff } from '../../lib/graphlet/graphlet-diff.ts';
+
+function SpanIds({ ids, sign }: { readonly ids: readonly number[]; readonly sign: '+' | '−' }) {
+  if (ids.length === 0) return <span className="muted">none</span>;
+  const shown = ids.slice(0, 40);
+  return (
+    <span className={sign === '+' ? 'diff-add mono' : 'diff-drop mono'}>
+      {shown.map((id) => `${sign} a${id}`).join('  ')}
+      {ids.length > shown.length ? `  … ${ids.length - shown.length} more` : ''}
+    </span>
+  );
+}
+
+/** Added, dropped and kept spans of B against A, and their Jaccard similarity. */
+export function SpanDiff({ diff }: { readonly diff: GraphletDiff }) {
+  return (
+    <section className="card compare-section" data-testid="span-diff">
+      <h2>Input spans (B against A)</h2>
+      <dl className="metric-grid">
+        <dt>Only in B ({diff.spansAdded.length})</dt>
+        <dd>
+          <SpanIds ids={diff.spansAdded} sign="+" />
+        </dd>
+        <dt>Only in A ({diff.spansDropped.length})</dt>
+        <dd>
+          <SpanIds ids={diff.spansDropped} sign="−" />
+        </dd>
+        <dt>In both</dt>
+        <dd>{formatNumber(diff.spansKept)}</dd>
+        <dt>Jaccard similarity</dt>
+        <dd>{diff.jaccard === undefined ? '–' : formatNumber(diff.jaccard, 3)}</dd>
+      </dl>
+    </section>
+  );
+}
