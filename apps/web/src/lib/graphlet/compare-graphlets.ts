@@ -12,7 +12,7 @@ export interface CompareSide {
   readonly trainer: NodeDetail | undefined;
 }
 
-export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b';
+type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b';
 
 /** One compared value; null where a side does not have it. */
 export interface CompareRow {
@@ -47,7 +47,7 @@ const IGNORED_KEYS = new Set([
 ]);
 
 /** One row from two optional values. */
-export function compareRow(key: string, a: string | null, b: string | null): CompareRow {
+function compareRow(key: string, a: string | null, b: string | null): CompareRow {
   const status =
     a === null && b === null
       ? 'same'
