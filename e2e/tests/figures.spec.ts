@@ -125,6 +125,10 @@ test('a real TFX store: most figures say why they are unavailable', async ({ pag
     await expect(panel.getByRole('note')).toContainText('Not available in this corpus');
     await expect(panel.getByRole('note')).toContainText(/because \w+/);
   }
-  await expect(page.getByText(`${ids.length} selected traces`)).toBeVisible();
+  // One trace, one pipeline: singular words everywhere ("1 selected trace", never "1 traces").
+  expect(ids).toHaveLength(1);
+  await expect(page.locator('.page-title')).toContainText(/for 1 selected trace$/);
+  await expect(page.locator('.trace-picker summary')).toContainText('1 of ');
+  await expect(page.locator('body')).not.toContainText(/\b1 (traces|pipelines|graphlets|nodes)\b/);
   await screenshotPanels(page, 'tfx');
 });

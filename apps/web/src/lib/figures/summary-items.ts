@@ -2,6 +2,7 @@
 
 import type { StatsDocument } from '@graphlet/contract';
 import type { PaperTargets } from '@graphlet/core';
+import { countOf } from '../plural.ts';
 import { formatAmount, formatShare } from './format-stat.ts';
 import { formatTarget } from './paper-reference.ts';
 
@@ -33,7 +34,7 @@ export function summaryItems(corpus: StatsDocument['corpus'], paper: PaperTarget
       key: 'graphlets',
       label: 'Graphlets (trainer runs)',
       value: corpus.graphlets.toLocaleString('en-US'),
-      detail: `${corpus.executions.toLocaleString('en-US')} executions`,
+      detail: countOf(corpus.executions, 'execution'),
       paper: paperAt('graphlets'),
     },
     {

@@ -4,6 +4,7 @@
  * single ablation; the page opens on the newest model holding the four main ones (issue 12, 8).
  */
 import { MAIN_VARIANTS } from '@graphlet/core';
+import { countOf } from '../plural.ts';
 
 /** The fields of a model summary this reads. */
 export interface ModelListEntry {
@@ -44,8 +45,8 @@ export function describeModel(m: ModelListEntry): string {
   const traces = m.scope.traces;
   const corpus =
     traces === null
-      ? `whole corpus, ${m.scope.pipelines} pipelines`
-      : `${traces.length === 1 ? '1 trace' : `${traces.length} traces`}, ${m.scope.pipelines} pipelines`;
+      ? `whole corpus, ${countOf(m.scope.pipelines, 'pipeline')}`
+      : `${countOf(traces.length, 'trace')}, ${countOf(m.scope.pipelines, 'pipeline')}`;
   const created = `${m.created.slice(0, 16).replace('T', ' ')} UTC`;
-  return `${created} · ${variants} · ${corpus} · ${m.scope.testGraphlets} test graphlets · ${m.trees} trees · ${m.id}`;
+  return `${created} · ${variants} · ${corpus} · ${countOf(m.scope.testGraphlets, 'test graphlet')} · ${countOf(m.trees, 'tree')} · ${m.id}`;
 }

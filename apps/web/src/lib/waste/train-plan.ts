@@ -3,6 +3,7 @@
  * trees and seed (so all share a split), and one progress bar over the seven variants.
  */
 import { MAIN_VARIANTS, type WasteVariant } from '@graphlet/core';
+import { countOf } from '../plural.ts';
 import { ABLATION_VARIANTS } from './waste-variants.ts';
 
 /** One training request body and how many variants it trains. */
@@ -49,7 +50,7 @@ export function trainProgress(
     const features =
       traces === undefined || done === undefined
         ? ''
-        : ` · features of ${done} of ${traces} traces`;
+        : ` · features of ${done} of ${countOf(traces, 'trace')}`;
     return {
       fraction: total === 0 ? 0 : before / total,
       label: `Variant ${Math.min(before + 1, total)} of ${total}: preparing${features}`,

@@ -224,7 +224,8 @@ describe('UploadArea', () => {
     chooseFile();
     const xhr = await request();
     act(() => xhr.respond(202, { source: { id: 's1' }, job: job('queued') }));
-    await screen.findByText(/Imported 1 traces and 1 graphlets/);
+    // One of each: singular words (Intl.PluralRules through countOf), never "1 traces".
+    await screen.findByText(/Imported 1 trace and 1 graphlet\./);
     expect(FakeEventSource.last).toBeUndefined();
   });
 });

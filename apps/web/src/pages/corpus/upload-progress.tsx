@@ -1,7 +1,8 @@
 /** The upload's progress: phase, bytes, traces and graphlets, announced politely to screen readers. */
 
 import { ProgressBar } from '../../components/progress-bar.tsx';
-import { formatBytes, formatNumber } from '../../lib/format.ts';
+import { formatBytes } from '../../lib/format.ts';
+import { countOf } from '../../lib/plural.ts';
 import { type UploadState, uploadFraction } from '../../lib/upload-state.ts';
 
 export interface UploadProgressProps {
@@ -55,12 +56,12 @@ function describe(state: UploadState): string {
         bytesRead === undefined
           ? 'Importing'
           : `Importing: read ${formatBytes(bytesRead)}${bytesTotal === undefined ? '' : ` of ${formatBytes(bytesTotal)}`}`;
-      return `${read} · ${formatNumber(traces ?? 0)} traces · ${formatNumber(graphlets ?? 0)} graphlets`;
+      return `${read} · ${countOf(traces ?? 0, 'trace')} · ${countOf(graphlets ?? 0, 'graphlet')}`;
     }
     case 'done':
       return state.alreadyImported
         ? 'Already imported: this file is in the corpus.'
-        : `Imported ${formatNumber(state.progress.traces ?? 0)} traces and ${formatNumber(state.progress.graphlets ?? 0)} graphlets.`;
+        : `Imported ${countOf(state.progress.traces ?? 0, 'trace')} and ${countOf(state.progress.graphlets ?? 0, 'graphlet')}.`;
     case 'failed':
       return 'Upload failed';
     default:

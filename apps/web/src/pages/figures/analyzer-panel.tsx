@@ -7,6 +7,7 @@ import { OKABE_ITO, type SeriesStyle } from '../../components/charts/chart-palet
 import { categoryBars, withExtraCategories } from '../../lib/figures/category-bars.ts';
 import { ANALYZERS } from '../../lib/figures/figure-catalog.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
+import { countOf } from '../../lib/plural.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 
 export type AnalyzerPanelProps = FigureProps<StatsDocument['figures']['4']>;
@@ -42,7 +43,7 @@ export const AnalyzerPanel = memo(function AnalyzerPanel({
       figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
-      note={`${figure.pipelines.toLocaleString('en-US')} pipelines record Transform analyzers.`}
+      note={`${countOf(figure.pipelines, 'pipeline')} ${figure.pipelines === 1 ? 'records' : 'record'} Transform analyzers.`}
       height={chartHeight * 2}
     >
       <h3>Percentage of pipelines using each analyzer at least once</h3>

@@ -7,6 +7,7 @@ import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { formatAmount } from '../../lib/figures/format-stat.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
+import { countOf } from '../../lib/plural.ts';
 import { FigurePanel } from './figure-panel.tsx';
 
 export interface ByClassPanelProps {
@@ -38,7 +39,7 @@ export const ByClassPanel = memo(function ByClassPanel({
     const series = classes.map((c) => ({
       ...c.style,
       key: c.key,
-      label: `${c.style.label} (${c.distribution.count} pipelines, mean ${formatAmount(c.distribution.mean)})`,
+      label: `${c.style.label} (${countOf(c.distribution.count, 'pipeline')}, mean ${formatAmount(c.distribution.mean)})`,
     }));
     return { rows: histogramRows(input), series, empty: !hasValues(input) };
   }, [figure]);

@@ -7,6 +7,7 @@ import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { distributionReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
+import { countOf } from '../../lib/plural.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 
 export interface DistributionPanelProps extends FigureProps<DistributionFigure> {
@@ -46,7 +47,7 @@ export const DistributionPanel = memo(function DistributionPanel({
       figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
-      note={`${figure.count.toLocaleString('en-US')} ${noun}`}
+      note={countOf(figure.count, noun.replace(/s$/, ''), noun)}
       height={HEIGHT}
       empty={data.empty ? `No ${noun} to measure in this selection.` : undefined}
     >

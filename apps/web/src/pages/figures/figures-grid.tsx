@@ -3,6 +3,7 @@
 import type { StatsDocument } from '@graphlet/contract';
 import { memo } from 'react';
 import { FIGURES, MODEL_TYPES, OPERATOR_GROUPS } from '../../lib/figures/figure-catalog.ts';
+import { countOf } from '../../lib/plural.ts';
 import { AnalyzerPanel } from './analyzer-panel.tsx';
 import { ByClassPanel } from './by-class-panel.tsx';
 import { CategorySharePanel } from './category-share-panel.tsx';
@@ -62,7 +63,7 @@ export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps
         paper={paper}
         xLabel="Share of Trainer runs (%)"
         counts={f['5'].counts}
-        note={`${f['5'].trainersWithType.toLocaleString('en-US')} of ${f['5'].trainers.toLocaleString('en-US')} Trainer runs record a model type.`}
+        note={`${f['5'].trainersWithType.toLocaleString('en-US')} of ${countOf(f['5'].trainers, 'Trainer run')} ${f['5'].trainersWithType === 1 ? 'records' : 'record'} a model type.`}
       />
       <CategorySharePanel
         {...figureProps('6')}
@@ -71,7 +72,7 @@ export const FiguresGrid = memo(function FiguresGrid({ stats }: FiguresGridProps
         field="shares"
         paper={paper}
         xLabel="Share of pipelines (%)"
-        note={`${f['6'].pipelines.toLocaleString('en-US')} pipelines.`}
+        note={`${countOf(f['6'].pipelines, 'pipeline')}.`}
       />
       <CategorySharePanel
         {...figureProps('7')}

@@ -86,7 +86,7 @@ describe('FiguresPage', () => {
     await waitFor(() =>
       expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain('/api/stats?traces=s-1'),
     );
-    await screen.findByText('1 selected traces', { exact: false });
+    await screen.findByText(/for 1 selected trace$/);
   });
 
   it('says when the statistics cannot be computed', async () => {

@@ -14,6 +14,7 @@ import { SummaryStrip } from './summary-strip.tsx';
 import { TracePicker } from './trace-picker.tsx';
 import '../../components/charts/charts.css';
 import './figures.css';
+import { countOf } from '../../lib/plural.ts';
 
 /** Statistics of the selected traces as the paper's figures, each beside the paper's numbers. */
 export function FiguresPage() {
@@ -40,7 +41,7 @@ export function FiguresPage() {
         <h1>Figures</h1>
         <span className="muted">
           The paper's figures and tables (Xin et al., SIGMOD 2021, §3–4) for{' '}
-          {selected.length === 0 ? 'the whole corpus' : `${selected.length} selected traces`}
+          {selected.length === 0 ? 'the whole corpus' : countOf(selected.length, 'selected trace')}
         </span>
         {stats.isFetching && stats.data !== undefined && (
           <span className="muted" role="status">

@@ -6,6 +6,7 @@ import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { gapReferences } from '../../lib/figures/panel-data.ts';
 import { keyNumbers } from '../../lib/figures/paper-reference.ts';
+import { countOf } from '../../lib/plural.ts';
 import { FigurePanel, type FigureProps } from './figure-panel.tsx';
 import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
 
@@ -35,7 +36,7 @@ export const GapPdfPanel = memo(function GapPdfPanel({
       figure={figure}
       claim={claim}
       keyNumbers={data.numbers}
-      note={`${figure.all.count.toLocaleString('en-US')} gaps between consecutive graphlets, ${figure.pushed.count.toLocaleString('en-US')} between consecutive pushed graphlets.`}
+      note={`${countOf(figure.all.count, 'gap')} between consecutive graphlets, ${figure.pushed.count.toLocaleString('en-US')} between consecutive pushed graphlets.`}
       height={HEIGHT}
       empty={data.empty ? NO_GAPS : undefined}
     >

@@ -5,6 +5,7 @@ import type { PaperTargets } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { pushSplitTableRows } from '../../lib/figures/table-rows.ts';
+import { countOf } from '../../lib/plural.ts';
 import { PaperComparisonTable } from './paper-comparison-table.tsx';
 
 export interface PushSplitTableProps {
@@ -32,7 +33,7 @@ export const PushSplitTable = memo(function PushSplitTable({
       caption="Mean input data similarity and code match with the preceding graphlet"
       columns={COLUMNS}
       rows={rows}
-      oursTail={(row) => <td className="num">{row.count.toLocaleString('en-US')} pairs</td>}
+      oursTail={(row) => <td className="num">{countOf(row.count, 'pair')}</td>}
       paperTail={() => <td className="num muted">§4.3.2</td>}
     />
   );

@@ -1,6 +1,7 @@
 /** A multi-select of the corpus's traces that scopes the statistics (the selection lives in the URL). */
 import { memo, useId, useMemo, useState } from 'react';
 import type { TraceSummary } from '../../api/schemas.ts';
+import { countOf } from '../../lib/plural.ts';
 
 export interface TracePickerProps {
   readonly traces: readonly TraceSummary[];
@@ -34,8 +35,8 @@ export const TracePicker = memo(function TracePicker({
   };
   const summary =
     selected.length === 0
-      ? `All ${traces.length} traces`
-      : `${selected.length} of ${traces.length} traces`;
+      ? `All ${countOf(traces.length, 'trace')}`
+      : `${selected.length} of ${countOf(traces.length, 'trace')}`;
   return (
     <details className="trace-picker">
       <summary>
@@ -74,7 +75,7 @@ export const TracePicker = memo(function TracePicker({
               <input type="checkbox" checked={chosen.has(t.id)} onChange={() => toggle(t.id)} />
               <span>{t.pipeline}</span>
               <span className="muted">
-                {t.sourceName} · {t.graphlets} graphlets
+                {t.sourceName} · {countOf(t.graphlets, 'graphlet')}
               </span>
             </label>
           ))}

@@ -7,6 +7,7 @@ import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
 import type { FigureEntry } from '../../lib/figures/figure-catalog.ts';
 import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { meanReferences } from '../../lib/figures/panel-data.ts';
+import { countOf } from '../../lib/plural.ts';
 import { FigurePanel } from './figure-panel.tsx';
 
 export interface TrainerComputePanelProps {
@@ -49,7 +50,7 @@ export const TrainerComputePanel = memo(function TrainerComputePanel({
       entry={entry}
       figure={figure}
       claim={claim}
-      note={`${figure.pushed.count.toLocaleString('en-US')} pushed and ${figure.unpushed.count.toLocaleString('en-US')} unpushed trainers of known cost.`}
+      note={`${figure.pushed.count.toLocaleString('en-US')} pushed and ${countOf(figure.unpushed.count, 'unpushed trainer')} of known cost.`}
       height={HEIGHT}
       empty={data.empty ? 'No trainer of known cost in this selection.' : undefined}
     >

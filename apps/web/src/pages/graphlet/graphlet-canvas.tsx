@@ -11,6 +11,7 @@ import { cyStyle } from '../../lib/graph/cy-style.ts';
 import { canvasMeasure, placeLabels } from '../../lib/graph/label-placement.ts';
 import { buildTraceModel } from '../../lib/graph/trace-model.ts';
 import { elkGraph } from '../../lib/graphlet/elk-graph.ts';
+import { countOf } from '../../lib/plural.ts';
 
 export interface GraphletCanvasProps {
   readonly detail: GraphletDetail;
@@ -57,7 +58,7 @@ export function GraphletCanvas({ detail }: GraphletCanvasProps) {
         ref={container}
         className="canvas"
         role="img"
-        aria-label={`Graphlet of trainer ${detail.graphlet.trainer}: ${detail.nodes.length} nodes, ${detail.edges.length} edges`}
+        aria-label={`Graphlet of trainer ${detail.graphlet.trainer}: ${countOf(detail.nodes.length, 'node')}, ${countOf(detail.edges.length, 'edge')}`}
       />
     </div>
   );

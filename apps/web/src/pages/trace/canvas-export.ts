@@ -3,6 +3,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import { formatNumber } from '../../lib/format.ts';
 import { CANVAS_PALETTES, type ColorScheme } from '../../lib/graph/canvas-palette.ts';
 import { exportScale } from '../../lib/graph/export-scale.ts';
+import { countOf } from '../../lib/plural.ts';
 
 /** Offers `blob` as a download named `fileName`. */
 function download(blob: Blob, fileName: string): void {
@@ -65,5 +66,5 @@ export async function exportPng(
 /** Saves an SVG document; resolves to what was saved. */
 export function exportSvg(svg: string, fileName: string, nodes: number): string {
   download(new Blob([svg], { type: 'image/svg+xml' }), fileName);
-  return `Saved ${fileName} (${formatNumber(nodes)} nodes, vector).`;
+  return `Saved ${fileName} (${countOf(nodes, 'node')}, vector).`;
 }

@@ -7,6 +7,8 @@ import { wasteModelQuery } from '../../api/queries.ts';
 import type { WasteModel, WasteModelSummary } from '../../api/schemas.ts';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { countOf } from '../../lib/plural.ts';
 import type { CurvePoint } from '../../lib/waste/curve-series.ts';
 import { table3Rows, type WasteRowInput } from '../../lib/waste/table-3-rows.ts';
 import { variantModels } from '../../lib/waste/variant-models.ts';
@@ -76,9 +78,10 @@ export function WasteView({ models, selected, search, onChange }: WasteViewProps
           onDeleted={() => onChange({ model: undefined, t: undefined }, true)}
         />
         <span className="muted">
-          {selected.scope.pipelines} pipelines · {selected.scope.trainGraphlets} training and{' '}
-          {selected.scope.testGraphlets} test graphlets · {selected.scope.excludedGraphlets}{' '}
-          warm-start graphlets left out (§5)
+          {countOf(selected.scope.pipelines, 'pipeline')} ·{' '}
+          {formatNumber(selected.scope.trainGraphlets)} training and{' '}
+          {countOf(selected.scope.testGraphlets, 'test graphlet')} ·{' '}
+          {countOf(selected.scope.excludedGraphlets, 'warm-start graphlet')} left out (§5)
         </span>
       </div>
       {selected.scope.testGraphlets < FEW_TEST_GRAPHLETS && (
