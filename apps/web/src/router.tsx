@@ -33,7 +33,6 @@ export function createAppRouter() {
             },
             {
               path: 'compare',
-              handle: { title: 'Compare graphlets' },
               lazy: async () => ({
                 Component: (await import('./pages/graphlet/compare-page.tsx')).ComparePage,
               }),
@@ -50,6 +49,13 @@ export function createAppRouter() {
               handle: { title: 'Waste' },
               lazy: async () => ({
                 Component: (await import('./pages/waste/waste-page.tsx')).WastePage,
+              }),
+            },
+            {
+              path: 'glossary',
+              handle: { title: 'Glossary' },
+              lazy: async () => ({
+                Component: (await import('./pages/glossary-page.tsx')).GlossaryPage,
               }),
             },
             { path: '*', element: <NotFoundPage /> },

@@ -2,7 +2,7 @@
 import { Link, NavLink } from 'react-router';
 import { CorpusSearch } from './corpus-search.tsx';
 
-/** Product name, nav links (Corpus, Figures, Waste) and the corpus-wide search. */
+/** Product name, nav links (Corpus, Figures, Waste, Glossary) and the corpus-wide search. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -15,6 +15,7 @@ export function AppHeader() {
         </NavLink>
         <NavLink to="/figures">Figures</NavLink>
         <NavLink to="/waste">Waste</NavLink>
+        <NavLink to="/glossary">Glossary</NavLink>
       </nav>
       <CorpusSearch />
     </header>

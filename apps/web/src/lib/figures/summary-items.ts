@@ -2,6 +2,7 @@
 
 import type { StatsDocument } from '@graphlet/contract';
 import type { PaperTargets } from '@graphlet/core';
+import type { GlossaryTerm } from '../glossary.ts';
 import { countOf } from '../plural.ts';
 import { formatAmount, formatShare } from './format-stat.ts';
 import { formatTarget } from './paper-reference.ts';
@@ -10,6 +11,8 @@ import { formatTarget } from './paper-reference.ts';
 export interface SummaryItem {
   readonly key: string;
   readonly label: string;
+  /** The glossary term the label names, if any. */
+  readonly term?: GlossaryTerm;
   readonly value: string;
   readonly detail: string;
   /** The paper's number, e.g. "paper ~20%", or "". */
@@ -33,6 +36,7 @@ export function summaryItems(corpus: StatsDocument['corpus'], paper: PaperTarget
     {
       key: 'graphlets',
       label: 'Graphlets (trainer runs)',
+      term: 'graphlet',
       value: corpus.graphlets.toLocaleString('en-US'),
       detail: countOf(corpus.executions, 'execution'),
       paper: paperAt('graphlets'),
@@ -40,6 +44,7 @@ export function summaryItems(corpus: StatsDocument['corpus'], paper: PaperTarget
     {
       key: 'pushedShare',
       label: 'Pushed graphlets',
+      term: 'pushed',
       value: formatShare(corpus.pushedShare),
       detail: `${corpus.pushedGraphlets.toLocaleString('en-US')} of ${corpus.completedGraphlets.toLocaleString('en-US')} completed trainers`,
       paper: paperAt('pushedShare'),

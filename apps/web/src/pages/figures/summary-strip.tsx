@@ -3,6 +3,7 @@
 import type { StatsDocument } from '@graphlet/contract';
 import type { PaperTargets } from '@graphlet/core';
 import { memo, useMemo } from 'react';
+import { Term } from '../../components/term.tsx';
 import { summaryItems } from '../../lib/figures/summary-items.ts';
 
 export interface SummaryStripProps {
@@ -17,7 +18,9 @@ export const SummaryStrip = memo(function SummaryStrip({ corpus, paper }: Summar
     <dl className="summary-strip" aria-label="Corpus summary">
       {items.map((item) => (
         <div key={item.key} className="summary-item" data-key={item.key}>
-          <dt>{item.label}</dt>
+          <dt>
+            {item.term === undefined ? item.label : <Term term={item.term}>{item.label}</Term>}
+          </dt>
           <dd>
             <span className="summary-value">{item.value}</span>
             <span className="muted">{item.detail}</span>

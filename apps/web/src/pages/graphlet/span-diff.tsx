@@ -1,5 +1,6 @@
 /** The input-span section of a comparison: spans only B read (added), only A read (dropped), kept. */
 
+import { Term } from '../../components/term.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import type { GraphletDiff } from '../../lib/graphlet/graphlet-diff.ts';
 
@@ -18,7 +19,9 @@ function SpanIds({ ids, sign }: { readonly ids: readonly number[]; readonly sign
 export function SpanDiff({ diff }: { readonly diff: GraphletDiff }) {
   return (
     <section className="card compare-section" data-testid="span-diff">
-      <h2>Input spans (B against A)</h2>
+      <h2>
+        Input <Term term="span">spans</Term> (B against A)
+      </h2>
       <dl className="metric-grid">
         <dt>Only in B ({diff.spansAdded.length})</dt>
         <dd>

@@ -1,5 +1,6 @@
 /** The graphlets section of the trace page: heading, previous/next, the skip notice and the strip. */
 import type { GraphletSummary } from '../../api/schemas.ts';
+import { Term } from '../../components/term.tsx';
 import { GraphletTimeline } from './graphlet-timeline.tsx';
 import { SkipNotice } from './skip-notice.tsx';
 import { useSkippedGraphlets } from './use-skipped-graphlets.ts';
@@ -22,7 +23,9 @@ export function GraphletStrip(props: GraphletStripProps) {
   return (
     <section aria-label="Graphlets">
       <div className="toolbar" style={{ marginBottom: 0 }}>
-        <h2 style={{ margin: 0 }}>Graphlets ({graphlets.length})</h2>
+        <h2 style={{ margin: 0 }}>
+          <Term term="graphlet">Graphlets</Term> ({graphlets.length})
+        </h2>
         <button type="button" onClick={() => onStep(-1)} disabled={graphlets.length === 0}>
           ◀ Previous
         </button>

@@ -1,6 +1,7 @@
 /** Table 3 for the corpus: balanced accuracy and feature cost per variant, beside the paper's. */
 
 import type { WasteVariant } from '@graphlet/core';
+import { Term } from '../../components/term.tsx';
 import type { Table3Row } from '../../lib/waste/table-3-rows.ts';
 
 export interface Table3Props {
@@ -24,19 +25,19 @@ export function Table3({ rows, selected, modelId, onSelect }: Table3Props) {
           <tr>
             <th scope="col">Variant</th>
             <th scope="col" className="num">
-              Balanced accuracy
+              <Term term="balanced accuracy">Balanced accuracy</Term>
             </th>
             <th scope="col" className="num">
               Paper
             </th>
             <th scope="col" className="num">
-              Feature cost
+              <Term term="feature cost">Feature cost</Term>
             </th>
             <th scope="col" className="num">
               Paper
             </th>
             <th scope="col" className="num">
-              Waste removed at 99% freshness
+              <Term term="waste">Waste</Term> removed at 99% <Term term="freshness" />
             </th>
           </tr>
         </thead>
