@@ -19,9 +19,9 @@ export const GLOSSARY: Readonly<Record<GlossaryTerm, string>> = {
   pushed:
     'A model that was deployed: a Pusher run copied it to serving. Most trained models are never pushed (about 80% in the paper).',
   freshness:
-    'How recent the deployed model is: the share of the time a newer model is served as soon as the pipeline would have pushed one (§5.3).',
+    'Under a skip policy, the share of the pushed models whose training still runs (1 = no deployed model is lost); skipping more saves compute but costs freshness (§5.3).',
   waste:
-    'Compute spent on graphlets whose model was not pushed; a waste model predicts those early so that their training can be skipped (§5).',
+    'Compute spent on graphlets whose model was not pushed; a waste model predicts those early so that their training can be skipped, and the waste still incurred is the share of that compute a skip policy leaves (§5).',
   'feature cost':
     'The share of a graphlet’s compute already spent when the waste model’s features are known: the later the features, the less can be saved (§5.2).',
   'balanced accuracy':
