@@ -12,7 +12,15 @@ async function tabToSearch(page: Page) {
   const box = page.getByRole('combobox', { name: 'Search all traces' });
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
-    if (await box.evaluate((el) => el === document.activeElement)) return box;
+    if (
+      await box.evaluate(
+        (el) =>
+          el ===
+          (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument
+            .activeElement,
+      )
+    )
+      return box;
   }
   throw new Error('the corpus search is not reachable with Tab');
 }

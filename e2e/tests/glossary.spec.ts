@@ -46,7 +46,15 @@ test('keyboard: a term on the Figures page shows its definition on focus and ope
   // Tab to it: the term is focusable and described by its tooltip.
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
-    if (await term.evaluate((el) => el === document.activeElement)) break;
+    if (
+      await term.evaluate(
+        (el) =>
+          el ===
+          (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument
+            .activeElement,
+      )
+    )
+      break;
   }
   await expect(term).toBeFocused();
   const tipId = await term.getAttribute('aria-describedby');
