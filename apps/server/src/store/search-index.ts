@@ -9,15 +9,19 @@ import type { Trace } from '@graphlet/core';
 import { artifactLabel, executionLabel } from '../layout/node-label.ts';
 import { statement } from './statement.ts';
 
-/** Adds the nodes of one trace to the index (inside the caller's transaction). */
-export function indexTraceNodes(db: DatabaseSync, traceId: string, trace: Trace): void {
+/** Adds the nodes of one trace to the index (inside the caller's transaction); none when it has none. */
+export function indexTraceNodes(
+  db: DatabaseSync,
+  traceId: string,
+  trace: Partial<Pick<Trace, 'executions' | 'artifacts'>>,
+): void {
   const insert = statement(
     db,
     'INSERT INTO search_nodes (trace_id, node_id, kind, label, type, name, uri) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const e of trace.executions)
+  for (const e of trace.executions ?? [])
     insert.run(traceId, `e${e.id}`, 'execution', executionLabel(e), e.type, e.name ?? null, null);
-  for (const a of trace.artifacts)
+  for (const a of trace.artifacts ?? [])
     insert.run(
       traceId,
       `a${a.id}`,
