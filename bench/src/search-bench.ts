@@ -183,14 +183,29 @@ async function timedImport(path: string): Promise<number> {
   });
   const body = JSON.parse(text) as { job: { id: string } | null };
   for (let state = 'queued'; body.job !== null && state !== 'done'; ) {
-    const job = (await (await fetch(`${base}/api/jobs/${body.job.id}`)).json()) as {
-      state: string;
-    };
+    // The server writes a big import in one transaction: a poll may wait minutes for its answer.
+    const job = JSON.parse(await getText(`${base}/api/jobs/${body.job.id}`)) as { state: string };
     state = job.state;
     if (state === 'failed') throw new Error(`search-bench: import failed ${JSON.stringify(job)}`);
     if (state !== 'done') await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   return performance.now() - start;
+}
+
+/** GET through node:http, which (unlike fetch) waits as long as the answer takes. */
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(url, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 /** Sequential GETs of `path`: median and 99th percentile in ms. */
