@@ -62,7 +62,7 @@ describe('FiguresPage', () => {
     serve();
     renderPage();
     const pushed = await screen.findByText('Pushed graphlets');
-    expect(pushed.parentElement?.textContent).toContain('paper ~ 20%');
+    expect(pushed.closest('.summary-item')?.textContent).toContain('paper ~ 20%');
     expect(document.querySelectorAll('section.figure-panel')).toHaveLength(18);
     const { figures } = statsAnswer(2);
     for (const [key, figure] of Object.entries(figures)) {
