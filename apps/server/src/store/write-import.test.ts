@@ -123,11 +123,12 @@ describe('migration 10 (failed trainers)', () => {
     try {
       migrate(db);
       // An import made before migration 10: trainer 2 failed, yet its graphlet was counted pushed.
+      const noProperties = { properties: {}, customProperties: {} };
       const payload = JSON.stringify({
         pipeline: 'p',
         executions: [
-          { id: 1, type: 'Trainer', role: 'trainer', state: 'complete' },
-          { id: 2, type: 'Trainer', role: 'trainer', state: 'failed' },
+          { id: 1, type: 'Trainer', role: 'trainer', state: 'complete', ...noProperties },
+          { id: 2, type: 'Trainer', role: 'trainer', state: 'failed', ...noProperties },
         ],
         artifacts: [],
         events: [],

@@ -41,6 +41,7 @@ const detail = (trainerId: number, spans: number[], pushed: boolean): GraphletDe
     spans,
     downstream: [],
     warmStart: false,
+    failed: false,
     pushed,
     startMs: 0,
     endMs: 24_925,
@@ -71,6 +72,15 @@ const detail = (trainerId: number, spans: number[], pushed: boolean): GraphletDe
     other: 0,
   },
   modelType: null,
+  pushOutcome: pushed
+    ? { kind: 'pushed', trainerState: 'complete', blessings: [], pushers: [9], sentence: 'Pushed.' }
+    : {
+        kind: 'push-step-absent',
+        trainerState: 'complete',
+        blessings: [],
+        pushers: [],
+        sentence: 'No push step ran.',
+      },
 });
 
 describe('compareGraphlets', () => {
