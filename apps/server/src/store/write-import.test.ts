@@ -6,8 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { MIGRATIONS, migrate } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
+import { replaceTrace } from './replace-trace.ts';
 import { getResult, putResult } from './results-cache.ts';
+import { searchCorpus } from './search-index.ts';
 import { deleteSource, listSources } from './source-queries.ts';
+import { transaction } from './statement.ts';
 import { listGraphlets, listTraces } from './trace-queries.ts';
 import { writeImport } from './write-import.ts';
 
@@ -152,6 +155,45 @@ describe('migration 10 (failed trainers)', () => {
         [true, false],
       ]);
       expect(listTraces(db)[0]).toMatchObject({ failedGraphlets: 1, pushedShare: 0 });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('search index on the sync path', () => {
+  it("a connection's sync replacing a pipeline's trace indexes the new nodes and drops the old", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphlet-store-'));
+    const db = openDatabase(dir);
+    try {
+      migrate(db);
+      const withTrainer = (name: string): ImportedTrace => ({
+        ...trace('p'),
+        payload: JSON.stringify({
+          pipeline: 'p',
+          executions: [
+            {
+              id: 1,
+              type: 'Trainer',
+              role: 'trainer',
+              state: 'complete',
+              name,
+              properties: {},
+              customProperties: {},
+            },
+          ],
+          artifacts: [],
+          events: [],
+        }),
+      });
+      writeImport(db, source([withTrainer('first-trainer-run')]));
+      expect(searchCorpus(db, 'first-trainer', 10).hits.map((h) => h.nodeId)).toEqual(['e1']);
+      transaction(db, () => replaceTrace(db, 'abc', withTrainer('second-trainer-run')));
+      expect(searchCorpus(db, 'first-trainer', 10).hits).toEqual([]);
+      expect(searchCorpus(db, 'second-trainer', 10).hits.map((h) => [h.traceId, h.nodeId])).toEqual(
+        [['abc-1', 'e1']],
+      );
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
