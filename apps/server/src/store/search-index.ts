@@ -33,7 +33,7 @@ export function indexTraceNodes(
     );
 }
 
-/** Indexes every trace that has no row in the index yet (traces imported before migration 12). */
+/** Indexes every trace that has no row in the index yet (traces imported before migration 13). */
 export function indexMissingTraces(db: DatabaseSync): number {
   const missing = db
     .prepare(
