@@ -161,7 +161,7 @@ function tooLarge(max: number) {
   return apiError(
     413,
     'payload_too_large',
-    `upload: the file is larger than the limit of ${max} bytes (MAX_UPLOAD_BYTES)`,
+    `upload: the file is larger than the limit of ${max} bytes (MAX_UPLOAD_BYTES); a store on the server's disk can be connected by path instead, with no size limit (POST /api/connections, kind sqlite)`,
     {
       maxUploadBytes: max,
     },
