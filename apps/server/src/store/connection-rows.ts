@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Connection, ConnectionKind, ConnectionState } from '@graphlet/contract';
 import { statement } from './statement.ts';
 
-interface ConnectionRow {
+export interface ConnectionRow {
   id: string;
   name: string;
   kind: ConnectionKind;
@@ -29,11 +29,11 @@ export interface StoredConnection {
   readonly watermark: string | null;
 }
 
-const SELECT = `SELECT c.*, s.name, s.created, s.schema_version,
+export const CONNECTION_SELECT = `SELECT c.*, s.name, s.created, s.schema_version,
     (SELECT COUNT(*) FROM traces t WHERE t.source_id = c.id) AS traces
   FROM connections c JOIN sources s ON s.id = c.id`;
 
-function toStored(row: ConnectionRow): StoredConnection {
+export function toStored(row: ConnectionRow): StoredConnection {
   return {
     doc: {
       id: row.id,
@@ -57,13 +57,13 @@ function toStored(row: ConnectionRow): StoredConnection {
 
 /** Every connection, oldest first. */
 export function listConnections(db: DatabaseSync): StoredConnection[] {
-  const rows = statement(db, `${SELECT} ORDER BY s.created, c.id`).all();
+  const rows = statement(db, `${CONNECTION_SELECT} ORDER BY s.created, c.id`).all();
   return (rows as unknown as ConnectionRow[]).map(toStored);
 }
 
 /** One connection, or undefined. */
 export function getConnection(db: DatabaseSync, id: string): StoredConnection | undefined {
-  const row = statement(db, `${SELECT} WHERE c.id = ?`).get(id);
+  const row = statement(db, `${CONNECTION_SELECT} WHERE c.id = ?`).get(id);
   return row === undefined ? undefined : toStored(row as unknown as ConnectionRow);
 }
 

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Job, JobState } from '@graphlet/contract';
 import { statement } from './statement.ts';
 
-interface JobRow {
+export interface JobRow {
   id: number;
   kind: string;
   state: JobState;
@@ -12,7 +12,7 @@ interface JobRow {
   result: string | null;
 }
 
-function toJob(row: JobRow): Job {
+export function toJob(row: JobRow): Job {
   const job: Job = {
     id: String(row.id),
     kind: row.kind,

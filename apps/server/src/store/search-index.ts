@@ -9,6 +9,28 @@ import type { Trace } from '@graphlet/core';
 import { artifactLabel, executionLabel } from '../layout/node-label.ts';
 import { statement } from './statement.ts';
 
+/** One search_nodes row (without trace id): node id, kind, label, type, name, uri. */
+export type SearchNodeRow = [
+  string,
+  'execution' | 'artifact',
+  string,
+  string,
+  string | null,
+  string | null,
+];
+
+/** The search rows of a trace's executions and artifacts, in index order. */
+export function searchNodeRows(
+  trace: Partial<Pick<Trace, 'executions' | 'artifacts'>>,
+): SearchNodeRow[] {
+  const rows: SearchNodeRow[] = [];
+  for (const e of trace.executions ?? [])
+    rows.push([`e${e.id}`, 'execution', executionLabel(e), e.type, e.name ?? null, null]);
+  for (const a of trace.artifacts ?? [])
+    rows.push([`a${a.id}`, 'artifact', artifactLabel(a), a.type, a.name ?? null, a.uri ?? null]);
+  return rows;
+}
+
 /** Adds the nodes of one trace to the index (inside the caller's transaction); none when it has none. */
 export function indexTraceNodes(
   db: DatabaseSync,
@@ -19,18 +41,7 @@ export function indexTraceNodes(
     db,
     'INSERT INTO search_nodes (trace_id, node_id, kind, label, type, name, uri) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const e of trace.executions ?? [])
-    insert.run(traceId, `e${e.id}`, 'execution', executionLabel(e), e.type, e.name ?? null, null);
-  for (const a of trace.artifacts ?? [])
-    insert.run(
-      traceId,
-      `a${a.id}`,
-      'artifact',
-      artifactLabel(a),
-      a.type,
-      a.name ?? null,
-      a.uri ?? null,
-    );
+  for (const row of searchNodeRows(trace)) insert.run(traceId, ...row);
 }
 
 /** Indexes every trace that has no row in the index yet (traces imported before migration 13). */
@@ -61,11 +72,11 @@ function phrase(text: string): string {
 }
 
 /** LIKE pattern for a literal substring (`\` escapes). */
-function likePattern(text: string): string {
+export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-interface NodeRow {
+export interface NodeRow {
   trace_id: string;
   pipeline: string;
   node_id: string;
@@ -74,6 +85,34 @@ interface NodeRow {
   type: string;
   name: string | null;
   uri: string | null;
+}
+
+/** The pipeline hits of a search, as answered. */
+export function pipelineHits(pipelines: readonly { id: string; pipeline: string }[]): SearchHit[] {
+  return pipelines.map((p) => ({
+    kind: 'pipeline',
+    traceId: p.id,
+    pipeline: p.pipeline,
+    nodeId: null,
+    label: p.pipeline,
+    type: null,
+    name: null,
+    uri: null,
+  }));
+}
+
+/** The node hits of a search, as answered. */
+export function nodeHits(nodes: readonly NodeRow[]): SearchHit[] {
+  return nodes.map((n) => ({
+    kind: n.kind,
+    traceId: n.trace_id,
+    pipeline: n.pipeline,
+    nodeId: n.node_id,
+    label: n.label,
+    type: n.type,
+    name: n.name,
+    uri: n.uri,
+  }));
 }
 
 /**
@@ -90,16 +129,7 @@ export function searchCorpus(
     db,
     `SELECT id, pipeline FROM traces WHERE pipeline LIKE ? ESCAPE '\\' ORDER BY pipeline, id LIMIT ?`,
   ).all(likePattern(text), limit + 1) as { id: string; pipeline: string }[];
-  const hits: SearchHit[] = pipelines.slice(0, limit).map((p) => ({
-    kind: 'pipeline',
-    traceId: p.id,
-    pipeline: p.pipeline,
-    nodeId: null,
-    label: p.pipeline,
-    type: null,
-    name: null,
-    uri: null,
-  }));
+  const hits = pipelineHits(pipelines.slice(0, limit));
   const room = limit - hits.length;
   if (room <= 0) return { hits, more: pipelines.length > limit };
   const nodes = statement(
@@ -109,16 +139,6 @@ export function searchCorpus(
      JOIN search_nodes s ON s.id = m.rowid JOIN traces t ON t.id = s.trace_id
      ORDER BY s.id`,
   ).all(phrase(text), room + 1) as unknown as NodeRow[];
-  for (const n of nodes.slice(0, room))
-    hits.push({
-      kind: n.kind,
-      traceId: n.trace_id,
-      pipeline: n.pipeline,
-      nodeId: n.node_id,
-      label: n.label,
-      type: n.type,
-      name: n.name,
-      uri: n.uri,
-    });
+  hits.push(...nodeHits(nodes.slice(0, room)));
   return { hits, more: nodes.length > room };
 }

@@ -4,7 +4,7 @@ import type { Source, SourceKind } from '@graphlet/contract';
 import { clearResults } from './results-cache.ts';
 import { statement, transaction } from './statement.ts';
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   name: string;
   sha256: string;
@@ -19,11 +19,11 @@ interface SourceRow {
   connection: Source['connection'] | null;
 }
 
-const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM traces t WHERE t.source_id = s.id) AS traces,
+export const SOURCE_SELECT = `SELECT s.*, (SELECT COUNT(*) FROM traces t WHERE t.source_id = s.id) AS traces,
     (SELECT c.kind FROM connections c WHERE c.id = s.id) AS connection
   FROM sources s`;
 
-function toSource(row: SourceRow): Source {
+export function toSource(row: SourceRow): Source {
   return {
     id: row.id,
     name: row.name,
@@ -41,7 +41,10 @@ function toSource(row: SourceRow): Source {
 
 /** Every source, oldest first (then by id, for a stable order). */
 export function listSources(db: DatabaseSync): Source[] {
-  const rows = statement(db, `${SELECT} ORDER BY s.created, s.id`).all() as unknown as SourceRow[];
+  const rows = statement(
+    db,
+    `${SOURCE_SELECT} ORDER BY s.created, s.id`,
+  ).all() as unknown as SourceRow[];
   return rows.map(toSource);
 }
 
@@ -50,7 +53,9 @@ export function findSourceBySha(
   db: DatabaseSync,
   sha256: string,
 ): { source: Source; jobId: number | null } | undefined {
-  const row = statement(db, `${SELECT} WHERE s.sha256 = ?`).get(sha256) as SourceRow | undefined;
+  const row = statement(db, `${SOURCE_SELECT} WHERE s.sha256 = ?`).get(sha256) as
+    | SourceRow
+    | undefined;
   return row === undefined ? undefined : { source: toSource(row), jobId: row.job_id };
 }
 

@@ -4,7 +4,7 @@ import type { TraceSortField, TraceSummary } from '@graphlet/contract';
 import type { StoredGraphlet } from './imported-source.ts';
 import { statement } from './statement.ts';
 
-const SORT_COLUMNS: Readonly<Record<TraceSortField, string>> = {
+export const SORT_COLUMNS: Readonly<Record<TraceSortField, string>> = {
   pipeline: 't.pipeline',
   sourceName: 's.name',
   executions: 't.executions',
@@ -24,7 +24,7 @@ export interface TraceFilter {
   readonly order?: 'asc' | 'desc' | undefined;
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   pipeline: string;
   source_id: string;
@@ -39,11 +39,11 @@ interface SummaryRow {
   compute_seconds: number;
 }
 
-const SELECT = `SELECT t.id, t.pipeline, t.source_id, s.name AS source_name, t.executions, t.artifacts,
+export const SUMMARY_SELECT = `SELECT t.id, t.pipeline, t.source_id, s.name AS source_name, t.executions, t.artifacts,
   t.graphlets, t.failed_graphlets, t.pushed_share, t.lifespan_days, t.models_per_day, t.compute_seconds
   FROM traces t JOIN sources s ON s.id = t.source_id`;
 
-function toSummary(r: SummaryRow): TraceSummary {
+export function toSummary(r: SummaryRow): TraceSummary {
   return {
     id: r.id,
     pipeline: r.pipeline,
@@ -64,7 +64,7 @@ function toSummary(r: SummaryRow): TraceSummary {
 export function listTraces(db: DatabaseSync, filter: TraceFilter = {}): TraceSummary[] {
   const column = SORT_COLUMNS[filter.sort ?? 'pipeline'];
   const order = filter.order === 'desc' ? 'DESC' : 'ASC';
-  const sql = `${SELECT}
+  const sql = `${SUMMARY_SELECT}
     WHERE (:q IS NULL OR instr(lower(t.pipeline), lower(:q)) > 0)
       AND (:source IS NULL OR t.source_id = :source)
     ORDER BY ${column} IS NULL, ${column} ${order}, s.created, t.source_id, t.ordinal`;
@@ -77,7 +77,7 @@ export function listTraces(db: DatabaseSync, filter: TraceFilter = {}): TraceSum
 
 /** One trace's summary, or undefined. */
 export function getTraceSummary(db: DatabaseSync, id: string): TraceSummary | undefined {
-  const row = statement(db, `${SELECT} WHERE t.id = ?`).get(id) as SummaryRow | undefined;
+  const row = statement(db, `${SUMMARY_SELECT} WHERE t.id = ?`).get(id) as SummaryRow | undefined;
   return row === undefined ? undefined : toSummary(row);
 }
 
@@ -110,7 +110,7 @@ export function getTraceNote(db: DatabaseSync, id: string): string | undefined {
   return row?.note ?? undefined;
 }
 
-interface GraphletRow {
+export interface GraphletRow {
   trainer: number;
   idx: number;
   pushed: number;
@@ -131,7 +131,12 @@ export function listGraphlets(db: DatabaseSync, traceId: string): StoredGraphlet
     db,
     'SELECT * FROM graphlets WHERE trace_id = ? ORDER BY idx, trainer',
   ).all(traceId) as unknown as GraphletRow[];
-  return rows.map((r) => ({
+  return rows.map(toGraphlet);
+}
+
+/** A graphlets row as the stored graphlet. */
+export function toGraphlet(r: GraphletRow): StoredGraphlet {
+  return {
     trainer: r.trainer,
     index: r.idx,
     failed: r.failed === 1,
@@ -144,7 +149,7 @@ export function listGraphlets(db: DatabaseSync, traceId: string): StoredGraphlet
     spans: JSON.parse(r.spans) as number[],
     downstream: JSON.parse(r.downstream) as number[],
     metrics: JSON.parse(r.metrics) as StoredGraphlet['metrics'],
-  }));
+  };
 }
 
 /** Every trace id, in source and ordinal order. */

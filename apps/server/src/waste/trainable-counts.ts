@@ -3,6 +3,14 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { TrainableCounts } from '@graphlet/waste';
 import { statement } from '../store/statement.ts';
 
+/** One trace's graphlet counts: all, completed (not failed), pushed, and 1 when warm-started. */
+export interface TraceGraphletCounts {
+  readonly n: number;
+  readonly completed: number;
+  readonly pushed: number;
+  readonly warm: number;
+}
+
 /**
  * Rows, pipelines and pushed graphlets the feature table of these traces will hold (§5 exclusions
  * applied; failed trainers get no row, docs/waste.md).
@@ -14,14 +22,20 @@ export function trainableCounts(db: DatabaseSync, traceIds: readonly string[]): 
       COALESCE(SUM(pushed), 0) AS pushed, COALESCE(MAX(warm_start), 0) AS warm
      FROM graphlets WHERE trace_id = ?`,
   );
+  return countTrainable(traceIds.map((id) => count.get(id) as unknown as TraceGraphletCounts));
+}
+
+/** Sums per-trace counts (undefined: a trace without graphlets) into what training would use. */
+export function countTrainable(
+  traces: readonly (TraceGraphletCounts | undefined)[],
+): TrainableCounts {
   let rows = 0;
   let pipelines = 0;
   let pushed = 0;
   let warmStartPipelines = 0;
   let warmStartGraphlets = 0;
-  for (const id of traceIds) {
-    const c = count.get(id) as { n: number; completed: number; pushed: number; warm: number };
-    if (c.n === 0) continue;
+  for (const c of traces) {
+    if (c === undefined || c.n === 0) continue;
     if (c.warm === 1) {
       warmStartPipelines++;
       warmStartGraphlets += c.n;

@@ -1,0 +1,39 @@
+/** A pg connection pool for the PostgreSQL store, and transactions on one of its clients. */
+import pg from 'pg';
+
+/** int8 (COUNT, BIGINT ids) and numeric (SUM of BIGINT) come back as numbers, as on SQLite. */
+const NUMERIC_OIDS = new Set([20, 1700]);
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    NUMERIC_OIDS.has(oid)
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Opens a pool on `url` (postgres://user:password@host:port/database). */
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle client that loses its connection (the server restarted) must not crash the process.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Runs `work` in one transaction on one client: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

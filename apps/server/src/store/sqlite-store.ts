@@ -1,0 +1,141 @@
+/** The embedded store: node:sqlite in the data folder, behind the async Store interface. */
+import type { DatabaseSync } from 'node:sqlite';
+import { trainableCounts } from '../waste/trainable-counts.ts';
+import {
+  finishSync,
+  getConnection,
+  insertConnection,
+  listConnections,
+  setConnectionState,
+} from './connection-rows.ts';
+import { failUnfinishedJobs, getJobRow, hasJobs } from './job-rows.ts';
+import { replaceTrace } from './replace-trace.ts';
+import { clearResults, getResult, putResult, resultsUsage } from './results-cache.ts';
+import { listRoleOverrides, replaceRoleOverrides } from './role-override-rows.ts';
+import { searchCorpus } from './search-index.ts';
+import {
+  countSourceGraphlets,
+  deleteSource,
+  findSourceBySha,
+  listSources,
+} from './source-queries.ts';
+import { statement, transaction } from './statement.ts';
+import type { SourceTraceRow, Store } from './store.ts';
+import {
+  getTraceLayout,
+  getTraceNote,
+  getTracePayload,
+  getTraceSummary,
+  listGraphlets,
+  listTraceIds,
+  listTraces,
+  putTraceLayout,
+} from './trace-queries.ts';
+import {
+  deleteWasteForests,
+  deleteWasteModel,
+  findTestGraphlet,
+  getWasteForest,
+  getWasteModel,
+  insertWasteForest,
+  insertWasteModel,
+  latestWasteModelFor,
+  listWasteModels,
+  wasteModelTextBytes,
+} from './waste-model-rows.ts';
+import { insertTrace, writeImport } from './write-import.ts';
+
+/** The Store over one node:sqlite connection: every method runs synchronously and resolves at once. */
+export function sqliteStore(db: DatabaseSync): Store {
+  const now = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const sourceTraces = (sourceId: string): SourceTraceRow[] =>
+    (
+      statement(
+        db,
+        `SELECT t.id, t.ordinal, p.trace, p.base_roles FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
+         WHERE t.source_id = ? ORDER BY t.ordinal`,
+      ).all(sourceId) as unknown as {
+        id: string;
+        ordinal: number;
+        trace: string;
+        base_roles: string | null;
+      }[]
+    ).map((r) => ({ id: r.id, ordinal: r.ordinal, trace: r.trace, baseRoles: r.base_roles }));
+  return {
+    dialect: 'sqlite',
+    listSources: () => now(() => listSources(db)),
+    hasSource: (id) =>
+      now(() => statement(db, 'SELECT 1 FROM sources WHERE id = ?').get(id) !== undefined),
+    findSourceBySha: (sha256) => now(() => findSourceBySha(db, sha256)),
+    countSourceGraphlets: (id) => now(() => countSourceGraphlets(db, id)),
+    deleteSource: (id) => now(() => deleteSource(db, id)),
+    writeImport: (source, at, checkpoint) => now(() => writeImport(db, source, at, checkpoint)),
+    listTraces: (filter) => now(() => listTraces(db, filter)),
+    getTraceSummary: (id) => now(() => getTraceSummary(db, id)),
+    getTracePayload: (id) => now(() => getTracePayload(db, id)),
+    getTraceLayout: (id) => now(() => getTraceLayout(db, id)),
+    putTraceLayout: (id, layout) => now(() => putTraceLayout(db, id, layout)),
+    getTraceNote: (id) => now(() => getTraceNote(db, id)),
+    listGraphlets: (id) => now(() => listGraphlets(db, id)),
+    listTraceIds: () => now(() => listTraceIds(db)),
+    trainableCounts: (ids) => now(() => trainableCounts(db, ids)),
+    listSourceTraces: (sourceId) => now(() => sourceTraces(sourceId)),
+    replaceConnectionTrace: (id, trace) =>
+      now(() =>
+        transaction(db, () =>
+          getConnection(db, id) === undefined ? undefined : replaceTrace(db, id, trace),
+        ),
+      ),
+    searchCorpus: (text, limit) => now(() => searchCorpus(db, text, limit)),
+    listRoleOverrides: (id) => now(() => listRoleOverrides(db, id)),
+    rewriteSourceRoles: (sourceId, overrides, rewrite) =>
+      now(() =>
+        transaction(db, () => {
+          replaceRoleOverrides(db, sourceId, overrides);
+          for (const row of sourceTraces(sourceId)) {
+            const { trace, baseRoles } = rewrite(row);
+            statement(db, 'DELETE FROM traces WHERE id = ?').run(row.id);
+            insertTrace(db, sourceId, row.ordinal, trace, baseRoles);
+          }
+          clearResults(db);
+        }),
+      ),
+    getResult: (key) => now(() => getResult(db, key)),
+    putResult: (key, value, limit) => now(() => putResult(db, key, value, limit)),
+    resultsUsage: () => now(() => resultsUsage(db)),
+    clearResults: () => now(() => clearResults(db)),
+    hasJobs: () => now(() => hasJobs(db)),
+    getJob: (id) => now(() => getJobRow(db, id)),
+    failUnfinishedJobs: (message) => now(() => failUnfinishedJobs(db, message)),
+    insertWasteModel: (model) => now(() => insertWasteModel(db, model)),
+    listWasteModels: () => now(() => listWasteModels(db)),
+    getWasteModel: (id) => now(() => getWasteModel(db, id)),
+    findTestGraphlet: (traceId, trainer) => now(() => findTestGraphlet(db, traceId, trainer)),
+    latestWasteModelFor: (traceId) => now(() => latestWasteModelFor(db, traceId)),
+    wasteModelTextBytes: (id) => now(() => wasteModelTextBytes(db, id)),
+    insertWasteForest: (modelId, variant, forest) =>
+      now(() => insertWasteForest(db, modelId, variant, forest)),
+    getWasteForest: (modelId, variant) => now(() => getWasteForest(db, modelId, variant)),
+    deleteWasteForests: (modelId) => now(() => deleteWasteForests(db, modelId)),
+    deleteWasteModel: (id) => now(() => deleteWasteModel(db, id)),
+    listConnections: () => now(() => listConnections(db)),
+    getConnection: (id) => now(() => getConnection(db, id)),
+    insertConnection: (c, at) => now(() => transaction(db, () => insertConnection(db, c, at))),
+    setConnectionState: (id, state, reason, jobId) =>
+      now(() => setConnectionState(db, id, state, reason, jobId)),
+    finishSync: (id, watermark, version, at) =>
+      now(() =>
+        transaction(db, () => {
+          finishSync(db, id, watermark, version, at);
+          clearResults(db);
+        }),
+      ),
+    close: () => now(() => db.close()),
+  };
+}
