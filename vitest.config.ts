@@ -16,6 +16,8 @@ export default defineConfig({
             'tools/**/*.test.ts',
           ],
           testTimeout: 60_000,
+          // TEST_STORE=postgres: each test file gets a PostgreSQL database (else a no-op).
+          setupFiles: ['apps/server/src/test-support/postgres-test-setup.ts'],
         },
       },
       {

@@ -82,6 +82,22 @@ export const ConfigSchema = z.object({
     .string()
     .optional()
     .transform((u) => (u === '' ? undefined : u)),
+  /**
+   * The PostgreSQL store (postgres://user:password@host:5432/db); unset, the store is the SQLite
+   * file in DATA_DIR. Worker threads and worker processes open the same URL.
+   */
+  databaseUrl: z
+    .string()
+    .optional()
+    .transform((u) => (u === '' ? undefined : u))
+    .refine((u) => u === undefined || /^postgres(ql)?:\/\//i.test(u), {
+      message: 'DATABASE_URL must be a postgres:// URL',
+    }),
+  /** The PostgreSQL schema of the store's tables (created if absent); unset: the URL's default. */
+  databaseSchema: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a lower-case SQL name')
+    .optional(),
   /** Redis key prefix of the queues, so deployments sharing a Redis keep apart. */
   queuePrefix: z.string().min(1).default('graphlet'),
   /** The built web app; its absence is answered with a hint page. */
@@ -109,6 +125,8 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
   CONNECTION_RETRY_MS: 'connectionRetryMs',
   JOB_QUEUE_LIMIT: 'jobQueueLimit',
   REDIS_URL: 'redisUrl',
+  DATABASE_URL: 'databaseUrl',
+  DATABASE_SCHEMA: 'databaseSchema',
   QUEUE_PREFIX: 'queuePrefix',
 };
 

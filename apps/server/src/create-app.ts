@@ -31,9 +31,7 @@ import { traceRoutes } from './routes/traces.ts';
 import { wasteRoutes } from './routes/waste.ts';
 import type { Services } from './services.ts';
 import { lockDataDir } from './store/data-dir-lock.ts';
-import { JobRowWriter } from './store/job-row-writer.ts';
-import { failUnfinishedJobs } from './store/job-rows.ts';
-import { openDatabase, STORE_FILE } from './store/open-database.ts';
+import { openServerStore } from './store/open-server-store.ts';
 import { registerWasteTrainJob } from './waste/train-waste-job.ts';
 import { WasteModels } from './waste/waste-models.ts';
 
@@ -42,6 +40,8 @@ export interface Server {
   readonly config: Config;
   /** The in-memory cache (its stats show hits, loads and bytes held). */
   readonly cache: ServerCache;
+  /** Settles once the store is open (PostgreSQL: migrated); rejects naming why it cannot open. */
+  readonly ready: Promise<void>;
   /** Settles once the demo corpus is imported or skipped (its import job id, or null). */
   readonly demo: Promise<string | null>;
   /** Cancels running jobs (their imports leave nothing behind) and closes the store. */
@@ -52,22 +52,22 @@ export interface Server {
 export function createApp(input: ConfigInput = {}): Server {
   const config = ConfigSchema.parse(input);
   const lock = lockDataDir(config.dataDir);
-  let db: ReturnType<typeof openDatabase>;
+  // With a queue, jobs (and the uploads they read) outlive this process: workers finish them.
+  const interrupted =
+    config.redisUrl === undefined
+      ? 'jobs: the server stopped during the job; start it again'
+      : undefined;
+  let opened: ReturnType<typeof openServerStore>;
   try {
-    db = openDatabase(config.dataDir);
+    opened = openServerStore(config, interrupted);
   } catch (error) {
     lock.release();
     throw error;
   }
+  const { store, location: storeLocation, jobRows, ready } = opened;
   const tmpDir = join(config.dataDir, 'tmp');
-  // With a queue, jobs (and the uploads they read) outlive this process: workers finish them.
-  if (config.redisUrl === undefined) {
-    failUnfinishedJobs(db, 'jobs: the server stopped during the job; start it again');
-    rmSync(tmpDir, { recursive: true, force: true });
-  }
+  if (config.redisUrl === undefined) rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
-  const storeFile = join(config.dataDir, STORE_FILE);
-  const jobRows = new JobRowWriter(storeFile);
   const tasks = new TaskPool();
   const jobs: JobQueue =
     config.redisUrl === undefined
@@ -86,18 +86,18 @@ export function createApp(input: ConfigInput = {}): Server {
   const events = new CorpusEvents();
   const services: Services = {
     config,
-    db,
-    storeFile,
+    store,
+    storeLocation,
     tasks,
     jobs,
-    importer: new Importer(db, jobs, () => cache.invalidateCorpus()),
+    importer: new Importer(store, storeLocation, jobs, () => cache.invalidateCorpus()),
     cache,
     tmpDir,
-    waste: new WasteModels(db, cache),
-    connections: new ConnectionService(db, syncJobs, cache, events, config.connectionRetryMs),
+    waste: new WasteModels(store, cache),
+    connections: new ConnectionService(store, syncJobs, cache, events, config.connectionRetryMs),
     events,
   };
-  registerWasteTrainJob(jobs, db);
+  registerWasteTrainJob(jobs, store, storeLocation);
 
   const api = new OpenAPIHono();
   api.route('/', healthRoutes(services));
@@ -117,6 +117,11 @@ export function createApp(input: ConfigInput = {}): Server {
   app.notFound(handleNotFound);
   app.use('*', securityHeaders());
   app.use('*', requestGuard({ host: config.host, allowedHosts: config.allowedHosts }));
+  // Until the store is open (PostgreSQL migrates asynchronously) API calls wait; health does not.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path !== '/api/health') await ready;
+    await next();
+  });
   app.use('/api/*', jsonBodyLimit(config.maxJsonBytes));
   if (config.apiToken !== undefined) {
     app.use('/api/*', requireBearerToken(config.apiToken, ['/api/health']));
@@ -132,12 +137,13 @@ export function createApp(input: ConfigInput = {}): Server {
   });
   app.route('/', webAppRoutes(config.webDir));
 
-  services.connections.start();
-  const demo = config.demo ? loadDemoCorpus(services) : Promise.resolve(null);
+  ready.then(() => services.connections.start()).catch(() => {});
+  const demo = config.demo ? ready.then(() => loadDemoCorpus(services)) : Promise.resolve(null);
   let closing: Promise<void> | undefined;
   return {
     app,
     config,
+    ready,
     cache,
     demo,
     close: () => {
@@ -149,8 +155,7 @@ export function createApp(input: ConfigInput = {}): Server {
         services.connections.closeWorkers();
         await services.importer.close();
         await tasks.close();
-        jobRows.close();
-        db.close();
+        await opened.close();
         lock.release();
       })();
       return closing;

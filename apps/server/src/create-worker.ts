@@ -1,13 +1,12 @@
 /**
- * A worker process's services (REDIS_URL deployments): the store in the shared DATA_DIR on its own
- * connections, and the job kinds registered on BullMQ queues, which it then consumes.
+ * A worker process's services (REDIS_URL deployments): the configured store (the SQLite file in
+ * the shared DATA_DIR, or PostgreSQL at DATABASE_URL) on its own connections, and the job kinds
+ * registered on BullMQ queues, which it then consumes.
  */
-import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { Importer } from './import/importer.ts';
 import { BullJobs } from './jobs/bull-jobs.ts';
-import { JobRowWriter } from './store/job-row-writer.ts';
-import { openDatabase, STORE_FILE } from './store/open-database.ts';
+import { openServerStore } from './store/open-server-store.ts';
 import { registerWasteTrainJob } from './waste/train-waste-job.ts';
 
 export interface JobWorker {
@@ -15,25 +14,30 @@ export interface JobWorker {
   close(): Promise<void>;
 }
 
-/** Starts consuming the import and training queues of `config.redisUrl`. */
-export function createWorker(config: Config, lockMs?: number): JobWorker {
+/** Opens the store, then starts consuming the import and training queues of `config.redisUrl`. */
+export async function createWorker(config: Config, lockMs?: number): Promise<JobWorker> {
   if (config.redisUrl === undefined) throw new Error('worker: set REDIS_URL to the job queue');
-  const db = openDatabase(config.dataDir);
-  const rows = new JobRowWriter(join(config.dataDir, STORE_FILE));
+  const opened = openServerStore(config);
+  try {
+    await opened.ready;
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  const { store, location: storeLocation, jobRows: rows } = opened;
   const jobs = new BullJobs(rows, {
     redisUrl: config.redisUrl,
     prefix: config.queuePrefix,
     role: 'worker',
     ...(lockMs === undefined ? {} : { lockMs }),
   });
-  const importer = new Importer(db, jobs);
-  registerWasteTrainJob(jobs, db);
+  const importer = new Importer(store, storeLocation, jobs);
+  registerWasteTrainJob(jobs, store, storeLocation);
   return {
     close: async () => {
       await jobs.close();
       await importer.close();
-      rows.close();
-      db.close();
+      await opened.close();
     },
   };
 }

@@ -11,6 +11,10 @@ try {
   process.exit(2);
 }
 const { app, config, close } = server;
+server.ready.catch((error: unknown) => {
+  console.error((error as Error).message);
+  void close().then(() => process.exit(2));
+});
 server.demo.catch((error: unknown) =>
   console.error(`server: demo corpus not loaded: ${(error as Error).message}`),
 );

@@ -1,5 +1,4 @@
 /** What the route modules share: configuration, the store and the services built on it. */
-import type { DatabaseSync } from 'node:sqlite';
 import type { ServerCache } from './cache/server-cache.ts';
 import type { Config } from './config.ts';
 import type { ConnectionService } from './connections/connection-service.ts';
@@ -7,13 +6,15 @@ import type { CorpusEvents } from './events/corpus-events.ts';
 import type { Importer } from './import/importer.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { TaskPool } from './offload/task-pool.ts';
+import type { Store } from './store/store.ts';
 import type { WasteModels } from './waste/waste-models.ts';
 
 export interface Services {
   readonly config: Config;
-  readonly db: DatabaseSync;
-  /** The store's file, for worker threads that open their own connection. */
-  readonly storeFile: string;
+  /** The store (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL). */
+  readonly store: Store;
+  /** Where worker threads open their own store connection: the SQLite file or the PostgreSQL URL. */
+  readonly storeLocation: string;
   /** Statistics and trace layouts computed on worker threads. */
   readonly tasks: TaskPool;
   readonly jobs: JobQueue;

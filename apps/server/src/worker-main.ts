@@ -8,7 +8,7 @@ try {
   // WORKER_LOCK_MS: how soon a killed worker's job is handed to another (tests shorten it).
   const lockMs =
     process.env.WORKER_LOCK_MS === undefined ? undefined : Number(process.env.WORKER_LOCK_MS);
-  worker = createWorker(config, lockMs);
+  worker = await createWorker(config, lockMs);
   console.log(`Graphlet Explorer worker on ${config.queuePrefix} (data in ${config.dataDir})`);
 } catch (error) {
   console.error((error as Error).message);

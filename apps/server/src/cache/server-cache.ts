@@ -35,6 +35,9 @@ export class ServerCache {
   private readonly lru: LRUCache<string, Entry>;
   private loads = 0;
   private hits = 0;
+  private readonly loading = new Map<string, Promise<unknown>>();
+  /** Counts corpus invalidations, so a load that raced one is not kept. */
+  private corpusVersion = 0;
 
   constructor(maxBytes: number) {
     this.lru = new LRUCache<string, Entry>({
@@ -56,6 +59,53 @@ export class ServerCache {
     if (loaded === undefined) return undefined;
     this.lru.set(key, { kind, value: loaded.value, bytes: loaded.bytes });
     return loaded.value;
+  }
+
+  /**
+   * As `get`, with a loader that reads the store asynchronously; what it loads is not kept when
+   * the corpus changed meanwhile (it may be older than the change).
+   */
+  load<T>(
+    kind: CacheKind,
+    id: string,
+    load: () => Promise<Sized<T> | undefined>,
+  ): Promise<T | undefined> {
+    const key = keyOf(kind, id);
+    const hit = this.lru.get(key);
+    if (hit !== undefined) {
+      this.hits++;
+      return Promise.resolve(hit.value as T);
+    }
+    // Callers asking while it loads share the one load (and count as hits).
+    const loading = this.loading.get(key);
+    if (loading !== undefined) {
+      this.hits++;
+      return loading as Promise<T | undefined>;
+    }
+    this.loads++;
+    const version = this.corpusVersion;
+    const pending: Promise<T | undefined> = load()
+      .then((loaded) => {
+        if (loaded === undefined) return undefined;
+        if (kind === 'waste-model' || version === this.corpusVersion) {
+          this.lru.set(key, { kind, value: loaded.value, bytes: loaded.bytes });
+        }
+        return loaded.value;
+      })
+      .finally(() => {
+        if (this.loading.get(key) === pending) this.loading.delete(key);
+      });
+    this.loading.set(key, pending);
+    return pending;
+  }
+
+  /** A list answer as JSON text, computed from the store and kept on a miss. */
+  async jsonOf(key: string, compute: () => Promise<unknown>): Promise<string> {
+    const text = await this.load('list', key, async () => {
+      const json = JSON.stringify(await compute());
+      return { value: json, bytes: json.length };
+    });
+    return text!;
   }
 
   /** A list answer as JSON text, computed and kept on a miss. */
@@ -85,6 +135,9 @@ export class ServerCache {
 
   /** Drops every entry derived from the corpus: sources or traces changed (an import, a delete). */
   invalidateCorpus(): void {
+    this.corpusVersion++;
+    // A load in flight may predate the change: later callers start their own.
+    this.loading.clear();
     const outdated = [...this.lru.entries()].filter(([, e]) => e.kind !== 'waste-model');
     for (const [key] of outdated) this.lru.delete(key);
   }

@@ -2,7 +2,6 @@
  * The trace routes' cache entries: the trace endpoint's JSON (computed at import, gzipped on first
  * need) and, for node and graphlet routes, the parsed trace with its graph; each weighed in bytes.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
 import type { TraceGraph as TraceGraphDocument } from '@graphlet/contract';
 import {
@@ -14,12 +13,7 @@ import {
 } from '@graphlet/core';
 import { layoutTrace } from '../layout/layout-trace.ts';
 import type { StoredGraphlet } from '../store/imported-source.ts';
-import {
-  getTraceLayout,
-  getTraceNote,
-  getTracePayload,
-  listGraphlets,
-} from '../store/trace-queries.ts';
+import type { Store } from '../store/store.ts';
 import type { ServerCache, Sized } from './server-cache.ts';
 
 export interface LoadedTrace {
@@ -67,14 +61,14 @@ const VIEW_BYTES_PER_NODE = 96;
  * The trace endpoint's JSON: undefined when no trace has this id, null when its layout is not
  * stored (the caller lays it out on a task worker, which stores it, and asks again).
  */
-export function cachedLayout(
+export async function cachedLayout(
   cache: ServerCache,
-  db: DatabaseSync,
+  store: Store,
   id: string,
-): LayoutText | null | undefined {
+): Promise<LayoutText | null | undefined> {
   let missing = false;
-  const text = cache.get('layout', id, () => {
-    const json = getTraceLayout(db, id);
+  const text = await cache.load('layout', id, async () => {
+    const json = await store.getTraceLayout(id);
     if (typeof json !== 'string') {
       missing = json === null;
       return undefined;
@@ -88,10 +82,10 @@ export function cachedLayout(
 /** The parsed trace with its graph, graphlets and layout, or undefined. */
 export function cachedTrace(
   cache: ServerCache,
-  db: DatabaseSync,
+  store: Store,
   id: string,
-): LoadedTrace | undefined {
-  return cache.get('trace', id, () => loadTrace(db, id));
+): Promise<LoadedTrace | undefined> {
+  return cache.load('trace', id, () => loadTrace(store, id));
 }
 
 const views = new WeakMap<LoadedTrace, TraceView>();
@@ -108,13 +102,16 @@ export function traceViewOf(cache: ServerCache, loaded: LoadedTrace): TraceView 
   return view;
 }
 
-function loadTrace(db: DatabaseSync, id: string): Sized<LoadedTrace> | undefined {
-  const payload = getTracePayload(db, id);
+async function loadTrace(store: Store, id: string): Promise<Sized<LoadedTrace> | undefined> {
+  const payload = await store.getTracePayload(id);
   if (payload === undefined) return undefined;
+  const [graphlets, stored, note] = await Promise.all([
+    store.listGraphlets(id),
+    store.getTraceLayout(id),
+    store.getTraceNote(id),
+  ]);
   const trace = JSON.parse(payload) as Trace;
   const graph = buildTraceGraph(trace);
-  const graphlets = listGraphlets(db, id);
-  const stored = getTraceLayout(db, id);
   const layout =
     typeof stored === 'string'
       ? (JSON.parse(stored) as TraceGraphDocument)
@@ -130,7 +127,7 @@ function loadTrace(db: DatabaseSync, id: string): Sized<LoadedTrace> | undefined
     BYTES_PER_GRAPHLET_ID * graphletIds +
     typedArrayBytes(graph);
   return {
-    value: { id, trace, graph, graphlets, note: getTraceNote(db, id), layout },
+    value: { id, trace, graph, graphlets, note, layout },
     bytes,
   };
 }

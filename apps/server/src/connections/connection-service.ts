@@ -4,7 +4,6 @@
  * memory; none is ever answered or logged.
  */
 import { randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import {
   type Connection,
   type CreateConnection,
@@ -16,9 +15,7 @@ import type { ServerCache } from '../cache/server-cache.ts';
 import type { CorpusEvents } from '../events/corpus-events.ts';
 import { apiError } from '../http/api-error.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { getConnection, insertConnection, listConnections } from '../store/connection-rows.ts';
-import { deleteSource } from '../store/source-queries.ts';
-import { transaction } from '../store/statement.ts';
+import type { Store } from '../store/store.ts';
 import { requestedLocation } from './connection-location.ts';
 import { ConnectionWatcher } from './connection-watcher.ts';
 import { registerSyncJob, TRANSIENT_CODES } from './sync-job.ts';
@@ -26,24 +23,24 @@ import { SyncWorker } from './sync-worker.ts';
 
 /** Connected stores: their rows, in-memory passwords and the watcher that syncs them. */
 export class ConnectionService {
-  private readonly db: DatabaseSync;
+  private readonly store: Store;
   private readonly cache: ServerCache;
   private readonly passwords = new Map<string, string>();
   private readonly workers = new Map<string, SyncWorker>();
   private readonly watcher: ConnectionWatcher;
 
   constructor(
-    db: DatabaseSync,
+    store: Store,
     jobs: JobQueue,
     cache: ServerCache,
     events: CorpusEvents,
     retryMs: number,
   ) {
-    this.db = db;
+    this.store = store;
     this.cache = cache;
-    this.watcher = new ConnectionWatcher(db, jobs, retryMs);
+    this.watcher = new ConnectionWatcher(store, jobs, retryMs);
     registerSyncJob(jobs, {
-      db,
+      store,
       cache,
       events,
       password: (id) => this.passwords.get(id) ?? null,
@@ -55,26 +52,26 @@ export class ConnectionService {
         }
         return worker;
       },
-      announce: (id) => {
-        const connection = this.get(id);
+      announce: async (id) => {
+        const connection = await this.get(id);
         if (connection !== undefined) events.publish({ type: 'connection', connection });
       },
     });
   }
 
   /** Starts watching the stored connections. */
-  start(): void {
-    this.watcher.start();
+  start(): Promise<void> {
+    return this.watcher.start();
   }
 
   /** Every connection with its state. */
-  list(): Connection[] {
-    return listConnections(this.db).map((c) => this.watcher.describe(c));
+  async list(): Promise<Connection[]> {
+    return (await this.store.listConnections()).map((c) => this.watcher.describe(c));
   }
 
   /** One connection, or undefined. */
-  get(id: string): Connection | undefined {
-    const stored = getConnection(this.db, id);
+  async get(id: string): Promise<Connection | undefined> {
+    const stored = await this.store.getConnection(id);
     return stored === undefined ? undefined : this.watcher.describe(stored);
   }
 
@@ -97,39 +94,37 @@ export class ConnectionService {
     }
     const id = randomBytes(8).toString('hex');
     const keep = body.storeCredentials === true ? requested.urlPassword : null;
-    transaction(this.db, () =>
-      insertConnection(this.db, {
-        id,
-        name: body.name,
-        kind: body.kind,
-        location: requested.stored,
-        secret: keep,
-        pollSeconds: body.pollSeconds ?? DEFAULT_POLL_SECONDS,
-        schemaVersion,
-      }),
-    );
+    await this.store.insertConnection({
+      id,
+      name: body.name,
+      kind: body.kind,
+      location: requested.stored,
+      secret: keep,
+      pollSeconds: body.pollSeconds ?? DEFAULT_POLL_SECONDS,
+      schemaVersion,
+    });
     if (keep === null && requested.urlPassword !== null)
       this.passwords.set(id, requested.urlPassword);
     this.cache.invalidateCorpus();
     const job = this.watcher.syncNow(id);
-    return { connection: this.get(id)!, job };
+    return { connection: (await this.get(id))!, job };
   }
 
   /** Removes the connection with its source and traces; false if absent. */
-  remove(id: string): boolean {
-    if (getConnection(this.db, id) === undefined) return false;
+  async remove(id: string): Promise<boolean> {
+    if ((await this.store.getConnection(id)) === undefined) return false;
     this.watcher.forget(id);
     this.passwords.delete(id);
     this.workers.get(id)?.close();
     this.workers.delete(id);
-    deleteSource(this.db, id);
+    await this.store.deleteSource(id);
     this.cache.invalidateCorpus();
     return true;
   }
 
   /** Starts a sync now (or answers the running one); undefined for an unknown connection. */
-  syncNow(id: string): Job | undefined {
-    if (getConnection(this.db, id) === undefined) return undefined;
+  async syncNow(id: string): Promise<Job | undefined> {
+    if ((await this.store.getConnection(id)) === undefined) return undefined;
     return this.watcher.syncNow(id);
   }
 

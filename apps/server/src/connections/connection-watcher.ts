@@ -3,10 +3,10 @@
  * `pollSeconds` after a sync ends, or sooner after a failure (backoff from `retryMs`, doubling,
  * at most five minutes) while the store is unreachable; on demand through `syncNow`.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import { type Connection, isFinalJob, type Job } from '@graphlet/contract';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { getConnection, listConnections, type StoredConnection } from '../store/connection-rows.ts';
+import type { StoredConnection } from '../store/connection-rows.ts';
+import type { Store } from '../store/store.ts';
 import { SYNC_JOB, TRANSIENT_CODES } from './sync-job.ts';
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -18,7 +18,7 @@ interface Schedule {
 
 /** Schedules and starts the sync jobs of every connection. */
 export class ConnectionWatcher {
-  private readonly db: DatabaseSync;
+  private readonly store: Store;
   private readonly jobs: JobQueue;
   private readonly retryMs: number;
   private readonly schedules = new Map<string, Schedule>();
@@ -26,15 +26,15 @@ export class ConnectionWatcher {
   private readonly failures = new Map<string, number>();
   private closed = false;
 
-  constructor(db: DatabaseSync, jobs: JobQueue, retryMs: number) {
-    this.db = db;
+  constructor(store: Store, jobs: JobQueue, retryMs: number) {
+    this.store = store;
     this.jobs = jobs;
     this.retryMs = retryMs;
   }
 
   /** Syncs every stored connection soon (catching up on what changed while the server was down). */
-  start(): void {
-    for (const c of listConnections(this.db)) this.schedule(c.doc.id, 0);
+  async start(): Promise<void> {
+    for (const c of await this.store.listConnections()) this.schedule(c.doc.id, 0);
   }
 
   /** The running sync of the connection, or a new one started now. */
@@ -45,7 +45,7 @@ export class ConnectionWatcher {
     const job = this.jobs.start(SYNC_JOB, { connectionId: id }, {});
     this.running.set(id, job);
     this.jobs.subscribe(job.id, (update) => {
-      if (isFinalJob(update)) this.finished(id, update);
+      if (isFinalJob(update)) void this.finished(id, update);
     });
     return job;
   }
@@ -68,9 +68,9 @@ export class ConnectionWatcher {
     for (const id of [...this.schedules.keys()]) this.unschedule(id);
   }
 
-  private finished(id: string, job: Job): void {
+  private async finished(id: string, job: Job): Promise<void> {
     this.running.delete(id);
-    const connection = getConnection(this.db, id);
+    const connection = await this.store.getConnection(id);
     if (connection === undefined || this.closed) return;
     const pollMs = connection.doc.pollSeconds * 1000;
     if (job.state === 'done') {
@@ -87,9 +87,9 @@ export class ConnectionWatcher {
   private schedule(id: string, delayMs: number): void {
     if (this.closed) return;
     this.unschedule(id);
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
       this.schedules.delete(id);
-      if (getConnection(this.db, id) !== undefined) this.syncNow(id);
+      if ((await this.store.getConnection(id)) !== undefined && !this.closed) this.syncNow(id);
     }, delayMs);
     // A pending poll must not keep the process alive.
     timer.unref();

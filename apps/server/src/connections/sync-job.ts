@@ -4,15 +4,11 @@
  * watermark. A sync that stops part way keeps what it wrote and leaves the old watermark, so the
  * next one reads the same changes again and replaces the same traces: nothing lost or doubled.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { ServerCache } from '../cache/server-cache.ts';
 import type { CorpusEvents } from '../events/corpus-events.ts';
 import { type JobContext, JobError, type JobQueue } from '../jobs/job-queue.ts';
-import { finishSync, getConnection, setConnectionState } from '../store/connection-rows.ts';
-import { replaceTrace } from '../store/replace-trace.ts';
-import { clearResults } from '../store/results-cache.ts';
-import { listRoleOverrides, toCoreOverrides } from '../store/role-override-rows.ts';
-import { transaction } from '../store/statement.ts';
+import { toCoreOverrides } from '../store/role-override-rows.ts';
+import type { Store } from '../store/store.ts';
 import { storedLocation } from './connection-location.ts';
 import type { SyncWorker } from './sync-worker.ts';
 
@@ -29,7 +25,7 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
 
 /** What the sync job needs from the server. */
 export interface SyncDeps {
-  readonly db: DatabaseSync;
+  readonly store: Store;
   readonly cache: ServerCache;
   readonly events: CorpusEvents;
   /** The password of a connection kept in memory (not stored), if any. */
@@ -37,7 +33,7 @@ export interface SyncDeps {
   /** The connection's sync worker (kept between syncs). */
   readonly worker: (id: string) => SyncWorker;
   /** Announces the connection's new state. */
-  readonly announce: (id: string) => void;
+  readonly announce: (id: string) => Promise<void>;
 }
 
 /** How often, at most, a long sync makes its new traces visible (cache dropped, pages told). */
@@ -51,12 +47,12 @@ export function registerSyncJob(jobs: JobQueue, deps: SyncDeps): void {
 }
 
 async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise<unknown> {
-  const { db } = deps;
-  const connection = getConnection(db, id);
+  const { store } = deps;
+  const connection = await store.getConnection(id);
   if (connection === undefined) throw new JobError('not_found', `sync: no connection "${id}"`);
   const label = connection.doc.location;
-  setConnectionState(db, id, 'syncing', connection.doc.reason, context.id);
-  deps.announce(id);
+  await store.setConnectionState(id, 'syncing', connection.doc.reason, context.id);
+  await deps.announce(id);
   const full = connection.watermark === null;
   const location = storedLocation(
     connection.doc.kind,
@@ -66,8 +62,8 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
   let pending: string[] = [];
   const written = new Set<string>();
   let lastPublished = Date.now();
-  const publish = () => {
-    clearResults(db);
+  const publish = async () => {
+    await store.clearResults();
     deps.cache.invalidateCorpus();
     deps.events.changed(id, pending);
     pending = [];
@@ -79,48 +75,42 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
     {
       location,
       watermark: connection.watermark,
-      roleOverrides: toCoreOverrides(listRoleOverrides(db, id)),
+      roleOverrides: toCoreOverrides(await store.listRoleOverrides(id)),
     },
     context,
     {
       onOpened: (_version, pipelines) => context.progress({ tracesTotal: pipelines }),
-      onTrace: (trace) => {
-        const traceId = transaction(db, () => {
-          if (getConnection(db, id) === undefined) {
-            throw new JobError('not_found', `sync: the connection "${id}" was removed`);
-          }
-          return replaceTrace(db, id, trace);
-        });
+      onTrace: async (trace) => {
+        const traceId = await store.replaceConnectionTrace(id, trace);
+        if (traceId === undefined) {
+          throw new JobError('not_found', `sync: the connection "${id}" was removed`);
+        }
         written.add(traceId);
         pending.push(traceId);
         graphlets += trace.graphlets.length;
         context.progress({ tracesImported: written.size, graphletsFound: graphlets });
-        if (Date.now() - lastPublished >= PUBLISH_MS) publish();
+        if (Date.now() - lastPublished >= PUBLISH_MS) await publish();
       },
     },
   );
-  if (!outcome.ok && getConnection(db, id) === undefined) {
-    if (pending.length > 0) publish();
+  if (!outcome.ok && (await store.getConnection(id)) === undefined) {
+    if (pending.length > 0) await publish();
     throw new JobError('not_found', `sync: the connection "${id}" was removed`);
   }
   if (!outcome.ok) {
     const reason = `${label}: ${outcome.problem}`;
     const state = TRANSIENT_CODES.has(outcome.code) ? 'unreachable' : 'failed';
-    if (pending.length > 0) publish();
-    if (setConnectionState(db, id, state, reason)) deps.announce(id);
+    if (pending.length > 0) await publish();
+    if (await store.setConnectionState(id, state, reason)) await deps.announce(id);
     throw new JobError(outcome.code, `sync: ${reason}`);
   }
-  transaction(db, () => {
-    finishSync(
-      db,
-      id,
-      outcome.watermark,
-      outcome.schemaVersion ?? connection.doc.schemaVersion ?? 0,
-    );
-    clearResults(db);
-  });
-  publish();
-  deps.announce(id);
+  await store.finishSync(
+    id,
+    outcome.watermark,
+    outcome.schemaVersion ?? connection.doc.schemaVersion ?? 0,
+  );
+  await publish();
+  await deps.announce(id);
   // A first sync of a large store writes thousands of traces: the result names them only when few.
   return {
     connectionId: id,

@@ -23,8 +23,8 @@ export type SyncOutcome =
 /** What the sync job does with the worker's messages. */
 export interface SyncHandlers {
   onOpened(schemaVersion: number, pipelines: number): void;
-  /** Writes one trace (synchronously) before the worker may send many more. */
-  onTrace(trace: ImportedTrace): void;
+  /** Writes one trace; the worker sends the next once it is written. */
+  onTrace(trace: ImportedTrace): Promise<void>;
 }
 
 /** One connection's worker thread, running one sync at a time. */
@@ -77,8 +77,16 @@ export class SyncWorker {
               handlers.onOpened(message.schemaVersion, message.pipelines);
               return;
             case 'trace':
-              handlers.onTrace(message.trace);
-              worker.postMessage({ type: 'ack' });
+              handlers.onTrace(message.trace).then(
+                () => {
+                  if (!settled) worker.postMessage({ type: 'ack' });
+                },
+                (error: unknown) => {
+                  // A write failed (the connection was removed): this worker's read is abandoned.
+                  this.close();
+                  settle(() => reject(error));
+                },
+              );
               return;
             case 'done':
               settle(() =>

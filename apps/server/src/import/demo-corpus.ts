@@ -5,8 +5,6 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDemoCorpus } from '@graphlet/synth';
 import type { Services } from '../services.ts';
-import { hasJobs } from '../store/job-rows.ts';
-import { listSources } from '../store/source-queries.ts';
 
 /**
  * Imports the demo corpus into a store that never held anything (no source, no job: a user who
@@ -15,7 +13,8 @@ import { listSources } from '../store/source-queries.ts';
 export async function loadDemoCorpus(services: Services): Promise<string | null> {
   // Let the caller finish starting up first: generating the corpus takes a moment.
   await new Promise((resolve) => setImmediate(resolve));
-  if (listSources(services.db).length > 0 || hasJobs(services.db)) return null;
+  const { store } = services;
+  if ((await store.listSources()).length > 0 || (await store.hasJobs())) return null;
   const path = join(services.config.dataDir, 'demo', 'demo.sqlite');
   ensureDemoCorpus(path);
   const hash = createHash('sha256');

@@ -10,7 +10,7 @@ export interface ImportFile {
   readonly path: string;
   readonly name: string;
   readonly size: number;
-  readonly storeFile: string;
+  readonly storeLocation: string;
   readonly maxPageCount?: number | undefined;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { JobRowWriter } from '../store/job-row-writer.ts';
 import { openDatabase, STORE_FILE } from '../store/open-database.ts';
+import { sqliteStore } from '../store/sqlite-store.ts';
 import { Importer } from './importer.ts';
 
 describe('Importer on a full disk', () => {
@@ -17,7 +18,9 @@ describe('Importer on a full disk', () => {
     const jobs = new JobRunner(rows);
     // The store may grow by two pages only: the import worker's write fails as on a full disk.
     const { page_count } = db.prepare('PRAGMA page_count').get() as { page_count: number };
-    const importer = new Importer(db, jobs, () => {}, { maxPageCount: page_count + 2 });
+    const importer = new Importer(sqliteStore(db), join(dir, STORE_FILE), jobs, () => {}, {
+      maxPageCount: page_count + 2,
+    });
     try {
       const file = join(dir, 'big.json');
       writeFileSync(file, stringifyTraceDocument([syntheticTraceForBench(60)]));

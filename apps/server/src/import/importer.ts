@@ -4,10 +4,9 @@
  * after. A canceled import (or its source deleted meanwhile) leaves nothing behind.
  */
 import { rm } from 'node:fs/promises';
-import type { DatabaseSync } from 'node:sqlite';
 import { isFinalJob, type Job, type SourceKind } from '@graphlet/contract';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { countSourceGraphlets, deleteSource, findSourceBySha } from '../store/source-queries.ts';
+import type { Store } from '../store/store.ts';
 import { importInWorker } from './import-in-worker.ts';
 import { ImportWorkerPool } from './worker-pool.ts';
 
@@ -37,39 +36,39 @@ function sourceIdOf(sha256: string): string {
 
 /** Registers the import job kind and accepts files to import. */
 export class Importer {
-  private readonly db: DatabaseSync;
+  private readonly store: Store;
   private readonly jobs: JobQueue;
   private readonly inFlight = new Map<string, string>();
   private readonly onImported: () => void;
   private readonly workers = new ImportWorkerPool();
 
   /**
+   * `storeLocation` (the store's file or PostgreSQL URL) is what import workers open;
    * `onImported` runs after each import is committed (the cache's one invalidation path);
    * `maxPageCount` caps the store the worker writes (tests inject a full disk with it).
    */
   constructor(
-    db: DatabaseSync,
+    store: Store,
+    storeLocation: string,
     jobs: JobQueue,
     onImported: () => void = () => {},
     options: { readonly maxPageCount?: number } = {},
   ) {
-    this.db = db;
+    this.store = store;
     this.jobs = jobs;
     this.onImported = onImported;
-    const storeFile = db.location();
-    if (storeFile === null) throw new Error('import: the store must be a file');
     jobs.register<ImportRequest>(
       IMPORT_JOB,
       async (request, context) => {
         const sourceId = sourceIdOf(request.sha256);
         // A retried job (its worker died after the commit) finds its source written: at most once.
-        const written = findSourceBySha(this.db, request.sha256);
+        const written = await this.store.findSourceBySha(request.sha256);
         if (written !== undefined && written.jobId === Number(context.id)) {
           if (request.removeAfter) await rm(request.path, { force: true });
           return {
             sourceId,
             traces: written.source.traces,
-            graphlets: countSourceGraphlets(this.db, sourceId),
+            graphlets: await this.store.countSourceGraphlets(sourceId),
           };
         }
         try {
@@ -79,7 +78,7 @@ export class Importer {
               path: request.path,
               name: request.name,
               size: request.size,
-              storeFile,
+              storeLocation,
               maxPageCount: options.maxPageCount,
             },
             { id: sourceId, sha256: request.sha256, jobId: Number(context.id) },
@@ -95,7 +94,7 @@ export class Importer {
           };
         } catch (error) {
           // Canceled after the worker committed but before its answer arrived: undo the write.
-          if (context.signal.aborted && deleteSource(this.db, sourceId)) onImported();
+          if (context.signal.aborted && (await this.store.deleteSource(sourceId))) onImported();
           throw error;
         } finally {
           this.inFlight.delete(request.sha256);
@@ -130,7 +129,7 @@ export class Importer {
   /** Starts importing a file unless the same content is stored or being imported. */
   async submit(request: ImportRequest): Promise<Submission> {
     const sourceId = sourceIdOf(request.sha256);
-    const existing = findSourceBySha(this.db, request.sha256);
+    const existing = await this.store.findSourceBySha(request.sha256);
     const running = this.inFlight.get(request.sha256);
     if (existing !== undefined || running !== undefined) {
       if (request.removeAfter) await rm(request.path, { force: true });

@@ -5,14 +5,13 @@
  * loop never runs the commit), posting progress; then it exits.
  */
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, segmentGraphlets } from '@graphlet/core';
 import { readTraceFile } from '@graphlet/formats';
 import { packageErrorAnswer } from '../http/package-errors.ts';
 import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
-import { writeImport } from '../store/write-import.ts';
+import { openWorkerStore } from '../store/open-store.ts';
 import { summarizeTrace } from './summarize-trace.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
 
@@ -20,16 +19,16 @@ const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
 
 class Canceled extends Error {}
 
-parentPort!.once('message', (input: ImportWorkerInput) => {
+parentPort!.once('message', async (input: ImportWorkerInput) => {
   try {
-    run(input);
+    await run(input);
   } catch (error) {
     post(error instanceof Canceled ? { type: 'canceled' } : failure(input, error));
   }
   // With its only listener gone the port no longer holds the thread open: it exits.
 });
 
-function run(input: ImportWorkerInput): void {
+async function run(input: ImportWorkerInput): Promise<void> {
   const flag = new Int32Array(input.cancel);
   const checkpoint = () => {
     if (Atomics.load(flag, 0) !== 0) throw new Canceled();
@@ -55,13 +54,9 @@ function run(input: ImportWorkerInput): void {
     traces.push(summarizeTrace(graph, graphlets, note));
     progress(i + 1);
   });
-  const db = new DatabaseSync(input.storeFile);
+  const store = openWorkerStore(input.storeLocation, { maxPageCount: input.maxPageCount });
   try {
-    db.exec('PRAGMA busy_timeout = 30000');
-    db.exec('PRAGMA foreign_keys = ON');
-    if (input.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${input.maxPageCount}`);
-    writeImport(
-      db,
+    await store.writeImport(
       {
         id: input.target.id,
         name: input.name,
@@ -77,7 +72,7 @@ function run(input: ImportWorkerInput): void {
       checkpoint,
     );
   } finally {
-    db.close();
+    await store.close();
   }
   post({
     type: 'done',
@@ -95,7 +90,7 @@ function failure(input: ImportWorkerInput, error: unknown): ImportWorkerMessage 
     return {
       type: 'failed',
       code: 'insufficient_storage',
-      message: storageFullMessage('import', dirname(input.storeFile), what),
+      message: storageFullMessage('import', dirname(input.storeLocation), what),
     };
   }
   const typed = packageErrorAnswer(error);

@@ -13,8 +13,8 @@ export interface ImportWorkerInput {
   /** The uploaded file's name, used in messages instead of the temp path. */
   readonly name: string;
   readonly size: number;
-  /** The store file the worker writes the source into, on its own connection. */
-  readonly storeFile: string;
+  /** The store the worker writes the source into, on its own connection: its file or PostgreSQL URL. */
+  readonly storeLocation: string;
   /** Caps the store's pages on the worker's connection (tests inject a full disk). */
   readonly maxPageCount?: number | undefined;
   readonly target: ImportTarget;

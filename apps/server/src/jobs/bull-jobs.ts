@@ -8,7 +8,7 @@
 import { isFinalJob, type Job } from '@graphlet/contract';
 import { type Job as BullJob, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { JobRowWriter } from '../store/job-row-writer.ts';
+import type { JobRows } from '../store/job-rows.ts';
 import type { JobQueue } from './job-queue.ts';
 import {
   JobError,
@@ -47,7 +47,7 @@ const SAVE_INTERVAL_MS = 250;
 /** BullMQ-backed jobs; see the module comment. */
 export class BullJobs implements JobQueue {
   private readonly options: BullJobsOptions;
-  private readonly rows: JobRowWriter;
+  private readonly rows: JobRows;
   private readonly kinds = new Map<
     string,
     { runner: JobKindRunner<never>; options: JobKindOptions<never> }
@@ -63,7 +63,7 @@ export class BullJobs implements JobQueue {
   private readonly inputs = new Map<string, unknown>();
   private readonly watchers = new Set<(job: Job) => void>();
 
-  constructor(rows: JobRowWriter, options: BullJobsOptions) {
+  constructor(rows: JobRows, options: BullJobsOptions) {
     this.rows = rows;
     this.options = options;
     this.pub = new Redis(options.redisUrl, { maxRetriesPerRequest: null });

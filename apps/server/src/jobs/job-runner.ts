@@ -4,7 +4,7 @@
  * (server-sent events) and a row per job in the store.
  */
 import { isFinalJob, type Job } from '@graphlet/contract';
-import type { JobRowWriter } from '../store/job-row-writer.ts';
+import type { JobRows } from '../store/job-rows.ts';
 import {
   JobError,
   type JobKindOptions,
@@ -46,7 +46,7 @@ const DEFAULT_QUEUE_LIMIT = 16;
 
 /** Runs registered job kinds, each slot at its own concurrency. */
 export class JobRunner implements JobQueue {
-  private readonly rows: JobRowWriter;
+  private readonly rows: JobRows;
   private readonly options: JobRunnerOptions;
   private readonly kinds = new Map<
     string,
@@ -57,7 +57,7 @@ export class JobRunner implements JobQueue {
   private readonly watchers = new Set<(job: Job) => void>();
   private closed = false;
 
-  constructor(rows: JobRowWriter, options: JobRunnerOptions = {}) {
+  constructor(rows: JobRows, options: JobRunnerOptions = {}) {
     this.rows = rows;
     this.options = options;
   }

@@ -5,14 +5,12 @@
  * rebuilds, so an open Trace page follows it; new pipelines get the next ordinal.
  */
 import { createHash } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import { FormatError, openLineageToTraces, validateOpenLineageEvent } from '@graphlet/formats';
 import { apiError } from '../http/api-error.ts';
 import { storeTrace } from '../import/store-trace.ts';
-import { clearResults } from '../store/results-cache.ts';
-import { listRoleOverrides, toCoreOverrides } from '../store/role-override-rows.ts';
-import { statement, transaction } from '../store/statement.ts';
-import { insertTrace, traceId } from '../store/write-import.ts';
+import { toCoreOverrides } from '../store/role-override-rows.ts';
+import type { LiveChange, LivePlan, LivePlanner, Store } from '../store/store.ts';
+import { traceId } from '../store/write-import.ts';
 
 const MARKER = 'graphlet-explorer:openlineage-live';
 /** The live source's sha256 column: a marker, not a file's hash. */
@@ -21,7 +19,11 @@ const LIVE_SHA = createHash('sha256').update(MARKER).digest('hex');
 export const LIVE_SOURCE_ID = LIVE_SHA.slice(0, 16);
 
 /** Validates events (one, or an array), stores them and rebuilds the live source; 400 naming the field. */
-export function receiveLineage(db: DatabaseSync, body: unknown, now = new Date()): LiveRebuild {
+export function receiveLineage(
+  store: Store,
+  body: unknown,
+  now = new Date(),
+): Promise<LiveRebuild> {
   const events = Array.isArray(body) ? body : [body];
   if (events.length === 0) throw apiError(400, 'invalid_event', 'lineage: no events in the body');
   events.forEach((event, i) => {
@@ -32,24 +34,10 @@ export function receiveLineage(db: DatabaseSync, body: unknown, now = new Date()
       throw error;
     }
   });
-  return transaction(db, () => {
-    ensureLiveSource(db, now);
-    const insert = statement(
-      db,
-      'INSERT INTO lineage_events (source_id, received, event) VALUES (?, ?, ?)',
-    );
-    for (const event of events)
-      insert.run(LIVE_SOURCE_ID, now.toISOString(), JSON.stringify(event));
-    return rebuildLiveSource(db);
+  return rebuildLiveSource(store, {
+    events: events.map((e) => JSON.stringify(e)),
+    create: { name: 'OpenLineage (live)', sha256: LIVE_SHA, now },
   });
-}
-
-function ensureLiveSource(db: DatabaseSync, now: Date): void {
-  statement(
-    db,
-    `INSERT OR IGNORE INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created, live)
-     VALUES (?, 'OpenLineage (live)', ?, 0, 'json', 'openlineage', NULL, NULL, ?, 1)`,
-  ).run(LIVE_SOURCE_ID, LIVE_SHA, now.toISOString());
 }
 
 /** The live source's traces after a rebuild, and the ids of those that changed. */
@@ -58,37 +46,31 @@ export interface LiveRebuild {
   readonly changed: string[];
 }
 
+/** Applies `change` (new events, new overrides) to the live source and rebuilds its traces. */
+export function rebuildLiveSource(store: Store, change: LiveChange): Promise<LiveRebuild> {
+  return store.updateLiveSource(LIVE_SOURCE_ID, change, planLiveRebuild);
+}
+
 /**
- * Rebuilds the live source's traces from its events and overrides (call inside a transaction).
- * Runs are merged from all events (a run's events may arrive in any order), but only the
- * pipelines whose trace changed are segmented and written again; the others stay as stored.
+ * Plans a rebuild of the live source's traces from its events and overrides. Runs are merged
+ * from all events (a run's events may arrive in any order), but only the pipelines whose trace
+ * changed are segmented and written again; the others stay as stored.
  */
-export function rebuildLiveSource(db: DatabaseSync): LiveRebuild {
-  const rows = statement(
-    db,
-    'SELECT seq, event FROM lineage_events WHERE source_id = ? ORDER BY seq',
-  ).all(LIVE_SOURCE_ID) as { seq: number; event: string }[];
+export const planLiveRebuild: LivePlanner<LiveRebuild> = (rows, overrideRows, storedRows) => {
   const events = rows.map((r) => ({
     raw: JSON.parse(r.event) as unknown,
     where: `event ${r.seq}`,
   }));
-  const overrides = toCoreOverrides(listRoleOverrides(db, LIVE_SOURCE_ID));
+  const overrides = toCoreOverrides(overrideRows);
   const { traces } =
     events.length === 0
       ? { traces: [] }
       : openLineageToTraces(events, 'lineage', { roleOverrides: overrides });
-  const stored = new Map(
-    (
-      statement(
-        db,
-        `SELECT t.id, t.pipeline, t.ordinal, p.trace FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
-         WHERE t.source_id = ?`,
-      ).all(LIVE_SOURCE_ID) as { id: string; pipeline: string; ordinal: number; trace: string }[]
-    ).map((r) => [r.pipeline, r]),
-  );
-  let next = Math.max(0, ...[...stored.values()].map((r) => r.ordinal)) + 1;
+  const stored = new Map(storedRows.map((r) => [r.pipeline, r]));
+  let next = Math.max(0, ...storedRows.map((r) => r.ordinal)) + 1;
   const out: { id: string; pipeline: string }[] = [];
   const changed: string[] = [];
+  const write: LivePlan<LiveRebuild>['write'][number][] = [];
   for (const trace of traces) {
     const before = stored.get(trace.pipeline);
     stored.delete(trace.pipeline);
@@ -96,16 +78,11 @@ export function rebuildLiveSource(db: DatabaseSync): LiveRebuild {
     const id = traceId(LIVE_SOURCE_ID, ordinal);
     out.push({ id, pipeline: trace.pipeline });
     if (before !== undefined && before.trace === JSON.stringify(trace)) continue;
-    if (before !== undefined) statement(db, 'DELETE FROM traces WHERE id = ?').run(id);
-    insertTrace(db, LIVE_SOURCE_ID, ordinal, storeTrace(trace));
+    write.push({ ordinal, trace: storeTrace(trace) });
     changed.push(id);
   }
   // Pipelines no events build any more (their runs moved under another root job).
-  for (const gone of stored.values()) {
-    statement(db, 'DELETE FROM traces WHERE id = ?').run(gone.id);
-    changed.push(gone.id);
-  }
-  statement(db, 'UPDATE sources SET size = ? WHERE id = ?').run(rows.length, LIVE_SOURCE_ID);
-  if (changed.length > 0) clearResults(db);
-  return { traces: out, changed };
-}
+  const gone = [...stored.values()].map((r) => r.id);
+  changed.push(...gone);
+  return { write, delete: gone, result: { traces: out, changed } };
+};

@@ -3,7 +3,8 @@
 export type TaskInput =
   | {
       readonly task: 'stats';
-      readonly storeFile: string;
+      /** The store's file or PostgreSQL URL, opened on the worker's own connection. */
+      readonly storeLocation: string;
       /** Trace ids, or null for every trace. */
       readonly ids: readonly string[] | null;
       /** The results-cache key the worker stores the answer under. */
@@ -11,7 +12,7 @@ export type TaskInput =
       /** The results cache's byte budget (STATS_CACHE_BYTES). */
       readonly limitBytes: number;
     }
-  | { readonly task: 'layout'; readonly storeFile: string; readonly traceId: string };
+  | { readonly task: 'layout'; readonly storeLocation: string; readonly traceId: string };
 
 export type TaskOutput =
   | { readonly type: 'done'; readonly json: string | null }

@@ -15,8 +15,8 @@ export function connectionRoutes(services: Services) {
   const notFound = (id: string) =>
     apiError(404, 'not_found', `connections: no connection with id "${id}"`);
 
-  app.openapi(listConnectionsRoute, (c) =>
-    c.json({ connections: services.connections.list() }, 200),
+  app.openapi(listConnectionsRoute, async (c) =>
+    c.json({ connections: await services.connections.list() }, 200),
   );
 
   app.openapi(createConnectionRoute, async (c) => {
@@ -24,15 +24,15 @@ export function connectionRoutes(services: Services) {
     return c.json(created, 202);
   });
 
-  app.openapi(deleteConnectionRoute, (c) => {
+  app.openapi(deleteConnectionRoute, async (c) => {
     const { id } = c.req.valid('param');
-    if (!services.connections.remove(id)) throw notFound(id);
+    if (!(await services.connections.remove(id))) throw notFound(id);
     return c.body(null, 204);
   });
 
-  app.openapi(syncConnectionRoute, (c) => {
+  app.openapi(syncConnectionRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const job = services.connections.syncNow(id);
+    const job = await services.connections.syncNow(id);
     if (job === undefined) throw notFound(id);
     return c.json({ job }, 202);
   });

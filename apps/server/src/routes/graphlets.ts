@@ -12,8 +12,8 @@ import { requireTrace } from './traces.ts';
 /** The graphlet routes. */
 export function graphletRoutes(services: Services) {
   const app = createRouter();
-  app.openapi(listGraphletsRoute, (c) => {
-    const loaded = requireTrace(services, c.req.valid('param').id);
+  app.openapi(listGraphletsRoute, async (c) => {
+    const loaded = await requireTrace(services, c.req.valid('param').id);
     const body =
       loaded.note === undefined
         ? { graphlets: [...loaded.graphlets] }
@@ -21,9 +21,9 @@ export function graphletRoutes(services: Services) {
     return c.json(body, 200);
   });
 
-  app.openapi(getGraphletRoute, (c) => {
+  app.openapi(getGraphletRoute, async (c) => {
     const { id, trainer } = c.req.valid('param');
-    const loaded = requireTrace(services, id);
+    const loaded = await requireTrace(services, id);
     const at = loaded.graphlets.findIndex((g) => g.trainer === trainer);
     const graphlet = loaded.graphlets[at];
     if (graphlet === undefined) {
@@ -42,7 +42,9 @@ export function graphletRoutes(services: Services) {
     const record = featureRecord(loaded, trainer);
     // With a trained waste model covering the trace: the push probability and what it means. A
     // failed trainer is no push decision, so it gets none.
-    const prediction = graphlet.failed ? undefined : services.waste.predict(id, trainer, record);
+    const prediction = graphlet.failed
+      ? undefined
+      : await services.waste.predict(id, trainer, record);
     const body = {
       graphlet,
       nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),

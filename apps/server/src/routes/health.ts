@@ -2,13 +2,12 @@
 import { healthRoute, serverStatusRoute } from '@graphlet/contract/routes';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
-import { resultsUsage } from '../store/results-cache.ts';
 
 /** The liveness and server status routes. */
 export function healthRoutes(services: Services) {
   return createRouter()
     .openapi(healthRoute, (c) => c.json({ ok: true as const }, 200))
-    .openapi(serverStatusRoute, (c) => {
+    .openapi(serverStatusRoute, async (c) => {
       const memory = services.cache.stats();
       const { config } = services;
       return c.json(
@@ -18,7 +17,10 @@ export function healthRoutes(services: Services) {
             limitBytes: memory.maxBytes,
             entries: memory.entries,
           },
-          statsCache: { ...resultsUsage(services.db), limitBytes: config.statsCacheBytes },
+          statsCache: {
+            ...(await services.store.resultsUsage()),
+            limitBytes: config.statsCacheBytes,
+          },
           limits: {
             maxUploadBytes: config.maxUploadBytes,
             maxJsonBytes: config.maxJsonBytes,

@@ -33,7 +33,7 @@ export function lineageRoutes(services: Services) {
         `lineage: the value at $${tooDeep.slice(0, 8).join('')}… nests deeper than ${MAX_JSON_DEPTH} levels`,
       );
     }
-    const { traces, changed } = receiveLineage(services.db, body);
+    const { traces, changed } = await receiveLineage(services.store, body);
     services.cache.invalidateCorpus();
     services.events.changed(LIVE_SOURCE_ID, changed);
     return c.json(

@@ -2,15 +2,14 @@
 import { searchRoute } from '@graphlet/contract/routes';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
-import { searchCorpus } from '../store/search-index.ts';
 
 const DEFAULT_LIMIT = 20;
 
 /** The search route. */
 export function searchRoutes(services: Services) {
-  return createRouter().openapi(searchRoute, (c) => {
+  return createRouter().openapi(searchRoute, async (c) => {
     const { q, limit = DEFAULT_LIMIT } = c.req.valid('query');
-    const { hits, more } = searchCorpus(services.db, q, limit);
+    const { hits, more } = await services.store.searchCorpus(q, limit);
     return c.json({ query: q, hits, more }, 200);
   });
 }

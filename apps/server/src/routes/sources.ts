@@ -8,7 +8,6 @@ import { apiError } from '../http/api-error.ts';
 import { packageErrorAnswer } from '../http/package-errors.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
-import { deleteSource, listSources } from '../store/source-queries.ts';
 import { type ReceivedUpload, receiveUpload } from '../upload/receive-upload.ts';
 
 /** The source routes. */
@@ -16,9 +15,11 @@ export function sourceRoutes(services: Services) {
   const app = createRouter();
   // Documented from the contract; answered as cached JSON text, which the typed route cannot express.
   app.openAPIRegistry.registerPath(listSourcesRoute);
-  app.get('/sources', (c) =>
+  app.get('/sources', async (c) =>
     c.body(
-      services.cache.json('sources', () => ({ sources: listSources(services.db) })),
+      await services.cache.jsonOf('sources', async () => ({
+        sources: await services.store.listSources(),
+      })),
       200,
       { 'content-type': 'application/json' },
     ),
@@ -59,7 +60,7 @@ export function sourceRoutes(services: Services) {
     const { id } = c.req.valid('param');
     // A source still importing: its import is canceled and leaves nothing behind.
     const importing = await services.importer.cancelSource(id);
-    if (!deleteSource(services.db, id) && !importing)
+    if (!(await services.store.deleteSource(id)) && !importing)
       throw apiError(404, 'not_found', `sources: no source with id "${id}"`);
     services.cache.invalidateCorpus();
     return c.body(null, 204);

@@ -9,7 +9,6 @@ import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
 import { MissingTraceError } from '../offload/corpus-statistics.ts';
 import type { Services } from '../services.ts';
-import { getResult } from '../store/results-cache.ts';
 
 /** The stats route. */
 export function statsRoutes(services: Services) {
@@ -22,12 +21,12 @@ export function statsRoutes(services: Services) {
     const { traces } = query.data;
     const ids = traces === undefined ? null : [...new Set(traces.split(','))].sort();
     const key = `stats:v2:${ids === null ? '*' : ids.join(',')}`;
-    let json = getResult(services.db, key);
+    let json = await services.store.getResult(key);
     if (json === undefined) {
       try {
         json = (await services.tasks.run(key, {
           task: 'stats',
-          storeFile: services.storeFile,
+          storeLocation: services.storeLocation,
           ids,
           key,
           limitBytes: services.config.statsCacheBytes,

@@ -5,11 +5,10 @@ import { cachedLayout, cachedTrace, type LoadedTrace } from '../cache/trace-entr
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
 import type { Services } from '../services.ts';
-import { listTraces } from '../store/trace-queries.ts';
 
 /** The loaded trace with this id, or a 404. */
-export function requireTrace(services: Services, id: string): LoadedTrace {
-  const loaded = cachedTrace(services.cache, services.db, id);
+export async function requireTrace(services: Services, id: string): Promise<LoadedTrace> {
+  const loaded = await cachedTrace(services.cache, services.store, id);
   if (loaded === undefined) throw noTrace(id);
   return loaded;
 }
@@ -24,12 +23,14 @@ export function traceRoutes(services: Services) {
   // Documented from the contract; answered as cached JSON text per query, which the typed route
   // cannot express.
   app.openAPIRegistry.registerPath(listTracesRoute);
-  app.get('/traces', (c) => {
+  app.get('/traces', async (c) => {
     const query = TraceListQuerySchema.safeParse(c.req.query());
     if (!query.success) throw validationError(query.error);
     const { q, source, sort, order } = query.data;
     const key = JSON.stringify(['traces', q, source, sort, order]);
-    const text = services.cache.json(key, () => ({ traces: listTraces(services.db, query.data) }));
+    const text = await services.cache.jsonOf(key, async () => ({
+      traces: await services.store.listTraces(query.data),
+    }));
     return c.body(text, 200, { 'content-type': 'application/json' });
   });
 
@@ -38,15 +39,15 @@ export function traceRoutes(services: Services) {
   app.openAPIRegistry.registerPath(getTraceRoute);
   app.get('/traces/:id', async (c) => {
     const id = c.req.param('id');
-    let text = cachedLayout(services.cache, services.db, id);
+    let text = await cachedLayout(services.cache, services.store, id);
     if (text === null) {
       // Not laid out yet (stores from before the layout was computed at import): on a worker.
       await services.tasks.run(`layout:${id}`, {
         task: 'layout',
-        storeFile: services.storeFile,
+        storeLocation: services.storeLocation,
         traceId: id,
       });
-      text = cachedLayout(services.cache, services.db, id);
+      text = await cachedLayout(services.cache, services.store, id);
     }
     if (text === undefined || text === null) throw noTrace(id);
     c.header('vary', 'accept-encoding');
@@ -57,9 +58,9 @@ export function traceRoutes(services: Services) {
     return c.body(text.json, 200, { 'content-type': 'application/json' });
   });
 
-  app.openapi(getNodeRoute, (c) => {
+  app.openapi(getNodeRoute, async (c) => {
     const { id, nodeId } = c.req.valid('param');
-    const detail = nodeDetail(requireTrace(services, id), nodeId);
+    const detail = nodeDetail(await requireTrace(services, id), nodeId);
     if (detail === undefined)
       throw apiError(404, 'not_found', `traces: trace "${id}" has no node "${nodeId}"`);
     return c.json(detail, 200);

@@ -24,25 +24,22 @@ import {
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
-import { getTraceSummary, listTraceIds } from '../store/trace-queries.ts';
-import { deleteWasteModel, listWasteModels } from '../store/waste-model-rows.ts';
 import {
   WASTE_TRAIN_JOB,
   type WasteTrainRequest,
   wasteTrainMemory,
 } from '../waste/train-waste-job.ts';
-import { trainableCounts } from '../waste/trainable-counts.ts';
 
 /** The waste routes. */
 export function wasteRoutes(services: Services) {
   const app = createRouter();
   const models = services.waste;
 
-  app.openapi(trainWasteRoute, (c) => {
+  app.openapi(trainWasteRoute, async (c) => {
     const body = c.req.valid('json');
     const scope = body.traces === undefined ? null : [...new Set(body.traces)];
     for (const id of scope ?? []) {
-      if (getTraceSummary(services.db, id) === undefined) {
+      if ((await services.store.getTraceSummary(id)) === undefined) {
         throw apiError(
           404,
           'not_found',
@@ -50,7 +47,7 @@ export function wasteRoutes(services: Services) {
         );
       }
     }
-    const traceIds = scope ?? listTraceIds(services.db);
+    const traceIds = scope ?? (await services.store.listTraceIds());
     const request: WasteTrainRequest = {
       variants: body.variant === undefined ? MAIN_VARIANTS : [body.variant],
       traceIds,
@@ -60,7 +57,7 @@ export function wasteRoutes(services: Services) {
     };
     // A corpus that cannot be trained, or whose estimated peak memory exceeds WASTE_MAX_MEMORY
     // (refused now, naming the figure it would need), throws a WasteError: 422 with its code.
-    const counts = trainableCounts(services.db, traceIds);
+    const counts = await services.store.trainableCounts(traceIds);
     checkTrainableCounts(counts);
     checkMemory(
       wasteTrainMemory(counts, request),
@@ -71,16 +68,18 @@ export function wasteRoutes(services: Services) {
     return c.json({ job }, 202);
   });
 
-  app.openapi(listWasteModelsRoute, (c) => c.json({ models: listWasteModels(services.db) }, 200));
+  app.openapi(listWasteModelsRoute, async (c) =>
+    c.json({ models: await services.store.listWasteModels() }, 200),
+  );
 
-  app.openapi(getWasteModelRoute, (c) => {
-    const { stored } = models.require(c.req.valid('param').id);
+  app.openapi(getWasteModelRoute, async (c) => {
+    const { stored } = await models.require(c.req.valid('param').id);
     return c.json({ ...stored.summary, ...stored.results }, 200);
   });
 
-  app.openapi(deleteWasteModelRoute, (c) => {
+  app.openapi(deleteWasteModelRoute, async (c) => {
     const { id } = c.req.valid('param');
-    if (!deleteWasteModel(services.db, id)) {
+    if (!(await services.store.deleteWasteModel(id))) {
       throw apiError(
         404,
         'not_found',
@@ -91,10 +90,10 @@ export function wasteRoutes(services: Services) {
     return c.body(null, 204);
   });
 
-  app.openapi(wasteOperatingPointRoute, (c) => {
+  app.openapi(wasteOperatingPointRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { variant, threshold } = c.req.valid('query');
-    const model = models.require(id);
+    const model = await models.require(id);
     const v = models.variant(model, variant);
     const p = models.operatingPoint(model, v, threshold);
     const test = model.stored.test;
@@ -117,10 +116,10 @@ export function wasteRoutes(services: Services) {
     );
   });
 
-  app.openapi(wastePolicyRoute, (c) => {
+  app.openapi(wastePolicyRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { variant, threshold } = c.req.valid('query');
-    const model = models.require(id);
+    const model = await models.require(id);
     const v = models.variant(model, variant);
     const p = models.operatingPoint(model, v, threshold);
     const policy = buildSkipPolicy({
@@ -128,7 +127,7 @@ export function wasteRoutes(services: Services) {
       threshold,
       featureOptions: model.stored.test.featureOptions,
       features: v.features,
-      forest: models.forest(model, variant, v),
+      forest: await models.forest(model, variant, v),
       evaluation: {
         balancedAccuracy: v.balancedAccuracy,
         freshness: p.freshness,

@@ -6,12 +6,12 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import type { Job } from '@graphlet/contract';
-import { getJobRow, saveJob } from './job-rows.ts';
+import { getJobRow, type JobRows, saveJob } from './job-rows.ts';
 
 const RETRY_MS = 25;
 
 /** Writes job rows as soon as the store allows, keeping unwritten ones readable. */
-export class JobRowWriter {
+export class JobRowWriter implements JobRows {
   private readonly db: DatabaseSync;
   private readonly pending = new Map<string, { job: Job; created: string }>();
   private nextId: number;

@@ -24,6 +24,21 @@ export function toJob(row: JobRow): Job {
   return job;
 }
 
+/**
+ * Where job documents are recorded: ids are allocated and rows written without the caller
+ * waiting (job-row-writer.ts on SQLite, postgres/postgres-job-rows.ts on PostgreSQL).
+ */
+export interface JobRows {
+  /** A new queued job with the next id; its row is written in the background. */
+  insert(kind: string, progress: Job['progress']): Job;
+  /** Records the job's current document (now, or later when the store is busy). */
+  save(job: Job): void;
+  /** The job's recorded document, pending ones included. */
+  get(id: string): Job | undefined;
+  /** Writes what is pending and closes. */
+  close(): void | Promise<void>;
+}
+
 /** Writes a job's current state, progress, error and result. */
 export function saveJob(db: DatabaseSync, job: Job): void {
   statement(

@@ -437,7 +437,7 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
     postgres: `
-      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
       CREATE TABLE search_nodes (
         id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         trace_id TEXT COLLATE "C" NOT NULL REFERENCES traces (id) ON DELETE CASCADE,

@@ -9,6 +9,7 @@ import {
   setConnectionState,
 } from './connection-rows.ts';
 import { failUnfinishedJobs, getJobRow, hasJobs } from './job-rows.ts';
+import { updateLiveSource } from './live-source-rows.ts';
 import { replaceTrace } from './replace-trace.ts';
 import { clearResults, getResult, putResult, resultsUsage } from './results-cache.ts';
 import { listRoleOverrides, replaceRoleOverrides } from './role-override-rows.ts';
@@ -106,6 +107,8 @@ export function sqliteStore(db: DatabaseSync): Store {
           clearResults(db);
         }),
       ),
+    updateLiveSource: (sourceId, change, plan) =>
+      now(() => updateLiveSource(db, sourceId, change, plan)),
     getResult: (key) => now(() => getResult(db, key)),
     putResult: (key, value, limit) => now(() => putResult(db, key, value, limit)),
     resultsUsage: () => now(() => resultsUsage(db)),

@@ -29,6 +29,36 @@ export interface SourceTraceRow {
   readonly baseRoles: string | null;
 }
 
+/** A stored trace of the live source, as a rebuild compares it. */
+export interface StoredLiveTrace {
+  readonly id: string;
+  readonly pipeline: string;
+  readonly ordinal: number;
+  readonly trace: string;
+}
+
+/** What changes on the live source: events appended (the source created if absent), overrides replaced. */
+export interface LiveChange {
+  readonly events?: readonly string[];
+  readonly overrides?: readonly RoleOverrideEntry[];
+  /** The source row to create on the first event. */
+  readonly create?: { readonly name: string; readonly sha256: string; readonly now: Date };
+}
+
+/** What a live rebuild writes: traces (by ordinal; replacing the stored one) and ids to delete. */
+export interface LivePlan<R> {
+  readonly write: readonly { readonly ordinal: number; readonly trace: ImportedTrace }[];
+  readonly delete: readonly string[];
+  readonly result: R;
+}
+
+/** Plans a live rebuild from every event (in order), the overrides and the stored traces. */
+export type LivePlanner<R> = (
+  events: readonly { readonly seq: number; readonly event: string }[],
+  overrides: readonly RoleOverrideEntry[],
+  stored: readonly StoredLiveTrace[],
+) => LivePlan<R>;
+
 export interface Store {
   readonly dialect: StoreDialect;
 
@@ -88,6 +118,12 @@ export interface Store {
     overrides: readonly RoleOverrideEntry[],
     rewrite: (row: SourceTraceRow) => { trace: ImportedTrace; baseRoles: string },
   ): Promise<void>;
+
+  /**
+   * Applies `change` to a live source and writes what `plan` makes of its events, in one
+   * transaction (size = event count; cached results cleared when traces changed).
+   */
+  updateLiveSource<R>(sourceId: string, change: LiveChange, plan: LivePlanner<R>): Promise<R>;
 
   /** The cached JSON under `key`, marked most recently used. */
   getResult(key: string): Promise<string | undefined>;

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { testStoreConfig } from './test-store-env.ts';
 
 /** The Redis the project's machines run (TEST_REDIS_URL overrides). */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -11,6 +12,14 @@ const WORKER_MAIN = fileURLToPath(new URL('../worker-main.ts', import.meta.url))
 
 /** A fresh queue prefix, so tests never see each other's jobs. */
 export const testQueuePrefix = () => `graphlet-test-${randomUUID().slice(0, 8)}`;
+
+/** DATABASE_URL and DATABASE_SCHEMA of the data folder's test store, when on PostgreSQL. */
+function storeEnv(dataDir: string): Record<string, string> {
+  const { databaseUrl, databaseSchema } = testStoreConfig(dataDir);
+  return databaseUrl === undefined
+    ? {}
+    : { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: databaseSchema ?? '' };
+}
 
 /** Starts a worker process (`pnpm worker`) and resolves once it listens to the queues. */
 export async function startWorker(
@@ -25,6 +34,7 @@ export async function startWorker(
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: prefix,
       WORKER_LOCK_MS: String(lockMs),
+      ...storeEnv(dataDir),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -5,15 +5,25 @@ import { join } from 'node:path';
 import { isFinalJob, type Job, type UploadResponse } from '@graphlet/contract';
 import type { ConfigInput } from '../config.ts';
 import { createApp, type Server } from '../create-app.ts';
+import { testStoreConfig } from './test-store-env.ts';
 
 /** A fresh temp data folder; remove it with `rmSync(dir, { recursive: true })`. */
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'graphlet-server-'));
 }
 
-/** A server on `dataDir` without the demo corpus and without a web build unless given. */
+/**
+ * A server on `dataDir` without the demo corpus and without a web build unless given; with
+ * TEST_STORE=postgres its store is a schema of the test file's PostgreSQL database.
+ */
 export function testServer(dataDir: string, config: ConfigInput = {}): Server {
-  return createApp({ dataDir, demo: false, webDir: join(dataDir, 'no-web'), ...config });
+  return createApp({
+    dataDir,
+    demo: false,
+    webDir: join(dataDir, 'no-web'),
+    ...testStoreConfig(dataDir),
+    ...config,
+  });
 }
 
 /**

@@ -61,7 +61,7 @@ export async function openTestStore(dialect: StoreDialect, tag: string): Promise
   }
   const database = await createTestDatabase('postgres', tag);
   try {
-    const store = await openPostgresStore(database.url);
+    const store = await openPostgresStore({ url: database.url });
     return {
       store,
       url: database.url,

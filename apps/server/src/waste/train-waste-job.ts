@@ -6,7 +6,6 @@
  * WasteError code.
  */
 import { availableParallelism } from 'node:os';
-import type { DatabaseSync } from 'node:sqlite';
 import {
   featureDefinitions,
   resolveFeatureOptions,
@@ -25,11 +24,8 @@ import {
 import { FeatureSourceError, streamFeatureTable } from '@graphlet/waste/node';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { type JobContext, JobError } from '../jobs/job-queue.ts';
-import {
-  deleteWasteForests,
-  insertWasteForest,
-  insertWasteModel,
-} from '../store/waste-model-rows.ts';
+import { isPostgresUrl } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
 import { storedWasteModel } from './stored-waste-model.ts';
 
 export const WASTE_TRAIN_JOB = 'waste-train';
@@ -75,20 +71,29 @@ export function wasteTrainMemory(
 }
 
 /** Registers the job kind; the job's result is `{model:{id}}`. */
-export function registerWasteTrainJob(jobs: JobQueue, db: DatabaseSync): void {
+/** Registers the training job kind on `store`; its feature workers open `storeLocation` themselves. */
+export function registerWasteTrainJob(jobs: JobQueue, store: Store, storeLocation: string): void {
   const threads = WASTE_TRAIN_THREADS;
   jobs.register<WasteTrainRequest>(
     WASTE_TRAIN_JOB,
     async (request, context) => {
       const id = wasteModelIdOf(context.id);
+      // Forest writes run beside training; all have landed before the model row is written.
+      const forestWrites: Promise<void>[] = [];
       try {
-        const { table, keys } = await buildTable(db, request.traceIds, context, threads);
+        const { table, keys } = await buildTable(storeLocation, request.traceIds, context, threads);
         checkTrainable(table);
         const options = { ...request, threads, signal: context.signal, keepForests: false };
         const run = await runWaste(table, options, (p) => {
           if (p.stage === 'evaluated' && p.evaluation.forest !== undefined) {
             // Stored now and let go: a forest on the paper's scale takes ~200 MB.
-            insertWasteForest(db, id, p.variant, forestToBytes(p.evaluation.forest));
+            const write = store.insertWasteForest(
+              id,
+              p.variant,
+              forestToBytes(p.evaluation.forest),
+            );
+            write.catch(() => {});
+            forestWrites.push(write);
           }
           context.progress({
             stage: p.stage,
@@ -99,8 +104,8 @@ export function registerWasteTrainJob(jobs: JobQueue, db: DatabaseSync): void {
           });
         });
         context.progress({ stage: 'saving' });
-        insertWasteModel(
-          db,
+        await Promise.all(forestWrites);
+        await store.insertWasteModel(
           storedWasteModel({
             id,
             jobId: context.id,
@@ -114,7 +119,8 @@ export function registerWasteTrainJob(jobs: JobQueue, db: DatabaseSync): void {
         context.progress({ stage: 'done' });
         return { model: { id } };
       } catch (error) {
-        deleteWasteForests(db, id);
+        await Promise.allSettled(forestWrites);
+        await store.deleteWasteForests(id);
         if (error instanceof WasteError) throw new JobError(error.code, `waste: ${error.message}`);
         if (error instanceof FeatureSourceError) {
           throw new JobError(
@@ -130,13 +136,18 @@ export function registerWasteTrainJob(jobs: JobQueue, db: DatabaseSync): void {
 }
 
 async function buildTable(
-  db: DatabaseSync,
+  file: string,
   ids: readonly string[],
   context: JobContext,
   threads: number,
 ) {
-  const file = db.location();
-  if (file === null) throw new Error('waste: training needs a store on disk');
+  // The feature workers read traces synchronously (@graphlet/waste/node's FeatureSource).
+  if (isPostgresUrl(file)) {
+    throw new JobError(
+      'unsupported_store',
+      'waste: training reads stored traces from the embedded SQLite store; it does not run on the PostgreSQL store yet',
+    );
+  }
   context.progress({ stage: 'features', tracesDone: 0, tracesTotal: ids.length, rows: 0 });
   let reported = 0;
   return streamFeatureTable(

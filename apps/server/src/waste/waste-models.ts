@@ -3,7 +3,6 @@
  * cache (models never change), operating points over the stored test predictions, and a
  * graphlet's push prediction.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { GraphletPushPrediction } from '@graphlet/contract';
 import type { WasteVariant } from '@graphlet/core';
 import {
@@ -17,13 +16,7 @@ import {
 import { thresholdAtFreshness } from '@graphlet/waste';
 import type { ServerCache, Sized } from '../cache/server-cache.ts';
 import { apiError } from '../http/api-error.ts';
-import {
-  findTestGraphlet,
-  getWasteForest,
-  getWasteModel,
-  latestWasteModelFor,
-  wasteModelTextBytes,
-} from '../store/waste-model-rows.ts';
+import type { Store } from '../store/store.ts';
 import type { StoredVariant, StoredWasteModel } from './stored-waste-model.ts';
 
 /** A variant with its test probabilities as a typed array and its forest rebuilt on first use. */
@@ -48,17 +41,17 @@ const PARSED_PER_TEXT_BYTE = 1.5;
 
 /** Loads and caches models; answers operating points and predictions. */
 export class WasteModels {
-  private readonly db: DatabaseSync;
+  private readonly store: Store;
   private readonly cache: ServerCache;
 
-  constructor(db: DatabaseSync, cache: ServerCache) {
-    this.db = db;
+  constructor(store: Store, cache: ServerCache) {
+    this.store = store;
     this.cache = cache;
   }
 
   /** The model, or a 404. */
-  require(id: string): LoadedWasteModel {
-    const model = this.get(id);
+  async require(id: string): Promise<LoadedWasteModel> {
+    const model = await this.get(id);
     if (model === undefined) {
       throw apiError(
         404,
@@ -88,10 +81,15 @@ export class WasteModels {
   }
 
   /** A variant's forest: its blob (or, in older models, its JSON), read on first use. */
-  forest(model: LoadedWasteModel, name: WasteVariant, variant: LoadedVariant): Forest {
+  async forest(
+    model: LoadedWasteModel,
+    name: WasteVariant,
+    variant: LoadedVariant,
+  ): Promise<Forest> {
     if (variant.forestCache === undefined) {
       const id = model.stored.summary.id;
-      const bytes = variant.forest === undefined ? getWasteForest(this.db, id, name) : undefined;
+      const bytes =
+        variant.forest === undefined ? await this.store.getWasteForest(id, name) : undefined;
       if (variant.forest === undefined && bytes === undefined) {
         throw new Error(`waste: model ${id} has no stored forest for ${name}`);
       }
@@ -118,14 +116,14 @@ export class WasteModels {
    * A graphlet's push probability: from the newest model whose test set holds it, else scored by
    * the newest model's forest on `features` (by name; NaN = missing); undefined without models.
    */
-  predict(
+  async predict(
     traceId: string,
     trainer: number,
     features: Readonly<Record<string, number>>,
-  ): GraphletPushPrediction | undefined {
-    const found = findTestGraphlet(this.db, traceId, trainer);
+  ): Promise<GraphletPushPrediction | undefined> {
+    const found = await this.store.findTestGraphlet(traceId, trainer);
     if (found !== undefined) {
-      const model = this.get(found.modelId);
+      const model = await this.get(found.modelId);
       if (model !== undefined) {
         const [name, v] = preferred(model);
         const probability = v.probability[found.row]!;
@@ -138,11 +136,11 @@ export class WasteModels {
         };
       }
     }
-    const latest = latestWasteModelFor(this.db, traceId);
-    const model = latest === undefined ? undefined : this.get(latest);
+    const latest = await this.store.latestWasteModelFor(traceId);
+    const model = latest === undefined ? undefined : await this.get(latest);
     if (model === undefined || latest === undefined) return undefined;
     const [name, v] = preferred(model);
-    const forest = this.forest(model, name, v);
+    const forest = await this.forest(model, name, v);
     // Single precision, as the training table held the features.
     const row = Float64Array.from(v.features, (f) => Math.fround(features[f] ?? Number.NaN));
     const probability = predictProba(forest, {
@@ -159,12 +157,12 @@ export class WasteModels {
     };
   }
 
-  private get(id: string): LoadedWasteModel | undefined {
-    return this.cache.get('waste-model', id, () => this.load(id));
+  private get(id: string): Promise<LoadedWasteModel | undefined> {
+    return this.cache.load('waste-model', id, () => this.load(id));
   }
 
-  private load(id: string): Sized<LoadedWasteModel> | undefined {
-    const stored = getWasteModel(this.db, id);
+  private async load(id: string): Promise<Sized<LoadedWasteModel> | undefined> {
+    const stored = await this.store.getWasteModel(id);
     if (stored === undefined) return undefined;
     const variants = new Map<WasteVariant, LoadedVariant>();
     for (const name of stored.summary.variants) {
@@ -180,7 +178,7 @@ export class WasteModels {
     };
     const rows = model.pushed.length;
     const arrays = rows * (1 + 8 + 8 * model.variants.size);
-    const text = wasteModelTextBytes(this.db, id);
+    const text = await this.store.wasteModelTextBytes(id);
     return { value: model, bytes: PARSED_PER_TEXT_BYTE * text + arrays };
   }
 }

@@ -11,9 +11,31 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** Opens a pool on `url` (postgres://user:password@host:port/database). */
-export function createPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types });
+/** Where the store lives: the database URL and, optionally, a schema of its own in it. */
+export interface PostgresLocation {
+  readonly url: string;
+  /** Tables go in this schema (public stays on the search path for pg_trgm). */
+  readonly schema?: string | undefined;
+}
+
+/** The URL with the schema first on its search path, for processes that open the store by URL alone. */
+export function urlWithSchema(location: PostgresLocation): string {
+  if (location.schema === undefined) return location.url;
+  const url = new URL(location.url);
+  url.searchParams.set('options', `-c search_path=${location.schema},public`);
+  return url.toString();
+}
+
+/** Opens a pool on the location's database (postgres://user:password@host:port/database). */
+export function createPool(location: PostgresLocation, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: location.url,
+    max,
+    types,
+    ...(location.schema === undefined
+      ? {}
+      : { options: `-c search_path=${location.schema},public` }),
+  });
   // An idle client that loses its connection (the server restarted) must not crash the process.
   pool.on('error', () => {});
   return pool;

@@ -19,14 +19,18 @@ import {
   toSummary,
 } from '../trace-queries.ts';
 import { migratePostgres } from './migrate-postgres.ts';
-import { createPool, inTransaction } from './postgres-pool.ts';
+import { updateLiveSource } from './postgres-live-source.ts';
+import { createPool, inTransaction, type PostgresLocation } from './postgres-pool.ts';
 import { postgresWasteRows } from './postgres-waste-rows.ts';
 import { insertSource, insertTrace, replaceTrace } from './postgres-writes.ts';
 
-/** Opens the store at `url`, applying pending migrations first. */
-export async function openPostgresStore(url: string): Promise<Store> {
-  const pool = createPool(url);
+/** Opens the store at `location` (creating its schema if named), applying pending migrations first. */
+export async function openPostgresStore(location: PostgresLocation): Promise<Store> {
+  const pool = createPool(location);
   try {
+    if (location.schema !== undefined) {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${location.schema}`);
+    }
     await migratePostgres(pool);
   } catch (error) {
     await pool.end();
@@ -206,6 +210,7 @@ export function postgresStore(pool: pg.Pool): Store {
         await client.query('DELETE FROM results');
       });
     },
+    updateLiveSource: (sourceId, change, plan) => updateLiveSource(pool, sourceId, change, plan),
     async getResult(key) {
       const row = await one<{ value: string; used: number; newest: number }>(
         'SELECT value, used, (SELECT MAX(used) FROM results) AS newest FROM results WHERE key = $1',

@@ -1,0 +1,34 @@
+/**
+ * Opens the configured store: PostgreSQL when the location is a postgres:// URL (DATABASE_URL),
+ * else the SQLite file. The server opens it once (migrating); worker threads and worker processes
+ * open their own by the same location (`storeLocation`) without migrating.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { createPool } from './postgres/postgres-pool.ts';
+import { postgresStore } from './postgres/postgres-store.ts';
+import { sqliteStore } from './sqlite-store.ts';
+import type { Store } from './store.ts';
+
+/** True for a PostgreSQL URL (postgres:// or postgresql://). */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Options of a worker's own store connection. */
+export interface WorkerStoreOptions {
+  /** Caps the SQLite store's pages (tests inject a full disk); ignored on PostgreSQL. */
+  readonly maxPageCount?: number | undefined;
+  /** Opens SQLite read-only. */
+  readonly readOnly?: boolean;
+}
+
+/** A worker's own connection to an already migrated store at `location`. */
+export function openWorkerStore(location: string, options: WorkerStoreOptions = {}): Store {
+  if (isPostgresUrl(location)) return postgresStore(createPool({ url: location }, 2));
+  const db = new DatabaseSync(location, { readOnly: options.readOnly === true });
+  db.exec('PRAGMA busy_timeout = 30000');
+  if (options.readOnly !== true) db.exec('PRAGMA foreign_keys = ON');
+  if (options.maxPageCount !== undefined)
+    db.exec(`PRAGMA max_page_count = ${options.maxPageCount}`);
+  return sqliteStore(db);
+}

@@ -1,0 +1,119 @@
+/**
+ * Job rows on PostgreSQL, written without the caller waiting: ids come from the jobs table's
+ * sequence in reserved blocks (so processes sharing the database never collide), documents are
+ * kept in memory and written in order in the background, retried while the database is away.
+ */
+import type { Job } from '@graphlet/contract';
+import type pg from 'pg';
+import { type JobRow, type JobRows, toJob } from '../job-rows.ts';
+
+/** Ids reserved per round trip; a new block is fetched when fewer than half are left. */
+const BLOCK = 64;
+const RETRY_MS = 500;
+
+/** The JobRows of a PostgreSQL store; `ready()` resolves once the first ids and rows are read. */
+export class PostgresJobRows implements JobRows {
+  private readonly pool: pg.Pool;
+  private readonly ids: number[] = [];
+  /** Every job this process knows: read at start, then each one it writes. */
+  private readonly known = new Map<string, Job>();
+  private readonly pending = new Map<string, { job: Job; created: string }>();
+  private refill: Promise<void> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private opened: Promise<void> | undefined;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  /** Reads the recorded jobs and reserves the first ids. */
+  ready(): Promise<void> {
+    this.opened ??= (async () => {
+      const { rows } = await this.pool.query<JobRow>('SELECT * FROM jobs');
+      for (const row of rows) this.known.set(String(row.id), toJob(row));
+      await this.reserve();
+    })();
+    return this.opened;
+  }
+
+  insert(kind: string, progress: Job['progress']): Job {
+    const id = this.ids.shift();
+    if (id === undefined)
+      throw new Error('jobs: no job id reserved yet; the store is still opening');
+    if (this.ids.length < BLOCK / 2)
+      this.refill ??= this.reserve().finally(() => {
+        this.refill = undefined;
+      });
+    const job: Job = { id: String(id), kind, state: 'queued', progress };
+    this.known.set(job.id, job);
+    this.pending.set(job.id, { job, created: new Date().toISOString() });
+    this.flush();
+    return job;
+  }
+
+  save(job: Job): void {
+    this.known.set(job.id, job);
+    const created = this.pending.get(job.id)?.created ?? '';
+    this.pending.set(job.id, { job, created });
+    this.flush();
+  }
+
+  get(id: string): Job | undefined {
+    return this.known.get(id);
+  }
+
+  /** Writes what is pending (one more attempt) and stops retrying. */
+  async close(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.flush();
+    await this.writing;
+  }
+
+  private async reserve(): Promise<void> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      `SELECT nextval(pg_get_serial_sequence('jobs', 'id')) AS id FROM generate_series(1, ${BLOCK})`,
+    );
+    this.ids.push(...rows.map((r) => r.id));
+  }
+
+  private flush(): void {
+    this.writing = this.writing.then(async () => {
+      for (const [id, { job, created }] of this.pending) {
+        try {
+          await this.write(job, created);
+        } catch {
+          this.timer ??= setTimeout(() => {
+            this.timer = undefined;
+            this.flush();
+          }, RETRY_MS);
+          this.timer.unref();
+          return;
+        }
+        // A newer document saved meanwhile stays pending.
+        if (this.pending.get(id)?.job === job) this.pending.delete(id);
+      }
+    });
+  }
+
+  private async write(job: Job, created: string): Promise<void> {
+    if (created !== '') {
+      await this.pool.query(
+        `INSERT INTO jobs (id, kind, state, progress, created, updated) VALUES ($1, $2, 'queued', '{}', $3, $3)
+         ON CONFLICT (id) DO NOTHING`,
+        [Number(job.id), job.kind, created],
+      );
+    }
+    await this.pool.query(
+      'UPDATE jobs SET state = $1, progress = $2, error = $3, result = $4, updated = $5 WHERE id = $6',
+      [
+        job.state,
+        JSON.stringify(job.progress),
+        job.error === undefined ? null : JSON.stringify(job.error),
+        job.result === undefined ? null : JSON.stringify(job.result),
+        new Date().toISOString(),
+        Number(job.id),
+      ],
+    );
+  }
+}
