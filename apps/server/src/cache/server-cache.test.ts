@@ -82,4 +82,33 @@ describe('ServerCache', () => {
     expect(cache.get('waste-model', 'm', sized('reloaded'))).toBe('m');
     expect(cache.get('trace', 'a', sized('reloaded'))).toBe('reloaded');
   });
+
+  it('shares one asynchronous load among callers, and keeps none that raced a corpus change', async () => {
+    const cache = new ServerCache(100);
+    const releases: ((loaded: { value: string; bytes: number }) => void)[] = [];
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return new Promise<{ value: string; bytes: number }>((resolve) => {
+        releases.push(resolve);
+      });
+    };
+    const first = cache.load('trace', 't', load);
+    const second = cache.load('trace', 't', load);
+    releases[0]!({ value: 'old', bytes: 3 });
+    expect(await Promise.all([first, second])).toEqual(['old', 'old']);
+    expect(loads).toBe(1);
+    expect(await cache.load('trace', 't', load)).toBe('old');
+
+    const stale = cache.load('list', 'l', load);
+    cache.invalidateCorpus();
+    const fresh = cache.load('list', 'l', load);
+    expect(loads).toBe(3);
+    releases[2]!({ value: 'new', bytes: 3 });
+    expect(await fresh).toBe('new');
+    releases[1]!({ value: 'stale', bytes: 5 });
+    expect(await stale).toBe('stale');
+    // The load that began before the change was answered to its caller but not kept.
+    expect(await cache.load('list', 'l', async () => ({ value: 'kept?', bytes: 5 }))).toBe('new');
+  });
 });
