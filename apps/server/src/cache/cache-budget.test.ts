@@ -28,9 +28,9 @@ describe('the cache budget (CACHE_BYTES)', () => {
     const graph = buildTraceGraph(trace);
     const imported = summarizeTrace(graph, segmentGraphlets(trace, graph).graphlets);
     await withServer(
-      async (server, dir) => {
-        storeSources(
-          dir,
+      async (server) => {
+        await storeSources(
+          server,
           [0, 1, 2].map((s) => ({ id: `big${s}`, traces: [imported] })),
         );
         const view = async (s: number) => {

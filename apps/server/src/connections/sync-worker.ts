@@ -45,6 +45,7 @@ export class SyncWorker {
     return new Promise((resolve, reject) => {
       let schemaVersion: number | null = null;
       let settled = false;
+      let writes = Promise.resolve();
       const settle = (finish: () => void) => {
         if (settled) return;
         settled = true;
@@ -76,30 +77,34 @@ export class SyncWorker {
               schemaVersion = message.schemaVersion;
               handlers.onOpened(message.schemaVersion, message.pipelines);
               return;
-            case 'trace':
-              handlers.onTrace(message.trace).then(
-                () => {
-                  if (!settled) worker.postMessage({ type: 'ack' });
-                },
-                (error: unknown) => {
-                  // A write failed (the connection was removed): this worker's read is abandoned.
-                  this.close();
-                  settle(() => reject(error));
-                },
+            case 'trace': {
+              // Writes run one after another in arrival order; the end waits for the last one.
+              const { trace } = message;
+              writes = writes
+                .then(() => handlers.onTrace(trace))
+                .then(
+                  () => {
+                    if (!settled) worker.postMessage({ type: 'ack' });
+                  },
+                  (error: unknown) => {
+                    // A write failed (the connection was removed): this worker's read is abandoned.
+                    this.close();
+                    settle(() => reject(error));
+                  },
+                );
+              return;
+            }
+            case 'done': {
+              const { watermark, changes } = message;
+              void writes.then(() =>
+                settle(() => resolve({ ok: true, watermark, changes, schemaVersion })),
               );
               return;
-            case 'done':
-              settle(() =>
-                resolve({
-                  ok: true,
-                  watermark: message.watermark,
-                  changes: message.changes,
-                  schemaVersion,
-                }),
-              );
-              return;
-            case 'failed':
-              settle(() => resolve({ ok: false, code: message.code, problem: message.problem }));
+            }
+            case 'failed': {
+              const { code, problem } = message;
+              void writes.then(() => settle(() => resolve({ ok: false, code, problem })));
+            }
           }
         } catch (error) {
           // A write failed (the connection was removed): this worker's read is abandoned.

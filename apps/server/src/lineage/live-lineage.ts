@@ -56,7 +56,9 @@ export function rebuildLiveSource(store: Store, change: LiveChange): Promise<Liv
  * from all events (a run's events may arrive in any order), but only the pipelines whose trace
  * changed are segmented and written again; the others stay as stored.
  */
-export const planLiveRebuild: LivePlanner<LiveRebuild> = (rows, overrideRows, storedRows) => {
+function planLiveRebuild(
+  ...[rows, overrideRows, storedRows]: Parameters<LivePlanner<LiveRebuild>>
+): LivePlan<LiveRebuild> {
   const events = rows.map((r) => ({
     raw: JSON.parse(r.event) as unknown,
     where: `event ${r.seq}`,
@@ -85,4 +87,4 @@ export const planLiveRebuild: LivePlanner<LiveRebuild> = (rows, overrideRows, st
   const gone = [...stored.values()].map((r) => r.id);
   changed.push(...gone);
   return { write, delete: gone, result: { traces: out, changed } };
-};
+}

@@ -6,10 +6,10 @@ import { withServer } from '../test-support/test-server.ts';
 // Latency under load is measured by bench/src/server-bench.ts (`lists`); this pins the cache.
 describe('list endpoints over a 300-pipeline corpus', () => {
   it('answer 50 concurrent clients from one computation per query, until the corpus changes', async () => {
-    await withServer(async (server, dir) => {
+    await withServer(async (server) => {
       // Rows written straight into the store: this exercises the read path, not imports.
-      storeSources(
-        dir,
+      await storeSources(
+        server,
         [0, 1, 2].map((s) => ({
           id: `s${s}`,
           traces: Array.from({ length: 100 }, (_, i) => ({
