@@ -2,6 +2,8 @@
  * Job rows on PostgreSQL, written without the caller waiting: ids come from the jobs table's
  * sequence in reserved blocks (so processes sharing the database never collide), documents are
  * kept in memory and written in order in the background, retried while the database is away.
+ * Every write is announced (NOTIFY) and every process LISTENs, so a job another process (a
+ * worker) advanced is answered as it is, without a synchronous read.
  */
 import type { Job } from '@graphlet/contract';
 import type pg from 'pg';
@@ -10,6 +12,7 @@ import { type JobRow, type JobRows, toJob } from '../job-rows.ts';
 /** Ids reserved per round trip; a new block is fetched when fewer than half are left. */
 const BLOCK = 64;
 const RETRY_MS = 500;
+const CHANNEL = 'graphlet_jobs';
 
 /** The JobRows of a PostgreSQL store; `ready()` resolves once the first ids and rows are read. */
 export class PostgresJobRows implements JobRows {
@@ -22,6 +25,7 @@ export class PostgresJobRows implements JobRows {
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private opened: Promise<void> | undefined;
+  private listener: pg.PoolClient | undefined;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -30,6 +34,11 @@ export class PostgresJobRows implements JobRows {
   /** Reads the recorded jobs and reserves the first ids. */
   ready(): Promise<void> {
     this.opened ??= (async () => {
+      this.listener = await this.pool.connect();
+      this.listener.on('notification', (n) => {
+        if (n.payload !== undefined) void this.reread(n.payload).catch(() => {});
+      });
+      await this.listener.query(`LISTEN ${CHANNEL}`);
       const { rows } = await this.pool.query<JobRow>('SELECT * FROM jobs');
       for (const row of rows) this.known.set(String(row.id), toJob(row));
       await this.reserve();
@@ -68,6 +77,22 @@ export class PostgresJobRows implements JobRows {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.flush();
     await this.writing;
+    await this.opened?.catch(() => {});
+    if (this.listener !== undefined) {
+      await this.listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  /** Reads a job another process wrote, unless this one has a newer document pending. */
+  private async reread(id: string): Promise<void> {
+    if (!/^\d+$/.test(id) || this.pending.has(id)) return;
+    const { rows } = await this.pool.query<JobRow>('SELECT * FROM jobs WHERE id = $1', [
+      Number(id),
+    ]);
+    const row = rows[0];
+    if (row !== undefined && !this.pending.has(id)) this.known.set(id, toJob(row));
   }
 
   private async reserve(): Promise<void> {
@@ -115,5 +140,6 @@ export class PostgresJobRows implements JobRows {
         Number(job.id),
       ],
     );
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, job.id]);
   }
 }
