@@ -24,7 +24,6 @@ import {
 import { FeatureSourceError, streamFeatureTable } from '@graphlet/waste/node';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { type JobContext, JobError } from '../jobs/job-queue.ts';
-import { isPostgresUrl } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { storedWasteModel } from './stored-waste-model.ts';
 
@@ -136,22 +135,15 @@ export function registerWasteTrainJob(jobs: JobQueue, store: Store, storeLocatio
 }
 
 async function buildTable(
-  file: string,
+  storeLocation: string,
   ids: readonly string[],
   context: JobContext,
   threads: number,
 ) {
-  // The feature workers read traces synchronously (@graphlet/waste/node's FeatureSource).
-  if (isPostgresUrl(file)) {
-    throw new JobError(
-      'unsupported_store',
-      'waste: training reads stored traces from the embedded SQLite store; it does not run on the PostgreSQL store yet',
-    );
-  }
   context.progress({ stage: 'features', tracesDone: 0, tracesTotal: ids.length, rows: 0 });
   let reported = 0;
   return streamFeatureTable(
-    ids.map((traceId) => ({ spec: file, item: traceId, key: traceId })),
+    ids.map((traceId) => ({ spec: storeLocation, item: traceId, key: traceId })),
     {
       sourceModule: new URL('./store-feature-source.ts', import.meta.url),
       threads,

@@ -14,9 +14,12 @@ export interface SourcePipeline {
 
 /** An open source: pipelines by item (a position, or a key such as a stored trace id). */
 export interface FeatureSource {
-  /** The pipeline of `item`, or undefined when it has none (a deleted trace, an empty remainder). */
-  read(item: string | number): SourcePipeline | undefined;
-  close(): void;
+  /**
+   * The pipeline of `item`, or undefined when it has none (a deleted trace, an empty remainder);
+   * a source on a network database answers with a promise.
+   */
+  read(item: string | number): SourcePipeline | undefined | Promise<SourcePipeline | undefined>;
+  close(): void | Promise<void>;
 }
 
 /** What a source module exports. */

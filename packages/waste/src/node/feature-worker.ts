@@ -51,16 +51,17 @@ if (port !== null) {
     }
     return source;
   };
-  port.on('message', (task: FeatureTask | 'close') => {
+  port.on('message', async (task: FeatureTask | 'close') => {
     if (task === 'close') {
-      for (const source of sources.values()) source.close();
+      void Promise.all([...sources.values()].map((source) => source.close())).finally(() =>
+        port.close(),
+      );
       sources.clear();
-      port.close();
       return;
     }
-    let pipeline: ReturnType<FeatureSource['read']>;
+    let pipeline: Awaited<ReturnType<FeatureSource['read']>>;
     try {
-      pipeline = sourceOf(task.spec).read(task.item);
+      pipeline = await sourceOf(task.spec).read(task.item);
     } catch (error) {
       port.postMessage(failure(task.id, 'source', error));
       return;
