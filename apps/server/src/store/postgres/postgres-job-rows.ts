@@ -121,24 +121,32 @@ export class PostgresJobRows implements JobRows {
     });
   }
 
+  /**
+   * A new job's first row never overwrites one another process (a worker that took the job
+   * before this row landed) already wrote; later documents are upserted.
+   */
   private async write(job: Job, created: string): Promise<void> {
-    if (created !== '') {
-      await this.pool.query(
-        `INSERT INTO jobs (id, kind, state, progress, created, updated) VALUES ($1, $2, 'queued', '{}', $3, $3)
-         ON CONFLICT (id) DO NOTHING`,
-        [Number(job.id), job.kind, created],
-      );
-    }
+    const now = new Date().toISOString();
+    const values = [
+      Number(job.id),
+      job.kind,
+      job.state,
+      JSON.stringify(job.progress),
+      job.error === undefined ? null : JSON.stringify(job.error),
+      job.result === undefined ? null : JSON.stringify(job.result),
+      created === '' ? now : created,
+      now,
+    ];
     await this.pool.query(
-      'UPDATE jobs SET state = $1, progress = $2, error = $3, result = $4, updated = $5 WHERE id = $6',
-      [
-        job.state,
-        JSON.stringify(job.progress),
-        job.error === undefined ? null : JSON.stringify(job.error),
-        job.result === undefined ? null : JSON.stringify(job.result),
-        new Date().toISOString(),
-        Number(job.id),
-      ],
+      `INSERT INTO jobs (id, kind, state, progress, error, result, created, updated)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO ${
+         created === ''
+           ? `UPDATE SET state = excluded.state, progress = excluded.progress,
+              error = excluded.error, result = excluded.result, updated = excluded.updated`
+           : 'NOTHING'
+       }`,
+      values,
     );
     await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, job.id]);
   }
