@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Trace, TraceBuilder } from '@graphlet/core';
+import { pipelineRun, realisticSpacing } from '@graphlet/core/testing';
 import {
   iterateMlmdTraces,
   openMlmdStore,
@@ -175,35 +175,6 @@ async function timeGet(server: RunningServer, path: string): Promise<number> {
   return round((performance.now() - start) / 1000);
 }
 
-/** One KFP-like run (ExampleGen -> Trainer -> Pusher) of an existing pipeline, ids from `base`. */
-function newRun(pipeline: string, base: number, at: number): Trace {
-  const b = new TraceBuilder(pipeline);
-  const gen = b.execution('CsvExampleGen', {
-    id: base,
-    name: 'CsvExampleGen',
-    startMs: at,
-    endMs: at + 1000,
-  });
-  const examples = b.output(gen, 'Examples', 'examples', { id: base, createdMs: at + 1000 });
-  const train = b.execution('Trainer', {
-    id: base + 1,
-    name: 'Trainer',
-    startMs: at + 2000,
-    endMs: at + 60_000,
-    inputs: [[examples, 'examples']],
-  });
-  const model = b.output(train, 'Model', 'model', { id: base + 1, createdMs: at + 60_000 });
-  const push = b.execution('Pusher', {
-    id: base + 2,
-    name: 'Pusher',
-    startMs: at + 61_000,
-    endMs: at + 62_000,
-    inputs: [[model, 'model']],
-  });
-  b.output(push, 'PushedModel', 'pushed_model', { id: base + 2, createdMs: at + 62_000 });
-  return b.build();
-}
-
 /** Loads an SQLite MLMD store into a new database with the project's writer; seconds taken. */
 async function load(file: string): Promise<{ db: TestDatabase; seconds: number }> {
   const db = await createTestDatabase(backend, 'connections_bench');
@@ -234,7 +205,10 @@ async function appendRuns(url: string, n: number): Promise<void> {
   try {
     for (let i = 0; i < n; i++) {
       await writer.writeTrace(
-        newRun(pipelines[i % pipelines.length]!, base + 10 * i, at + i * 100_000),
+        pipelineRun(pipelines[i % pipelines.length]!, base + 10 * i, 0, {
+          spacing: realisticSpacing,
+          startMs: at + i * 100_000,
+        }),
       );
     }
   } finally {

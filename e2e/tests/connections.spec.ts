@@ -1,13 +1,17 @@
+import { pipelineRun, pipelineRuns, realisticSpacing } from '@graphlet/core/testing';
 import { writeMlmdStoreTo } from '@graphlet/formats';
 import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
 import { expect, test } from '@playwright/test';
 import { getJson, type TraceSummary } from './api.ts';
-import { pipelineRun, pipelineRuns } from './mlmd-runs.ts';
+
 import type { HookGlobal } from './pages/cy-lite.ts';
 import { TracePage } from './pages/trace-page.ts';
 
 /** Seconds between the server's polls of the store in this test. */
 const POLL_SECONDS = 2;
+
+/** Runs seconds apart, as the trace page's time axis draws them. */
+const spaced = { spacing: realisticSpacing };
 
 const nodeCount = (page: import('@playwright/test').Page) =>
   page.evaluate(
@@ -29,7 +33,7 @@ test.describe('connected stores', () => {
     const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
     await writeMlmdStoreTo(
       db.url,
-      pipelines.map((p, i) => pipelineRuns(p, 100 * i, 0, 2)),
+      pipelines.map((p, i) => pipelineRuns(p, 100 * i, 0, 2, realisticSpacing)),
     );
     const name = `team store ${Date.now()}`;
 
@@ -63,11 +67,11 @@ test.describe('connected stores', () => {
     await writeMlmdStoreTo(
       db.url,
       [
-        pipelineRun('p0', 0, 2),
-        pipelineRun('p1', 100, 2),
-        pipelineRun('p2', 200, 2),
-        pipelineRun('p3', 300, 2),
-        ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r)),
+        pipelineRun('p0', 0, 2, spaced),
+        pipelineRun('p1', 100, 2, spaced),
+        pipelineRun('p2', 200, 2, spaced),
+        pipelineRun('p3', 300, 2, spaced),
+        ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r, spaced)),
       ],
       { append: true },
     );
@@ -93,7 +97,7 @@ test.describe('connected stores', () => {
 
   test('a store that goes away is shown unreachable with the reason', async ({ page }, info) => {
     const db = await createTestDatabase('mysql', 'e2e_gone');
-    await writeMlmdStoreTo(db.url, [pipelineRuns('gone', 0, 0, 2)]);
+    await writeMlmdStoreTo(db.url, [pipelineRuns('gone', 0, 0, 2, realisticSpacing)]);
     const name = `going away ${Date.now()}`;
     await page.goto('/');
     const form = page.getByRole('form', { name: 'Add a store' });

@@ -1,4 +1,5 @@
-import { artifactId, type Trace, TraceBuilder } from '@graphlet/core';
+import type { Trace } from '@graphlet/core';
+import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type MlmdChanges,
@@ -12,64 +13,6 @@ import { writeMlmdStoreTo } from './write-mlmd-server.ts';
 
 /** Creating and dropping databases may be slow on a loaded machine. */
 const HOOK_TIMEOUT = 120_000;
-
-const T0 = 1_700_000_000_000;
-
-/**
- * Run `run` of a pipeline: ExampleGen -> Trainer (warm-started from the previous run's model) ->
- * Pusher. Ids are `base + 10 * run + k`, unique across the test's pipelines.
- */
-function pipelineRun(
-  pipeline: string,
-  base: number,
-  run: number,
-  trainer: 'complete' | 'running' = 'complete',
-): Trace {
-  const b = new TraceBuilder(pipeline);
-  const id = base + 10 * run;
-  const at = T0 + base * 1000 + run * 100;
-  const gen = b.execution('CsvExampleGen', {
-    id,
-    name: 'CsvExampleGen',
-    startMs: at,
-    endMs: at + 1,
-  });
-  const examples = b.output(gen, 'Examples', 'examples', { id, createdMs: at + 1 });
-  const inputs: [ReturnType<typeof artifactId>, string][] = [[examples, 'examples']];
-  if (run > 0) inputs.push([artifactId(base + 10 * (run - 1) + 1), 'base_model']);
-  const train = b.execution('Trainer', {
-    id: id + 1,
-    name: 'Trainer',
-    state: trainer,
-    startMs: at + 2,
-    endMs: at + 3,
-    inputs,
-  });
-  const model = b.output(train, 'Model', 'model', { id: id + 1, createdMs: at + 3 });
-  const push = b.execution('Pusher', {
-    id: id + 2,
-    name: 'Pusher',
-    startMs: at + 4,
-    endMs: at + 5,
-    inputs: [[model, 'model']],
-  });
-  b.output(push, 'PushedModel', 'pushed_model', {
-    id: id + 2,
-    createdMs: at + 5,
-    customProperties: { pushed: 1 },
-  });
-  return b.build();
-}
-
-/** Runs of one pipeline as one trace. */
-function runs(...parts: Trace[]): Trace {
-  return {
-    pipeline: parts[0]!.pipeline,
-    executions: parts.flatMap((t) => t.executions),
-    artifacts: parts.flatMap((t) => t.artifacts),
-    events: parts.flatMap((t) => t.events),
-  };
-}
 
 /** A mirror of the store kept current by re-reading the pipelines each change touches. */
 async function apply(store: MlmdStore, mirror: Map<string, Trace>, changes: MlmdChanges) {
@@ -87,7 +30,7 @@ describe.each(['mysql', 'postgres'] as const)('incremental reads on %s', (kind) 
     const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
     await writeMlmdStoreTo(
       db.url,
-      pipelines.map((p, i) => runs(pipelineRun(p, 100 * i, 0), pipelineRun(p, 100 * i, 1))),
+      pipelines.map((p, i) => pipelineRuns(p, 100 * i, 0, 2)),
     );
     const store = await openMlmdStore(db.url);
     try {
@@ -102,7 +45,7 @@ describe.each(['mysql', 'postgres'] as const)('incremental reads on %s', (kind) 
       const newRuns = [
         pipelineRun('p0', 0, 2),
         pipelineRun('p1', 100, 2),
-        pipelineRun('p2', 200, 2, 'running'),
+        pipelineRun('p2', 200, 2, { trainer: 'running' }),
         pipelineRun('p3', 300, 2),
         ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r)),
       ];

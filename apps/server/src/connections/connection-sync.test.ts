@@ -8,6 +8,7 @@ import type {
   Job,
   TraceList,
 } from '@graphlet/contract';
+import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
 import {
   connectServer,
   parseStoreLocation,
@@ -23,7 +24,7 @@ import {
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Server } from '../create-app.ts';
 import { openEventStream } from '../test-support/event-stream.ts';
-import { eventually, pipelineRun, pipelineRuns } from '../test-support/pipeline-runs.ts';
+import { eventually } from '../test-support/eventually.ts';
 import { getJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 const HOOK_TIMEOUT = 120_000;

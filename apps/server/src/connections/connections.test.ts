@@ -6,6 +6,7 @@ import type {
   TraceList,
 } from '@graphlet/contract';
 import type { Trace } from '@graphlet/core';
+import { pipelineRun } from '@graphlet/core/testing';
 import { readMlmdStore, writeMlmdStoreTo } from '@graphlet/formats';
 import { fixturePath } from '@graphlet/formats/testing';
 import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
@@ -15,7 +16,7 @@ import type { Server } from '../create-app.ts';
 import { toCoreGraphlet } from '../import/core-graphlet.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { getTracePayload, listGraphlets } from '../store/trace-queries.ts';
-import { pipelineRun } from '../test-support/pipeline-runs.ts';
+
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
 
 /** Creating and dropping databases may be slow on a loaded machine. */
