@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pushOutcome } from './push-outcome.ts';
 import { segmentGraphlets } from './segment-graphlets.ts';
-import { failedTrainersTrace } from './testing/failed-trainers-trace.ts';
+import { FAILED_TRAINERS_EXPECTED, failedTrainersTrace } from './testing/failed-trainers-trace.ts';
 import { TraceBuilder } from './trace-builder.ts';
 
 describe('pushOutcome', () => {
@@ -10,39 +10,12 @@ describe('pushOutcome', () => {
   const outcomes = graphlets.map((g) => pushOutcome(trace, g));
 
   it('keeps failed trainers as graphlets, marked failed and never pushed', () => {
-    expect(graphlets.map((g) => g.failed)).toEqual([
-      false,
-      true,
-      true,
-      false,
-      true,
-      false,
-      true,
-      false,
-    ]);
-    expect(graphlets.map((g) => g.pushed)).toEqual([
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(graphlets.map((g) => g.failed)).toEqual(FAILED_TRAINERS_EXPECTED.failed);
+    expect(graphlets.map((g) => g.pushed)).toEqual(FAILED_TRAINERS_EXPECTED.pushed);
   });
 
   it('says what each run shows', () => {
-    expect(outcomes.map((o) => o.kind)).toEqual([
-      'pushed',
-      'failed-trainer',
-      'failed-trainer',
-      'push-declined',
-      'failed-trainer',
-      'push-step-failed',
-      'failed-trainer',
-      'push-step-absent',
-    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(FAILED_TRAINERS_EXPECTED.outcomes);
     expect(outcomes.map((o) => o.blessings.map((b) => b.blessed))).toEqual([
       [true],
       [],

@@ -1,5 +1,5 @@
 import { pushOutcome, segmentGraphlets } from '@graphlet/core';
-import { failedTrainersTrace } from '@graphlet/core/testing';
+import { FAILED_TRAINERS_EXPECTED, failedTrainersTrace } from '@graphlet/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readMlmdStore } from './read-mlmd-store.ts';
 import { fixturePath } from './testing/fixtures.ts';
@@ -30,25 +30,9 @@ describe('pushOutcome on real TFX stores', () => {
     writeMlmdStore(path, [failedTrainersTrace()]);
     const [trace] = readMlmdStore(path).traces;
     const graphlets = segmentGraphlets(trace!).graphlets;
-    expect(graphlets.map((g) => g.failed)).toEqual([
-      false,
-      true,
-      true,
-      false,
-      true,
-      false,
-      true,
-      false,
-    ]);
-    expect(graphlets.map((g) => pushOutcome(trace!, g).kind)).toEqual([
-      'pushed',
-      'failed-trainer',
-      'failed-trainer',
-      'push-declined',
-      'failed-trainer',
-      'push-step-failed',
-      'failed-trainer',
-      'push-step-absent',
-    ]);
+    expect(graphlets.map((g) => g.failed)).toEqual(FAILED_TRAINERS_EXPECTED.failed);
+    expect(graphlets.map((g) => pushOutcome(trace!, g).kind)).toEqual(
+      FAILED_TRAINERS_EXPECTED.outcomes,
+    );
   });
 });

@@ -8,7 +8,7 @@ import {
   type StatsDocument,
   type TraceList,
 } from '@graphlet/contract';
-import { failedTrainersTrace } from '@graphlet/core/testing';
+import { FAILED_TRAINERS_EXPECTED, failedTrainersTrace } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
 import { describe, expect, it } from 'vitest';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
@@ -36,16 +36,7 @@ describe('a store with failed trainers', () => {
       const { graphlets } = (
         await getJson<GraphletList>(server, `/api/traces/${trace!.id}/graphlets`)
       ).body;
-      expect(graphlets.map((g) => g.failed)).toEqual([
-        false,
-        true,
-        true,
-        false,
-        true,
-        false,
-        true,
-        false,
-      ]);
+      expect(graphlets.map((g) => g.failed)).toEqual(FAILED_TRAINERS_EXPECTED.failed);
       expect(graphlets.filter((g) => g.pushed)).toHaveLength(1);
 
       const kinds: string[] = [];
@@ -58,16 +49,7 @@ describe('a store with failed trainers', () => {
         kinds.push(parsed.pushOutcome.kind);
         expect(parsed.pushPrediction).toBeUndefined();
       }
-      expect(kinds).toEqual([
-        'pushed',
-        'failed-trainer',
-        'failed-trainer',
-        'push-declined',
-        'failed-trainer',
-        'push-step-failed',
-        'failed-trainer',
-        'push-step-absent',
-      ]);
+      expect(kinds).toEqual(FAILED_TRAINERS_EXPECTED.outcomes);
 
       const stats = (await getJson<StatsDocument>(server, `/api/stats?traces=${trace!.id}`)).body;
       expect(stats.corpus).toMatchObject({

@@ -5,6 +5,7 @@
  * declined; run 5 blessed and the Pusher failed; run 7 not blessed and no Pusher ran.
  */
 import { CPU_SECONDS, MODEL_TYPE, PUSHED, SPAN } from '../metadata-keys.ts';
+import type { PushOutcomeKind } from '../push-outcome.ts';
 import type { Trace } from '../trace.ts';
 import { TraceBuilder } from '../trace-builder.ts';
 
@@ -21,23 +22,32 @@ export const FAILED_TRAINERS_COST = {
 } as const;
 
 type Run =
-  | { readonly failed: true }
+  | { readonly failed: true; readonly outcome: 'failed-trainer' }
   | {
       readonly failed: false;
       readonly blessed: boolean;
       readonly pusher: 'pushed' | 'declined' | 'failed' | 'none';
+      /** What `pushOutcome` must say of this run. */
+      readonly outcome: PushOutcomeKind;
     };
 
 const RUNS: readonly Run[] = [
-  { failed: false, blessed: true, pusher: 'pushed' },
-  { failed: true },
-  { failed: true },
-  { failed: false, blessed: false, pusher: 'declined' },
-  { failed: true },
-  { failed: false, blessed: true, pusher: 'failed' },
-  { failed: true },
-  { failed: false, blessed: false, pusher: 'none' },
+  { failed: false, blessed: true, pusher: 'pushed', outcome: 'pushed' },
+  { failed: true, outcome: 'failed-trainer' },
+  { failed: true, outcome: 'failed-trainer' },
+  { failed: false, blessed: false, pusher: 'declined', outcome: 'push-declined' },
+  { failed: true, outcome: 'failed-trainer' },
+  { failed: false, blessed: true, pusher: 'failed', outcome: 'push-step-failed' },
+  { failed: true, outcome: 'failed-trainer' },
+  { failed: false, blessed: false, pusher: 'none', outcome: 'push-step-absent' },
 ];
+
+/** What its graphlets must show, in trainer order: failed or not, and the push outcome. */
+export const FAILED_TRAINERS_EXPECTED = {
+  failed: RUNS.map((r) => r.failed),
+  pushed: RUNS.map((r) => r.outcome === 'pushed'),
+  outcomes: RUNS.map((r) => r.outcome),
+} as const;
 
 /** The trace: one ExampleGen span per day, each trained on (8 graphlets, 4 with failed trainers). */
 export function failedTrainersTrace(pipeline = 'failing-trainers'): Trace {
