@@ -1,9 +1,9 @@
 /** One connected store: its state (syncing, up to date at T, unreachable: reason), sync now, remove. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { deleteConnection, invalidateCorpus, syncConnection } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import type { Connection } from '../../api/schemas.ts';
+import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { countOf } from '../../lib/plural.ts';
 
@@ -38,7 +38,6 @@ function timeOf(iso: string): string {
 /** Name, location, state, and the Sync now and Remove buttons. */
 export function ConnectionItem({ connection: c }: ConnectionItemProps) {
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.connections() });
   const sync = useMutation({ mutationFn: () => syncConnection(c.id), onSuccess: refresh });
   const remove = useMutation({
@@ -58,35 +57,22 @@ export function ConnectionItem({ connection: c }: ConnectionItemProps) {
           {connectionStateText(c)} · {countOf(c.traces, 'trace')} · every {c.pollSeconds} s
         </div>
       </div>
-      {confirming ? (
-        <span className="toolbar" style={{ marginBottom: 0 }}>
-          <span>Remove {c.name} and its traces?</span>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => remove.mutate()}
-            disabled={remove.isPending}
-          >
-            {remove.isPending ? 'Removing…' : 'Remove'}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending}>
-            Cancel
-          </button>
-        </span>
-      ) : (
-        <span className="toolbar" style={{ marginBottom: 0 }}>
-          <button
-            type="button"
-            onClick={() => sync.mutate()}
-            disabled={sync.isPending || c.state === 'syncing'}
-          >
-            Sync now
-          </button>
-          <button type="button" onClick={() => setConfirming(true)}>
-            Remove…
-          </button>
-        </span>
-      )}
+      <ConfirmAction
+        label="Remove…"
+        question={`Remove ${c.name} and its traces?`}
+        confirmLabel="Remove"
+        pendingLabel="Removing…"
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      >
+        <button
+          type="button"
+          onClick={() => sync.mutate()}
+          disabled={sync.isPending || c.state === 'syncing'}
+        >
+          Sync now
+        </button>
+      </ConfirmAction>
       {(sync.isError || remove.isError) && (
         <ErrorMessage error={sync.error ?? remove.error} title="The connection did not answer" />
       )}

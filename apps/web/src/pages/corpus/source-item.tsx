@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { deleteSource } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import type { Source } from '../../api/schemas.ts';
+import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { formatBytes } from '../../lib/format.ts';
 import { countOf } from '../../lib/plural.ts';
@@ -28,7 +29,6 @@ export interface SourceItemProps {
 
 /** Name, size and trace count of a source; delete asks "are you sure" first. */
 export function SourceItem({ source }: SourceItemProps) {
-  const [confirming, setConfirming] = useState(false);
   const [roles, setRoles] = useState(false);
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -48,41 +48,25 @@ export function SourceItem({ source }: SourceItemProps) {
               : `${countOf(source.traces, 'trace')} · ${formatBytes(source.size)} · ${source.kind === 'mlmd' ? 'MLMD store' : FORMAT_LABELS[source.format ?? 'trace']}`}
         </div>
       </div>
-      {confirming ? (
-        <span className="toolbar" style={{ marginBottom: 0 }}>
-          <span>Delete {name} and its traces?</span>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => remove.mutate()}
-            disabled={remove.isPending}
-          >
-            {remove.isPending ? 'Deleting…' : 'Delete'}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending}>
-            Cancel
-          </button>
-        </span>
-      ) : (
-        <span className="toolbar" style={{ marginBottom: 0 }}>
-          <button
-            type="button"
-            aria-haspopup="dialog"
-            aria-label={`Roles of ${name}…`}
-            onClick={() => setRoles(true)}
-          >
-            Roles…
-          </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => setConfirming(true)}
-            aria-label={`Delete ${name}…`}
-          >
-            Delete…
-          </button>
-        </span>
-      )}
+      <ConfirmAction
+        label="Delete…"
+        ariaLabel={`Delete ${name}…`}
+        question={`Delete ${name} and its traces?`}
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        danger
+      >
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          aria-label={`Roles of ${name}…`}
+          onClick={() => setRoles(true)}
+        >
+          Roles…
+        </button>
+      </ConfirmAction>
       {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
       {roles && (
         <RolesDialog sourceId={source.id} sourceName={name} onClose={() => setRoles(false)} />
