@@ -1,9 +1,36 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Writes a synthetic MLMD store of `pipelines` pipelines with the CLI. */
+function synthStore(store: string, pipelines: number, seed: string): void {
+  execFileSync(
+    process.execPath,
+    [
+      '--no-warnings',
+      'apps/cli/src/main.ts',
+      'synth',
+      '--out',
+      store,
+      '--pipelines',
+      String(pipelines),
+      '--seed',
+      seed,
+      '--force',
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
+}
+
+/** Opens the corpus page; resolves to the number of traces its table lists. */
+async function openCorpus(page: Page): Promise<number> {
+  await page.goto('/');
+  await expect(page.getByRole('table')).toBeVisible();
+  return page.getByRole('table').locator('tbody tr').count();
+}
 
 test.describe('corpus page', () => {
   test('lists the demo corpus and sorts by a column, keeping the sort in the URL', async ({
@@ -25,25 +52,8 @@ test.describe('corpus page', () => {
     // a fresh seed each run, so it never answers "already imported".
     const store = info.outputPath('upload.sqlite');
     const seed = process.env.CI ? '1' : String(Date.now() % 1_000_000);
-    execFileSync(
-      process.execPath,
-      [
-        '--no-warnings',
-        'apps/cli/src/main.ts',
-        'synth',
-        '--out',
-        store,
-        '--pipelines',
-        '2',
-        '--seed',
-        seed,
-        '--force',
-      ],
-      { cwd: root, stdio: 'ignore' },
-    );
-    await page.goto('/');
-    await expect(page.getByRole('table')).toBeVisible();
-    const before = await page.getByRole('table').locator('tbody tr').count();
+    synthStore(store, 2, seed);
+    const before = await openCorpus(page);
     await page.getByLabel('Choose an MLMD SQLite store or JSON trace').setInputFiles(store);
     await expect(
       // Either may show first, or both at once when the import is quick.
@@ -64,25 +74,8 @@ test.describe('corpus page', () => {
     test.setTimeout(180_000);
     const store = info.outputPath('cancel.sqlite');
     const seed = String(1_000_000 + (Date.now() % 1_000_000));
-    execFileSync(
-      process.execPath,
-      [
-        '--no-warnings',
-        'apps/cli/src/main.ts',
-        'synth',
-        '--out',
-        store,
-        '--pipelines',
-        '8',
-        '--seed',
-        seed,
-        '--force',
-      ],
-      { cwd: root, stdio: 'ignore' },
-    );
-    await page.goto('/');
-    await expect(page.getByRole('table')).toBeVisible();
-    const before = await page.getByRole('table').locator('tbody tr').count();
+    synthStore(store, 8, seed);
+    const before = await openCorpus(page);
     await page.getByLabel('Choose an MLMD SQLite store or JSON trace').setInputFiles(store);
     const cancel = page.getByRole('button', { name: 'Cancel import' });
     await expect(cancel).toBeVisible({ timeout: 30_000 });
