@@ -4,13 +4,12 @@
  * nodes, and a drag pans the graph by the distance dragged. How fast (2 s to an interactive graph,
  * 100 ms frames) is measured by bench/src/web-bench.ts: tests never fail on speed.
  */
-import { readFileSync } from 'node:fs';
 import { syntheticTraceForBench } from '@graphlet/core/testing';
-import { writeMlmdStore } from '@graphlet/formats';
 import { expect, test } from '@playwright/test';
-import { getJson, graphletNodeIds, graphletsOf } from './api.ts';
+import { graphletNodeIds, graphletsOf } from './api.ts';
 import type { HookGlobal } from './pages/cy-lite.ts';
 import { TracePage } from './pages/trace-page.ts';
+import { largeTrace } from './stores.ts';
 
 test('a 7,083-node trace is drawn whole, selectable by keyboard and pannable', async ({
   page,
@@ -20,33 +19,7 @@ test('a 7,083-node trace is drawn whole, selectable by keyboard and pannable', a
   const trace = syntheticTraceForBench(450);
   const nodes = trace.executions.length + trace.artifacts.length;
   expect(nodes).toBe(7083);
-  const store = info.outputPath('large.sqlite');
-  writeMlmdStore(store, [trace]);
-  const upload = await request.post('/api/sources', {
-    multipart: {
-      file: {
-        name: 'large.sqlite',
-        mimeType: 'application/octet-stream',
-        buffer: readFileSync(store),
-      },
-    },
-  });
-  const { source, job } = (await upload.json()) as {
-    source: { id: string };
-    job: { id: string } | null;
-  };
-  if (job !== null) {
-    await expect
-      .poll(async () => (await getJson<{ state: string }>(request, `/api/jobs/${job.id}`)).state, {
-        timeout: 60_000,
-      })
-      .toBe('done');
-  }
-  const { traces } = await getJson<{ traces: { id: string; sourceId: string }[] }>(
-    request,
-    '/api/traces',
-  );
-  const id = traces.find((t) => t.sourceId === source.id)!.id;
+  const { id } = await largeTrace(request, 450);
 
   const tracePage = new TracePage(page);
   await page.goto(`/traces/${encodeURIComponent(id)}`);

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Trace } from '@graphlet/core';
 import { failedTrainersTrace, syntheticTraceForBench } from '@graphlet/core/testing';
 import { writeMlmdStore } from '@graphlet/formats';
 import { fixturePath } from '@graphlet/formats/testing';
@@ -49,43 +50,38 @@ export async function fixtureTrace(
   return trace;
 }
 
-/**
- * core's syntheticTraceForBench(trainers) written as an MLMD store and uploaded: 380 trainers give
- * about 6,000 nodes, 450 about 7,100.
- */
-export async function largeTrace(
+/** `trace` written with the project's MLMD writer and uploaded as `name`; its one trace. */
+async function uploadTrace(
   request: APIRequestContext,
-  trainers: number,
+  name: string,
+  trace: Trace,
 ): Promise<TraceSummary> {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-large-'));
-  const store = join(dir, `large-${trainers}.sqlite`);
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-store-'));
   let buffer: Buffer;
   try {
-    writeMlmdStore(store, [syntheticTraceForBench(trainers)]);
+    const store = join(dir, name);
+    writeMlmdStore(store, [trace]);
     buffer = readFileSync(store);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const [trace] = await uploadStore(request, `large-${trainers}.sqlite`, buffer);
-  if (trace === undefined) throw new Error(`large-${trainers}: no trace`);
-  return trace;
+  const [summary] = await uploadStore(request, name, buffer);
+  if (summary === undefined) throw new Error(`${name}: no trace`);
+  return summary;
+}
+
+/**
+ * core's syntheticTraceForBench(trainers) written as an MLMD store and uploaded: 380 trainers give
+ * about 6,000 nodes, 450 about 7,100.
+ */
+export function largeTrace(request: APIRequestContext, trainers: number): Promise<TraceSummary> {
+  return uploadTrace(request, `large-${trainers}.sqlite`, syntheticTraceForBench(trainers));
 }
 
 /**
  * core's failedTrainersTrace() (eight runs, four failed Trainers, one pushed) written with the
  * project's MLMD writer and uploaded: no shared fixture has failed trainers.
  */
-export async function failedTrainersStore(request: APIRequestContext): Promise<TraceSummary> {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-failed-'));
-  let buffer: Buffer;
-  try {
-    const store = join(dir, 'failed-trainers.sqlite');
-    writeMlmdStore(store, [failedTrainersTrace()]);
-    buffer = readFileSync(store);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const [trace] = await uploadStore(request, 'failed-trainers.sqlite', buffer);
-  if (trace === undefined) throw new Error('failed-trainers: no trace');
-  return trace;
+export function failedTrainersStore(request: APIRequestContext): Promise<TraceSummary> {
+  return uploadTrace(request, 'failed-trainers.sqlite', failedTrainersTrace());
 }
