@@ -4,7 +4,6 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { tracesBySize } from './api.ts';
 import { contrast } from './contrast.ts';
 import type { HookGlobal } from './pages/cy-lite.ts';
 import { TracePage } from './pages/trace-page.ts';
@@ -24,10 +23,8 @@ for (const scheme of ['light', 'dark'] as const) {
     request,
   }, info) => {
     await page.emulateMedia({ colorScheme: scheme });
-    const [demo] = await tracesBySize(request);
     const trace = new TracePage(page);
-    await trace.open(demo!.id);
-    await trace.settle();
+    await trace.openDemo(request);
 
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(

@@ -4,7 +4,6 @@
  * on a ~6,000-node trace, at the default zoom and zoomed in.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { tracesBySize } from './api.ts';
 import type { HookGlobal } from './pages/cy-lite.ts';
 import { TracePage } from './pages/trace-page.ts';
 import { largeTrace } from './stores.ts';
@@ -64,10 +63,8 @@ test('the demo trace: the mouse hovers and clicks nodes at the default zoom and 
   page,
   request,
 }, info) => {
-  const [demo] = await tracesBySize(request);
   const trace = new TracePage(page);
-  await trace.open(demo!.id);
-  await trace.settle();
+  await trace.openDemo(request);
   await exercise(page, trace, (name) => info.outputPath(name));
 });
 

@@ -11,10 +11,8 @@ test('jumping to a node centres the view on the node asked for', async ({
   page,
   request,
 }, info) => {
-  const [demo] = await tracesBySize(request);
   const trace = new TracePage(page);
-  await trace.open(demo!.id);
-  await trace.settle();
+  await trace.openDemo(request);
 
   // Search, then choose a result with the mouse: one far to the right of the start.
   const search = page.getByRole('searchbox');
@@ -89,9 +87,8 @@ test('filters say how many nodes they hide, refit to what is left, and clear', a
   page,
   request,
 }, info) => {
-  const [demo] = await tracesBySize(request);
   const trace = new TracePage(page);
-  await trace.open(demo!.id);
+  await trace.openDemo(request);
   const total = (await trace.visibleNodeIds()).length;
   const status = page.getByTestId('filter-status');
   await expect(status).toHaveCount(0);

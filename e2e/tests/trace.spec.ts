@@ -35,10 +35,8 @@ test.describe('trace page', () => {
     page,
     request,
   }, info) => {
-    const [trace] = await tracesBySize(request);
     const tracePage = new TracePage(page);
-    await tracePage.open(trace!.id);
-    await tracePage.settle();
+    const trace = await tracePage.openDemo(request);
     const [trainerNode] = await tracePage.nodesOnScreen({ role: 'trainer' });
     expect(trainerNode).toBeDefined();
     const trainer = trainerNode!.slice(1);
@@ -56,7 +54,7 @@ test.describe('trace page', () => {
       () => (globalThis as unknown as HookGlobal).__graphletExplorer!.cy.nodes('.lit').length > 0,
     );
     expect(await tracePage.nodesWithClass('lit')).toEqual(
-      await graphletNodeIds(request, trace!.id, Number(trainer)),
+      await graphletNodeIds(request, trace.id, Number(trainer)),
     );
     await page.screenshot({ path: info.outputPath('trace-deep-link.png') });
   });

@@ -2,7 +2,8 @@
  * Page object of the trace page: navigation, the graph model read through the app's test hook, and
  * the real pointer at a node's drawn position (the canvas has no DOM per node).
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { type TraceSummary, tracesBySize } from '../api.ts';
 import type { HookGlobal } from './cy-lite.ts';
 
 /** A point in page coordinates. */
@@ -20,6 +21,15 @@ export class TracePage {
     this.page = page;
     this.canvas = page.getByTestId('trace-canvas');
     this.details = page.getByRole('complementary', { name: 'Details' });
+  }
+
+  /** Opens the demo corpus's largest trace and waits until its layout settles; resolves to it. */
+  async openDemo(request: APIRequestContext): Promise<TraceSummary> {
+    const [demo] = await tracesBySize(request);
+    if (demo === undefined) throw new Error('trace page: the demo corpus has no trace');
+    await this.open(demo.id);
+    await this.settle();
+    return demo;
   }
 
   /** Opens a trace (with optional search params) and waits for the canvas model. */
