@@ -5,7 +5,9 @@
  */
 import { type Connection, createConnection } from 'mysql2';
 import { connectionFailure } from './connection-error.ts';
-import { columnsByTable, type Row, type RowSource, type SqlValue } from './row-source.ts';
+import type { Row, RowSource, SqlValue } from './row-source.ts';
+import { mysqlOptions } from './server-options.ts';
+import { describeServerSchema, NestedSnapshot } from './server-snapshot.ts';
 import type { ServerLocation } from './store-location.ts';
 
 const BATCH = 512;
@@ -15,17 +17,7 @@ export async function openMysqlRowSource(location: ServerLocation): Promise<RowS
   if (location.database === undefined) {
     throw connectionFailure(location.label, { code: 'ER_BAD_DB_ERROR' });
   }
-  const connection = createConnection({
-    host: location.host ?? 'localhost',
-    port: location.port ?? 3306,
-    user: location.user,
-    password: location.password,
-    database: location.database,
-    charset: 'utf8mb4',
-    connectTimeout: 10_000,
-    supportBigNumbers: true,
-    dateStrings: true,
-  });
+  const connection = createConnection({ ...mysqlOptions(location), dateStrings: true });
   const source = new MysqlRowSource(connection, location.label);
   // A server that goes away (KILL, a network cut) ends the streams being read and fails the next
   // query; without this a stream whose connection died would wait forever.
@@ -48,7 +40,10 @@ class MysqlRowSource implements RowSource {
   readonly dialect = 'mysql';
   readonly label: string;
   private readonly connection: Connection;
-  private depth = 0;
+  private readonly snapshot = new NestedSnapshot(
+    (sql) => this.run(sql),
+    'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY',
+  );
   private broken: unknown;
   private readonly streams = new Set<{ destroy(error?: Error): void }>();
 
@@ -88,24 +83,16 @@ class MysqlRowSource implements RowSource {
     if (batch.length > 0) yield batch;
   }
 
-  async begin(): Promise<void> {
-    if (this.depth === 0) await this.run('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-    this.depth++;
+  begin(): Promise<void> {
+    return this.snapshot.begin();
   }
 
-  async end(): Promise<void> {
-    // Ending a read-only snapshot changes nothing; a broken connection fails the next query.
-    if (--this.depth === 0) await this.run('COMMIT').catch(() => {});
+  end(): Promise<void> {
+    return this.snapshot.end();
   }
 
-  async describe(): Promise<Map<string, Set<string>>> {
-    const rows: Row[] = [];
-    for await (const batch of this.rows(
-      'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE()',
-    )) {
-      rows.push(...batch);
-    }
-    return columnsByTable(rows);
+  describe(): Promise<Map<string, Set<string>>> {
+    return describeServerSchema(this, 'DATABASE()');
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,9 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { connectionFailure } from './connection-error.ts';
-import { columnsByTable, type Row, type RowSource, type SqlValue } from './row-source.ts';
+import type { Row, RowSource, SqlValue } from './row-source.ts';
+import { postgresOptions } from './server-options.ts';
+import { describeServerSchema, NestedSnapshot } from './server-snapshot.ts';
 import type { ServerLocation } from './store-location.ts';
 
 const BATCH = 1024;
@@ -14,12 +16,7 @@ const BATCH = 1024;
 /** Connects to a PostgreSQL MLMD store read-only; unset fields fall back to PG's environment. */
 export async function openPostgresRowSource(location: ServerLocation): Promise<RowSource> {
   const client = new pg.Client({
-    host: location.host,
-    port: location.port,
-    user: location.user,
-    password: location.password,
-    database: location.database,
-    connectionTimeoutMillis: 10_000,
+    ...postgresOptions(location),
     // Read-only session; no JIT: its compile time dwarfs these short per-pipeline queries.
     options: '-c default_transaction_read_only=on -c jit=off',
   });
@@ -47,7 +44,10 @@ class PostgresRowSource implements RowSource {
   readonly dialect = 'postgres';
   readonly label: string;
   private readonly client: pg.Client;
-  private depth = 0;
+  private readonly snapshot = new NestedSnapshot(
+    (sql) => this.run(sql),
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
   private broken = false;
   /** Rejects when the connection fails: pg-cursor's read never settles on a terminated backend. */
   private readonly failure: Promise<never>;
@@ -96,24 +96,16 @@ class PostgresRowSource implements RowSource {
     }
   }
 
-  async begin(): Promise<void> {
-    if (this.depth === 0) await this.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    this.depth++;
+  begin(): Promise<void> {
+    return this.snapshot.begin();
   }
 
-  async end(): Promise<void> {
-    // Ending a read-only snapshot changes nothing; a broken connection fails the next query.
-    if (--this.depth === 0) await this.run('COMMIT').catch(() => {});
+  end(): Promise<void> {
+    return this.snapshot.end();
   }
 
-  async describe(): Promise<Map<string, Set<string>>> {
-    const rows: Row[] = [];
-    for await (const batch of this.rows(
-      'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()',
-    )) {
-      rows.push(...batch);
-    }
-    return columnsByTable(rows);
+  describe(): Promise<Map<string, Set<string>>> {
+    return describeServerSchema(this, 'current_schema()');
   }
 
   async close(): Promise<void> {

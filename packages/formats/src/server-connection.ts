@@ -7,6 +7,7 @@ import pg from 'pg';
 import { connectionFailure } from './connection-error.ts';
 import { numberedPlaceholders } from './postgres-row-source.ts';
 import type { Row, SqlValue } from './row-source.ts';
+import { mysqlOptions, postgresOptions } from './server-options.ts';
 import type { ServerLocation } from './store-location.ts';
 
 /** Statements on one server connection; `?` marks parameters in both dialects. */
@@ -25,16 +26,7 @@ export async function connectServer(location: ServerLocation): Promise<ServerCon
 
 async function connectMysql(location: ServerLocation): Promise<ServerConnection> {
   try {
-    const connection = await createConnection({
-      host: location.host ?? 'localhost',
-      port: location.port ?? 3306,
-      user: location.user,
-      password: location.password,
-      database: location.database,
-      charset: 'utf8mb4',
-      connectTimeout: 10_000,
-      supportBigNumbers: true,
-    });
+    const connection = await createConnection(mysqlOptions(location));
     connection.on('error', () => {});
     return {
       dialect: 'mysql',
@@ -61,14 +53,7 @@ async function connectMysql(location: ServerLocation): Promise<ServerConnection>
 }
 
 async function connectPostgres(location: ServerLocation): Promise<ServerConnection> {
-  const client = new pg.Client({
-    host: location.host,
-    port: location.port,
-    user: location.user,
-    password: location.password,
-    database: location.database,
-    connectionTimeoutMillis: 10_000,
-  });
+  const client = new pg.Client(postgresOptions(location));
   client.on('error', () => {});
   try {
     await client.connect();
