@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { fixtureTrace } from './stores.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,6 +31,60 @@ async function openCorpus(page: Page): Promise<number> {
   await page.goto('/');
   await expect(page.getByRole('table')).toBeVisible();
   return page.getByRole('table').locator('tbody tr').count();
+}
+
+/** The few browser globals read below (no DOM typings in e2e). */
+interface LayoutGlobal {
+  readonly window: { readonly innerWidth: number; readonly innerHeight: number };
+  getComputedStyle(element: unknown): { readonly overflowX: string; readonly overflowY: string };
+  readonly document: { elementFromPoint(x: number, y: number): unknown };
+}
+
+/**
+ * Whether the whole of `target` can be seen and pointed at: inside every ancestor that clips
+ * (overflow other than visible) and the viewport, and on top across its box.
+ */
+function wholeAndOnTop(target: Locator): Promise<{ inside: boolean; onTop: boolean }> {
+  return target.evaluate((element) => {
+    const { window, getComputedStyle, document } = globalThis as unknown as LayoutGlobal;
+    const box = element.getBoundingClientRect();
+    let clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+    for (let a = element.parentElement; a !== null; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const r = a.getBoundingClientRect();
+      clip = {
+        top: Math.max(clip.top, r.top),
+        left: Math.max(clip.left, r.left),
+        bottom: Math.min(clip.bottom, r.bottom),
+        right: Math.min(clip.right, r.right),
+      };
+    }
+    const inside =
+      box.top >= clip.top &&
+      box.left >= clip.left &&
+      box.bottom <= clip.bottom &&
+      box.right <= clip.right;
+    // The centre and four points a quarter in from the corners (rounded corners are not hit).
+    const points: [number, number][] = [0.5, 0.25, 0.75].flatMap((fx) =>
+      [0.5, 0.25, 0.75].map((fy): [number, number] => [
+        box.left + fx * box.width,
+        box.top + fy * box.height,
+      ]),
+    );
+    const onTop = points.every(([x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && element.contains(hit as typeof element);
+    });
+    return { inside, onTop };
+  });
+}
+
+/** Clicks the centre of `target` with the real mouse. */
+async function mouseClick(page: Page, target: Locator): Promise<void> {
+  const box = await target.boundingBox();
+  if (box === null) throw new Error('corpus test: the button has no box');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 test.describe('corpus page', () => {
@@ -87,6 +142,38 @@ test.describe('corpus page', () => {
     await page.screenshot({ path: info.outputPath('corpus-canceled.png') });
     await page.reload();
     await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(before);
+  });
+
+  test('every source shows its buttons whole, and the mouse reaches them', async ({
+    page,
+    request,
+  }, info) => {
+    await fixtureTrace(request, 'tfx-1.15-interactive-two-trainers.sqlite');
+    await page.goto('/');
+    const sources = page.getByRole('complementary', { name: 'Sources' }).getByRole('listitem');
+    await expect(sources.nth(1)).toBeVisible();
+    for (const source of await sources.all()) {
+      for (const name of [/^Roles of /, /^Delete /]) {
+        const button = source.getByRole('button', { name });
+        await expect(button).toBeVisible();
+        expect(await wholeAndOnTop(button), `${await button.getAttribute('aria-label')}`).toEqual({
+          inside: true,
+          onTop: true,
+        });
+      }
+    }
+    await page.screenshot({ path: info.outputPath('corpus-sources.png') });
+
+    // The last source's buttons answer the mouse: Roles… opens its dialog, Delete… asks first.
+    const last = sources.last();
+    await mouseClick(page, last.getByRole('button', { name: /^Roles of / }));
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await mouseClick(page, last.getByRole('button', { name: /^Delete / }));
+    await expect(last.getByText(/ and its traces\?$/)).toBeVisible();
+    await mouseClick(page, last.getByRole('button', { name: 'Cancel' }));
+    await expect(last.getByRole('button', { name: /^Delete / })).toBeVisible();
   });
 
   test('explains a file the server cannot read', async ({ page }, info) => {
