@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Job, SourceList, TraceGraph, TraceList } from '@graphlet/contract';
@@ -7,53 +7,47 @@ import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from './store/open-database.ts';
 import {
   getJson,
-  tempDataDir,
   testServer,
   uploadJson,
   waitForJob,
+  withDataDir,
 } from './test-support/test-server.ts';
+
+const TWO_TRAINERS = 'tfx-1.15-interactive-two-trainers.sqlite';
+
+/** Imports a real TFX store on a first server of `dir`, reads what it lists, and stops it. */
+async function importOnFirstServer(dir: string) {
+  const first = testServer(dir);
+  const { body } = await uploadJson(first, fixturePath(TWO_TRAINERS), 'two.sqlite');
+  await waitForJob(first, body.job!.id);
+  const sources = (await getJson<SourceList>(first, '/api/sources')).body;
+  const traces = (await getJson<TraceList>(first, '/api/traces')).body;
+  const graph = (await getJson<TraceGraph>(first, `/api/traces/${traces.traces[0]!.id}`)).body;
+  await first.close();
+  return { upload: body, sources, traces, graph };
+}
 
 describe('restart', () => {
   it('keeps sources, traces, graphs and jobs across a restart on the same data folder', async () => {
-    const dir = tempDataDir();
-    try {
-      const first = testServer(dir);
-      const { body } = await uploadJson(
-        first,
-        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
-        'two.sqlite',
-      );
-      await waitForJob(first, body.job!.id);
-      const before = {
-        sources: (await getJson<SourceList>(first, '/api/sources')).body,
-        traces: (await getJson<TraceList>(first, '/api/traces')).body,
-      };
-      const graph = (await getJson<TraceGraph>(first, `/api/traces/${before.traces.traces[0]!.id}`))
-        .body;
-      await first.close();
+    await withDataDir(async (dir) => {
+      const { upload: body, ...before } = await importOnFirstServer(dir);
 
       const second = testServer(dir);
       expect((await getJson<SourceList>(second, '/api/sources')).body).toEqual(before.sources);
       expect((await getJson<TraceList>(second, '/api/traces')).body).toEqual(before.traces);
       expect(
         (await getJson<TraceGraph>(second, `/api/traces/${before.traces.traces[0]!.id}`)).body,
-      ).toEqual(graph);
+      ).toEqual(before.graph);
       expect((await getJson<Job>(second, `/api/jobs/${body.job!.id}`)).body.state).toBe('done');
-      const again = await uploadJson(
-        second,
-        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
-      );
+      const again = await uploadJson(second, fixturePath(TWO_TRAINERS));
       expect(again.status).toBe(200);
       expect(again.body.source.id).toBe(body.source.id);
       await second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('an import interrupted by a stop leaves nothing behind, and its job reads as failed', async () => {
-    const dir = tempDataDir();
-    try {
+    await withDataDir(async (dir) => {
       const first = testServer(dir);
       const { status, body } = await uploadJson(
         first,
@@ -73,23 +67,13 @@ describe('restart', () => {
       expect(retry.status).toBe(202);
       expect((await waitForJob(second, retry.body.job!.id)).state).toBe('done');
       await second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('recomputes a trace layout the store lacks (rows from before migration 2)', async () => {
-    const dir = tempDataDir();
-    try {
-      const first = testServer(dir);
-      const { body } = await uploadJson(
-        first,
-        fixturePath('tfx-1.15-interactive-two-trainers.sqlite'),
-      );
-      await waitForJob(first, body.job!.id);
-      const [trace] = (await getJson<TraceList>(first, '/api/traces')).body.traces;
-      const graph = (await getJson<TraceGraph>(first, `/api/traces/${trace!.id}`)).body;
-      await first.close();
+    await withDataDir(async (dir) => {
+      const { traces, graph } = await importOnFirstServer(dir);
+      const [trace] = traces.traces;
 
       const db = new DatabaseSync(join(dir, STORE_FILE));
       db.exec('UPDATE trace_payloads SET layout = NULL');
@@ -103,8 +87,6 @@ describe('restart', () => {
       };
       check.close();
       expect(row.layout).not.toBeNull();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

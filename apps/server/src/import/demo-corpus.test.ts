@@ -1,13 +1,12 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceList, TraceList } from '@graphlet/contract';
 import { describe, expect, it } from 'vitest';
-import { getJson, tempDataDir, testServer, waitForJob } from '../test-support/test-server.ts';
+import { getJson, testServer, waitForJob, withDataDir } from '../test-support/test-server.ts';
 
 describe('demo corpus', () => {
   it('is imported on the first start only, through the import job', async () => {
-    const dir = tempDataDir();
-    try {
+    await withDataDir(async (dir) => {
       const first = testServer(dir, { demo: true });
       const jobId = await first.demo;
       expect(jobId).not.toBeNull();
@@ -28,20 +27,15 @@ describe('demo corpus', () => {
       expect(await second.demo).toBeNull();
       expect((await getJson<SourceList>(second, '/api/sources')).body.sources).toEqual([]);
       await second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('is skipped with DEMO=0', async () => {
-    const dir = tempDataDir();
-    try {
+    await withDataDir(async (dir) => {
       const server = testServer(dir, { demo: false });
       expect(await server.demo).toBeNull();
       expect((await getJson<SourceList>(server, '/api/sources')).body.sources).toEqual([]);
       await server.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

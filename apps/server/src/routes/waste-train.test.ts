@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type {
@@ -22,9 +21,9 @@ import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../store/open-database.ts';
 import {
   getJson,
-  tempDataDir,
   testServer,
   waitForJob,
+  withDataDir,
   withServer,
 } from '../test-support/test-server.ts';
 import { importWasteCorpus, postJson, trainModel } from '../test-support/waste-corpus.ts';
@@ -205,8 +204,7 @@ describe('waste API', () => {
 
 describe('waste models in the store', () => {
   it('survive a restart', async () => {
-    const dir = tempDataDir();
-    try {
+    await withDataDir(async (dir) => {
       let server = testServer(dir);
       await importWasteCorpus(server, transformPushesCorpus(4, 6));
       const { model } = await trainModel(server, { variant: 'RF:History', trees: 2 });
@@ -217,8 +215,6 @@ describe('waste models in the store', () => {
       expect(after.status).toBe(200);
       expect(after.body).toEqual(before);
       await server.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

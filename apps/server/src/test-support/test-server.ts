@@ -12,6 +12,16 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'graphlet-server-'));
 }
 
+/** Runs `body` with a fresh temp data folder (for servers started on it in turn), then removes it. */
+export async function withDataDir<T>(body: (dataDir: string) => Promise<T>): Promise<T> {
+  const dir = tempDataDir();
+  try {
+    return await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * A server on `dataDir` without the demo corpus and without a web build unless given; with
  * TEST_STORE=postgres its store is a schema of the test file's PostgreSQL database.
