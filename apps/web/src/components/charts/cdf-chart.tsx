@@ -3,19 +3,12 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { type CdfPoint, cdfDomain, decadeTicks } from '../../lib/figures/cdf-series.ts';
 import { formatEdge, formatShare } from '../../lib/figures/format-stat.ts';
-import { axisFraction } from '../../lib/figures/reference-marks.ts';
+import { axisFraction, type XyReference } from '../../lib/figures/reference-marks.ts';
 import { cdfTooltip } from '../../lib/figures/tooltip-text.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import type { SeriesStyle } from './chart-palette.ts';
 import { tooltipContent } from './chart-tooltip.tsx';
 import { ReferenceMarks } from './reference-marks.tsx';
-
-/** A reference line at x (vertical) or y (horizontal). */
-export interface XyReference {
-  readonly axis: 'x' | 'y';
-  readonly value: number;
-  readonly label: string;
-}
 
 export interface CdfChartProps {
   readonly points: readonly CdfPoint[];

@@ -4,7 +4,7 @@ import { categoryBars, withExtraCategories } from './category-bars.ts';
 import { cdfDomain, cdfPoints, decadeTicks } from './cdf-series.ts';
 import { formatAmount, formatEdge, formatShare } from './format-stat.ts';
 import { hasValues, histogramRows, shareAxis } from './histogram-bars.ts';
-import { distributionReferences, gapReferences } from './panel-data.ts';
+import { distributionReferences, gapCdfReferences, gapReferences } from './panel-data.ts';
 import { formatTarget, keyNumbers } from './paper-reference.ts';
 
 const logHist = (counts: number[]): Histogram => {
@@ -107,6 +107,25 @@ describe('reference lines', () => {
     expect(gaps.map((g) => g.label)).toEqual(['paper pushed mean ~ 40 h', 'all mean 5 h']);
     // 40 h on bins from 0.1 to 100: inside the last-but-one decade's upper half.
     expect(gaps[0]?.fraction).toBeCloseTo(Math.log10(40 / 0.1) / 3, 3);
+  });
+
+  it("marks the gap CDF with the paper's share as a level and our pushed median on the x axis", () => {
+    const withShare: PaperTargets = {
+      'figures.9b.shareOfAllBelowPushedMedian': {
+        label: 'all gaps below the pushed median',
+        value: 0.8,
+        relation: '~',
+        section: '§4.3.2',
+      },
+    };
+    const refs = gapCdfReferences({ median: 30 }, withShare, 'figures.9b');
+    expect(refs.map((r) => [r.axis, r.value])).toEqual([
+      ['y', 0.8],
+      ['x', 30],
+    ]);
+    expect(refs[1]?.label).toBe('ours: pushed median 30 h');
+    // No pushed gap: no median to mark; no paper number: no level.
+    expect(gapCdfReferences({ median: null }, {}, 'figures.9b')).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 import type { Distribution, Histogram, PaperTargets } from '@graphlet/core';
 import { formatAmount } from './format-stat.ts';
 import { formatTarget } from './paper-reference.ts';
-import { histogramFraction, type ReferenceMark } from './reference-marks.ts';
+import { histogramFraction, type ReferenceMark, type XyReference } from './reference-marks.ts';
 
 const STAT_NAMES: Readonly<Record<string, string>> = {
   mean: 'mean',
@@ -92,4 +92,31 @@ export function gapReferences(
     'h',
   );
   return [...refs, ...ours];
+}
+
+/**
+ * References of the gap CDF (Figure 9(b)): the paper's share of all gaps below the pushed median
+ * (a level) and our pushed median (a mark on the x axis).
+ */
+export function gapCdfReferences(
+  pushed: Pick<Distribution, 'median'>,
+  paper: PaperTargets,
+  path: string,
+): XyReference[] {
+  const references: XyReference[] = [];
+  const targetPath = `${path}.shareOfAllBelowPushedMedian`;
+  const target = paper[targetPath];
+  if (target !== undefined)
+    references.push({
+      axis: 'y',
+      value: target.value,
+      label: `paper: ${formatTarget(targetPath, target)} of all gaps below the pushed median`,
+    });
+  if (pushed.median !== null && pushed.median > 0)
+    references.push({
+      axis: 'x',
+      value: pushed.median,
+      label: `ours: pushed median ${formatAmount(pushed.median)} h`,
+    });
+  return references;
 }

@@ -185,3 +185,10 @@ export function placeLevels(
     return { label, y, textX: right - halo, textY: box.bottom - halo - 3, box };
   });
 }
+
+/** A reference line on a CDF chart at x (vertical) or y (horizontal). */
+export interface XyReference {
+  readonly axis: 'x' | 'y';
+  readonly value: number;
+  readonly label: string;
+}

@@ -3,53 +3,40 @@
 import type { GapFigure } from '@graphlet/core';
 import { memo, useMemo } from 'react';
 import { HistogramChart } from '../../components/charts/histogram-chart.tsx';
-import { hasValues, histogramRows } from '../../lib/figures/histogram-bars.ts';
+import { histogramRows } from '../../lib/figures/histogram-bars.ts';
 import { gapReferences } from '../../lib/figures/panel-data.ts';
-import { keyNumbers } from '../../lib/figures/paper-reference.ts';
 import { countOf } from '../../lib/plural.ts';
-import { FigurePanel, type FigureProps } from './figure-panel.tsx';
-import { GAP_SERIES, gapHistograms, NO_GAPS } from './gap-series.ts';
+import type { FigureProps } from './figure-panel.tsx';
+import { GAP_HEIGHT, GAP_X_LABEL, GapFigurePanel } from './gap-figure-panel.tsx';
+import { GAP_SERIES, gapHistograms } from './gap-series.ts';
 
 export type GapPdfPanelProps = FigureProps<GapFigure>;
 
-const HEIGHT = 300;
-
 /** Two bar series on shared log bins. */
-export const GapPdfPanel = memo(function GapPdfPanel({
-  entry,
-  figure,
-  paper,
-  claim,
-}: GapPdfPanelProps) {
-  const data = useMemo(() => {
-    const input = gapHistograms(figure);
-    return {
-      rows: histogramRows(input),
-      empty: !hasValues(input),
+export const GapPdfPanel = memo(function GapPdfPanel(props: GapPdfPanelProps) {
+  const { entry, figure, paper } = props;
+  const data = useMemo(
+    () => ({
+      rows: histogramRows(gapHistograms(figure)),
       references: gapReferences(figure.all, figure.pushed, paper, entry.path),
-      numbers: keyNumbers(figure, paper, entry.path),
-    };
-  }, [figure, paper, entry.path]);
+    }),
+    [figure, paper, entry.path],
+  );
   return (
-    <FigurePanel
-      entry={entry}
-      figure={figure}
-      claim={claim}
-      keyNumbers={data.numbers}
+    <GapFigurePanel
+      {...props}
       note={`${countOf(figure.all.count, 'gap')} between consecutive graphlets, ${figure.pushed.count.toLocaleString('en-US')} between consecutive pushed graphlets.`}
-      height={HEIGHT}
-      empty={data.empty ? NO_GAPS : undefined}
     >
       <HistogramChart
         rows={data.rows}
         series={GAP_SERIES}
-        xLabel="Time between graphlets (hours, log scale)"
+        xLabel={GAP_X_LABEL}
         yLabel="Share of pairs (PDF)"
         unit="hours"
         noun="pairs"
         references={data.references}
-        height={HEIGHT}
+        height={GAP_HEIGHT}
       />
-    </FigurePanel>
+    </GapFigurePanel>
   );
 });
