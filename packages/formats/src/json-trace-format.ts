@@ -3,7 +3,6 @@
  * holding whole traces losslessly (the core model as JSON; absent optional fields are omitted).
  * Validated on read by a zod schema, then checked for duplicate ids and dangling events.
  */
-import { readFileSync } from 'node:fs';
 import {
   ARTIFACT_STATES,
   EVENT_TYPES,
@@ -15,6 +14,7 @@ import {
 } from '@graphlet/core';
 import { z } from 'zod';
 import { FormatError } from './format-error.ts';
+import { parseJson, readTextFile } from './json-text.ts';
 
 /** The `format` tag of a trace document. */
 export const TRACE_FORMAT = 'graphlet-explorer/trace';
@@ -128,12 +128,7 @@ export function parseTraceDocument(
   file: string,
   options: { roleOverrides?: readonly RoleOverride[] } = {},
 ): Trace[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new FormatError('invalid_json', file, `not valid JSON (${(error as Error).message})`);
-  }
+  const raw = parseJson(text, file);
   const parsed = traceDocumentSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -159,18 +154,7 @@ export function readTraceDocument(
   path: string,
   options: { roleOverrides?: readonly RoleOverride[] } = {},
 ): Trace[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FormatError(
-      'not_found',
-      path,
-      code === 'ENOENT' ? 'no such file' : `cannot read (${code})`,
-    );
-  }
-  return parseTraceDocument(text, path, options);
+  return parseTraceDocument(readTextFile(path), path, options);
 }
 
 function checkReferences(t: Trace, index: number, file: string): void {

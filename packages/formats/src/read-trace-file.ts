@@ -3,10 +3,10 @@
  * project's trace document, OpenLineage events as an array or JSON lines, PROV-JSON, a Kubeflow
  * Pipelines v2 run).
  */
-import { readFileSync } from 'node:fs';
 import type { RoleOverride, Trace } from '@graphlet/core';
 import { FormatError } from './format-error.ts';
 import { checkJsonDepth } from './json-depth.ts';
+import { readTextFile } from './json-text.ts';
 import { parseTraceDocument } from './json-trace-format.ts';
 import { parseKfpRuns } from './kfp/read-kfp-run.ts';
 import { parseOpenLineage } from './openlineage/read-openlineage.ts';
@@ -32,7 +32,7 @@ export interface ReadOptions {
 
 /** Reads an MLMD SQLite store or a JSON file; throws FormatError on bad input. */
 export function readTraceFile(path: string, options: ReadOptions = {}): TraceFile {
-  if (sniffFile(path) === 'json') return parseJsonTraces(readText(path), path, options);
+  if (sniffFile(path) === 'json') return parseJsonTraces(readTextFile(path), path, options);
   const { traces, schemaVersion } = readMlmdStore(path, options);
   return { kind: 'mlmd', traces, schemaVersion };
 }
@@ -82,17 +82,4 @@ function jsonFormatOf(text: string, file: string): JsonFormat {
     );
   }
   return format;
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FormatError(
-      'not_found',
-      path,
-      code === 'ENOENT' ? 'no such file' : `cannot read (${code})`,
-    );
-  }
 }

@@ -18,6 +18,7 @@ import {
   type TraceEvent,
 } from '@graphlet/core';
 import { FormatError } from '../format-error.ts';
+import { parseJson } from '../json-text.ts';
 import { parseEventTime } from '../openlineage/event-time.ts';
 import { type KfpRun, type KfpTask, kfpRunSchema, snakeKeys } from './kfp-run.ts';
 
@@ -45,12 +46,7 @@ export function parseKfpRuns(
   file: string,
   options: { roleOverrides?: readonly RoleOverride[] } = {},
 ): Trace[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new FormatError('invalid_json', file, `not valid JSON (${(error as Error).message})`);
-  }
+  const raw = parseJson(text, file);
   const list = Array.isArray(raw)
     ? raw
     : Array.isArray((raw as { runs?: unknown }).runs)

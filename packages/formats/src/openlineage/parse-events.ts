@@ -5,6 +5,7 @@
  */
 import { FormatError } from '../format-error.ts';
 import { checkJsonDepth } from '../json-depth.ts';
+import { parseJson } from '../json-text.ts';
 
 /** A parsed event and where it was in the input. */
 export interface SourcedEvent {
@@ -40,16 +41,4 @@ export function splitEvents(text: string, file: string): SourcedEvent[] {
     events.push({ raw, where: `line ${i + 1}` });
   });
   return events;
-}
-
-function parseJson(text: string, file: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new FormatError(
-      'invalid_json',
-      file,
-      `${what}: not valid JSON (${(error as Error).message})`,
-    );
-  }
 }

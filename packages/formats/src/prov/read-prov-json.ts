@@ -19,6 +19,7 @@ import {
   type TraceEvent,
 } from '@graphlet/core';
 import { FormatError } from '../format-error.ts';
+import { parseJson } from '../json-text.ts';
 import { parseEventTime } from '../openlineage/event-time.ts';
 import {
   expand,
@@ -54,12 +55,7 @@ export function parseProvJson(
   file: string,
   options: { roleOverrides?: readonly RoleOverride[] } = {},
 ): ProvRead {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw new FormatError('invalid_json', file, `not valid JSON (${(error as Error).message})`);
-  }
+  const doc = parseJson(text, file);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new FormatError('invalid_trace', file, 'a PROV-JSON document must be a JSON object');
   }
