@@ -1,21 +1,11 @@
 /** What changed since the previous graphlet: spans added and dropped, code changed. */
 import type { GraphletDiff } from '../../lib/graphlet/graphlet-diff.ts';
+import { SpanIds } from './span-ids.tsx';
 
 export interface GraphletDiffViewProps {
   readonly diff: GraphletDiff | undefined;
   readonly codeMatch: boolean | undefined;
   readonly previousTrainer: number | null;
-}
-
-function SpanList({ ids, sign }: { readonly ids: readonly number[]; readonly sign: '+' | '−' }) {
-  if (ids.length === 0) return <span className="muted">none</span>;
-  const shown = ids.slice(0, 40);
-  return (
-    <span className={sign === '+' ? 'diff-add mono' : 'diff-drop mono'}>
-      {shown.map((id) => `${sign} a${id}`).join('  ')}
-      {ids.length > shown.length ? `  … ${ids.length - shown.length} more` : ''}
-    </span>
-  );
 }
 
 /** The diff card, or a note for the first graphlet. */
@@ -31,11 +21,11 @@ export function GraphletDiffView({ diff, codeMatch, previousTrainer }: GraphletD
           <dd className="mono">trainer {previousTrainer}</dd>
           <dt>Spans added ({diff.spansAdded.length})</dt>
           <dd>
-            <SpanList ids={diff.spansAdded} sign="+" />
+            <SpanIds ids={diff.spansAdded} sign="+" />
           </dd>
           <dt>Spans dropped ({diff.spansDropped.length})</dt>
           <dd>
-            <SpanList ids={diff.spansDropped} sign="−" />
+            <SpanIds ids={diff.spansDropped} sign="−" />
           </dd>
           <dt>Spans kept</dt>
           <dd>{diff.spansKept}</dd>

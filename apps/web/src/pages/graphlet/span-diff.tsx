@@ -3,17 +3,7 @@
 import { Term } from '../../components/term.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import type { GraphletDiff } from '../../lib/graphlet/graphlet-diff.ts';
-
-function SpanIds({ ids, sign }: { readonly ids: readonly number[]; readonly sign: '+' | '−' }) {
-  if (ids.length === 0) return <span className="muted">none</span>;
-  const shown = ids.slice(0, 40);
-  return (
-    <span className={sign === '+' ? 'diff-add mono' : 'diff-drop mono'}>
-      {shown.map((id) => `${sign} a${id}`).join('  ')}
-      {ids.length > shown.length ? `  … ${ids.length - shown.length} more` : ''}
-    </span>
-  );
-}
+import { SpanIds } from './span-ids.tsx';
 
 /** Added, dropped and kept spans of B against A, and their Jaccard similarity. */
 export function SpanDiff({ diff }: { readonly diff: GraphletDiff }) {
