@@ -1,6 +1,6 @@
 import { pipelineRun, pipelineRuns, realisticSpacing } from '@graphlet/core/testing';
 import { writeMlmdStoreTo } from '@graphlet/formats';
-import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+import { createTestDatabase, testDatabases } from '@graphlet/formats/testing/databases';
 import { expect, test } from '@playwright/test';
 import { getJson, type TraceSummary } from './api.ts';
 
@@ -19,17 +19,14 @@ const nodeCount = (page: import('@playwright/test').Page) =>
   );
 
 test.describe('connected stores', () => {
-  const databases: TestDatabase[] = [];
-  test.afterAll(async () => {
-    for (const db of databases) await db.drop();
-  });
+  const databases = testDatabases('e2e');
+  test.afterAll(databases.dropAll);
 
   test('a MariaDB store added on the Corpus page: 10 new runs appear on an open Trace page within one poll', async ({
     page,
     request,
   }, info) => {
-    const db = await createTestDatabase('mysql', 'e2e_sync');
-    databases.push(db);
+    const db = await databases.create('mysql', 'sync');
     const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
     await writeMlmdStoreTo(
       db.url,

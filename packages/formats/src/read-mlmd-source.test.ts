@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openMlmdStore, readMlmdSource } from './read-mlmd-source.ts';
 import { readMlmdStore } from './read-mlmd-store.ts';
 import { copyMlmdStore } from './testing/copy-mlmd-store.ts';
-import { createTestDatabase, type TestDatabase } from './testing/databases.ts';
+import { testDatabases } from './testing/databases.ts';
 import { fixturePath, MLMD_FIXTURES } from './testing/fixtures.ts';
 import { formatErrorOf } from './testing/format-error-of.ts';
 import { richTrace } from './testing/rich-trace.ts';
@@ -36,15 +36,9 @@ describe('openMlmdStore on SQLite files', () => {
 });
 
 describe.each(['mysql', 'postgres'] as const)('MLMD on %s', (kind) => {
-  const databases: TestDatabase[] = [];
-  const database = async (tag: string) => {
-    const db = await createTestDatabase(kind, `store_reader_${tag}`);
-    databases.push(db);
-    return db;
-  };
-  afterAll(async () => {
-    for (const db of databases) await db.drop();
-  }, HOOK_TIMEOUT);
+  const databases = testDatabases('store_reader');
+  const database = (tag: string) => databases.create(kind, tag);
+  afterAll(databases.dropAll, HOOK_TIMEOUT);
 
   it.each(MLMD_FIXTURES)(
     '%s: copied at its own schema version, read as from the file',

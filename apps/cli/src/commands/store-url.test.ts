@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { readMlmdStore, writeMlmdStore, writeMlmdStoreTo } from '@graphlet/formats';
 import { fixturePath } from '@graphlet/formats/testing';
-import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+import { testDatabases } from '@graphlet/formats/testing/databases';
 import { generateCorpusPipeline } from '@graphlet/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../testing/cli-harness.ts';
@@ -18,7 +18,7 @@ const HOOK_TIMEOUT = 120_000;
 const path = tempDir();
 const FIXTURE = fixturePath('tfx-1.15-interactive-two-trainers.sqlite');
 const CORPUS = path('corpus-20.sqlite');
-const databases: TestDatabase[] = [];
+const databases = testDatabases('store_reader_cli');
 /** Each store as [file, MariaDB URL, PostgreSQL URL]. */
 const sources = { fixture: [FIXTURE], corpus: [CORPUS] } as Record<string, string[]>;
 
@@ -30,17 +30,14 @@ beforeAll(async () => {
   for (const [name, [file]] of Object.entries(sources)) {
     const traces = readMlmdStore(file!).traces;
     for (const kind of ['mysql', 'postgres'] as const) {
-      const db = await createTestDatabase(kind, `store_reader_cli_${name}`);
-      databases.push(db);
+      const db = await databases.create(kind, name);
       await writeMlmdStoreTo(db.url, traces);
       sources[name]!.push(db.url);
     }
   }
 }, 600_000);
 
-afterAll(async () => {
-  for (const db of databases) await db.drop();
-}, HOOK_TIMEOUT);
+afterAll(databases.dropAll, HOOK_TIMEOUT);
 
 /** Each of these reads a store three times; the machine may be loaded (no test fails for it). */
 const SLOW = 300_000;

@@ -17,9 +17,9 @@ import {
 } from '@graphlet/formats';
 import {
   adminServer,
-  createTestDatabase,
   TEST_SERVERS,
   type TestDatabase,
+  testDatabases,
 } from '@graphlet/formats/testing/databases';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Server } from '../create-app.ts';
@@ -79,15 +79,9 @@ async function killSessions(kind: 'mysql' | 'postgres', db: TestDatabase): Promi
 }
 
 describe('connection sync', () => {
-  const databases: TestDatabase[] = [];
-  const database = async (kind: 'mysql' | 'postgres', tag: string) => {
-    const db = await createTestDatabase(kind, `server_${tag}`);
-    databases.push(db);
-    return db;
-  };
-  afterAll(async () => {
-    for (const db of databases) await db.drop();
-  }, HOOK_TIMEOUT);
+  const databases = testDatabases('server');
+  const database = databases.create;
+  afterAll(databases.dropAll, HOOK_TIMEOUT);
 
   it('reads 10 new pipeline runs within one poll, re-reads only the pipelines they touch, and tells open pages', async () => {
     const db = await database('mysql', 'poll');

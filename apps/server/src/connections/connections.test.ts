@@ -9,7 +9,7 @@ import type { Trace } from '@graphlet/core';
 import { pipelineRun } from '@graphlet/core/testing';
 import { readMlmdStore, writeMlmdStoreTo } from '@graphlet/formats';
 import { fixturePath } from '@graphlet/formats/testing';
-import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+import { testDatabases } from '@graphlet/formats/testing/databases';
 import { createWasteTableBuilder } from '@graphlet/waste';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
@@ -91,15 +91,9 @@ async function sourceView(server: Server, dataDir: string, sourceId: string) {
 }
 
 describe('connections', () => {
-  const databases: TestDatabase[] = [];
-  const database = async (kind: 'mysql' | 'postgres', tag: string) => {
-    const db = await createTestDatabase(kind, `server_${tag}`);
-    databases.push(db);
-    return db;
-  };
-  afterAll(async () => {
-    for (const db of databases) await db.drop();
-  }, HOOK_TIMEOUT);
+  const databases = testDatabases('server');
+  const database = databases.create;
+  afterAll(databases.dropAll, HOOK_TIMEOUT);
 
   it('reads a fixture as an SQLite file in place, from MariaDB and from PostgreSQL: the same graphlets, statistics and waste table as its upload', async () => {
     const traces = readMlmdStore(fixturePath(FIXTURE)).traces;

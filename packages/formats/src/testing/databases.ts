@@ -83,6 +83,28 @@ export async function createTestDatabase(
   };
 }
 
+/** Databases created for a group of tests, dropped together (call `dropAll` in `afterAll`). */
+export interface TestDatabases {
+  /** Creates a database named after `prefix` and `tag`, kept for `dropAll`. */
+  create(kind: 'mysql' | 'postgres', tag: string): Promise<TestDatabase>;
+  dropAll(): Promise<void>;
+}
+
+/** A group of test databases whose names start with `prefix`. */
+export function testDatabases(prefix: string): TestDatabases {
+  const created: TestDatabase[] = [];
+  return {
+    async create(kind, tag) {
+      const db = await createTestDatabase(kind, `${prefix}_${tag}`);
+      created.push(db);
+      return db;
+    },
+    async dropAll() {
+      for (const db of created.splice(0)) await db.drop();
+    },
+  };
+}
+
 /** Runs one statement on a test server as its admin user, outside any test database. */
 export async function adminServer(kind: 'mysql' | 'postgres', sql: string): Promise<void> {
   const server = serverLocation(kind);
