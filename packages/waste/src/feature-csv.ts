@@ -12,6 +12,9 @@ export function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The columns before the features: which graphlet a row is, its split, label and cost. */
+export const FEATURE_CSV_KEY_COLUMNS = ['pipeline', 'graphlet', 'split', 'pushed', 'cost'] as const;
+
 /**
  * The CSV in chunks of about `chunkSize` characters (whole lines), for streaming to a file.
  * @example for (const chunk of featureCsvChunks(table, split.isTrain)) writeSync(fd, chunk);
@@ -21,14 +24,7 @@ export function* featureCsvChunks(
   isTrain: Uint8Array,
   chunkSize = CHUNK,
 ): Generator<string> {
-  const header = [
-    'pipeline',
-    'graphlet',
-    'split',
-    'pushed',
-    'cost',
-    ...table.features.map((f) => f.name),
-  ];
+  const header = [...FEATURE_CSV_KEY_COLUMNS, ...table.features.map((f) => f.name)];
   let buffer = `${header.map(csvCell).join(',')}\n`;
   const names = table.pipelines.map(csvCell);
   const nf = table.nFeatures;

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { buildFeatureTable, graphletFeatureRecord, segmentGraphlets } from '@graphlet/core';
+import {
+  buildFeatureTable,
+  graphletFeatureRecord,
+  segmentGraphlets,
+  WASTE_VARIANTS,
+} from '@graphlet/core';
 import { writeMlmdStore } from '@graphlet/formats';
-import { parseSkipPolicy, scorePolicy } from '@graphlet/waste';
+import { FEATURE_CSV_KEY_COLUMNS, parseSkipPolicy, scorePolicy } from '@graphlet/waste';
 import { transformPushesCorpus } from '@graphlet/waste/testing';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../testing/cli-harness.ts';
@@ -17,15 +22,7 @@ describe('waste --json', () => {
     const result = await cli('waste', file, '--json', ...FAST);
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout);
-    expect(Object.keys(doc.variants)).toEqual([
-      'RF:Input',
-      'RF:Input+Pre',
-      'RF:Input+Pre+Trainer',
-      'RF:Validation',
-      'RF:History',
-      'RF:Shape',
-      'RF:Model-Type',
-    ]);
+    expect(Object.keys(doc.variants)).toEqual(WASTE_VARIANTS);
     expect(doc).toMatchObject({ graphlets: 120, pipelines: 20, trees: 9, seed: 1 });
     expect(doc.split.trainGraphlets + doc.split.testGraphlets).toBe(120);
     expect(doc.split.trainGraphlets).toBeGreaterThanOrEqual(90);
@@ -113,14 +110,7 @@ describe('waste: one variant, operating point and exports', () => {
 
     const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
     const header = lines[0]!.split(',');
-    expect(header.slice(0, 6)).toEqual([
-      'pipeline',
-      'graphlet',
-      'split',
-      'pushed',
-      'cost',
-      'input.jaccard_1',
-    ]);
+    expect(header.slice(0, 6)).toEqual([...FEATURE_CSV_KEY_COLUMNS, 'input.jaccard_1']);
     expect(header).toHaveLength(5 + 37);
     expect(lines).toHaveLength(121);
     const sides = new Map<string, string>();
