@@ -4,19 +4,10 @@
  * trained on the same traces, trees and seed (the same pipeline split) that hold the rest.
  */
 import { isWasteVariant, WASTE_VARIANTS, type WasteVariant } from '@graphlet/core';
+import type { ModelListEntry } from './default-model.ts';
 
-/** The fields of a model summary this needs. */
-export interface ModelSummaryInput {
-  readonly id: string;
-  readonly variants: readonly string[];
-  readonly scope: {
-    readonly traces: readonly string[] | null;
-    readonly pipelines: number;
-    readonly testGraphlets: number;
-  };
-  readonly trees: number;
-  readonly seed: number;
-}
+/** The fields of a model summary this needs: those the model list reads, and the seed. */
+export type ModelSummaryInput = Omit<ModelListEntry, 'created'> & { readonly seed: number };
 
 /** Same traces, trees and seed: the same split, so their Table 3 rows sit side by side. */
 function sameExperiment(a: ModelSummaryInput, b: ModelSummaryInput): boolean {
