@@ -1,4 +1,4 @@
-import { pipelineRun, pipelineRuns, realisticSpacing } from '@graphlet/core/testing';
+import { pipelineRuns, realisticSpacing, tenNewRunsScenario } from '@graphlet/core/testing';
 import { writeMlmdStoreTo } from '@graphlet/formats';
 import { createTestDatabase, testDatabases } from '@graphlet/formats/testing/databases';
 import { expect, test } from '@playwright/test';
@@ -9,9 +9,6 @@ import { TracePage } from './pages/trace-page.ts';
 
 /** Seconds between the server's polls of the store in this test. */
 const POLL_SECONDS = 2;
-
-/** Runs seconds apart, as the trace page's time axis draws them. */
-const spaced = { spacing: realisticSpacing };
 
 const nodeCount = (page: import('@playwright/test').Page) =>
   page.evaluate(
@@ -27,11 +24,8 @@ test.describe('connected stores', () => {
     request,
   }, info) => {
     const db = await databases.create('mysql', 'sync');
-    const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
-    await writeMlmdStoreTo(
-      db.url,
-      pipelines.map((p, i) => pipelineRuns(p, 100 * i, 0, 2, realisticSpacing)),
-    );
+    const scenario = tenNewRunsScenario(realisticSpacing);
+    await writeMlmdStoreTo(db.url, scenario.initial);
     const name = `team store ${Date.now()}`;
 
     await page.goto('/');
@@ -61,17 +55,7 @@ test.describe('connected stores', () => {
     const before = await nodeCount(page);
 
     // Ten new runs: a third run of p0..p3 and six runs of a new pipeline p5.
-    await writeMlmdStoreTo(
-      db.url,
-      [
-        pipelineRun('p0', 0, 2, spaced),
-        pipelineRun('p1', 100, 2, spaced),
-        pipelineRun('p2', 200, 2, spaced),
-        pipelineRun('p3', 300, 2, spaced),
-        ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r, spaced)),
-      ],
-      { append: true },
-    );
+    await writeMlmdStoreTo(db.url, scenario.appended, { append: true });
     const written = Date.now();
     // p0's third run: three executions and three artifacts, drawn without a reload.
     await expect

@@ -8,7 +8,7 @@ import type {
   Job,
   TraceList,
 } from '@graphlet/contract';
-import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
+import { pipelineRuns, tenNewRunsScenario } from '@graphlet/core/testing';
 import {
   connectServer,
   parseStoreLocation,
@@ -85,11 +85,8 @@ describe('connection sync', () => {
 
   it('reads 10 new pipeline runs within one poll, re-reads only the pipelines they touch, and tells open pages', async () => {
     const db = await database('mysql', 'poll');
-    const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
-    await writeMlmdStoreTo(
-      db.url,
-      pipelines.map((p, i) => pipelineRuns(p, 100 * i, 0, 2)),
-    );
+    const scenario = tenNewRunsScenario();
+    await writeMlmdStoreTo(db.url, scenario.initial);
     await withServer(async (server) => {
       const stream = await openEventStream(server);
       try {
@@ -101,16 +98,11 @@ describe('connection sync', () => {
         });
         expect(await waitForJob(server, job!.id)).toMatchObject({ state: 'done' });
         const before = await tracesOf(server, connection.id);
-        expect(before.map((t) => [t.pipeline, t.executions])).toEqual(pipelines.map((p) => [p, 6]));
+        expect(before.map((t) => [t.pipeline, t.executions])).toEqual(
+          scenario.pipelines.map((p) => [p, 6]),
+        );
 
-        const newRuns = [
-          pipelineRun('p0', 0, 2),
-          pipelineRun('p1', 100, 2),
-          pipelineRun('p2', 200, 2),
-          pipelineRun('p3', 300, 2),
-          ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r)),
-        ];
-        await writeMlmdStoreTo(db.url, newRuns, { append: true });
+        await writeMlmdStoreTo(db.url, scenario.appended, { append: true });
         const written = Date.now();
         const after = await eventually(async () => {
           const traces = await tracesOf(server, connection.id);

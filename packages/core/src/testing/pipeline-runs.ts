@@ -99,3 +99,30 @@ export function pipelineRuns(
     events: parts.flatMap((t) => t.events),
   };
 }
+
+/**
+ * The sync scenario the connection tests share: five pipelines p0..p4 of two runs each, then ten
+ * new runs appended (a third run of p0..p3 and six runs of a new pipeline p5), each run three
+ * executions and three artifacts.
+ */
+export function tenNewRunsScenario(spacing: RunSpacing = compactSpacing) {
+  const pipelines = ['p0', 'p1', 'p2', 'p3', 'p4'];
+  const options = { spacing };
+  return {
+    pipelines,
+    initial: pipelines.map((p, i) => pipelineRuns(p, 100 * i, 0, 2, spacing)),
+    appended: [
+      ...['p0', 'p1', 'p2', 'p3'].map((p, i) => pipelineRun(p, 100 * i, 2, options)),
+      ...[0, 1, 2, 3, 4, 5].map((r) => pipelineRun('p5', 500, r, options)),
+    ],
+    /** Executions per pipeline, in name order, once the new runs are read. */
+    executionsAfter: [
+      ['p0', 9],
+      ['p1', 9],
+      ['p2', 9],
+      ['p3', 9],
+      ['p4', 6],
+      ['p5', 18],
+    ] as [string, number][],
+  };
+}
