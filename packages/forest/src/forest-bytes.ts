@@ -6,7 +6,7 @@
 
 import { checkTree, type SerializedForest, serializeForest } from './serialize-forest.ts';
 import type { Forest } from './train-forest.ts';
-import type { Tree } from './tree.ts';
+import { type Tree, type TreeArray, treeArrays } from './tree.ts';
 
 const FORMAT = 'graphlet-forest-bytes/1';
 
@@ -17,21 +17,7 @@ interface Header {
   readonly nodeCounts: readonly number[];
 }
 
-type TreeArray = Int32Array | Float64Array | Uint8Array;
-
 const pad8 = (n: number) => (n + 7) & ~7;
-
-function arraysOf(tree: Tree): TreeArray[] {
-  return [
-    tree.feature,
-    tree.threshold,
-    tree.left,
-    tree.right,
-    tree.missingLeft,
-    tree.value,
-    tree.importance,
-  ];
-}
 
 /**
  * The forest as bytes (about the size of its typed arrays).
@@ -48,14 +34,14 @@ export function forestToBytes(forest: Forest): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
   let size = pad8(4 + json.length);
   for (const tree of forest.trees) {
-    for (const a of arraysOf(tree)) size += pad8(a.byteLength);
+    for (const a of treeArrays(tree)) size += pad8(a.byteLength);
   }
   const out = new Uint8Array(size);
   new DataView(out.buffer).setUint32(0, json.length, true);
   out.set(json, 4);
   let offset = pad8(4 + json.length);
   for (const tree of forest.trees) {
-    for (const a of arraysOf(tree)) {
+    for (const a of treeArrays(tree)) {
       out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset);
       offset += pad8(a.byteLength);
     }

@@ -15,6 +15,22 @@ export interface Tree {
   readonly importance: Float64Array;
 }
 
+/** One of a tree's typed arrays. */
+export type TreeArray = Int32Array | Float64Array | Uint8Array;
+
+/** The typed arrays of a tree in one fixed order (for byte serialization and worker transfer). */
+export function treeArrays(tree: Tree): TreeArray[] {
+  return [
+    tree.feature,
+    tree.threshold,
+    tree.left,
+    tree.right,
+    tree.missingLeft,
+    tree.value,
+    tree.importance,
+  ];
+}
+
 /** Probability of the positive class for one row (`values[offset + f]` is feature f). */
 export function predictTreeRow(tree: Tree, values: Float64Array, offset: number): number {
   const { feature, threshold, left, right, missingLeft, value } = tree;

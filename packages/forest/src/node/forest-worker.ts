@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import type { BinnedFeatures } from '../bin-features.ts';
 import type { ResolvedForestOptions } from '../forest-options.ts';
 import { trainForestTree } from '../train-forest.ts';
-import type { Tree } from '../tree.ts';
+import { type Tree, treeArrays } from '../tree.ts';
 
 /** What the main thread sends every worker first. */
 export interface ForestWorkerData {
@@ -43,18 +43,9 @@ if (port !== null) {
       return;
     }
     const tree = trainForestTree(table.binned, table.labels, table.options, message.index);
-    const buffers = [
-      tree.feature,
-      tree.threshold,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.value,
-      tree.importance,
-    ];
     port.postMessage(
       { job: message.job, index: message.index, tree } satisfies ForestWorkerTree,
-      buffers.map((array) => array.buffer as ArrayBuffer),
+      treeArrays(tree).map((array) => array.buffer as ArrayBuffer),
     );
   });
 }
