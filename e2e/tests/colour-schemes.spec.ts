@@ -3,8 +3,8 @@
  * follow prefers-color-scheme; screenshots of the Trace, Graphlet, Figures and Waste pages on the
  * demo corpus and on a store with failed trainers, for a person to look at.
  */
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { getJson, graphletsOf, tracesBySize } from './api.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { graphletsOf, tracesBySize, trainWasteModel } from './api.ts';
 import type { HookGlobal } from './pages/cy-lite.ts';
 import { TracePage } from './pages/trace-page.ts';
 import { failedTrainersStore } from './stores.ts';
@@ -59,17 +59,6 @@ async function expectScheme(page: Page, scheme: 'light' | 'dark') {
   for (const line of [c.grid, c.axis]) expect(Math.abs(luminance(line) - bg)).toBeGreaterThan(0.02);
 }
 
-async function trainModel(request: APIRequestContext): Promise<void> {
-  const response = await request.post('/api/waste/train', { data: { trees: 8 } });
-  expect(response.status()).toBe(202);
-  const { job } = (await response.json()) as { job: { id: string } };
-  await expect
-    .poll(async () => (await getJson<{ state: string }>(request, `/api/jobs/${job.id}`)).state, {
-      timeout: 120_000,
-    })
-    .toBe('done');
-}
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`the Figures and Waste pages follow the ${scheme} scheme`, async ({
     page,
@@ -89,7 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('Failed trainers', { exact: true })).toBeVisible();
     await page.screenshot({ path: info.outputPath(`figures-failed-${scheme}.png`) });
 
-    await trainModel(request);
+    await trainWasteModel(request);
     await page.goto('/waste');
     await expect(page.getByRole('table', { name: /Table 3/ })).toBeVisible();
     await expectScheme(page, scheme);

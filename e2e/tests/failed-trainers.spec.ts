@@ -3,7 +3,7 @@
  * eight runs, four failed Trainers. Driven with the real pointer and keyboard.
  */
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { getJson } from './api.ts';
+import { getJson, trainWasteModel } from './api.ts';
 import { TracePage } from './pages/trace-page.ts';
 import { failedTrainersStore } from './stores.ts';
 
@@ -81,14 +81,7 @@ test('with a waste model, the graphlet page gives the chance to push and what th
   request,
 }) => {
   const trace = await failedTrainersStore(request);
-  const response = await request.post('/api/waste/train', { data: { trees: 8 } });
-  expect(response.status()).toBe(202);
-  const { job } = (await response.json()) as { job: { id: string } };
-  await expect
-    .poll(async () => (await getJson<{ state: string }>(request, `/api/jobs/${job.id}`)).state, {
-      timeout: 120_000,
-    })
-    .toBe('done');
+  await trainWasteModel(request);
   const gs = await graphlets(request, trace.id);
   await page.goto(`/traces/${encodeURIComponent(trace.id)}/graphlets/${gs[7]!.trainer}`);
   await expect(page.getByText('Not pushed: no push step ran')).toBeVisible();

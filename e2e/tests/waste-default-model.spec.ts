@@ -3,34 +3,15 @@
  * ablation variant. It must open on the newest model with the four main variants, and let the
  * user pick any model with the keyboard.
  */
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import { getJson } from './api.ts';
-
-async function train(request: APIRequestContext, data: Record<string, unknown>): Promise<string> {
-  await expect
-    .poll(
-      async () => (await getJson<{ traces: unknown[] }>(request, '/api/traces')).traces.length,
-      {
-        timeout: 60_000,
-      },
-    )
-    .toBeGreaterThan(0);
-  const response = await request.post('/api/waste/train', { data: { trees: 8, ...data } });
-  expect(response.status()).toBe(202);
-  const { job } = (await response.json()) as { job: { id: string } };
-  const path = `/api/jobs/${job.id}`;
-  await expect
-    .poll(async () => (await getJson<{ state: string }>(request, path)).state, { timeout: 120_000 })
-    .toBe('done');
-  return (await getJson<{ result: { model: { id: string } } }>(request, path)).result.model.id;
-}
+import { expect, test } from '@playwright/test';
+import { trainWasteModel } from './api.ts';
 
 test('opens on the newest model with the four main variants, then any model can be picked', async ({
   page,
   request,
 }, info) => {
-  const main = await train(request, {});
-  const ablation = await train(request, { variant: 'RF:Shape' });
+  const main = await trainWasteModel(request);
+  const ablation = await trainWasteModel(request, { variant: 'RF:Shape' });
   await page.goto('/waste');
   const picker = page.getByLabel('Model', { exact: true });
   await expect(picker).toHaveValue(main);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { getJson } from './api.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { getJson, trainWasteModel, waitForCorpus } from './api.ts';
 
 /** The DOM global the in-page code reads (the e2e project has no DOM typings). */
 interface PageGlobals {
@@ -19,36 +19,6 @@ interface OperatingPoint {
     falseNegatives: number;
   };
   skipped: { traceId: string; trainer: number }[];
-}
-
-/** Waits until the demo corpus (imported on the server's first start) lists its traces. */
-async function waitForCorpus(request: APIRequestContext) {
-  await expect
-    .poll(
-      async () => (await getJson<{ traces: unknown[] }>(request, '/api/traces')).traces.length,
-      {
-        timeout: 60_000,
-      },
-    )
-    .toBeGreaterThan(0);
-}
-
-/**
- * A model of the four main variants (8 trees) trained through the API for the calling test
- * alone, so that no test depends on another having trained one.
- */
-async function trainModel(request: APIRequestContext): Promise<string> {
-  await waitForCorpus(request);
-  const response = await request.post('/api/waste/train', { data: { trees: 8 } });
-  expect(response.status()).toBe(202);
-  const { job } = (await response.json()) as { job: { id: string } };
-  const path = `/api/jobs/${job.id}`;
-  await expect
-    .poll(async () => (await getJson<{ state: string }>(request, path)).state, {
-      timeout: 120_000,
-    })
-    .toBe('done');
-  return (await getJson<{ result: { model: { id: string } } }>(request, path)).result.model.id;
 }
 
 /** Model, variant and threshold from the page's URL. */
@@ -182,7 +152,7 @@ test('train, move the threshold by keyboard and mouse, reload, show on trace', a
 
 test('a threshold in the URL is read back, and a bad one falls back', async ({ page }) => {
   test.setTimeout(180_000);
-  const model = await trainModel(page.request);
+  const model = await trainWasteModel(page.request);
   await page.goto(`/waste?model=${model}&variant=RF%3AValidation&t=0.5`);
   await expect(page.getByRole('slider')).toHaveAttribute('aria-valuenow', '0.5');
   await expectShownEqualsApi(page);
@@ -206,7 +176,7 @@ test('each keyboard step shows the operating point of its threshold (speed: benc
   page,
 }) => {
   test.setTimeout(180_000);
-  const model = await trainModel(page.request);
+  const model = await trainWasteModel(page.request);
   await page.goto(`/waste?model=${model}`);
   const slider = page.getByRole('slider');
   await slider.focus();
@@ -226,7 +196,7 @@ test('each keyboard step shows the operating point of its threshold (speed: benc
 
 test('a model is deleted from the Waste page after a confirmation', async ({ page }) => {
   test.setTimeout(180_000);
-  const model = await trainModel(page.request);
+  const model = await trainWasteModel(page.request);
   await page.goto(`/waste?model=${model}`);
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue(model);
   await page.getByRole('button', { name: `Delete model ${model}…` }).click();
