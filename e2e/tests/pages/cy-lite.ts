@@ -20,26 +20,22 @@ interface CyCollection {
   position(): { x: number; y: number };
   visible(): boolean;
   hasClass(name: string): boolean;
-  boundingBox(options?: Record<string, boolean>): {
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-    w: number;
-    h: number;
-  };
-  renderedBoundingBox(options?: Record<string, boolean>): {
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-    w: number;
-    h: number;
-  };
+  boundingBox(options?: Record<string, boolean>): CyBox;
+  renderedBoundingBox(options?: Record<string, boolean>): CyBox;
 }
 
 /** One element of a collection. */
 type CyElement = CyCollection;
+
+/** A bounding box as Cytoscape reports it. */
+interface CyBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  w: number;
+  h: number;
+}
 
 /** The global the web app sets for tests (`window.__graphletExplorer`). */
 export interface HookGlobal {
