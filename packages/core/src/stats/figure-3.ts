@@ -2,7 +2,12 @@
  * Figure 3 (§3.1, §3.2): per-pipeline lifespan in days (a), models trained per day (b) and
  * feature count (c), and the same split by model class DNN / Linear / Rest (d)-(f).
  */
-import { availability, type ByClassFigure, type DistributionFigure } from './corpus-statistics.ts';
+import {
+  availability,
+  type ByClassFigure,
+  type CorpusStatistics,
+  type DistributionFigure,
+} from './corpus-statistics.ts';
 import { type BinOptions, distributionOf, ValueSink } from './distribution.ts';
 import { MODEL_CLASSES, type ModelClass } from './model-type.ts';
 import type { Collector } from './pipeline-context.ts';
@@ -15,14 +20,8 @@ export const NO_FEATURE_STATISTICS =
 export const NO_MODEL_TYPE =
   'no Trainer carries a model_type property; real TFX stores do not record it';
 
-export interface Figure3 {
-  readonly '3a': DistributionFigure;
-  readonly '3b': DistributionFigure;
-  readonly '3c': DistributionFigure;
-  readonly '3d': ByClassFigure;
-  readonly '3e': ByClassFigure;
-  readonly '3f': ByClassFigure;
-}
+/** Figures 3(a)-(f) of the statistics document. */
+export type Figure3 = Pick<CorpusStatistics['figures'], '3a' | '3b' | '3c' | '3d' | '3e' | '3f'>;
 
 type Sinks = Record<ModelClass, ValueSink>;
 const sinksByClass = (): Sinks => ({
