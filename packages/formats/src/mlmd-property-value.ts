@@ -15,6 +15,16 @@ export const PROTO_REASON = 'proto_value: serialized google.protobuf.Any, kept a
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const INT64_MAX = 2n ** 63n - 1n;
 
+/** The six value columns of an MLMD property row, in the order this module reads and writes them. */
+export const PROPERTY_VALUE_COLUMNS = [
+  'int_value',
+  'double_value',
+  'string_value',
+  'byte_value',
+  'proto_value',
+  'bool_value',
+] as const;
+
 /** A property value as SQLite returns its columns. */
 type Cell = bigint | number | string | Uint8Array | null | undefined;
 

@@ -7,19 +7,10 @@ import type { Properties, Trace } from '@graphlet/core';
 import { FormatError } from './format-error.ts';
 import { IdAllocator } from './id-allocator.ts';
 import { artifactStateCode, eventTypeCode, executionStateCode } from './mlmd-codes.ts';
-import { propertyColumnsOf } from './mlmd-property-value.ts';
+import { PROPERTY_VALUE_COLUMNS, propertyColumnsOf } from './mlmd-property-value.ts';
 import type { SqlValue } from './row-source.ts';
 
-const PROPERTY_COLUMNS = [
-  'name',
-  'is_custom_property',
-  'int_value',
-  'double_value',
-  'string_value',
-  'byte_value',
-  'proto_value',
-  'bool_value',
-];
+const PROPERTY_COLUMNS = ['name', 'is_custom_property', ...PROPERTY_VALUE_COLUMNS];
 
 /** The columns the writers fill, per table, in the order of the planner's rows. */
 export const WRITER_COLUMNS = {

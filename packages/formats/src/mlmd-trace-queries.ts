@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { type SqlDialect, sqlDialect } from './mlmd-dialect.ts';
+import { PROPERTY_VALUE_COLUMNS } from './mlmd-property-value.ts';
 
 /** How a trace's executions are chosen. */
 export type ScopeKind = 'pipeline' | 'orphans' | 'all';
@@ -43,15 +44,6 @@ export const PROPERTY_COLUMNS = { node: 0, name: 1, custom: 2, values: 3 } as co
 export const EVENT_COLUMNS = { id: 0, artifact: 1, execution: 2, type: 3, time: 4 } as const;
 /** Column positions of event path rows. */
 export const PATH_COLUMNS = { event: 0, isIndex: 1, index: 2, key: 3 } as const;
-
-const VALUE_COLUMNS = [
-  'int_value',
-  'double_value',
-  'string_value',
-  'byte_value',
-  'proto_value',
-  'bool_value',
-];
 
 /** Which nodes a set of queries reads: SQL sets of execution and artifact ids, and events. */
 export interface NodeSets {
@@ -101,7 +93,7 @@ export function traceSelects(dialect: SqlDialect, tables: StoreColumns): TraceSe
     tables.get(table)?.has(column) === true ? `${column} AS ${alias}` : `NULL AS ${alias}`;
   const properties = (table: string, owner: string) => (where: string) =>
     `SELECT ${owner} AS node, name, is_custom_property AS custom,
-      ${VALUE_COLUMNS.map((c) => col(table, c)).join(', ')}
+      ${PROPERTY_VALUE_COLUMNS.map((c) => col(table, c)).join(', ')}
      FROM ${t(table)} ${where}
      ORDER BY ${owner}, ${dialect.binary('name')}, is_custom_property`;
   return {
