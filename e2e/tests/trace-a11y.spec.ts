@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { contrast } from './contrast.ts';
+import { wcagContrast } from 'culori';
 import type { HookGlobal } from './pages/cy-lite.ts';
 import { TracePage } from './pages/trace-page.ts';
 
@@ -50,9 +50,10 @@ for (const scheme of ['light', 'dark'] as const) {
       );
     expect(Object.keys(drawn).length).toBeGreaterThanOrEqual(4);
     for (const [role, fill] of Object.entries(drawn)) {
-      expect(contrast(fill, background), `${role} ${fill} on ${background}`).toBeGreaterThanOrEqual(
-        3,
-      );
+      expect(
+        wcagContrast(fill, background),
+        `${role} ${fill} on ${background}`,
+      ).toBeGreaterThanOrEqual(3);
     }
 
     // The focus ring of a control reached by keyboard, against the page behind it.
@@ -69,7 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
           (globalThis as unknown as StyleGlobal).getComputedStyle(el.parentElement).backgroundColor,
       );
     expect(Number.parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
-    expect(contrast(ring.outline, pageBackground)).toBeGreaterThanOrEqual(3);
+    expect(wcagContrast(ring.outline, pageBackground)).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: info.outputPath(`trace-${scheme}.png`) });
   });
 }
