@@ -18,13 +18,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipelineRun, realisticSpacing } from '@graphlet/core/testing';
-import {
-  iterateMlmdTraces,
-  openMlmdStore,
-  openMlmdStoreWriter,
-  readWatermark,
-} from '@graphlet/formats';
-import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+import { openMlmdStore, openMlmdStoreWriter, readWatermark } from '@graphlet/formats';
+import type { TestDatabase } from '@graphlet/formats/testing/databases';
+import { loadTestDatabase } from './load-test-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -175,19 +171,6 @@ async function timeGet(server: RunningServer, path: string): Promise<number> {
   return round((performance.now() - start) / 1000);
 }
 
-/** Loads an SQLite MLMD store into a new database with the project's writer; seconds taken. */
-async function load(file: string): Promise<{ db: TestDatabase; seconds: number }> {
-  const db = await createTestDatabase(backend, 'connections_bench');
-  const start = performance.now();
-  const writer = await openMlmdStoreWriter(db.url);
-  try {
-    for (const trace of iterateMlmdTraces(file)) await writer.writeTrace(trace);
-  } finally {
-    await writer.close();
-  }
-  return { db, seconds: round((performance.now() - start) / 1000, 1) };
-}
-
 /** Appends `n` new runs spread over the store's first ten pipelines. */
 async function appendRuns(url: string, n: number): Promise<void> {
   const store = await openMlmdStore(url);
@@ -280,7 +263,7 @@ try {
   }));
 
   await measure('corpusOnServer', `${values.corpus} into ${backend}, 100 new runs`, async () => {
-    const loaded = await load(values.corpus);
+    const loaded = await loadTestDatabase(values.corpus, backend, 'connections_bench');
     databases.push(loaded.db);
     const c = await connectCase(backend, loaded.db.url);
     try {
@@ -294,7 +277,7 @@ try {
       const upload = result.corpusUpload as { seconds?: number };
       return {
         backend,
-        loadSeconds: loaded.seconds,
+        loadSeconds: round(loaded.seconds, 1),
         firstSync,
         newRuns: runs,
         incrementalSyncSeconds: incrementalSeconds,
@@ -315,13 +298,13 @@ try {
 
   if (values['paper-server']) {
     await measure('paperOnServer', `${values.paper} into ${backend} (paper scale)`, async () => {
-      const paper = await load(values.paper);
+      const paper = await loadTestDatabase(values.paper, backend, 'connections_bench');
       databases.push(paper.db);
       const p = await connectCase(backend, paper.db.url);
       try {
         return {
           backend,
-          loadSeconds: paper.seconds,
+          loadSeconds: round(paper.seconds, 1),
           firstSync: { seconds: round(p.seconds), peakRssMb: p.server.peakRssMb() },
         };
       } finally {

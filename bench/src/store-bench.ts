@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { iterateMlmdTraces, openMlmdStoreWriter } from '@graphlet/formats';
-import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
+import type { TestDatabase } from '@graphlet/formats/testing/databases';
+import { loadTestDatabase } from './load-test-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,18 +39,6 @@ function read(location: string): ReadResult {
   return JSON.parse(run.stdout) as ReadResult;
 }
 
-async function load(kind: 'mysql' | 'postgres'): Promise<{ db: TestDatabase; seconds: number }> {
-  const db = await createTestDatabase(kind, 'store_bench');
-  const start = performance.now();
-  const writer = await openMlmdStoreWriter(db.url);
-  try {
-    for (const trace of iterateMlmdTraces(file)) await writer.writeTrace(trace);
-  } finally {
-    await writer.close();
-  }
-  return { db, seconds: (performance.now() - start) / 1000 };
-}
-
 const results: Record<string, ReadResult & { loadSeconds?: number }> = {};
 const databases: TestDatabase[] = [];
 try {
@@ -60,7 +48,7 @@ try {
       results.sqlite = read(file);
       continue;
     }
-    const { db, seconds } = await load(backend);
+    const { db, seconds } = await loadTestDatabase(file, backend, 'store_bench');
     databases.push(db);
     results[backend] = { ...read(db.url), loadSeconds: Number(seconds.toFixed(1)) };
   }
