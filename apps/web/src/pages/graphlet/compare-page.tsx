@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { graphletQuery, nodeQuery } from '../../api/queries.ts';
+import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
@@ -62,9 +63,7 @@ export function ComparePage() {
   return (
     <div className="stack">
       <div className="page-title">
-        <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to="/">Corpus</Link> /
-        </nav>
+        <Breadcrumbs />
         <h1>Compare graphlets</h1>
         <Link className="button" to={compareHref(b, a)}>
           ⇄ Swap A and B

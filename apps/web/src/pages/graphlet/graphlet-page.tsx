@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphletQuery, traceGraphletsQuery } from '../../api/queries.ts';
+import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { PushOutcomeSection } from '../../components/push-outcome-section.tsx';
 import { PushedBadge } from '../../components/pushed-badge.tsx';
 import { QueryErrorMessage } from '../../components/query-error-message.tsx';
@@ -51,10 +52,9 @@ export function GraphletPage() {
   return (
     <div className="stack">
       <div className="page-title">
-        <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to="/">Corpus</Link> /{' '}
-          <Link to={`/traces/${trace}?g=${encodeURIComponent(trainer)}`}>{traceName}</Link> /
-        </nav>
+        <Breadcrumbs
+          trail={[{ to: `/traces/${trace}?g=${encodeURIComponent(trainer)}`, label: traceName }]}
+        />
         <h1>
           Graphlet {g === undefined ? '' : `#${g.index + 1} `}· trainer {trainer}
         </h1>

@@ -1,12 +1,13 @@
 /** The trace page (`/traces/:traceId`): loads the trace and its graphlets, then shows the trace view. */
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   connectionsQuery,
   sourcesQuery,
   traceGraphletsQuery,
   traceQuery,
 } from '../../api/queries.ts';
+import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useCorpusStreaming } from '../../hooks/use-corpus-events.ts';
@@ -37,9 +38,7 @@ export function TracePage() {
   return (
     <div className="stack">
       <div className="page-title">
-        <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to="/">Corpus</Link> /
-        </nav>
+        <Breadcrumbs />
         <h1>{name}</h1>
         {live && (
           <span
