@@ -1,6 +1,6 @@
+import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storeTrace } from '../import/store-trace.ts';
-import { pipelineRun, pipelineRuns } from '../test-support/pipeline-runs.ts';
 import { openTestStore, STORE_DIALECTS, type TestStore } from '../test-support/test-store.ts';
 import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';

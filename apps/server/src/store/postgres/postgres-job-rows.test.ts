@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../../test-support/pipeline-runs.ts';
+import { eventually } from '../../test-support/eventually.ts';
 import { openTestStore, type TestStore } from '../../test-support/test-store.ts';
 import { PostgresJobRows } from './postgres-job-rows.ts';
 import { createPool } from './postgres-pool.ts';
