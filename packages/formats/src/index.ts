@@ -1,3 +1,4 @@
+export * from './extend-mlmd-trace.ts';
 export * from './format-error.ts';
 export { MAX_JSON_DEPTH, tooDeepPath } from './json-depth.ts';
 export * from './json-trace-format.ts';

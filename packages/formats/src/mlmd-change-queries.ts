@@ -200,10 +200,87 @@ export class ChangeQueries {
     return [...names].sort(byBytes);
   }
 
+  /**
+   * Per pipeline, the changed or newly linked nodes that belong to it: executions with an
+   * association to one of its contexts that is new (id past the mark) or whose execution changed,
+   * and artifacts with such an attribution. What extends a stored trace (extend-mlmd-trace.ts).
+   */
+  async joinedNodes(w: MlmdWatermark, rows: TraceRows): Promise<Map<string, JoinedNodes>> {
+    const t = this.t;
+    const scopes = await readPipelineScopes(this.store.source, this.store.columns);
+    const pipelineOf = new Map<number, string[]>();
+    for (const scope of scopes) {
+      for (const c of scope.contextIds) {
+        const names = pipelineOf.get(c);
+        if (names === undefined) pipelineOf.set(c, [scope.name]);
+        else if (!names.includes(scope.name)) names.push(scope.name);
+      }
+    }
+    const joined = new Map<string, { executions: Set<number>; artifacts: Set<number> }>();
+    const add = (context: number, node: number, kind: 'executions' | 'artifacts') => {
+      for (const name of pipelineOf.get(context) ?? []) {
+        let entry = joined.get(name);
+        if (entry === undefined) {
+          entry = { executions: new Set(), artifacts: new Set() };
+          joined.set(name, entry);
+        }
+        entry[kind].add(node);
+      }
+    };
+    const links = async (
+      table: 'Association' | 'Attribution',
+      column: string,
+      mark: number,
+      changed: readonly number[],
+      kind: 'executions' | 'artifacts',
+    ) => {
+      if (!this.has(table)) return;
+      const found = await this.rows(
+        `SELECT ${column}, context_id FROM ${t(table)} WHERE id > ${mark}`,
+      );
+      for (const chunk of chunks(changed)) {
+        found.push(
+          ...(await this.rows(
+            `SELECT ${column}, context_id FROM ${t(table)} WHERE ${column} IN (${idList(chunk)})`,
+          )),
+        );
+      }
+      for (const [node, context] of found) add(Number(context), Number(node), kind);
+    };
+    await links(
+      'Association',
+      'execution_id',
+      w.associationId,
+      rows.executions.map((e) => e.id as number),
+      'executions',
+    );
+    await links(
+      'Attribution',
+      'artifact_id',
+      w.attributionId,
+      rows.artifacts.map((a) => a.id as number),
+      'artifacts',
+    );
+    return new Map(
+      [...joined].map(([name, j]) => [
+        name,
+        { executions: [...j.executions].sort(byNumber), artifacts: [...j.artifacts].sort(byNumber) },
+      ]),
+    );
+  }
+
   private rows(sql: string) {
     return allRows(this.store.source, sql);
   }
 }
+
+/** The nodes of one pipeline a change read saw join it or change (ascending ids). */
+export interface JoinedNodes {
+  readonly executions: readonly number[];
+  readonly artifacts: readonly number[];
+}
+
+const byNumber = (a: number, b: number) => a - b;
 
 /** Ids in chunks small enough for one IN list. */
 function chunks(ids: readonly number[], size = 1000): number[][] {

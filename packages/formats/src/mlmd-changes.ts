@@ -5,7 +5,7 @@
  * state changes of open executions, and the pipelines they touch. Each read is one snapshot.
  */
 import type { Artifact, Execution, ExecutionId, ExecutionState, TraceEvent } from '@graphlet/core';
-import { ChangeQueries } from './mlmd-change-queries.ts';
+import { ChangeQueries, type JoinedNodes } from './mlmd-change-queries.ts';
 import { executionStateOf } from './mlmd-codes.ts';
 import { idList } from './mlmd-dialect.ts';
 import { streamTraceRows } from './mlmd-rows.ts';
@@ -14,6 +14,7 @@ import { type MlmdWatermark, mlmdWatermarkSchema, OPEN_STATES } from './mlmd-wat
 import type { MlmdStore } from './read-mlmd-source.ts';
 import { inSnapshot } from './row-source.ts';
 
+export type { JoinedNodes } from './mlmd-change-queries.ts';
 export { type MlmdWatermark, mlmdWatermarkSchema } from './mlmd-watermark.ts';
 
 /** An open execution whose state changed. */
@@ -35,6 +36,8 @@ export interface MlmdChanges {
   readonly stateChanges: ExecutionStateChange[];
   /** Names of the pipelines the changes touch, sorted; `default` for executions of none. */
   readonly pipelines: string[];
+  /** Per pipeline (not `default`), its changed nodes and the nodes newly linked to it. */
+  readonly joined: ReadonlyMap<string, JoinedNodes>;
   /** The watermark to pass next time. */
   readonly watermark: MlmdWatermark;
 }
@@ -99,6 +102,7 @@ export function readChanges(store: MlmdStore, since: MlmdWatermark): Promise<Mlm
       ...rows,
       stateChanges,
       pipelines: await q.touchedPipelines(w, rows),
+      joined: await q.joinedNodes(w, rows),
       watermark: await q.watermark(open, w),
     };
   });

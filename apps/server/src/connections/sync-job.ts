@@ -71,6 +71,8 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
   };
   context.progress({ full: full ? 1 : 0, tracesImported: 0, tracesTotal: 0, graphletsFound: 0 });
   let graphlets = 0;
+  // Traces extended in place from the changes (the rest of `written` were read whole).
+  let extended = 0;
   const outcome = await deps.worker(id).run(
     {
       location,
@@ -80,17 +82,19 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
     context,
     {
       onOpened: (_version, pipelines) => context.progress({ tracesTotal: pipelines }),
-      onTrace: async (trace) => {
-        const traceId = await store.replaceConnectionTrace(id, trace);
+      onTrace: async (trace, update) => {
+        const traceId = await store.replaceConnectionTrace(id, trace, update);
         if (traceId === undefined) {
           throw new JobError('not_found', `sync: the connection "${id}" was removed`);
         }
         written.add(traceId);
+        if (update !== undefined) extended++;
         pending.push(traceId);
         graphlets += trace.graphlets.length;
         context.progress({ tracesImported: written.size, graphletsFound: graphlets });
         if (Date.now() - lastPublished >= PUBLISH_MS) await publish();
       },
+      storedPayload: (pipeline) => store.getPipelinePayload(id, pipeline),
     },
   );
   if (!outcome.ok && (await store.getConnection(id)) === undefined) {
@@ -116,6 +120,7 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
     connectionId: id,
     full,
     traces: written.size,
+    extended,
     ...(written.size <= 1000 ? { traceIds: [...written] } : {}),
     changes: outcome.changes,
   };

@@ -2,6 +2,7 @@
 import type { RoleOverride } from '@graphlet/core';
 import type { StoreLocation } from '@graphlet/formats';
 import type { ImportedTrace } from '../store/imported-source.ts';
+import type { TraceUpdate } from '../store/replace-trace.ts';
 
 /** Main to worker: run one sync (one at a time per worker). */
 export interface SyncWorkerInput {
@@ -25,10 +26,14 @@ export interface SyncCounts {
 /** Worker to main; `sync` names the request it answers. */
 export type SyncWorkerMessage = { readonly sync: number } & (
   | { readonly type: 'opened'; readonly schemaVersion: number; readonly pipelines: number }
-  | { readonly type: 'trace'; readonly trace: ImportedTrace }
+  | { readonly type: 'trace'; readonly trace: ImportedTrace; readonly update?: TraceUpdate }
+  | { readonly type: 'stored'; readonly pipeline: string }
   | { readonly type: 'done'; readonly watermark: string; readonly changes: SyncCounts }
   | { readonly type: 'failed'; readonly code: string; readonly problem: string }
 );
 
 /** Main to worker: one trace was written (the worker keeps at most a few unwritten). */
 export type SyncWorkerAck = { readonly type: 'ack' };
+
+/** Main to worker: the stored trace JSON of the pipeline asked for (`stored`), or null. */
+export type SyncWorkerStored = { readonly type: 'stored'; readonly payload: string | null };

@@ -7,19 +7,27 @@
  * on stores of any size.
  */
 import { parentPort } from 'node:worker_threads';
+import type { Trace } from '@graphlet/core';
 import {
+  DEFAULT_PIPELINE,
+  extendTrace,
   FormatError,
+  type MlmdChanges,
   type MlmdStore,
   openMlmdStore,
   readChanges,
   readWatermark,
 } from '@graphlet/formats';
 import { storeTrace } from '../import/store-trace.ts';
+import type { ImportedTrace } from '../store/imported-source.ts';
+import type { TraceUpdate } from '../store/replace-trace.ts';
+import { traceUpdate } from './trace-update.ts';
 import type {
   SyncCounts,
   SyncWorkerAck,
   SyncWorkerInput,
   SyncWorkerMessage,
+  SyncWorkerStored,
 } from './sync-messages.ts';
 
 const WINDOW = 2;
@@ -28,11 +36,16 @@ const post = (message: SyncWorkerMessage) => port.postMessage(message);
 
 let unacknowledged = 0;
 let wake = () => {};
+let answer: (payload: string | null) => void = () => {};
 
-port.on('message', (message: SyncWorkerInput | SyncWorkerAck) => {
+port.on('message', (message: SyncWorkerInput | SyncWorkerAck | SyncWorkerStored) => {
   if (message.type === 'ack') {
     unacknowledged--;
     wake();
+    return;
+  }
+  if (message.type === 'stored') {
+    answer(message.payload);
     return;
   }
   unacknowledged = 0;
@@ -70,7 +83,8 @@ async function read(input: SyncWorkerInput, store: MlmdStore): Promise<void> {
     return;
   }
   const changes = await readChanges(store, JSON.parse(input.watermark));
-  if (changes.pipelines.length > 0) await postTraces(input.sync, store, changes.pipelines);
+  const unread = await extendStoredTraces(input, changes);
+  if (unread.length > 0) await postTraces(input.sync, store, unread);
   post({
     sync: input.sync,
     type: 'done',
@@ -84,6 +98,30 @@ async function read(input: SyncWorkerInput, store: MlmdStore): Promise<void> {
   });
 }
 
+/**
+ * Posts each touched pipeline whose stored trace the changes extend (nothing else is read from
+ * the store for it); returns the pipelines that must be read whole: new ones, `default`, and
+ * those the changes cannot extend.
+ */
+async function extendStoredTraces(
+  input: SyncWorkerInput,
+  changes: MlmdChanges,
+): Promise<string[]> {
+  const unread: string[] = [];
+  for (const pipeline of changes.pipelines) {
+    const before =
+      pipeline === DEFAULT_PIPELINE ? undefined : await storedTrace(input.sync, pipeline);
+    const after = before === undefined ? undefined : extendTrace(before, changes);
+    if (before === undefined || after === undefined) {
+      unread.push(pipeline);
+      continue;
+    }
+    const update = traceUpdate(before, after, changes);
+    await postTrace(input.sync, storeTrace(after, { layout: false }), update);
+  }
+  return unread;
+}
+
 async function postTraces(
   sync: number,
   store: MlmdStore,
@@ -92,9 +130,25 @@ async function postTraces(
   const total = only?.length ?? (await store.pipelines()).length;
   post({ sync, type: 'opened', schemaVersion: store.schemaVersion, pipelines: total });
   for await (const trace of store.traces(only)) {
-    while (unacknowledged >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
-    unacknowledged++;
     // Layouts are made on a trace's first request (cache/trace-entries.ts).
-    post({ sync, type: 'trace', trace: storeTrace(trace, { layout: false }) });
+    await postTrace(sync, storeTrace(trace, { layout: false }));
   }
+}
+
+/** The server's stored trace of a pipeline, asked of the main thread (which owns the store). */
+async function storedTrace(sync: number, pipeline: string): Promise<Trace | undefined> {
+  // Asked only once the traces posted before it are written, so it reads what they wrote.
+  while (unacknowledged > 0) await new Promise<void>((resolve) => (wake = resolve));
+  const payload = await new Promise<string | null>((resolve) => {
+    answer = resolve;
+    post({ sync, type: 'stored', pipeline });
+  });
+  return payload === null ? undefined : (JSON.parse(payload) as Trace);
+}
+
+/** Posts one stored trace once fewer than WINDOW wait to be written. */
+async function postTrace(sync: number, trace: ImportedTrace, update?: TraceUpdate): Promise<void> {
+  while (unacknowledged >= WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+  unacknowledged++;
+  post({ sync, type: 'trace', trace, ...(update === undefined ? {} : { update }) });
 }

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JobContext } from '../jobs/job-queue.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
+import type { TraceUpdate } from '../store/replace-trace.ts';
 import type { SyncCounts, SyncWorkerInput, SyncWorkerMessage } from './sync-messages.ts';
 
 const WORKER_URL = new URL('./sync-worker-entry.ts', import.meta.url);
@@ -23,8 +24,10 @@ export type SyncOutcome =
 /** What the sync job does with the worker's messages. */
 export interface SyncHandlers {
   onOpened(schemaVersion: number, pipelines: number): void;
-  /** Writes one trace; the worker sends the next once it is written. */
-  onTrace(trace: ImportedTrace): Promise<void>;
+  /** Writes one trace (`update`: an extended stored one); the worker sends the next once it is written. */
+  onTrace(trace: ImportedTrace, update?: TraceUpdate): Promise<void>;
+  /** The stored trace JSON of a pipeline, which a later sync extends. */
+  storedPayload(pipeline: string): Promise<string | undefined>;
 }
 
 /** One connection's worker thread, running one sync at a time. */
@@ -79,15 +82,30 @@ export class SyncWorker {
               return;
             case 'trace': {
               // Writes run one after another in arrival order; the end waits for the last one.
-              const { trace } = message;
+              const { trace, update } = message;
               writes = writes
-                .then(() => handlers.onTrace(trace))
+                .then(() => handlers.onTrace(trace, update))
                 .then(
                   () => {
                     if (!settled) worker.postMessage({ type: 'ack' });
                   },
                   (error: unknown) => {
                     // A write failed (the connection was removed): this worker's read is abandoned.
+                    this.close();
+                    settle(() => reject(error));
+                  },
+                );
+              return;
+            }
+            case 'stored': {
+              const { pipeline } = message;
+              void writes
+                .then(() => handlers.storedPayload(pipeline))
+                .then(
+                  (payload) => {
+                    if (!settled) worker.postMessage({ type: 'stored', payload: payload ?? null });
+                  },
+                  (error: unknown) => {
                     this.close();
                     settle(() => reject(error));
                   },

@@ -87,11 +87,22 @@ export function sqliteStore(db: DatabaseSync): Store {
     listTraceIds: () => now(() => listTraceIds(db)),
     trainableCounts: (ids) => now(() => trainableCounts(db, ids)),
     listSourceTraces: (sourceId) => now(() => sourceTraces(sourceId)),
-    replaceConnectionTrace: (id, trace) =>
+    replaceConnectionTrace: (id, trace, update) =>
       now(() =>
         transaction(db, () =>
-          getConnection(db, id) === undefined ? undefined : replaceTrace(db, id, trace),
+          getConnection(db, id) === undefined ? undefined : replaceTrace(db, id, trace, update),
         ),
+      ),
+    getPipelinePayload: (sourceId, pipeline) =>
+      now(
+        () =>
+          (
+            statement(
+              db,
+              `SELECT p.trace FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
+               WHERE t.source_id = ? AND t.pipeline = ?`,
+            ).get(sourceId, pipeline) as { trace: string } | undefined
+          )?.trace,
       ),
     searchCorpus: (text, limit) => now(() => searchCorpus(db, text, limit)),
     listRoleOverrides: (id) => now(() => listRoleOverrides(db, id)),

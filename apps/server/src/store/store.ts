@@ -16,6 +16,7 @@ import type { TrainableCounts } from '@graphlet/waste';
 import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
 import type { NewConnection, StoredConnection } from './connection-rows.ts';
 import type { ImportedSource, ImportedTrace, StoredGraphlet } from './imported-source.ts';
+import type { TraceUpdate } from './replace-trace.ts';
 import type { TraceFilter } from './trace-queries.ts';
 
 /** Which database holds the store. */
@@ -102,7 +103,13 @@ export interface Store {
    * Writes a connection's trace of `trace.pipeline`, replacing the stored one (same id); returns
    * its id, or undefined when the connection is gone. Idempotent by source and pipeline.
    */
-  replaceConnectionTrace(connectionId: string, trace: ImportedTrace): Promise<string | undefined>;
+  replaceConnectionTrace(
+    connectionId: string,
+    trace: ImportedTrace,
+    update?: TraceUpdate,
+  ): Promise<string | undefined>;
+  /** The stored trace JSON of a connection's pipeline (what a later sync extends), if any. */
+  getPipelinePayload(sourceId: string, pipeline: string): Promise<string | undefined>;
 
   /** Corpus-wide substring search over pipelines and nodes. */
   searchCorpus(text: string, limit: number): Promise<{ hits: SearchHit[]; more: boolean }>;

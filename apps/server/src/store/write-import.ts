@@ -36,10 +36,11 @@ export function writeImport(
       source.jobId,
       now.toISOString(),
     );
-    source.traces.forEach((trace, n) => {
+    let ordinal = 0;
+    for (const trace of source.traces) {
       checkpoint();
-      insertTrace(db, source.id, n + 1, trace);
-    });
+      insertTrace(db, source.id, ++ordinal, trace);
+    }
     clearResults(db);
   });
 }
@@ -79,6 +80,11 @@ export function insertTrace(
     'INSERT INTO trace_payloads (trace_id, trace, layout, base_roles) VALUES (?, ?, ?, ?)',
   ).run(id, trace.payload, trace.layout, baseRoles);
   indexTraceNodes(db, id, JSON.parse(trace.payload) as Trace);
+  insertGraphlets(db, id, trace);
+}
+
+/** Inserts the graphlets of a stored trace. */
+export function insertGraphlets(db: DatabaseSync, id: string, trace: ImportedTrace): void {
   const insertGraphlet = statement(
     db,
     `INSERT INTO graphlets (trace_id, trainer, idx, pushed, failed, warm_start, start_ms, end_ms,

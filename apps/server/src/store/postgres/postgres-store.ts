@@ -160,6 +160,15 @@ export function postgresStore(pool: pg.Pool): Store {
       return countTrainable(traceIds.map((id) => byTrace.get(id)));
     },
     listSourceTraces: (sourceId) => sourceTraces(pool, sourceId),
+    async getPipelinePayload(sourceId, pipeline) {
+      const row = await one<{ trace: string }>(
+        `SELECT p.trace FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
+         WHERE t.source_id = $1 AND t.pipeline = $2`,
+        [sourceId, pipeline],
+      );
+      return row?.trace;
+    },
+    // An extended trace is written whole here (the update only spares SQLite's search index).
     replaceConnectionTrace(connectionId, trace) {
       return inTransaction(pool, async (client) => {
         const found = await client.query('SELECT 1 FROM connections WHERE id = $1', [connectionId]);
