@@ -58,6 +58,8 @@ export function readMlmdStore(
 export interface MlmdPipelineReader {
   /** Pipeline names in reading order; a last `default` stands for executions of no pipeline. */
   readonly pipelines: readonly string[];
+  /** MLMDEnv.schema_version (0 when the store has none). */
+  readonly schemaVersion: number;
   /** The trace of pipeline `index`; undefined for a `default` without executions. */
   read(index: number): Trace | undefined;
   /** Executions of the store whose type maps to `role` (one indexed count per type). */
@@ -95,6 +97,7 @@ export function openMlmdPipelines(path: string, options: ReadMlmdOptions = {}): 
     const everyContext = JSON.stringify(scopes.flatMap((s) => s.contextIds));
     return {
       pipelines: [...scopes.map((s) => s.name), 'default'],
+      schemaVersion: store.schemaVersion,
       read(index) {
         if (scopes.length === 0) return index === 0 ? read('default', 'all') : undefined;
         const scope = scopes[index];

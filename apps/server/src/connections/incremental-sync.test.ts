@@ -41,7 +41,7 @@ function storedRows(dataDir: string, sourceId: string) {
          FROM traces t JOIN trace_payloads p ON p.trace_id = t.id
          WHERE t.source_id = ? ORDER BY t.pipeline`,
       )
-      .all(sourceId) as Record<string, unknown>[];
+      .all(sourceId) as { id: string; pipeline: string; executions: number }[];
     return traces.map(({ id, ...trace }) => ({
       ...trace,
       graphlets: db

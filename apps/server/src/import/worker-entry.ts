@@ -1,18 +1,19 @@
 /**
- * The import worker thread: started ahead of need, it waits for one file to import, reads it,
- * segments every trace, then writes the source into the store itself, on its own connection in
- * ONE transaction (WAL: readers on the main thread are not blocked, and the main thread's event
- * loop never runs the commit), posting progress; then it exits.
+ * The import worker thread: started ahead of need, it waits for one file to import, then reads,
+ * segments and writes its traces one at a time (an MLMD store pipeline by pipeline, never held
+ * whole) into the store itself, on its own connection in ONE transaction (WAL: readers on the main
+ * thread are not blocked, and the main thread's event loop never runs the commit), posting
+ * progress; then it exits.
  */
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, segmentGraphlets } from '@graphlet/core';
-import { readTraceFile } from '@graphlet/formats';
 import { packageErrorAnswer } from '../http/package-errors.ts';
 import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
 import { openWorkerStore } from '../store/open-store.ts';
 import { summarizeTrace } from './summarize-trace.ts';
+import { openTraceFile } from './trace-file-reader.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
 
 const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
@@ -33,10 +34,11 @@ async function run(input: ImportWorkerInput): Promise<void> {
   const checkpoint = () => {
     if (Atomics.load(flag, 0) !== 0) throw new Canceled();
   };
-  const file = readTraceFile(input.path);
-  const total = file.traces.length;
+  const file = openTraceFile(input.path);
   let graphletsFound = 0;
-  const progress = (tracesImported: number) =>
+  let tracesImported = 0;
+  let total = file.total;
+  const progress = () =>
     post({
       type: 'progress',
       bytesRead: input.size,
@@ -44,16 +46,23 @@ async function run(input: ImportWorkerInput): Promise<void> {
       tracesTotal: total,
       graphletsFound,
     });
-  progress(0);
-  const traces: ImportedTrace[] = [];
-  file.traces.forEach((trace, i) => {
-    checkpoint();
-    const graph = buildTraceGraph(trace);
-    const { graphlets, note } = segmentGraphlets(trace, graph);
-    graphletsFound += graphlets.length;
-    traces.push(summarizeTrace(graph, graphlets, note));
-    progress(i + 1);
-  });
+  progress();
+  // Each trace is read, segmented and written before the next is read: memory holds one.
+  function* stored(): Generator<ImportedTrace> {
+    for (const trace of file.traces()) {
+      const graph = buildTraceGraph(trace);
+      const { graphlets, note } = segmentGraphlets(trace, graph);
+      graphletsFound += graphlets.length;
+      // Layouts are made on a trace's first request (cache/trace-entries.ts), as for connections.
+      yield summarizeTrace(graph, graphlets, note, { layout: false });
+      tracesImported++;
+      progress();
+    }
+    if (total !== tracesImported) {
+      total = tracesImported;
+      progress();
+    }
+  }
   const store = openWorkerStore(input.storeLocation, { maxPageCount: input.maxPageCount });
   try {
     await store.writeImport(
@@ -66,18 +75,19 @@ async function run(input: ImportWorkerInput): Promise<void> {
         format: file.format ?? null,
         schemaVersion: file.schemaVersion ?? null,
         jobId: input.target.jobId,
-        traces,
+        traces: stored(),
       },
       new Date(),
       checkpoint,
     );
   } finally {
     await store.close();
+    file.close();
   }
   post({
     type: 'done',
     kind: file.kind,
-    traces: traces.length,
+    traces: tracesImported,
     graphlets: graphletsFound,
     warnings: file.warnings ?? [],
   });

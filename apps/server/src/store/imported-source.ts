@@ -37,5 +37,6 @@ export interface ImportedSource {
   readonly format?: JsonFormat | null;
   readonly schemaVersion: number | null;
   readonly jobId: number | null;
-  readonly traces: readonly ImportedTrace[];
+  /** Read one at a time while the source is written (a large store is never held whole). */
+  readonly traces: Iterable<ImportedTrace>;
 }

@@ -97,9 +97,10 @@ export async function insertSource(
       now.toISOString(),
     ],
   );
-  for (const [n, trace] of source.traces.entries()) {
+  let ordinal = 0;
+  for (const trace of source.traces) {
     checkpoint();
-    await insertTrace(client, source.id, n + 1, trace);
+    await insertTrace(client, source.id, ++ordinal, trace);
   }
   await client.query('DELETE FROM results');
 }
