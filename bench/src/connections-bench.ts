@@ -8,12 +8,14 @@
 //   pipeline runs appended and one sync of them (goal < 2 s), beside re-uploading the file,
 //   the only way an uploaded source learns of new runs;
 // - with --paper-server, the paper-scale store loaded into PostgreSQL and synced as well.
+// With --server-root, the servers are another tree's (a baseline: `git archive main | tar -x -C
+// DIR`, then `pnpm install --offline` there), run back to back with this tree's.
 //   node bench/src/connections-bench.ts [--paper FILE] [--corpus FILE] [--backend postgres|mysql]
-//     [--runs 100] [--paper-server] [--skip-paper] [--port 8472]
+//     [--runs 100] [--paper-server] [--skip-paper] [--port 8472] [--server-root DIR]
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,17 +33,23 @@ const { values } = parseArgs({
     'paper-server': { type: 'boolean', default: false },
     'skip-paper': { type: 'boolean', default: false },
     port: { type: 'string', default: '8472' },
+    'server-root': { type: 'string' },
   },
 });
 const backend = values.backend as 'postgres' | 'mysql';
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const log = (text: string) => process.stderr.write(`connections-bench: ${text}\n`);
-const serverMain = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
+const serverMain =
+  values['server-root'] === undefined
+    ? fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url))
+    : join(values['server-root'], 'apps/server/src/main.ts');
 
 interface RunningServer {
   readonly base: string;
   /** Peak RSS of the server process so far, in MB (VmHWM). */
   peakRssMb(): number;
+  /** CPU seconds the server process used so far (user + system, every thread): under load, wall time is the machine's. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -74,6 +82,11 @@ async function startServer(): Promise<RunningServer> {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
       return Math.round(kb / 1024);
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return round((Number(fields[11]) + Number(fields[12])) / 100, 1);
     },
     async stop() {
       if (exited) return;
@@ -156,7 +169,11 @@ async function uploadCase(file: string) {
     const response = await fetch(`${server.base}/api/sources`, { method: 'POST', body: form });
     const answer = (await response.json()) as { job: JobDoc };
     await waitForJob(server, answer.job.id);
-    return { seconds: round((performance.now() - start) / 1000), peakRssMb: server.peakRssMb() };
+    return {
+      seconds: round((performance.now() - start) / 1000),
+      cpuSeconds: server.cpuSeconds(),
+      peakRssMb: server.peakRssMb(),
+    };
   } finally {
     await server.stop();
   }
@@ -222,7 +239,11 @@ try {
     await measure('paperByPath', `${values.paper} by path (paper scale)`, async () => {
       const c = await connectCase('sqlite', values.paper);
       try {
-        const firstSync = { seconds: round(c.seconds), peakRssMb: c.server.peakRssMb() };
+        const firstSync = {
+          seconds: round(c.seconds),
+          cpuSeconds: c.server.cpuSeconds(),
+          peakRssMb: c.server.peakRssMb(),
+        };
         const statsCold = await timeGet(c.server, '/api/stats');
         const statsWarm = await timeGet(c.server, '/api/stats');
         const traces = await timeGet(c.server, '/api/traces');
@@ -250,7 +271,11 @@ try {
   await measure('corpusByPath', `${values.corpus} by path`, async () => {
     const c = await connectCase('sqlite', values.corpus);
     try {
-      return { seconds: round(c.seconds), peakRssMb: c.server.peakRssMb() };
+      return {
+        seconds: round(c.seconds),
+        cpuSeconds: c.server.cpuSeconds(),
+        peakRssMb: c.server.peakRssMb(),
+      };
     } finally {
       await c.server.stop();
     }
@@ -267,13 +292,19 @@ try {
     databases.push(loaded.db);
     const c = await connectCase(backend, loaded.db.url);
     try {
-      const firstSync = { seconds: round(c.seconds), peakRssMb: c.server.peakRssMb() };
+      const firstSync = {
+        seconds: round(c.seconds),
+        cpuSeconds: c.server.cpuSeconds(),
+        peakRssMb: c.server.peakRssMb(),
+      };
       const runs = Number(values.runs);
       await appendRuns(loaded.db.url, runs);
+      const cpuBefore = c.server.cpuSeconds();
       const start = performance.now();
       const sync = await postJson(c.server, `/api/connections/${c.id}/sync`);
       const job = await waitForJob(c.server, (sync.job as JobDoc).id);
       const incrementalSeconds = round((performance.now() - start) / 1000);
+      const incrementalCpuSeconds = round(c.server.cpuSeconds() - cpuBefore, 2);
       const upload = result.corpusUpload as { seconds?: number };
       return {
         backend,
@@ -281,6 +312,7 @@ try {
         firstSync,
         newRuns: runs,
         incrementalSyncSeconds: incrementalSeconds,
+        incrementalSyncCpuSeconds: incrementalCpuSeconds,
         incrementalResult: job.result,
         goals: { incrementalUnder2s: incrementalSeconds < 2 },
         ratios:
@@ -315,4 +347,6 @@ try {
 } finally {
   for (const db of databases) await db.drop();
 }
-process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify({ server: serverMain, load: loadavg().map((x) => round(x, 1)), ...result }, null, 2)}\n`,
+);

@@ -264,7 +264,10 @@ export class ChangeQueries {
     return new Map(
       [...joined].map(([name, j]) => [
         name,
-        { executions: [...j.executions].sort(byNumber), artifacts: [...j.artifacts].sort(byNumber) },
+        {
+          executions: [...j.executions].sort(byNumber),
+          artifacts: [...j.artifacts].sort(byNumber),
+        },
       ]),
     );
   }
