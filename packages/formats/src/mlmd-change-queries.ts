@@ -2,7 +2,7 @@
 import { idList, type SqlDialect, sqlDialect } from './mlmd-dialect.ts';
 import type { TraceRows } from './mlmd-rows.ts';
 import { GAP_LIMIT, GAP_WINDOW, type MlmdWatermark } from './mlmd-watermark.ts';
-import { readPipelineScopes } from './pipeline-scopes.ts';
+import { type PipelineScope, readPipelineScopes } from './pipeline-scopes.ts';
 import { DEFAULT_PIPELINE, type MlmdStore } from './read-mlmd-source.ts';
 import { allRows } from './row-source.ts';
 
@@ -129,14 +129,22 @@ export class ChangeQueries {
     };
   }
 
+  /** The store's pipeline scopes (read once per change read). */
+  scopes(): Promise<PipelineScope[]> {
+    return readPipelineScopes(this.store.source, this.store.columns);
+  }
+
   /**
    * Pipelines holding a changed execution (or an execution of a new event or association, or one
    * using a changed artifact), a changed artifact, or a new attribution. Ids are gathered first
    * and looked up in chunks: changes are few, and index lookups beat semi-joins on large stores.
    */
-  async touchedPipelines(w: MlmdWatermark, rows: TraceRows): Promise<string[]> {
+  async touchedPipelines(
+    w: MlmdWatermark,
+    rows: TraceRows,
+    scopes: readonly PipelineScope[],
+  ): Promise<string[]> {
     const t = this.t;
-    const scopes = await readPipelineScopes(this.store.source, this.store.columns);
     const executions = new Set<number>(rows.executions.map((e) => e.id));
     const artifacts = new Set<number>(rows.artifacts.map((a) => a.id));
     for (const e of rows.events) {
@@ -205,9 +213,12 @@ export class ChangeQueries {
    * association to one of its contexts that is new (id past the mark) or whose execution changed,
    * and artifacts with such an attribution. What extends a stored trace (extend-mlmd-trace.ts).
    */
-  async joinedNodes(w: MlmdWatermark, rows: TraceRows): Promise<Map<string, JoinedNodes>> {
+  async joinedNodes(
+    w: MlmdWatermark,
+    rows: TraceRows,
+    scopes: readonly PipelineScope[],
+  ): Promise<Map<string, JoinedNodes>> {
     const t = this.t;
-    const scopes = await readPipelineScopes(this.store.source, this.store.columns);
     const pipelineOf = new Map<number, string[]>();
     for (const scope of scopes) {
       for (const c of scope.contextIds) {

@@ -88,6 +88,7 @@ export function readChanges(store: MlmdStore, since: MlmdWatermark): Promise<Mlm
       store.role,
     );
 
+    const scopes = await q.scopes();
     const opened = new Map(w.open);
     const stateChanges: ExecutionStateChange[] = [];
     const open: [number, number][] = [];
@@ -101,8 +102,8 @@ export function readChanges(store: MlmdStore, since: MlmdWatermark): Promise<Mlm
     return {
       ...rows,
       stateChanges,
-      pipelines: await q.touchedPipelines(w, rows),
-      joined: await q.joinedNodes(w, rows),
+      pipelines: await q.touchedPipelines(w, rows, scopes),
+      joined: await q.joinedNodes(w, rows, scopes),
       watermark: await q.watermark(open, w),
     };
   });
