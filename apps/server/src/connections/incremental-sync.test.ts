@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ConnectionCreated, Job } from '@graphlet/contract';
 import { artifactId, type Trace, TraceBuilder } from '@graphlet/core';
+import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
 import { writeMlmdStoreTo } from '@graphlet/formats';
 import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
 import { STORE_FILE } from '../store/open-database.ts';
-import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
 import { waitForJob, withServer } from '../test-support/test-server.ts';
 
 const HOOK_TIMEOUT = 120_000;

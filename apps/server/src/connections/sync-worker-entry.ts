@@ -21,7 +21,6 @@ import {
 import { storeTrace } from '../import/store-trace.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
 import type { TraceUpdate } from '../store/replace-trace.ts';
-import { traceUpdate } from './trace-update.ts';
 import type {
   SyncCounts,
   SyncWorkerAck,
@@ -29,6 +28,7 @@ import type {
   SyncWorkerMessage,
   SyncWorkerStored,
 } from './sync-messages.ts';
+import { traceUpdate } from './trace-update.ts';
 
 const WINDOW = 2;
 const port = parentPort!;
@@ -103,10 +103,7 @@ async function read(input: SyncWorkerInput, store: MlmdStore): Promise<void> {
  * the store for it); returns the pipelines that must be read whole: new ones, `default`, and
  * those the changes cannot extend.
  */
-async function extendStoredTraces(
-  input: SyncWorkerInput,
-  changes: MlmdChanges,
-): Promise<string[]> {
+async function extendStoredTraces(input: SyncWorkerInput, changes: MlmdChanges): Promise<string[]> {
   const unread: string[] = [];
   for (const pipeline of changes.pipelines) {
     const before =

@@ -43,7 +43,10 @@ export function indexTraceNodes(
 ): void {
   const rows = searchNodeRows(trace);
   if (rows.length === 0) return;
-  const { next } = statement(db, 'SELECT COALESCE(MAX(id), 0) + 1 AS next FROM search_nodes').get() as {
+  const { next } = statement(
+    db,
+    'SELECT COALESCE(MAX(id), 0) + 1 AS next FROM search_nodes',
+  ).get() as {
     next: number;
   };
   const insert = statement(
