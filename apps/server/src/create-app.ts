@@ -97,7 +97,7 @@ export function createApp(input: ConfigInput = {}): Server {
     connections: new ConnectionService(store, syncJobs, cache, events, config.connectionRetryMs),
     events,
   };
-  registerWasteTrainJob(jobs, store, storeLocation);
+  registerWasteTrainJob(jobs, store, storeLocation, tasks);
 
   const api = new OpenAPIHono();
   api.route('/', healthRoutes(services));

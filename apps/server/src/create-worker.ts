@@ -6,6 +6,7 @@
 import type { Config } from './config.ts';
 import { Importer } from './import/importer.ts';
 import { BullJobs } from './jobs/bull-jobs.ts';
+import { TaskPool } from './offload/task-pool.ts';
 import { openServerStore } from './store/open-server-store.ts';
 import { registerWasteTrainJob } from './waste/train-waste-job.ts';
 
@@ -32,11 +33,13 @@ export async function createWorker(config: Config, lockMs?: number): Promise<Job
     ...(lockMs === undefined ? {} : { lockMs }),
   });
   const importer = new Importer(store, storeLocation, jobs);
-  registerWasteTrainJob(jobs, store, storeLocation);
+  const tasks = new TaskPool();
+  registerWasteTrainJob(jobs, store, storeLocation, tasks);
   return {
     close: async () => {
       await jobs.close();
       await importer.close();
+      await tasks.close();
       await opened.close();
     },
   };

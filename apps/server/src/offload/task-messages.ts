@@ -1,4 +1,4 @@
-/** Messages between the main thread and a task worker (statistics, trace layout). */
+/** Messages between the main thread and a task worker (statistics, trace layout, forest blob). */
 
 export type TaskInput =
   | {
@@ -12,7 +12,15 @@ export type TaskInput =
       /** The results cache's byte budget (STATS_CACHE_BYTES). */
       readonly limitBytes: number;
     }
-  | { readonly task: 'layout'; readonly storeLocation: string; readonly traceId: string };
+  | { readonly task: 'layout'; readonly storeLocation: string; readonly traceId: string }
+  | {
+      readonly task: 'forest';
+      readonly storeLocation: string;
+      readonly modelId: string;
+      readonly variant: string;
+      /** forestToBytes output, transferred (not copied) to the worker. */
+      readonly bytes: Uint8Array;
+    };
 
 export type TaskOutput =
   | { readonly type: 'done'; readonly json: string | null }

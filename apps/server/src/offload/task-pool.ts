@@ -11,10 +11,14 @@ export class TaskPool {
   private readonly running = new Map<string, Promise<string | null>>();
 
   /** Runs `input` (deduplicated by `key`): the JSON answer; rejects MissingTraceError for an unknown id. */
-  run(key: string, input: TaskInput): Promise<string | null> {
+  run(
+    key: string,
+    input: TaskInput,
+    transfer: readonly ArrayBuffer[] = [],
+  ): Promise<string | null> {
     let task = this.running.get(key);
     if (task === undefined) {
-      task = this.execute(input).finally(() => this.running.delete(key));
+      task = this.execute(input, transfer).finally(() => this.running.delete(key));
       this.running.set(key, task);
     }
     return task;
@@ -25,7 +29,7 @@ export class TaskPool {
     return this.workers.close();
   }
 
-  private execute(input: TaskInput): Promise<string | null> {
+  private execute(input: TaskInput, transfer: readonly ArrayBuffer[]): Promise<string | null> {
     return new Promise((resolve, reject) => {
       const worker = this.workers.take();
       let settled = false;
@@ -45,7 +49,7 @@ export class TaskPool {
       worker.on('exit', (code) =>
         settle(() => reject(new Error(`${input.task}: the worker stopped early (exit ${code})`))),
       );
-      worker.postMessage(input);
+      worker.postMessage(input, [...transfer]);
     });
   }
 }

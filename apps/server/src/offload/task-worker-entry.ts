@@ -1,7 +1,8 @@
 /**
  * A task worker thread: computes one statistics document or one trace layout on its own
  * connection to the store, stores the answer there (results cache, layout column) and posts it
- * back, so the main thread's event loop never parses payloads or lays out graphs.
+ * back, or writes one trained forest's blob, so the main thread's event loop never parses
+ * payloads, lays out graphs or writes hundreds of megabytes.
  */
 import { parentPort } from 'node:worker_threads';
 import type { TraceGraph as TraceGraphDocument } from '@graphlet/contract';
@@ -31,6 +32,10 @@ async function run(store: Store, input: TaskInput): Promise<string | null> {
     const json = await corpusStatisticsJson(store, input.ids ?? undefined);
     await store.putResult(input.key, json, input.limitBytes);
     return json;
+  }
+  if (input.task === 'forest') {
+    await store.insertWasteForest(input.modelId, input.variant, input.bytes);
+    return null;
   }
   const stored = await store.getTraceLayout(input.traceId);
   if (typeof stored === 'string' || stored === undefined) return stored ?? null;

@@ -24,6 +24,7 @@ import {
 import { FeatureSourceError, streamFeatureTable } from '@graphlet/waste/node';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { type JobContext, JobError } from '../jobs/job-queue.ts';
+import type { TaskPool } from '../offload/task-pool.ts';
 import type { Store } from '../store/store.ts';
 import { storedWasteModel } from './stored-waste-model.ts';
 
@@ -71,25 +72,32 @@ export function wasteTrainMemory(
 
 /** Registers the job kind; the job's result is `{model:{id}}`. */
 /** Registers the training job kind on `store`; its feature workers open `storeLocation` themselves. */
-export function registerWasteTrainJob(jobs: JobQueue, store: Store, storeLocation: string): void {
+export function registerWasteTrainJob(
+  jobs: JobQueue,
+  store: Store,
+  storeLocation: string,
+  tasks: TaskPool,
+): void {
   const threads = WASTE_TRAIN_THREADS;
   jobs.register<WasteTrainRequest>(
     WASTE_TRAIN_JOB,
     async (request, context) => {
       const id = wasteModelIdOf(context.id);
-      // Forest writes run beside training; all have landed before the model row is written.
-      const forestWrites: Promise<void>[] = [];
+      // Forest writes run beside training, on task workers; all have landed before the model row.
+      const forestWrites: Promise<unknown>[] = [];
       try {
         const { table, keys } = await buildTable(storeLocation, request.traceIds, context, threads);
         checkTrainable(table);
         const options = { ...request, threads, signal: context.signal, keepForests: false };
         const run = await runWaste(table, options, (p) => {
           if (p.stage === 'evaluated' && p.evaluation.forest !== undefined) {
-            // Stored now and let go: a forest on the paper's scale takes ~200 MB.
-            const write = store.insertWasteForest(
-              id,
-              p.variant,
-              forestToBytes(p.evaluation.forest),
+            // Stored now and let go: a forest on the paper's scale takes ~200 MB. Its bytes move
+            // (transferred, not copied) to a task worker, which writes the blob off the event loop.
+            const bytes = forestToBytes(p.evaluation.forest);
+            const write = tasks.run(
+              `forest:${id}:${p.variant}`,
+              { task: 'forest', storeLocation, modelId: id, variant: p.variant, bytes },
+              [bytes.buffer as ArrayBuffer],
             );
             write.catch(() => {});
             forestWrites.push(write);
