@@ -108,6 +108,11 @@ export class ServerCache {
     return text!;
   }
 
+  /** Whether `kind` under `id` is cached now (no load, no change of recency). */
+  has(kind: CacheKind, id: string): boolean {
+    return this.lru.has(keyOf(kind, id));
+  }
+
   /** A list answer as JSON text, computed and kept on a miss. */
   json(key: string, compute: () => unknown): string {
     return this.get('list', key, () => {

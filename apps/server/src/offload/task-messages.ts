@@ -1,4 +1,4 @@
-/** Messages between the main thread and a task worker (statistics, trace layout, forest blob). */
+/** Messages between the main thread and a task worker (statistics, trace layout, node detail, forest blob). */
 
 export type TaskInput =
   | {
@@ -13,6 +13,12 @@ export type TaskInput =
       readonly limitBytes: number;
     }
   | { readonly task: 'layout'; readonly storeLocation: string; readonly traceId: string }
+  | {
+      readonly task: 'node';
+      readonly storeLocation: string;
+      readonly traceId: string;
+      readonly nodeId: string;
+    }
   | {
       readonly task: 'forest';
       readonly storeLocation: string;

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { TraceGraph as TraceGraphDocument } from '@graphlet/contract';
 import { buildTraceGraph, type Trace } from '@graphlet/core';
 import { layoutTrace } from '../layout/layout-trace.ts';
+import { nodeDetail } from '../layout/node-detail.ts';
 import { openWorkerStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { corpusStatisticsJson, MissingTraceError } from './corpus-statistics.ts';
@@ -37,6 +38,7 @@ async function run(store: Store, input: TaskInput): Promise<string | null> {
     await store.insertWasteForest(input.modelId, input.variant, input.bytes);
     return null;
   }
+  if (input.task === 'node') return nodeDetailJson(store, input.traceId, input.nodeId);
   const stored = await store.getTraceLayout(input.traceId);
   if (typeof stored === 'string' || stored === undefined) return stored ?? null;
   const payload = (await store.getTracePayload(input.traceId))!;
@@ -45,4 +47,22 @@ async function run(store: Store, input: TaskInput): Promise<string | null> {
   const json = JSON.stringify(layout);
   await store.putTraceLayout(input.traceId, json);
   return json;
+}
+
+/** One node's detail (null when the trace has no such node), graphlets from the stored list. */
+async function nodeDetailJson(
+  store: Store,
+  traceId: string,
+  nodeId: string,
+): Promise<string | null> {
+  const payload = await store.getTracePayload(traceId);
+  if (payload === undefined) throw new MissingTraceError(traceId);
+  const trace = JSON.parse(payload) as Trace;
+  const graphlets = await store.listGraphlets(traceId);
+  const detail = nodeDetail(trace, buildTraceGraph(trace), nodeId, (isExecution, _index, id) =>
+    graphlets
+      .filter((g) => (isExecution ? g.executions : g.artifacts).includes(id))
+      .map((g) => g.trainer),
+  );
+  return detail === undefined ? null : JSON.stringify(detail);
 }

@@ -4,13 +4,65 @@ import { getNodeRoute, getTraceRoute, listTracesRoute } from '@graphlet/contract
 import { cachedLayout, cachedTrace, type LoadedTrace } from '../cache/trace-entries.ts';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
+import { nodeDetail } from '../layout/node-detail.ts';
 import type { Services } from '../services.ts';
 
-/** The loaded trace with this id, or a 404. */
+/**
+ * The loaded trace with this id, or a 404. A trace not laid out yet is laid out on a task worker
+ * first, so that loading it here only parses stored JSON.
+ */
 export async function requireTrace(services: Services, id: string): Promise<LoadedTrace> {
+  if (!services.cache.has('trace', id) && (await services.store.getTraceLayout(id)) === null) {
+    await layOut(services, id);
+  }
   const loaded = await cachedTrace(services.cache, services.store, id);
   if (loaded === undefined) throw noTrace(id);
   return loaded;
+}
+
+/** Lays a trace out on a task worker, which stores the layout. */
+function layOut(services: Services, id: string): Promise<unknown> {
+  return services.tasks.run(`layout:${id}`, {
+    task: 'layout',
+    storeLocation: services.storeLocation,
+    traceId: id,
+  });
+}
+
+/** Traces of more nodes than this are not parsed on the event loop for one node (~150 ms). */
+const OFFLOAD_NODES = 50_000;
+
+/**
+ * A node's detail. A large trace not loaded yet is not parsed here: a task worker answers, and
+ * the event loop stays free (each such request pays that parse, until a graphlet request loads
+ * the trace).
+ */
+async function loadedNodeDetail(
+  services: Services,
+  id: string,
+  nodeId: string,
+): Promise<NodeDetail | undefined> {
+  if (!services.cache.has('trace', id)) {
+    const summary = await services.store.getTraceSummary(id);
+    if (summary === undefined) throw noTrace(id);
+    if (summary.executions + summary.artifacts > OFFLOAD_NODES) {
+      const json = await services.tasks.run(`node:${id}:${nodeId}`, {
+        task: 'node',
+        storeLocation: services.storeLocation,
+        traceId: id,
+        nodeId,
+      });
+      return json === null ? undefined : (JSON.parse(json) as NodeDetail);
+    }
+  }
+  const loaded = await requireTrace(services, id);
+  return nodeDetail(
+    loaded.trace,
+    loaded.graph,
+    nodeId,
+    (isExecution, index) =>
+      loaded.layout.nodes[isExecution ? index : loaded.graph.executions.length + index]!.graphlets,
+  );
 }
 
 function noTrace(id: string) {
@@ -41,12 +93,8 @@ export function traceRoutes(services: Services) {
     const id = c.req.param('id');
     let text = await cachedLayout(services.cache, services.store, id);
     if (text === null) {
-      // Not laid out yet (stores from before the layout was computed at import): on a worker.
-      await services.tasks.run(`layout:${id}`, {
-        task: 'layout',
-        storeLocation: services.storeLocation,
-        traceId: id,
-      });
+      // Not laid out yet (connections and uploads leave it to the first request): on a worker.
+      await layOut(services, id);
       text = await cachedLayout(services.cache, services.store, id);
     }
     if (text === undefined || text === null) throw noTrace(id);
@@ -60,52 +108,10 @@ export function traceRoutes(services: Services) {
 
   app.openapi(getNodeRoute, async (c) => {
     const { id, nodeId } = c.req.valid('param');
-    const detail = nodeDetail(await requireTrace(services, id), nodeId);
+    const detail = await loadedNodeDetail(services, id, nodeId);
     if (detail === undefined)
       throw apiError(404, 'not_found', `traces: trace "${id}" has no node "${nodeId}"`);
     return c.json(detail, 200);
   });
   return app;
-}
-
-/** Everything about one node: properties, links in both directions with their event keys, graphlets. */
-function nodeDetail(loaded: LoadedTrace, nodeId: string): NodeDetail | undefined {
-  const { trace, graph, layout } = loaded;
-  const numeric = Number(nodeId.slice(1));
-  const isExecution = nodeId.startsWith('e');
-  const index = isExecution ? graph.executionIndex(numeric) : graph.artifactIndex(numeric);
-  if (index < 0) return undefined;
-  const inputs: NodeDetail['inputs'] = [];
-  const outputs: NodeDetail['outputs'] = [];
-  for (const event of trace.events) {
-    const link = (node: string) => (event.key === undefined ? { node } : { node, key: event.key });
-    if (isExecution && event.execution === numeric) {
-      (event.kind === 'input' ? inputs : outputs).push(link(`a${event.artifact}`));
-    } else if (!isExecution && event.artifact === numeric) {
-      (event.kind === 'output' ? inputs : outputs).push(link(`e${event.execution}`));
-    }
-  }
-  const laidOut = layout.nodes[isExecution ? index : graph.executions.length + index]!;
-  const base = isExecution ? graph.executions[index]! : graph.artifacts[index]!;
-  const detail: NodeDetail = {
-    id: nodeId,
-    kind: isExecution ? 'execution' : 'artifact',
-    type: base.type,
-    state: base.state,
-    properties: base.properties,
-    customProperties: base.customProperties,
-    inputs,
-    outputs,
-    graphlets: laidOut.graphlets,
-  };
-  if (base.name !== undefined) detail.name = base.name;
-  if ('role' in base) {
-    detail.role = base.role;
-    if (base.startMs !== undefined) detail.startMs = base.startMs;
-    if (base.endMs !== undefined) detail.endMs = base.endMs;
-  } else {
-    if (base.uri !== undefined) detail.uri = base.uri;
-    if (base.createdMs !== undefined) detail.createdMs = base.createdMs;
-  }
-  return detail;
 }
