@@ -2,7 +2,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { shareCorpusInvalidations } from './cache/corpus-channel.ts';
 import { ServerCache } from './cache/server-cache.ts';
+import { watchStoreChanges } from './cache/store-changes.ts';
 import { type Config, type ConfigInput, ConfigSchema } from './config.ts';
 import { ConnectionService } from './connections/connection-service.ts';
 import { CorpusEvents } from './events/corpus-events.ts';
@@ -31,7 +33,9 @@ import { traceRoutes } from './routes/traces.ts';
 import { wasteRoutes } from './routes/waste.ts';
 import type { Services } from './services.ts';
 import { lockDataDir } from './store/data-dir-lock.ts';
+import { JobIdSequence } from './store/job-id-sequence.ts';
 import { openServerStore } from './store/open-server-store.ts';
+import { isPostgresUrl } from './store/open-store.ts';
 import { registerWasteTrainJob } from './waste/train-waste-job.ts';
 import { WasteModels } from './waste/waste-models.ts';
 
@@ -51,7 +55,8 @@ export interface Server {
 /** Creates the server for a configuration (defaults filled in); no socket is opened. */
 export function createApp(input: ConfigInput = {}): Server {
   const config = ConfigSchema.parse(input);
-  const lock = lockDataDir(config.dataDir);
+  // With a queue, several API processes share the data folder: none clears it or fails its jobs.
+  const lock = config.redisUrl === undefined ? lockDataDir(config.dataDir) : { release: () => {} };
   // With a queue, jobs (and the uploads they read) outlive this process: workers finish them.
   const interrupted =
     config.redisUrl === undefined
@@ -69,6 +74,10 @@ export function createApp(input: ConfigInput = {}): Server {
   if (config.redisUrl === undefined) rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
   const tasks = new TaskPool();
+  // Several API processes on one SQLite store take job ids from its sequence (PostgreSQL's rows do).
+  const sqliteShared = config.redisUrl !== undefined && !isPostgresUrl(storeLocation);
+  const jobIds = sqliteShared ? new JobIdSequence(storeLocation) : undefined;
+  const storeChanges = sqliteShared ? watchStoreChanges(storeLocation) : undefined;
   const jobs: JobQueue =
     config.redisUrl === undefined
       ? new JobRunner(jobRows, { queueLimit: config.jobQueueLimit })
@@ -77,12 +86,17 @@ export function createApp(input: ConfigInput = {}): Server {
           prefix: config.queuePrefix,
           role: 'api',
           queueLimit: config.jobQueueLimit,
+          allocateId: (kind) => jobIds!.next(kind),
         });
   // A connection's sync runs in this process (its worker thread and any password in memory stay
   // here), on the queue's own runner when there is no Redis, on a local one beside BullMQ.
   const syncJobs =
     jobs instanceof JobRunner ? jobs : new JobRunner(jobRows, { queueLimit: config.jobQueueLimit });
   const cache = new ServerCache(config.cacheBytes);
+  const shared =
+    config.redisUrl === undefined
+      ? undefined
+      : shareCorpusInvalidations(cache, config.redisUrl, config.queuePrefix);
   const events = new CorpusEvents();
   const services: Services = {
     config,
@@ -123,6 +137,7 @@ export function createApp(input: ConfigInput = {}): Server {
     await next();
   });
   app.use('/api/*', jsonBodyLimit(config.maxJsonBytes));
+  if (storeChanges !== undefined) app.use('/api/*', storeChanges.middleware(cache));
   if (config.apiToken !== undefined) {
     app.use('/api/*', requireBearerToken(config.apiToken, ['/api/health']));
   }
@@ -156,6 +171,9 @@ export function createApp(input: ConfigInput = {}): Server {
         await services.importer.close();
         await tasks.close();
         await opened.close();
+        jobIds?.close();
+        storeChanges?.close();
+        shared?.close();
         lock.release();
       })();
       return closing;

@@ -38,6 +38,7 @@ export class ServerCache {
   private readonly loading = new Map<string, Promise<unknown>>();
   /** Counts corpus invalidations, so a load that raced one is not kept. */
   private corpusVersion = 0;
+  private broadcast: (() => void) | undefined;
 
   constructor(maxBytes: number) {
     this.lru = new LRUCache<string, Entry>({
@@ -140,6 +141,17 @@ export class ServerCache {
 
   /** Drops every entry derived from the corpus: sources or traces changed (an import, a delete). */
   invalidateCorpus(): void {
+    this.dropCorpus();
+    this.broadcast?.();
+  }
+
+  /** Tells `broadcast` of every later invalidation (other API processes drop theirs too). */
+  shareInvalidations(broadcast: () => void): void {
+    this.broadcast = broadcast;
+  }
+
+  /** Drops the corpus-derived entries without telling anyone (another process changed the corpus). */
+  dropCorpus(): void {
     this.corpusVersion++;
     // A load in flight may predate the change: later callers start their own.
     this.loading.clear();

@@ -4,21 +4,14 @@
  * after. A canceled import (or its source deleted meanwhile) leaves nothing behind.
  */
 import { rm } from 'node:fs/promises';
-import { isFinalJob, type Job, type SourceKind } from '@graphlet/contract';
+import { isFinalJob, type Job } from '@graphlet/contract';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { isPostgresUrl } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
+import { FanOutImport } from './fan-out-import.ts';
 import { importInWorker } from './import-in-worker.ts';
+import type { ImportRequest } from './import-request.ts';
 import { ImportWorkerPool } from './worker-pool.ts';
-
-export interface ImportRequest {
-  readonly path: string;
-  readonly name: string;
-  readonly sha256: string;
-  readonly size: number;
-  readonly kind: SourceKind;
-  /** Remove `path` when done (uploads); false for files the server does not own (the demo corpus). */
-  readonly removeAfter: boolean;
-}
 
 export interface Submission {
   readonly sourceId: string;
@@ -41,6 +34,7 @@ export class Importer {
   private readonly inFlight = new Map<string, string>();
   private readonly onImported: () => void;
   private readonly workers = new ImportWorkerPool();
+  private readonly fanOut: FanOutImport | undefined;
 
   /**
    * `storeLocation` (the store's file or PostgreSQL URL) is what import workers open;
@@ -57,6 +51,10 @@ export class Importer {
     this.store = store;
     this.jobs = jobs;
     this.onImported = onImported;
+    // Fanned out per pipeline on a queue; its writes are SQLite's for now (one import on PostgreSQL).
+    this.fanOut = isPostgresUrl(storeLocation)
+      ? undefined
+      : new FanOutImport(storeLocation, (request) => sourceIdOf(request.sha256));
     jobs.register<ImportRequest>(
       IMPORT_JOB,
       async (request, context) => {
@@ -103,6 +101,7 @@ export class Importer {
       },
       {
         slot: 'import',
+        ...(this.fanOut === undefined ? {} : { fanOut: this.fanOut }),
         discard: (request) => {
           this.inFlight.delete(request.sha256);
           if (request.removeAfter) void rm(request.path, { force: true });
@@ -112,8 +111,9 @@ export class Importer {
   }
 
   /** Stops the spare worker; call after the job runner closed. */
-  close(): Promise<void> {
-    return this.workers.close();
+  async close(): Promise<void> {
+    await this.fanOut?.close();
+    await this.workers.close();
   }
 
   /** Cancels the running or queued import of a source; false when none is in flight. */

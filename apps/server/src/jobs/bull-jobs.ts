@@ -4,13 +4,27 @@
  * registered kinds, one queue per slot. A worker killed mid-job (kill -9) stops renewing its lock;
  * BullMQ's stalled check hands the job to another worker, and the kinds write at most once
  * (keyed by source, or by job id). Job rows stay in the store, written by whoever knows the state.
+ *
+ * A kind with a fan-out runs as a flow (BullMQ parent and children): its job plans the tasks, then
+ * adds an aggregate job whose children are the tasks (one queue `<slot>-tasks`, spread over every
+ * worker); the aggregate runs once all of them finished. The first failing task fails the flow,
+ * and its reason (kept in Redis) makes every other task of the job stop early.
  */
 import { isFinalJob, type Job } from '@graphlet/contract';
-import { type Job as BullJob, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import {
+  type Job as BullJob,
+  FlowProducer,
+  Queue,
+  QueueEvents,
+  UnrecoverableError,
+  Worker,
+} from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { JobRows } from '../store/job-rows.ts';
 import type { JobQueue } from './job-queue.ts';
 import {
+  type FanOut,
+  type JobContext,
   JobError,
   type JobKindOptions,
   type JobKindRunner,
@@ -27,6 +41,8 @@ export interface BullJobsOptions {
   readonly queueLimit?: number;
   /** Worker: how long a job's lock lives without renewal before another worker may take it. */
   readonly lockMs?: number;
+  /** A new job's id, unique across processes (the store's sequence); default: the row writer's. */
+  readonly allocateId?: (kind: string) => string;
 }
 
 interface Payload {
@@ -43,6 +59,10 @@ interface Live {
 }
 
 const SAVE_INTERVAL_MS = 250;
+/** How long the reason a fanned-out job ended is kept, for its tasks still queued. */
+const ENDED_TTL_SECONDS = 86_400;
+/** After Redis reconnects, how long to wait (commands queued meanwhile are sent) before checking. */
+const LOST_CHECK_DELAY_MS = 1_000;
 
 /** BullMQ-backed jobs; see the module comment. */
 export class BullJobs implements JobQueue {
@@ -56,7 +76,9 @@ export class BullJobs implements JobQueue {
   private readonly events = new Map<string, QueueEvents>();
   private readonly workers: Worker[] = [];
   private readonly live = new Map<string, Live>();
-  private readonly running = new Map<string, AbortController>();
+  /** Running BullMQ jobs of this worker by their BullMQ id: our job id and its controller. */
+  private readonly running = new Map<string, { id: string; controller: AbortController }>();
+  private flows: FlowProducer | undefined;
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly cancelChannel: string;
@@ -68,10 +90,22 @@ export class BullJobs implements JobQueue {
     this.options = options;
     this.pub = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.sub = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    // While Redis is away ioredis reconnects on its own; its errors are not the jobs' to report.
+    for (const client of [this.pub, this.sub]) client.on('error', () => {});
     this.cancelChannel = `${options.prefix}:cancel`;
+    if (options.role === 'api') {
+      // Redis came back (a restart): jobs it lost (no persistence) would wait forever; fail them.
+      let connected = false;
+      this.pub.on('ready', () => {
+        if (connected) setTimeout(() => void this.failLost(), LOST_CHECK_DELAY_MS).unref();
+        connected = true;
+      });
+    }
     if (options.role === 'worker') {
-      void this.sub.subscribe(this.cancelChannel);
-      this.sub.on('message', (_channel, id: string) => this.running.get(id)?.abort());
+      this.sub.subscribe(this.cancelChannel).catch(() => {});
+      this.sub.on('message', (_channel, id: string) => {
+        for (const run of this.running.values()) if (run.id === id) run.controller.abort();
+      });
     }
   }
 
@@ -83,19 +117,10 @@ export class BullJobs implements JobQueue {
       options: options as JobKindOptions<never>,
     });
     const slot = options.slot ?? kind;
-    if (this.options.role === 'worker' && !this.workers.some((w) => w.name === slot)) {
-      this.workers.push(
-        new Worker(slot, (job) => this.process(job), {
-          connection: redisOptions(this.options.redisUrl),
-          prefix: this.options.prefix,
-          concurrency: 1,
-          lockDuration: this.options.lockMs ?? 30_000,
-          stalledInterval: Math.min(30_000, this.options.lockMs ?? 30_000),
-          maxStalledCount: 2,
-        }),
-      );
-    } else if (this.options.role === 'api') {
-      this.follow(slot);
+    const queues = options.fanOut === undefined ? [slot] : [slot, tasksQueue(slot)];
+    for (const name of queues) {
+      if (this.options.role === 'worker') this.consume(name);
+      else this.follow(name);
     }
   }
 
@@ -107,7 +132,7 @@ export class BullJobs implements JobQueue {
       (l) => l.slot === slot && l.job.state === 'queued',
     ).length;
     if (queued >= (this.options.queueLimit ?? 16)) throw new QueueFullError(slot, 5);
-    const job = this.rows.insert(kind, progress);
+    const job = this.rows.insert(kind, progress, this.options.allocateId?.(kind));
     let settle = () => {};
     const settled = new Promise<void>((resolve) => {
       settle = resolve;
@@ -132,11 +157,19 @@ export class BullJobs implements JobQueue {
   }
 
   get(id: string): Job | undefined {
-    return this.live.get(id)?.job ?? this.rows.get(id);
+    const live = this.live.get(id);
+    const row = this.rows.get(id);
+    if (live === undefined || row === undefined) return live?.job ?? row;
+    // Events reach each API process on their own time: the row, written by the worker, may be
+    // ahead (an event missed before this process followed the queue, or not yet delivered).
+    if (isFinalJob(row)) this.change(id, row);
+    else if (row.state === 'running' && live.job.state === 'queued')
+      this.change(id, { state: 'running' });
+    return live.job;
   }
 
   subscribe(id: string, listener: (job: Job) => void): () => void {
-    const live = this.live.get(id);
+    const live = this.adopt(id);
     if (live === undefined) return () => {};
     live.listeners.add(listener);
     return () => live.listeners.delete(listener);
@@ -148,8 +181,11 @@ export class BullJobs implements JobQueue {
   }
 
   async cancel(id: string): Promise<Job | undefined> {
-    const live = this.live.get(id);
+    const live = this.adopt(id);
     if (live === undefined) return this.get(id);
+    // Tasks of a fanned-out job not yet started read this and stop.
+    if (this.kinds.get(live.job.kind)?.options.fanOut !== undefined)
+      await this.endFlow(id, reason('canceled', 'canceled'));
     const queue = this.follow(live.slot);
     const bullJob = await queue.getJob(bullId(id));
     // A waiting job is removed (it never runs); a running one is told to stop through pub/sub.
@@ -172,6 +208,7 @@ export class BullJobs implements JobQueue {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    await this.flows?.close();
     await Promise.all([...this.events.values()].map((e) => e.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.pub.disconnect();
@@ -187,19 +224,117 @@ export class BullJobs implements JobQueue {
     this.queues.set(slot, queue);
     const events = new QueueEvents(slot, { connection, prefix: this.options.prefix });
     this.events.set(slot, events);
-    events.on('active', ({ jobId }) => this.change(ourId(jobId), { state: 'running' }));
-    events.on('progress', ({ jobId, data }) => {
-      const doc = data as Job;
-      if (typeof doc === 'object' && doc !== null && 'progress' in doc)
-        this.change(ourId(jobId), { progress: doc.progress });
+    events.on('active', ({ jobId }) => {
+      const { id, part } = partOf(jobId);
+      if (part === 'job') this.change(id, { state: 'running' });
     });
-    events.on('completed', ({ jobId, returnvalue }) =>
-      this.change(ourId(jobId), { state: 'done', result: returnvalue as unknown }),
-    );
-    events.on('failed', ({ jobId, failedReason }) =>
-      this.change(ourId(jobId), ending(failedReason)),
-    );
+    events.on('progress', ({ jobId, data }) => {
+      const { id, part } = partOf(jobId);
+      const doc = data as Job;
+      if (part === 'job' && typeof doc === 'object' && doc !== null && 'progress' in doc)
+        this.change(id, { progress: doc.progress });
+    });
+    events.on('completed', ({ jobId, returnvalue }) => {
+      const { id, part } = partOf(jobId);
+      const live = this.live.get(id);
+      if (live === undefined) return;
+      const fanOut = this.fanOutOf(live.job.kind);
+      if (part === 'task' && fanOut !== undefined)
+        this.change(id, {
+          state: 'running',
+          progress: fanOut.fold(live.job.progress, returnvalue),
+        });
+      else if (part === 'aggregate' || fanOut === undefined)
+        this.change(id, { state: 'done', result: returnvalue as unknown });
+    });
+    events.on('failed', ({ jobId, failedReason }) => {
+      const { id, part } = partOf(jobId);
+      // An aggregate failed by a task says only which child failed: the task's event says why.
+      if (part === 'aggregate' && !isReason(failedReason)) return;
+      this.change(id, ending(failedReason));
+    });
     return queue;
+  }
+
+  /** Worker role: consumes a queue, one job at a time. */
+  private consume(name: string): void {
+    if (this.workers.some((w) => w.name === name)) return;
+    this.workers.push(
+      new Worker(name, (job) => this.process(job), {
+        connection: redisOptions(this.options.redisUrl),
+        prefix: this.options.prefix,
+        concurrency: 1,
+        lockDuration: this.options.lockMs ?? 30_000,
+        stalledInterval: Math.min(30_000, this.options.lockMs ?? 30_000),
+        maxStalledCount: 2,
+      }),
+    );
+  }
+
+  /** The live entry of a job, followed from its row when another API process started it. */
+  private adopt(id: string): Live | undefined {
+    const known = this.live.get(id);
+    if (known !== undefined) return known;
+    const job = this.rows.get(id);
+    const registered = job === undefined ? undefined : this.kinds.get(job.kind);
+    if (job === undefined || registered === undefined || isFinalJob(job)) return undefined;
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const live: Live = {
+      job,
+      slot: registered.options.slot ?? job.kind,
+      listeners: new Set(),
+      settled,
+      settle,
+    };
+    this.live.set(id, live);
+    return live;
+  }
+
+  private fanOutOf(kind: string): FanOut<never> | undefined {
+    return this.kinds.get(kind)?.options.fanOut;
+  }
+
+  /** Fails the unfinished jobs Redis no longer holds (restarted without persistence). */
+  private async failLost(): Promise<void> {
+    for (const [id, live] of this.live) {
+      if (isFinalJob(live.job)) continue;
+      try {
+        const queue = this.follow(live.slot);
+        const held =
+          (await queue.getJob(bullId(id))) ?? (await queue.getJob(`${bullId(id)}-aggregate`));
+        if (held !== undefined) continue;
+      } catch {
+        return; // Redis is gone again: the next reconnect checks.
+      }
+      const { options } = this.kinds.get(live.job.kind)!;
+      const input = this.inputs.get(id);
+      if (input !== undefined) {
+        if (options.fanOut !== undefined) await options.fanOut.abandon(input as never, id);
+        else options.discard?.(input as never);
+      }
+      const failed: Job = {
+        ...live.job,
+        state: 'failed',
+        error: {
+          code: 'interrupted',
+          message: 'jobs: the job queue (Redis) restarted and lost this job; start it again',
+        },
+      };
+      this.rows.save(failed);
+      this.change(id, failed);
+    }
+  }
+
+  /** Records why a fanned-out job ended (the first reason wins); its other tasks then stop. */
+  private async endFlow(id: string, why: string): Promise<void> {
+    await this.pub.set(this.endedKey(id), why, 'EX', ENDED_TTL_SECONDS, 'NX');
+  }
+
+  private endedKey(id: string): string {
+    return `${this.options.prefix}:ended:${id}`;
   }
 
   private change(id: string, change: Partial<Job>): void {
@@ -215,17 +350,34 @@ export class BullJobs implements JobQueue {
     }
   }
 
-  /** Worker role: runs one BullMQ job with its kind's runner; the row records every state. */
+  /** Worker role: runs one BullMQ job (a job, or a task or aggregate of a fanned-out one). */
   private async process(bullJob: BullJob): Promise<unknown> {
-    const registered = this.kinds.get(bullJob.name);
+    const [kind, step] = bullJob.name.split('/') as [string, string | undefined];
+    const registered = this.kinds.get(kind);
     if (registered === undefined)
-      throw new UnrecoverableError(reason('internal', `jobs: unknown kind "${bullJob.name}"`));
-    const id = ourId(bullJob.id!);
+      throw new UnrecoverableError(reason('internal', `jobs: unknown kind "${kind}"`));
+    const { id } = partOf(bullJob.id!);
+    const controller = new AbortController();
+    this.running.set(bullJob.id!, { id, controller });
+    try {
+      const fanOut = registered.options.fanOut;
+      if (fanOut === undefined) return await this.runJob(bullJob, id, registered, controller);
+      return await this.runFlowStep(bullJob, id, kind, step, fanOut, controller);
+    } finally {
+      this.running.delete(bullJob.id!);
+    }
+  }
+
+  /** Runs a job with its kind's runner; the row records every state. */
+  private async runJob(
+    bullJob: BullJob,
+    id: string,
+    registered: { runner: JobKindRunner<never> },
+    controller: AbortController,
+  ): Promise<unknown> {
     const payload = bullJob.data as Payload;
     let job: Job = { id, kind: bullJob.name, state: 'running', progress: payload.progress };
     this.rows.save(job);
-    const controller = new AbortController();
-    this.running.set(id, controller);
     let saved = 0;
     let sending: Promise<void> = Promise.resolve();
     try {
@@ -248,32 +400,120 @@ export class BullJobs implements JobQueue {
       this.rows.save({ ...job, state: 'done', result });
       return result;
     } catch (error) {
-      const ended: Job = controller.signal.aborted
-        ? { ...job, state: 'canceled' }
-        : error instanceof JobError
-          ? { ...job, state: 'failed', error: { code: error.code, message: error.message } }
-          : {
-              ...job,
-              state: 'failed',
-              error: { code: 'internal', message: `jobs: ${(error as Error).message}` },
-            };
-      if (ended.state === 'failed' && ended.error?.code === 'internal')
-        console.error(`jobs: ${job.kind} job ${id} failed`, error);
+      const ended = endedJob(job, error, controller.signal.aborted);
       this.rows.save(ended);
-      throw new UnrecoverableError(
-        ended.state === 'canceled'
-          ? reason('canceled', 'canceled')
-          : reason(ended.error!.code, ended.error!.message),
-      );
-    } finally {
-      this.running.delete(id);
+      throw new UnrecoverableError(reasonOf(ended));
+    }
+  }
+
+  /**
+   * One step of a fanned-out job: the plan (adds the flow: an aggregate whose children are the
+   * tasks), a task, or the aggregate. A failing step records the reason for the other tasks,
+   * undoes what the tasks wrote, and fails the job.
+   */
+  private async runFlowStep(
+    bullJob: BullJob,
+    id: string,
+    kind: string,
+    step: string | undefined,
+    fanOut: FanOut<never>,
+    controller: AbortController,
+  ): Promise<unknown> {
+    const payload = bullJob.data as Payload & { task?: unknown };
+    const input = payload.input as never;
+    let job: Job = { id, kind, state: 'running', progress: payload.progress };
+    const context: JobContext = { id, signal: controller.signal, progress: () => {} };
+    try {
+      const ended = await this.pub.get(this.endedKey(id));
+      if (ended !== null) throw new UnrecoverableError(ended);
+      if (step === 'task') {
+        const result = await fanOut.task(input, payload.task, context);
+        if (controller.signal.aborted) throw new JobError('canceled', 'canceled');
+        return result;
+      }
+      if (step === 'aggregate') {
+        const results = Object.values(await bullJob.getChildrenValues());
+        job = { ...job, progress: results.reduce((p, r) => fanOut.fold(p, r), job.progress) };
+        const result = await fanOut.aggregate(input, results, context);
+        this.rows.save({ ...job, state: 'done', result });
+        return result;
+      }
+      this.rows.save(job);
+      const plan = await fanOut.plan(input, context);
+      if (controller.signal.aborted) throw new JobError('canceled', 'canceled');
+      job = { ...job, progress: plan.progress };
+      this.rows.save(job);
+      await bullJob.updateProgress(job);
+      const keep = { removeOnComplete: 1000, removeOnFail: 1000 };
+      this.flows ??= new FlowProducer({
+        connection: redisOptions(this.options.redisUrl),
+        prefix: this.options.prefix,
+      });
+      // Ids derive from the job's: a plan retried after a crash adds the same flow, not a second.
+      await this.flows.add({
+        name: `${kind}/aggregate`,
+        queueName: bullJob.queueName,
+        data: { input: payload.input, progress: plan.progress } satisfies Payload,
+        opts: { jobId: `${bullJob.id}-aggregate`, ...keep },
+        children: plan.tasks.map((task, i) => ({
+          name: `${kind}/task`,
+          queueName: tasksQueue(bullJob.queueName),
+          data: { input: payload.input, progress: {}, task },
+          opts: { jobId: `${bullJob.id}-task-${i + 1}`, failParentOnFailure: true, ...keep },
+        })),
+      });
+      return { tasks: plan.tasks.length };
+    } catch (error) {
+      const why =
+        error instanceof UnrecoverableError
+          ? error.message
+          : reasonOf(endedJob(job, error, controller.signal.aborted));
+      await this.endFlow(id, why);
+      try {
+        await fanOut.abandon(input, id);
+      } catch (undo) {
+        console.error(`jobs: ${kind} job ${id}: undoing its tasks' writes failed`, undo);
+      }
+      const first = (await this.pub.get(this.endedKey(id))) ?? why;
+      this.rows.save({ ...job, ...ending(first) });
+      throw new UnrecoverableError(first);
     }
   }
 }
 
+/** The queue of a slot's fanned-out tasks. */
+const tasksQueue = (slot: string) => `${slot}-tasks`;
+
+/** Which job a BullMQ job belongs to, and which part of it it is. */
+function partOf(bullJobId: string): { id: string; part: 'job' | 'task' | 'aggregate' } {
+  const match = /^job-(\d+)(?:-(task|aggregate))?/.exec(bullJobId);
+  if (match === null) return { id: bullJobId, part: 'job' };
+  return { id: match[1]!, part: (match[2] as 'task' | 'aggregate' | undefined) ?? 'job' };
+}
+
+/** The job ended by `error` (canceled when its signal was aborted). */
+function endedJob(job: Job, error: unknown, aborted: boolean): Job {
+  if (aborted || (error instanceof JobError && error.code === 'canceled'))
+    return { ...job, state: 'canceled' };
+  if (error instanceof JobError)
+    return { ...job, state: 'failed', error: { code: error.code, message: error.message } };
+  console.error(`jobs: ${job.kind} job ${job.id} failed`, error);
+  return {
+    ...job,
+    state: 'failed',
+    error: { code: 'internal', message: `jobs: ${(error as Error).message}` },
+  };
+}
+
+/** The BullMQ failure reason of an ended job. */
+function reasonOf(ended: Job): string {
+  return ended.state === 'canceled'
+    ? reason('canceled', 'canceled')
+    : reason(ended.error!.code, ended.error!.message);
+}
+
 /** BullMQ refuses integer job ids: ours (the store's row ids) are prefixed. */
 const bullId = (id: string) => `job-${id}`;
-const ourId = (jobId: string) => jobId.replace(/^job-/, '');
 
 /** ioredis options from a redis:// URL (BullMQ opens its own connections from them). */
 function redisOptions(url: string): RedisOptions {
@@ -292,6 +532,15 @@ function redisOptions(url: string): RedisOptions {
 /** A failure as BullMQ carries it (its reason is a string). */
 function reason(code: string, message: string): string {
   return JSON.stringify({ code, message });
+}
+
+/** Whether a failure reason is one of ours (JSON with a code), not BullMQ's own. */
+function isReason(failedReason: string): boolean {
+  try {
+    return typeof (JSON.parse(failedReason) as { code?: unknown }).code === 'string';
+  } catch {
+    return false;
+  }
 }
 
 function ending(failedReason: string): Partial<Job> {

@@ -23,6 +23,25 @@ export interface JobKindOptions<I> {
   readonly slot?: string;
   /** Releases what a job that never ran holds (canceled or stopped while queued). */
   readonly discard?: (input: I) => void;
+  /**
+   * Where jobs run on a queue (BullMQ): the job as a flow of one task per part and one aggregate
+   * task after them, spread over worker processes. The in-process runner ignores it.
+   */
+  readonly fanOut?: FanOut<I>;
+}
+
+/** A job planned as tasks (each idempotent: a retried task writes at most once) and an aggregate. */
+export interface FanOut<I> {
+  /** Lists the tasks (a retried plan lists the same ones) and the job's starting progress. */
+  plan(input: I, context: JobContext): Promise<{ tasks: unknown[]; progress: Progress }>;
+  /** Runs one task; its result (small JSON) goes to `fold` and to the aggregate. */
+  task(input: I, task: unknown, context: JobContext): Promise<unknown>;
+  /** The job's progress after one more task finished with `result`. */
+  fold(progress: Progress, result: unknown): Progress;
+  /** Runs once every task finished: the job's result. */
+  aggregate(input: I, results: unknown[], context: JobContext): Promise<unknown>;
+  /** Undoes what job `id`'s tasks wrote, when it failed or was canceled. */
+  abandon(input: I, id: string): Promise<void>;
 }
 
 /** A failure with a code and a message a person can act on. */

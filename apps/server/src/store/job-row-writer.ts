@@ -28,9 +28,9 @@ export class JobRowWriter implements JobRows {
     this.nextId = Math.max(row?.seq ?? 0, max.id ?? 0) + 1;
   }
 
-  /** A new queued job with the next id; its row is written in the background. */
-  insert(kind: string, progress: Job['progress']): Job {
-    const job: Job = { id: String(this.nextId++), kind, state: 'queued', progress };
+  /** A new queued job with the next id (or `id`, allocated elsewhere); its row is written in the background. */
+  insert(kind: string, progress: Job['progress'], id = String(this.nextId++)): Job {
+    const job: Job = { id, kind, state: 'queued', progress };
     this.pending.set(job.id, { job, created: new Date().toISOString() });
     this.flush();
     return job;

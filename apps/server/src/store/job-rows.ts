@@ -29,8 +29,8 @@ export function toJob(row: JobRow): Job {
  * waiting (job-row-writer.ts on SQLite, postgres/postgres-job-rows.ts on PostgreSQL).
  */
 export interface JobRows {
-  /** A new queued job with the next id; its row is written in the background. */
-  insert(kind: string, progress: Job['progress']): Job;
+  /** A new queued job with the next id (or `id`, allocated elsewhere); its row is written in the background. */
+  insert(kind: string, progress: Job['progress'], id?: string): Job;
   /** Records the job's current document (now, or later when the store is busy). */
   save(job: Job): void;
   /** The job's recorded document, pending ones included. */

@@ -26,12 +26,13 @@ export async function startWorker(
   dataDir: string,
   prefix: string,
   lockMs = 2_000,
+  redisUrl = TEST_REDIS_URL,
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--no-warnings', WORKER_MAIN], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      REDIS_URL: TEST_REDIS_URL,
+      REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
       WORKER_LOCK_MS: String(lockMs),
       ...storeEnv(dataDir),
@@ -45,6 +46,36 @@ export async function startWorker(
     child.once('exit', (code) => reject(new Error(`test: the worker exited (${code})`)));
   });
   return child;
+}
+
+const API_MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/** Starts an API process (`pnpm start`) with REDIS_URL on a free port; resolves with its URL. */
+export async function startApi(
+  dataDir: string,
+  prefix: string,
+  redisUrl = TEST_REDIS_URL,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--no-warnings', API_MAIN], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      PORT: '0',
+      DEMO: '0',
+      WEB_DIR: `${dataDir}/no-web`,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const found = /on (http:\/\/[^/ ]+)\//.exec(chunk.toString())?.[1];
+      if (found !== undefined) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`test: the API process exited (${code})`)));
+  });
+  return { child, url };
 }
 
 /** Stops a worker (SIGTERM, or SIGKILL after 10 s) and waits for its exit. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isFinalJob, type Job, type UploadResponse } from '@graphlet/contract';
 import type { ConfigInput } from '../config.ts';
 import { createApp, type Server } from '../create-app.ts';
+import { roundRobin } from './replica-server.ts';
 import { testStoreConfig } from './test-store-env.ts';
 
 /** A fresh temp data folder; remove it with `rmSync(dir, { recursive: true })`. */
@@ -38,8 +39,9 @@ export function testServer(dataDir: string, config: ConfigInput = {}): Server {
 
 /**
  * Runs `body` against a fresh server in a temp folder, closing and removing both afterwards.
- * With TEST_QUEUE=redis the server queues its jobs on Redis (a prefix of its own) and two worker
- * processes run them: the deployment layout of REDIS_URL, under the same tests.
+ * With TEST_QUEUE=redis two API servers queue their jobs on Redis (a prefix of their own), the
+ * requests alternating between them, and three worker processes run them: the deployment layout
+ * of REDIS_URL, under the same tests.
  */
 export async function withServer<T>(
   body: (server: Server, dataDir: string) => Promise<T>,
@@ -57,15 +59,11 @@ export async function withServer<T>(
   }
   const queue = await import('./queue-workers.ts');
   const prefix = queue.testQueuePrefix();
-  const server = testServer(dir, {
-    ...config,
-    redisUrl: queue.TEST_REDIS_URL,
-    queuePrefix: prefix,
-  });
-  const workers = await Promise.all([
-    queue.startWorker(dir, prefix),
-    queue.startWorker(dir, prefix),
-  ]);
+  const replicas = [1, 2].map(() =>
+    testServer(dir, { ...config, redisUrl: queue.TEST_REDIS_URL, queuePrefix: prefix }),
+  );
+  const server = roundRobin(replicas);
+  const workers = await Promise.all([1, 2, 3].map(() => queue.startWorker(dir, prefix)));
   try {
     return await body(server, dir);
   } finally {

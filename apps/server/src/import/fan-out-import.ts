@@ -1,0 +1,168 @@
+/**
+ * An import as a flow on the job queue (REDIS_URL): the plan writes the source row and lists the
+ * file's pipelines; one task per pipeline reads, segments, summarises, lays out and writes that
+ * pipeline's trace (keyed by source and ordinal: a retried task writes at most once); the
+ * aggregate, once every task finished, counts what was written and drops cached results.
+ */
+import { rm } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+import type { FanOut, Progress } from '../jobs/job-queue.ts';
+import { JobError } from '../jobs/job-queue.ts';
+import {
+  deleteSourceOfJob,
+  finishFannedOutSource,
+  insertSourceOnce,
+} from '../store/pipeline-writes.ts';
+import type { ImportRequest } from './import-request.ts';
+import { partsDir } from './pipeline-parts.ts';
+import type {
+  ImportPlan,
+  PipelineResult,
+  PipelineTask,
+  PipelineThreadInput,
+  PipelineThreadOutput,
+} from './pipeline-task-messages.ts';
+
+const PIPELINE_TASK_URL = new URL('./pipeline-task-entry.ts', import.meta.url);
+
+/** The import's flow over the SQLite store at `storeFile`. */
+export class FanOutImport implements FanOut<ImportRequest> {
+  private connection: DatabaseSync | undefined;
+  private readonly storeFile: string;
+  private readonly sourceIdOf: (request: ImportRequest) => string;
+  private thread: Worker | undefined;
+  private seq = 0;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (output: PipelineThreadOutput) => void; reject: (error: Error) => void }
+  >();
+
+  constructor(storeFile: string, sourceIdOf: (request: ImportRequest) => string) {
+    this.storeFile = storeFile;
+    this.sourceIdOf = sourceIdOf;
+  }
+
+  /** This process's own connection for the plan, the aggregate and undoing (opened on first use). */
+  private get db(): DatabaseSync {
+    if (this.connection === undefined) {
+      this.connection = new DatabaseSync(this.storeFile);
+      this.connection.exec('PRAGMA busy_timeout = 30000');
+      this.connection.exec('PRAGMA foreign_keys = ON');
+    }
+    return this.connection;
+  }
+
+  async plan(
+    request: ImportRequest,
+    context: { readonly id: string },
+  ): Promise<{ tasks: unknown[]; progress: Progress }> {
+    const output = await this.run({ op: 'plan', path: request.path, name: request.name });
+    if (output.type !== 'plan') throw new Error('import: the plan thread answered out of turn');
+    const { plan } = output as { plan: ImportPlan };
+    insertSourceOnce(this.db, {
+      id: this.sourceIdOf(request),
+      name: request.name,
+      sha256: request.sha256,
+      size: request.size,
+      kind: plan.kind,
+      format: plan.format,
+      schemaVersion: plan.schemaVersion,
+      jobId: Number(context.id),
+    });
+    return {
+      tasks: [...plan.tasks],
+      progress: {
+        bytesRead: request.size,
+        tracesImported: 0,
+        tracesTotal: plan.tasks.length,
+        graphletsFound: 0,
+      },
+    };
+  }
+
+  async task(request: ImportRequest, task: unknown): Promise<PipelineResult> {
+    const output = await this.run({
+      op: 'task',
+      path: request.path,
+      name: request.name,
+      storeFile: this.storeFile,
+      sourceId: this.sourceIdOf(request),
+      task: task as PipelineTask,
+    });
+    if (output.type !== 'task') throw new Error('import: the task thread answered out of turn');
+    const { result } = output as { result: PipelineResult };
+    if (result.write === 'gone')
+      throw new JobError('canceled', 'import: the source was deleted during the import');
+    return result;
+  }
+
+  fold(progress: Progress, result: unknown): Progress {
+    const { write, graphlets } = result as PipelineResult;
+    // An MLMD store's `default` trace, planned in case, is empty when every execution has a pipeline.
+    const total = Number(progress.tracesTotal ?? 0);
+    return {
+      ...progress,
+      tracesTotal: write === 'empty' ? total - 1 : total,
+      tracesImported: Number(progress.tracesImported ?? 0) + (write === 'empty' ? 0 : 1),
+      graphletsFound: Number(progress.graphletsFound ?? 0) + graphlets,
+    };
+  }
+
+  async aggregate(request: ImportRequest): Promise<unknown> {
+    const sourceId = this.sourceIdOf(request);
+    const counts = finishFannedOutSource(this.db, sourceId);
+    if (counts === undefined)
+      throw new JobError('canceled', 'import: the source was deleted during the import');
+    await this.removeFiles(request);
+    return { sourceId, traces: counts.traces, graphlets: counts.graphlets };
+  }
+
+  async abandon(request: ImportRequest, jobId: string): Promise<void> {
+    deleteSourceOfJob(this.db, this.sourceIdOf(request), Number(jobId));
+    await this.removeFiles(request);
+  }
+
+  /** Removes the upload (when the server owns it) and the pipelines the plan split out of it. */
+  private async removeFiles(request: ImportRequest): Promise<void> {
+    await rm(partsDir(request.path), { recursive: true, force: true });
+    if (request.removeAfter) await rm(request.path, { force: true });
+  }
+
+  /** Stops the thread. */
+  async close(): Promise<void> {
+    await this.thread?.terminate();
+    this.thread = undefined;
+    this.connection?.close();
+    this.connection = undefined;
+  }
+
+  /** Runs one request on the thread (started on first use, again after it died). */
+  private run(input: PipelineThreadInput): Promise<PipelineThreadOutput> {
+    const thread = this.thread ?? this.startThread();
+    const seq = this.seq++;
+    return new Promise<PipelineThreadOutput>((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      thread.postMessage({ seq, input });
+    }).then((output) =>
+      output.type === 'failed' ? Promise.reject(new JobError(output.code, output.message)) : output,
+    );
+  }
+
+  private startThread(): Worker {
+    const thread = new Worker(PIPELINE_TASK_URL);
+    this.thread = thread;
+    thread.on('message', ({ seq, output }: { seq: number; output: PipelineThreadOutput }) => {
+      this.waiting.get(seq)?.resolve(output);
+      this.waiting.delete(seq);
+    });
+    const died = (error: Error) => {
+      if (this.thread === thread) this.thread = undefined;
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
+    };
+    thread.on('error', died);
+    thread.on('exit', (code) => died(new Error(`import: the task thread stopped (exit ${code})`)));
+    return thread;
+  }
+}

@@ -1,0 +1,222 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { isFinalJob, type Job, type SourceList, type TraceList } from '@graphlet/contract';
+import { stringifyTraceDocument } from '@graphlet/formats';
+import { generateCorpusPipeline } from '@graphlet/synth';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Server } from '../create-app.ts';
+import { STORE_FILE } from '../store/open-database.ts';
+import {
+  removeQueueKeys,
+  startApi,
+  startWorker,
+  stopWorker,
+  TEST_REDIS_URL,
+  testQueuePrefix,
+} from '../test-support/queue-workers.ts';
+import { getJson, streamedUpload, tempDataDir, testServer } from '../test-support/test-server.ts';
+
+const corpusOf = (seed: number, pipelines: number) =>
+  new TextEncoder().encode(
+    stringifyTraceDocument(
+      Array.from({ length: pipelines }, (_, i) => generateCorpusPipeline(seed, i)),
+    ),
+  );
+
+/** The stored traces of the data folder: how many, and how many distinct (source, ordinal). */
+function storedTraces(dir: string): { traces: number; uniq: number } {
+  const db = new DatabaseSync(join(dir, STORE_FILE), { readOnly: true });
+  try {
+    return db
+      .prepare(
+        "SELECT COUNT(*) AS traces, COUNT(DISTINCT source_id || '/' || ordinal) AS uniq FROM traces",
+      )
+      .get() as { traces: number; uniq: number };
+  } finally {
+    db.close();
+  }
+}
+
+/** Polls `read` until the job is final (or `until` holds); generous, as the machine is shared. */
+async function poll(
+  read: () => Promise<Job>,
+  until: (job: Job) => boolean = isFinalJob,
+): Promise<Job> {
+  for (let i = 0; i < 3000; i++) {
+    const job = await read();
+    if (until(job) || isFinalJob(job)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('test: the job did not get there in time');
+}
+
+const viaApp = (server: Server, id: string) => async () =>
+  (await getJson<Job>(server, `/api/jobs/${id}`)).body;
+const viaHttp = (url: string, id: string) => async () =>
+  (await (await fetch(`${url}/api/jobs/${id}`)).json()) as Job;
+const importing = (n: number) => (job: Job) => Number(job.progress.tracesImported) >= n;
+
+async function uploadHttp(url: string, bytes: Uint8Array, name: string) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  const response = await fetch(`${url}/api/sources`, { method: 'POST', body: form });
+  return (await response.json()) as { source: { id: string }; job: Job | null };
+}
+
+describe('imports fanned out per pipeline over worker processes (REDIS_URL)', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  /** A data folder and queue prefix, removed after the test. */
+  function deployment(redisUrl = TEST_REDIS_URL) {
+    const dir = tempDataDir();
+    const prefix = testQueuePrefix();
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    if (redisUrl === TEST_REDIS_URL) cleanups.push(() => removeQueueKeys(prefix));
+    const workers = async (n: number) => {
+      const started = await Promise.all(
+        Array.from({ length: n }, () => startWorker(dir, prefix, 2_000, redisUrl)),
+      );
+      cleanups.push(() => Promise.all(started.map(stopWorker)).then(() => {}));
+      return started;
+    };
+    return { dir, prefix, workers };
+  }
+
+  it('two API processes and three workers: a job started through one is streamed, served and deduplicated through the other', async () => {
+    const { dir, prefix, workers } = deployment();
+    const a = await startApi(dir, prefix);
+    cleanups.push(() => stopWorker(a.child));
+    const b = await startApi(dir, prefix);
+    cleanups.push(() => stopWorker(b.child));
+    await workers(3);
+
+    const corpus = corpusOf(11, 8);
+    const first = await uploadHttp(a.url, corpus, 'corpus.json');
+    const events = await (await fetch(`${b.url}/api/jobs/${first.job!.id}/events`)).text();
+    expect(events).toContain('"state":"done"');
+    for (const url of [a.url, b.url])
+      expect(await poll(viaHttp(url, first.job!.id))).toMatchObject({
+        state: 'done',
+        result: { traces: 8 },
+      });
+    const traces = (await (await fetch(`${b.url}/api/traces`)).json()) as TraceList;
+    expect(traces.traces).toHaveLength(8);
+
+    // The same file through the other API process is the same source, not a second import.
+    const again = await uploadHttp(b.url, corpus, 'again.json');
+    expect(again.source.id).toBe(first.source.id);
+
+    // Two imports at once, one per API process: distinct job ids, both done, nothing doubled.
+    const [x, y] = await Promise.all([
+      uploadHttp(a.url, corpusOf(12, 3), 'x.json'),
+      uploadHttp(b.url, corpusOf(13, 4), 'y.json'),
+    ]);
+    expect(x.job!.id).not.toBe(y.job!.id);
+    expect(await poll(viaHttp(b.url, x.job!.id))).toMatchObject({ state: 'done' });
+    expect(await poll(viaHttp(a.url, y.job!.id))).toMatchObject({ state: 'done' });
+    const sources = (await (await fetch(`${a.url}/api/sources`)).json()) as SourceList;
+    expect(sources.sources.map((s) => s.traces).sort()).toEqual([3, 4, 8]);
+    expect(storedTraces(dir)).toEqual({ traces: 15, uniq: 15 });
+  }, 300_000);
+
+  it('a worker killed mid-import (kill -9): its pipeline task is retried elsewhere, every pipeline written once', async () => {
+    const { dir, prefix, workers } = deployment();
+    const server = testServer(dir, { redisUrl: TEST_REDIS_URL, queuePrefix: prefix });
+    cleanups.push(() => server.close());
+    const [victim] = await workers(3);
+    const upload = await streamedUpload(corpusOf(11, 12), 'corpus.json');
+    const { job } = (await (await upload.send(server)).json()) as { job: Job };
+    await poll(viaApp(server, job.id), importing(2));
+    // Every worker is busy with a pipeline now: the killed one takes its task down with it.
+    victim!.kill('SIGKILL');
+    const done = await poll(viaApp(server, job.id));
+    expect(done).toMatchObject({
+      state: 'done',
+      result: { traces: 12 },
+      progress: { tracesImported: 12, tracesTotal: 12 },
+    });
+    expect(storedTraces(dir)).toEqual({ traces: 12, uniq: 12 });
+    const { body } = await getJson<SourceList>(server, '/api/sources');
+    expect(body.sources.map((s) => s.traces)).toEqual([12]);
+  }, 300_000);
+
+  it('Redis restarted mid-import (no persistence): the job fails saying so, leaves nothing; the file imports again whole', async () => {
+    const port = await freePort();
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    let redis = await startRedis(port);
+    cleanups.push(() => stopProcess(redis));
+    const { dir, prefix, workers } = deployment(redisUrl);
+    const server = testServer(dir, { redisUrl, queuePrefix: prefix });
+    cleanups.push(() => server.close());
+    await workers(2);
+    const bytes = corpusOf(11, 10);
+    const upload = await streamedUpload(bytes, 'corpus.json');
+    const { job } = (await (await upload.send(server)).json()) as { job: Job };
+    await poll(viaApp(server, job.id), importing(1));
+
+    await stopProcess(redis, 'SIGKILL');
+    redis = await startRedis(port);
+    const lost = await poll(viaApp(server, job.id));
+    expect(lost).toMatchObject({ state: 'failed', error: { code: 'interrupted' } });
+    expect(lost.error!.message).toMatch(/Redis\) restarted and lost this job; start it again/);
+    // A task still running when Redis went may finish later: it writes into no source.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect((await getJson<SourceList>(server, '/api/sources')).body.sources).toEqual([]);
+
+    const retry = await streamedUpload(bytes, 'corpus.json');
+    const { job: again } = (await (await retry.send(server)).json()) as { job: Job };
+    expect(again.id).not.toBe(job.id);
+    expect(await poll(viaApp(server, again.id))).toMatchObject({
+      state: 'done',
+      result: { traces: 10 },
+    });
+    expect(storedTraces(dir)).toEqual({ traces: 10, uniq: 10 });
+  }, 300_000);
+});
+
+/** A TCP port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis of the test's own on `port`, without persistence; resolves once it answers PING. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+    try {
+      await client.connect();
+      if ((await client.ping()) === 'PONG') return child;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      client.disconnect();
+    }
+  }
+  throw new Error('test: redis-server did not start');
+}
+
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}

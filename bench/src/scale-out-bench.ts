@@ -1,0 +1,178 @@
+// Scale-out: one corpus imported (read, segmented, summarised, laid out, written per pipeline)
+// and analysed (GET /api/stats, uncached) by the REDIS_URL layout with 1, 2 and 4 worker
+// processes, and by the embedded default (`pnpm start` alone) beside it, in one run, each on a
+// fresh data folder. Real processes over loopback: one API process (main.ts), W worker processes
+// (worker-main.ts), Redis under a queue prefix of its own (its keys are removed after).
+//   node bench/src/scale-out-bench.ts [--pipelines 60 | --store corpus.sqlite] [--workers 1,2,4]
+//     [--redis redis://127.0.0.1:6379]
+// Wall times on a shared machine: the load average before and after is printed beside them.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from '@graphlet/synth';
+import { Redis } from 'ioredis';
+
+const { values } = parseArgs({
+  options: {
+    pipelines: { type: 'string', default: '60' },
+    store: { type: 'string' },
+    workers: { type: 'string', default: '1,2,4' },
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+  },
+});
+const round = (x: number) => Number(x.toFixed(2));
+const log = (text: string) => process.stderr.write(`scale-out: ${text}\n`);
+const server = fileURLToPath(new URL('../../apps/server/src/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'graphlet-scale-out-'));
+
+interface Run {
+  readonly layout: string;
+  readonly workers: number;
+  readonly pipelines: number;
+  readonly importSeconds: number;
+  readonly statsSeconds: number;
+  readonly totalSeconds: number;
+  readonly load: readonly number[];
+}
+
+try {
+  let store = values.store;
+  if (store === undefined) {
+    store = join(dir, 'corpus.sqlite');
+    log(`generating ${values.pipelines} synthetic pipelines`);
+    writeCorpus(store, { pipelines: Number(values.pipelines), seed: 1 });
+  }
+  const loadBefore = loadavg().map(round);
+  const runs: Run[] = [await measure(store, 0)];
+  for (const w of values.workers.split(',').map(Number)) runs.push(await measure(store, w));
+  const seconds = (w: number) => runs.find((r) => r.workers === w)?.totalSeconds;
+  const ratio = (a: number, b: number) => {
+    const x = seconds(a);
+    const y = seconds(b);
+    return x === undefined || y === undefined ? null : round(x / y);
+  };
+  const perPipeline = (r: Run) => round(r.importSeconds / r.pipelines);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        corpus: {
+          path: values.store ?? `synthetic, seed 1, ${values.pipelines} pipelines`,
+          bytes: statSync(store).size,
+          pipelines: runs[0]!.pipelines,
+        },
+        machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg().map(round) },
+        runs: runs.map((r) => ({ ...r, importSecondsPerPipeline: perPipeline(r) })),
+        speedup: { oneToTwo: ratio(1, 2), oneToFour: ratio(1, 4), goalOneToTwo: 1.7 },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** One layout on a fresh data folder: `workers` 0 is the embedded default (no REDIS_URL). */
+async function measure(store: string, workers: number): Promise<Run> {
+  const layout = workers === 0 ? 'embedded' : `api + ${workers} worker processes`;
+  log(layout);
+  const data = mkdtempSync(join(dir, 'data-'));
+  const prefix = `graphlet-bench-${randomUUID().slice(0, 8)}`;
+  const queue = workers === 0 ? {} : { REDIS_URL: values.redis, QUEUE_PREFIX: prefix };
+  const env = { ...process.env, DATA_DIR: data, DEMO: '0', ...queue };
+  const children: ChildProcess[] = [];
+  try {
+    const api = spawn(process.execPath, ['--no-warnings', join(server, 'main.ts')], {
+      env: { ...env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(api);
+    const base = await printed(api, /on (http:\/\/[^/ ]+)\//);
+    for (let i = 0; i < workers; i++) {
+      const worker = spawn(process.execPath, ['--no-warnings', join(server, 'worker-main.ts')], {
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(worker);
+      await printed(worker, /(worker on)/);
+    }
+    const form = new FormData();
+    form.append('file', await openAsBlob(store), 'store.sqlite');
+    const start = performance.now();
+    const response = await fetch(`${base}/api/sources`, { method: 'POST', body: form });
+    const body = (await response.json()) as { job: { id: string } | null };
+    if (!response.ok || body.job === null) throw new Error(`upload answered ${response.status}`);
+    const result = await waitForJob(base, body.job.id);
+    const imported = performance.now();
+    const stats = await fetch(`${base}/api/stats`);
+    if (!stats.ok) throw new Error(`stats answered ${stats.status}`);
+    await stats.arrayBuffer();
+    const end = performance.now();
+    const run: Run = {
+      layout,
+      workers,
+      pipelines: result.traces,
+      importSeconds: round((imported - start) / 1000),
+      statsSeconds: round((end - imported) / 1000),
+      totalSeconds: round((end - start) / 1000),
+      load: loadavg().map(round),
+    };
+    log(JSON.stringify(run));
+    return run;
+  } finally {
+    await Promise.all(children.map(stop));
+    if (workers > 0) await removeKeys(prefix);
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+/** Resolves with the first match of `pattern` in the child's output; rejects if it exits first. */
+function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = pattern.exec(chunk.toString())?.[1];
+      if (match !== undefined) resolve(match);
+    });
+    child.once('exit', (code) => reject(new Error(`a process exited early (${code})`)));
+  });
+}
+
+async function waitForJob(base: string, id: string): Promise<{ traces: number }> {
+  for (;;) {
+    const job = (await (await fetch(`${base}/api/jobs/${id}`)).json()) as {
+      state: string;
+      result?: { traces: number };
+      error?: { message: string };
+    };
+    if (job.state === 'done') return job.result!;
+    if (job.state !== 'queued' && job.state !== 'running')
+      throw new Error(`job ${id} ended ${job.state}: ${job.error?.message ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function removeKeys(prefix: string): Promise<void> {
+  const redis = new Redis(values.redis);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
