@@ -475,7 +475,10 @@ export class BullJobs implements JobQueue {
         console.error(`jobs: ${kind} job ${id}: undoing its tasks' writes failed`, undo);
       }
       const first = (await this.pub.get(this.endedKey(id))) ?? why;
-      this.rows.save({ ...job, ...ending(first) });
+      // A late task of a job already ended (by another task, or failed as lost) keeps its row.
+      const recorded = this.rows.get(id);
+      if (recorded === undefined || !isFinalJob(recorded))
+        this.rows.save({ ...job, ...ending(first) });
       throw new UnrecoverableError(first);
     }
   }
