@@ -13,6 +13,7 @@ import {
   deleteSourceOfJob,
   finishFannedOutSource,
   insertSourceOnce,
+  settleSourceColumns,
 } from '../store/pipeline-writes.ts';
 import type { ImportRequest } from './import-request.ts';
 import { partsDir } from './pipeline-parts.ts';
@@ -60,16 +61,9 @@ export class FanOutImport implements FanOut<ImportRequest> {
     const output = await this.run({ op: 'plan', path: request.path, name: request.name });
     if (output.type !== 'plan') throw new Error('import: the plan thread answered out of turn');
     const { plan } = output as { plan: ImportPlan };
-    insertSourceOnce(this.db, {
-      id: this.sourceIdOf(request),
-      name: request.name,
-      sha256: request.sha256,
-      size: request.size,
-      kind: plan.kind,
-      format: plan.format,
-      schemaVersion: plan.schemaVersion,
-      jobId: Number(context.id),
-    });
+    // The source row was written when the job was queued: gone now, the import was canceled.
+    if (!settleSourceColumns(this.db, this.sourceIdOf(request), Number(context.id), plan))
+      throw new JobError('canceled', 'import: the source was deleted during the import');
     return {
       tasks: [...plan.tasks],
       progress: {
@@ -79,6 +73,23 @@ export class FanOutImport implements FanOut<ImportRequest> {
         graphletsFound: 0,
       },
     };
+  }
+
+  /**
+   * Writes the source row as the job is queued (before its traces), so every API process sees
+   * the import: the same file again is this source, and deleting it cancels the import.
+   */
+  claim(request: ImportRequest, jobId: string): void {
+    insertSourceOnce(this.db, {
+      id: this.sourceIdOf(request),
+      name: request.name,
+      sha256: request.sha256,
+      size: request.size,
+      kind: request.kind,
+      format: null,
+      schemaVersion: null,
+      jobId: Number(jobId),
+    });
   }
 
   async task(request: ImportRequest, task: unknown): Promise<PipelineResult> {

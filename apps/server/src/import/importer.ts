@@ -153,6 +153,7 @@ export class Importer {
       throw error;
     }
     this.inFlight.set(request.sha256, job.id);
+    if (this.jobs.fansOut) this.fanOut?.claim(request, job.id);
     // The job may run in another process (BullMQ workers): its end is seen here through events.
     const unsubscribe = this.jobs.subscribe(job.id, (current) => {
       if (!isFinalJob(current)) return;

@@ -66,6 +66,7 @@ const LOST_CHECK_DELAY_MS = 1_000;
 
 /** BullMQ-backed jobs; see the module comment. */
 export class BullJobs implements JobQueue {
+  readonly fansOut = true;
   private readonly options: BullJobsOptions;
   private readonly rows: JobRows;
   private readonly kinds = new Map<
@@ -192,7 +193,8 @@ export class BullJobs implements JobQueue {
     if (bullJob !== undefined && (await bullJob.isWaiting())) {
       try {
         await bullJob.remove();
-        const { discard } = this.kinds.get(live.job.kind)!.options;
+        const { discard, fanOut } = this.kinds.get(live.job.kind)!.options;
+        await fanOut?.abandon(this.inputs.get(id) as never, id);
         discard?.(this.inputs.get(id) as never);
         this.change(id, { state: 'canceled' });
         this.rows.save(live.job);

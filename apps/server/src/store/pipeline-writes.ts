@@ -81,3 +81,17 @@ export function deleteSourceOfJob(db: DatabaseSync, sourceId: string, jobId: num
     return Number(changes) > 0;
   });
 }
+
+/** Records what the plan read of the file (kind, format, version); false when the source is gone. */
+export function settleSourceColumns(
+  db: DatabaseSync,
+  sourceId: string,
+  jobId: number,
+  file: Pick<ImportedSource, 'kind' | 'format' | 'schemaVersion'>,
+): boolean {
+  const { changes } = statement(
+    db,
+    'UPDATE sources SET kind = ?, format = ?, schema_version = ? WHERE id = ? AND job_id = ?',
+  ).run(file.kind, file.format ?? null, file.schemaVersion, sourceId, jobId);
+  return Number(changes) > 0;
+}
