@@ -6,22 +6,14 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { WasteModelSummary } from '@graphlet/contract';
 import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
 import { statement, transaction } from './statement.ts';
+import { insertSql, WASTE_MODEL_COLUMNS, wasteModelRow } from './table-rows.ts';
 
 /** Writes a model and its test graphlets in one transaction. */
 export function insertWasteModel(db: DatabaseSync, model: StoredWasteModel): void {
   const { summary, test } = model;
   transaction(db, () => {
-    statement(
-      db,
-      'INSERT INTO waste_models (id, job_id, created, summary, results, test, variants) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      summary.id,
-      summary.jobId,
-      summary.created,
-      JSON.stringify(summary),
-      JSON.stringify(model.results),
-      JSON.stringify(test),
-      JSON.stringify(model.variants),
+    statement(db, insertSql('waste_models', WASTE_MODEL_COLUMNS, 'sqlite')).run(
+      ...wasteModelRow(model),
     );
     const insert = statement(
       db,

@@ -5,6 +5,15 @@ import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { clearResults } from './results-cache.ts';
 import { indexTraceNodes } from './search-index.ts';
 import { statement, transaction } from './statement.ts';
+import {
+  GRAPHLET_COLUMNS,
+  graphletRow,
+  insertSql,
+  SOURCE_COLUMNS,
+  sourceRow,
+  TRACE_COLUMNS,
+  traceRow,
+} from './table-rows.ts';
 
 /** The id of a source's n-th trace (from 1). */
 export function traceId(sourceId: string, ordinal: number): string {
@@ -22,20 +31,7 @@ export function writeImport(
   checkpoint: () => void = () => {},
 ): void {
   transaction(db, () => {
-    statement(
-      db,
-      'INSERT INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      source.id,
-      source.name,
-      source.sha256,
-      source.size,
-      source.kind,
-      source.format ?? null,
-      source.schemaVersion,
-      source.jobId,
-      now.toISOString(),
-    );
+    statement(db, insertSql('sources', SOURCE_COLUMNS, 'sqlite')).run(...sourceRow(source, now));
     let ordinal = 0;
     for (const trace of source.traces) {
       checkpoint();
@@ -54,26 +50,8 @@ export function insertTrace(
   baseRoles: string | null = null,
 ): void {
   const id = traceId(sourceId, ordinal);
-  const s = trace.summary;
-  statement(
-    db,
-    `INSERT INTO traces (id, source_id, ordinal, pipeline, executions, artifacts, graphlets,
-      failed_graphlets, pushed_share, lifespan_days, models_per_day, compute_seconds, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    sourceId,
-    ordinal,
-    trace.pipeline,
-    s.executions,
-    s.artifacts,
-    s.graphlets,
-    s.failedGraphlets,
-    s.pushedShare,
-    s.lifespanDays,
-    s.modelsPerDay,
-    s.computeSeconds,
-    trace.note ?? null,
+  statement(db, insertSql('traces', TRACE_COLUMNS, 'sqlite')).run(
+    ...traceRow(id, sourceId, ordinal, trace),
   );
   statement(
     db,
@@ -87,25 +65,7 @@ export function insertTrace(
 export function insertGraphlets(db: DatabaseSync, id: string, trace: ImportedTrace): void {
   const insertGraphlet = statement(
     db,
-    `INSERT INTO graphlets (trace_id, trainer, idx, pushed, failed, warm_start, start_ms, end_ms,
-      executions, artifacts, spans, downstream, metrics)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertSql('graphlets', ['trace_id', ...GRAPHLET_COLUMNS], 'sqlite'),
   );
-  for (const g of trace.graphlets) {
-    insertGraphlet.run(
-      id,
-      g.trainer,
-      g.index,
-      g.pushed ? 1 : 0,
-      g.failed ? 1 : 0,
-      g.warmStart ? 1 : 0,
-      g.startMs,
-      g.endMs,
-      JSON.stringify(g.executions),
-      JSON.stringify(g.artifacts),
-      JSON.stringify(g.spans),
-      JSON.stringify(g.downstream),
-      JSON.stringify(g.metrics),
-    );
-  }
+  for (const g of trace.graphlets) insertGraphlet.run(id, ...graphletRow(g));
 }

@@ -3,6 +3,7 @@ import type { WasteModelSummary } from '@graphlet/contract';
 import type pg from 'pg';
 import type { StoredWasteModel } from '../../waste/stored-waste-model.ts';
 import type { Store } from '../store.ts';
+import { insertSql, WASTE_MODEL_COLUMNS, wasteModelRow } from '../table-rows.ts';
 import { inTransaction } from './postgres-pool.ts';
 
 type WasteRows = Pick<
@@ -26,16 +27,8 @@ export function postgresWasteRows(pool: pg.Pool): WasteRows {
       const { summary, test } = model;
       return inTransaction(pool, async (client) => {
         await client.query(
-          'INSERT INTO waste_models (id, job_id, created, summary, results, test, variants) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [
-            summary.id,
-            summary.jobId,
-            summary.created,
-            JSON.stringify(summary),
-            JSON.stringify(model.results),
-            JSON.stringify(test),
-            JSON.stringify(model.variants),
-          ],
+          insertSql('waste_models', WASTE_MODEL_COLUMNS, 'postgres'),
+          wasteModelRow(model),
         );
         if (test.trainer.length > 0) {
           await client.query(

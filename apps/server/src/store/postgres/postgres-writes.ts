@@ -3,6 +3,16 @@ import type { Trace } from '@graphlet/core';
 import type pg from 'pg';
 import type { ImportedSource, ImportedTrace } from '../imported-source.ts';
 import { searchNodeRows } from '../search-index.ts';
+import {
+  GRAPHLET_COLUMNS,
+  graphletRow,
+  insertSql,
+  type RowValue,
+  SOURCE_COLUMNS,
+  sourceRow,
+  TRACE_COLUMNS,
+  traceRow,
+} from '../table-rows.ts';
 import { traceId } from '../write-import.ts';
 
 /** Inserts one trace of a source (summary, payload, search rows, graphlets) as its `ordinal`-th. */
@@ -14,26 +24,9 @@ export async function insertTrace(
   baseRoles: string | null = null,
 ): Promise<void> {
   const id = traceId(sourceId, ordinal);
-  const s = trace.summary;
   await client.query(
-    `INSERT INTO traces (id, source_id, ordinal, pipeline, executions, artifacts, graphlets,
-      failed_graphlets, pushed_share, lifespan_days, models_per_day, compute_seconds, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      id,
-      sourceId,
-      ordinal,
-      trace.pipeline,
-      s.executions,
-      s.artifacts,
-      s.graphlets,
-      s.failedGraphlets,
-      s.pushedShare,
-      s.lifespanDays,
-      s.modelsPerDay,
-      s.computeSeconds,
-      trace.note ?? null,
-    ],
+    insertSql('traces', TRACE_COLUMNS, 'postgres'),
+    traceRow(id, sourceId, ordinal, trace),
   );
   await client.query(
     'INSERT INTO trace_payloads (trace_id, trace, layout, base_roles) VALUES ($1, $2, $3, $4)',
@@ -46,31 +39,16 @@ export async function insertTrace(
        SELECT $1::text, node_id, kind, label, type, name, uri
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
        WITH ORDINALITY AS n(node_id, kind, label, type, name, uri, i) ORDER BY i`,
-      [id, ...[0, 1, 2, 3, 4, 5].map((c) => nodes.map((row) => row[c]))],
+      [id, ...columnsOf(nodes, 6)],
     );
   }
   const g = trace.graphlets;
   if (g.length > 0) {
     await client.query(
-      `INSERT INTO graphlets (trace_id, trainer, idx, pushed, failed, warm_start, start_ms, end_ms,
-        executions, artifacts, spans, downstream, metrics)
+      `INSERT INTO graphlets (trace_id, ${GRAPHLET_COLUMNS.join(', ')})
        SELECT $1::text, * FROM unnest($2::bigint[], $3::int[], $4::int[], $5::int[], $6::int[],
          $7::float8[], $8::float8[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,
-      [
-        id,
-        g.map((x) => x.trainer),
-        g.map((x) => x.index),
-        g.map((x) => (x.pushed ? 1 : 0)),
-        g.map((x) => (x.failed ? 1 : 0)),
-        g.map((x) => (x.warmStart ? 1 : 0)),
-        g.map((x) => x.startMs),
-        g.map((x) => x.endMs),
-        g.map((x) => JSON.stringify(x.executions)),
-        g.map((x) => JSON.stringify(x.artifacts)),
-        g.map((x) => JSON.stringify(x.spans)),
-        g.map((x) => JSON.stringify(x.downstream)),
-        g.map((x) => JSON.stringify(x.metrics)),
-      ],
+      [id, ...columnsOf(g.map(graphletRow), GRAPHLET_COLUMNS.length)],
     );
   }
 }
@@ -82,21 +60,7 @@ export async function insertSource(
   now: Date,
   checkpoint: () => void,
 ): Promise<void> {
-  await client.query(
-    `INSERT INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      source.id,
-      source.name,
-      source.sha256,
-      source.size,
-      source.kind,
-      source.format ?? null,
-      source.schemaVersion,
-      source.jobId,
-      now.toISOString(),
-    ],
-  );
+  await client.query(insertSql('sources', SOURCE_COLUMNS, 'postgres'), sourceRow(source, now));
   let ordinal = 0;
   for (const trace of source.traces) {
     checkpoint();
@@ -134,4 +98,9 @@ export async function replaceTrace(
   }
   await insertTrace(client, sourceId, ordinal, trace);
   return traceId(sourceId, ordinal);
+}
+
+/** Row tuples turned into `width` column arrays, for one `unnest` insert. */
+function columnsOf(rows: readonly (readonly unknown[])[], width: number): RowValue[][] {
+  return Array.from({ length: width }, (_, c) => rows.map((row) => row[c] as RowValue));
 }
