@@ -4,6 +4,7 @@ import type { Trace } from '@graphlet/core';
 import type { ImportedTrace } from './imported-source.ts';
 import { indexTraceNodes, unindexTraceNodes } from './search-index.ts';
 import { statement } from './statement.ts';
+import { TRACE_SUMMARY_COLUMNS, traceSummaryRow } from './table-rows.ts';
 import { insertGraphlets, insertTrace, traceId } from './write-import.ts';
 
 /**
@@ -56,24 +57,8 @@ export function replaceTrace(
 
 /** Rewrites a stored trace's summary, payload and graphlets; its search rows stay. */
 function rewriteTrace(db: DatabaseSync, id: string, trace: ImportedTrace): void {
-  const s = trace.summary;
-  statement(
-    db,
-    `UPDATE traces SET executions = ?, artifacts = ?, graphlets = ?, failed_graphlets = ?,
-      pushed_share = ?, lifespan_days = ?, models_per_day = ?, compute_seconds = ?, note = ?
-     WHERE id = ?`,
-  ).run(
-    s.executions,
-    s.artifacts,
-    s.graphlets,
-    s.failedGraphlets,
-    s.pushedShare,
-    s.lifespanDays,
-    s.modelsPerDay,
-    s.computeSeconds,
-    trace.note ?? null,
-    id,
-  );
+  const assignments = TRACE_SUMMARY_COLUMNS.map((c) => `${c} = ?`).join(', ');
+  statement(db, `UPDATE traces SET ${assignments} WHERE id = ?`).run(...traceSummaryRow(trace), id);
   statement(
     db,
     'UPDATE trace_payloads SET trace = ?, layout = ?, base_roles = NULL WHERE trace_id = ?',

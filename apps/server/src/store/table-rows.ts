@@ -21,12 +21,8 @@ export const SOURCE_COLUMNS = [
   'created',
 ] as const;
 
-/** Columns of `traces`, in the order of traceRow. */
-export const TRACE_COLUMNS = [
-  'id',
-  'source_id',
-  'ordinal',
-  'pipeline',
+/** Columns of `traces` a trace's content sets (all but its id, source, ordinal and pipeline). */
+export const TRACE_SUMMARY_COLUMNS = [
   'executions',
   'artifacts',
   'graphlets',
@@ -36,6 +32,15 @@ export const TRACE_COLUMNS = [
   'models_per_day',
   'compute_seconds',
   'note',
+] as const;
+
+/** Columns of `traces`, in the order of traceRow. */
+export const TRACE_COLUMNS = [
+  'id',
+  'source_id',
+  'ordinal',
+  'pipeline',
+  ...TRACE_SUMMARY_COLUMNS,
 ] as const;
 
 /** Columns of `graphlets` after `trace_id`, in the order of graphletRow. */
@@ -87,12 +92,13 @@ export function traceRow(
   ordinal: number,
   trace: ImportedTrace,
 ): RowValue[] {
+  return [id, sourceId, ordinal, trace.pipeline, ...traceSummaryRow(trace)];
+}
+
+/** A trace's values of TRACE_SUMMARY_COLUMNS. */
+export function traceSummaryRow(trace: ImportedTrace): RowValue[] {
   const s = trace.summary;
   return [
-    id,
-    sourceId,
-    ordinal,
-    trace.pipeline,
     s.executions,
     s.artifacts,
     s.graphlets,
@@ -135,6 +141,18 @@ export function wasteModelRow(model: StoredWasteModel): RowValue[] {
     JSON.stringify(model.test),
     JSON.stringify(model.variants),
   ];
+}
+
+/** A stored waste model from its row's JSON columns. */
+export function wasteModelFromRow(
+  row: Readonly<Record<'summary' | 'results' | 'test' | 'variants', string>>,
+): StoredWasteModel {
+  return {
+    summary: JSON.parse(row.summary),
+    results: JSON.parse(row.results),
+    test: JSON.parse(row.test),
+    variants: JSON.parse(row.variants),
+  } as StoredWasteModel;
 }
 
 /** `INSERT INTO table (columns) VALUES (...)` with `?` (SQLite) or `$n` (PostgreSQL) placeholders. */

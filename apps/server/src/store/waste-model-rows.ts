@@ -6,7 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { WasteModelSummary } from '@graphlet/contract';
 import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
 import { statement, transaction } from './statement.ts';
-import { insertSql, WASTE_MODEL_COLUMNS, wasteModelRow } from './table-rows.ts';
+import { insertSql, WASTE_MODEL_COLUMNS, wasteModelFromRow, wasteModelRow } from './table-rows.ts';
 
 /** Writes a model and its test graphlets in one transaction. */
 export function insertWasteModel(db: DatabaseSync, model: StoredWasteModel): void {
@@ -41,12 +41,7 @@ export function getWasteModel(db: DatabaseSync, id: string): StoredWasteModel | 
     'SELECT summary, results, test, variants FROM waste_models WHERE id = ?',
   ).get(id) as Record<'summary' | 'results' | 'test' | 'variants', string> | undefined;
   if (row === undefined) return undefined;
-  return {
-    summary: JSON.parse(row.summary),
-    results: JSON.parse(row.results),
-    test: JSON.parse(row.test),
-    variants: JSON.parse(row.variants),
-  } as StoredWasteModel;
+  return wasteModelFromRow(row);
 }
 
 /** The newest model whose test set holds the graphlet, with the graphlet's row; or undefined. */

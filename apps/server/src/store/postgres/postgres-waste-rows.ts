@@ -1,9 +1,8 @@
 /** Waste model rows on PostgreSQL: the model's JSON columns, its test graphlets, forests as bytea. */
 import type { WasteModelSummary } from '@graphlet/contract';
 import type pg from 'pg';
-import type { StoredWasteModel } from '../../waste/stored-waste-model.ts';
 import type { Store } from '../store.ts';
-import { insertSql, WASTE_MODEL_COLUMNS, wasteModelRow } from '../table-rows.ts';
+import { insertSql, WASTE_MODEL_COLUMNS, wasteModelFromRow, wasteModelRow } from '../table-rows.ts';
 import { inTransaction } from './postgres-pool.ts';
 
 type WasteRows = Pick<
@@ -51,12 +50,7 @@ export function postgresWasteRows(pool: pg.Pool): WasteRows {
       >('SELECT summary, results, test, variants FROM waste_models WHERE id = $1', [id]);
       const row = rows[0];
       if (row === undefined) return undefined;
-      return {
-        summary: JSON.parse(row.summary),
-        results: JSON.parse(row.results),
-        test: JSON.parse(row.test),
-        variants: JSON.parse(row.variants),
-      } as StoredWasteModel;
+      return wasteModelFromRow(row);
     },
     async findTestGraphlet(traceId, trainer) {
       const { rows } = await pool.query<{ model_id: string; row: number }>(
