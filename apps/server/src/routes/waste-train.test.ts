@@ -202,6 +202,35 @@ describe('waste API', () => {
   });
 });
 
+describe('the training job on a larger corpus', () => {
+  it('reads the stored traces a few at a time, never the whole corpus, and reports each step', async () => {
+    await withServer(async (server) => {
+      await importWasteCorpus(server, transformPushesCorpus(48, 4));
+      const response = await postJson(server, '/api/waste/train', {
+        variant: 'RF:Shape',
+        trees: 3,
+      });
+      const { job } = (await response.json()) as { job: Job };
+      const events = await (await server.app.request(`/api/jobs/${job.id}/events`)).text();
+      const progress = events
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => (JSON.parse(line.slice(6)) as Job).progress);
+      const features = progress.filter((p) => p.stage === 'features');
+      expect(features[0]).toMatchObject({ tracesDone: 0, tracesTotal: 48, rows: 0 });
+      expect(features.at(-1)).toMatchObject({ tracesDone: 48, rows: 48 * 4 });
+      // Two feature workers, each at most four traces ahead of the table (48 stored).
+      const held = Number(features.at(-1)!.tracesInFlightMax);
+      expect(held).toBeGreaterThanOrEqual(1);
+      expect(held).toBeLessThanOrEqual(8);
+      const trees = progress.filter((p) => p.stage === 'training').map((p) => p.treesDone);
+      expect(trees).toEqual(expect.arrayContaining([0, 1, 2, 3]));
+      expect(progress.at(-1)).toMatchObject({ stage: 'done', tracesInFlightMax: held });
+      expect(await waitForJob(server, job.id)).toMatchObject({ state: 'done' });
+    });
+  });
+});
+
 describe('waste models in the store', () => {
   it('survive a restart', async () => {
     await withDataDir(async (dir) => {

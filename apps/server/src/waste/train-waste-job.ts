@@ -1,9 +1,9 @@
 /**
  * The `waste-train` job kind: builds the feature table from the stored traces and graphlets on
- * worker threads, one trace at a time (progress: traces done of total, rows), trains the
- * requested variants (progress: stage, variant i of n, trees done of total), stores each forest
- * as soon as it is trained and then the model; a corpus that cannot be trained fails with the
- * WasteError code.
+ * worker threads, one trace at a time (progress: traces done of total, rows, the most traces
+ * read ahead at once), trains the requested variants (progress: stage, variant i of n, trees
+ * done of total), stores each forest as soon as it is trained and then the model; a corpus that
+ * cannot be trained fails with the WasteError code.
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -156,12 +156,12 @@ async function buildTable(
       sourceModule: new URL('./store-feature-source.ts', import.meta.url),
       threads,
       signal: context.signal,
-      onProgress: ({ pipelinesDone, rows }) => {
+      onProgress: ({ pipelinesDone, rows, inFlightMax }) => {
         // A trace deleted since the request was accepted reads as none and is skipped.
         const now = performance.now();
         if (now - reported < 250 && pipelinesDone < ids.length) return;
         reported = now;
-        context.progress({ tracesDone: pipelinesDone, rows });
+        context.progress({ tracesDone: pipelinesDone, rows, tracesInFlightMax: inFlightMax });
       },
     },
   );

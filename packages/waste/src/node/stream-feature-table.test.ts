@@ -50,7 +50,29 @@ describe('streamFeatureTable', () => {
         pipelinesDone: traces.length + 1,
         pipelinesTotal: traces.length + 1,
         rows: expected.table.nRows,
+        inFlightMax: expect.any(Number),
       });
+    }
+  });
+
+  it('holds a few pipelines at a time, never the corpus, and reports each one appended', async () => {
+    const many = transformPushesCorpus(60, 3);
+    const manySpec = corpusFile('many.json', many);
+    for (const threads of [1, 2]) {
+      const progress: FeatureProgress[] = [];
+      const built = await streamFeatureTable(tasksOf(manySpec, many.length), {
+        sourceModule,
+        threads,
+        onProgress: (p) => progress.push(p),
+      });
+      expect(built.table.nRows).toBe(60 * 3);
+      expect(progress.map((p) => p.pipelinesDone)).toEqual(
+        Array.from({ length: many.length }, (_, i) => i + 1),
+      );
+      // Read ahead by at most four pipelines per worker: the bound that keeps memory flat.
+      const held = progress.at(-1)!.inFlightMax;
+      expect(held).toBeGreaterThanOrEqual(1);
+      expect(held).toBeLessThanOrEqual(4 * threads);
     }
   });
 

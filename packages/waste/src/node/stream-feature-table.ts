@@ -26,6 +26,11 @@ export interface FeatureProgress {
   readonly pipelinesDone: number;
   readonly pipelinesTotal: number;
   readonly rows: number;
+  /**
+   * The most pipelines handed to workers but not yet appended at any one time so far: every
+   * trace the build held at once was among them (at most threads x 4, whatever the corpus).
+   */
+  readonly inFlightMax: number;
 }
 
 export interface StreamTableOptions {
@@ -61,6 +66,7 @@ export async function streamFeatureTable(
   const done = new Map<number, PipelineFeatureRows | undefined>();
   let appended = 0;
   let rows = 0;
+  let inFlightMax = 0;
   let onAbort: (() => void) | undefined;
   try {
     if (total > 0) {
@@ -78,6 +84,7 @@ export async function streamFeatureTable(
               spec: task.spec,
               item: task.item,
             } satisfies FeatureTask);
+            inFlightMax = Math.max(inFlightMax, next - appended);
             return true;
           }
           return false;
@@ -100,7 +107,12 @@ export async function streamFeatureTable(
                 done.delete(appended);
                 if (result !== undefined) rows += builder.addRows(result, tasks[appended]!.key);
                 appended++;
-                options.onProgress?.({ pipelinesDone: appended, pipelinesTotal: total, rows });
+                options.onProgress?.({
+                  pipelinesDone: appended,
+                  pipelinesTotal: total,
+                  rows,
+                  inFlightMax,
+                });
               }
             } catch (error) {
               reject(error);
