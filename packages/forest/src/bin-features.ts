@@ -3,6 +3,7 @@
 // column-major as bytes; the forest then searches splits over bins instead of sorted values.
 // Like scikit-learn's HistGradientBoosting: edges are midpoints between distinct values.
 
+import { DistinctFloats } from './distinct-floats.ts';
 import {
   type ColumnMatrix,
   checkMatrix,
@@ -128,17 +129,19 @@ export function binOf(edges: Float64Array, value: number): number {
 
 /** Edges splitting sorted-able non-NaN values into at most maxBins bins of about equal counts. */
 function quantileEdges(sample: Float64Array, maxBins: number): Float64Array {
+  // Most waste features (one-hots, counts, matches) take a few values: then the edges are the
+  // midpoints between the sorted distinct values, found without sorting the whole sample (the
+  // sort was most of the binning, which runs on the calling thread before any tree starts).
+  const few = fewDistinct(sample, maxBins);
+  if (few !== undefined) {
+    few.sort();
+    const out = new Float64Array(Math.max(0, few.length - 1));
+    for (let i = 1; i < few.length; i++) out[i - 1] = midpoint(few[i - 1]!, few[i]!);
+    return out;
+  }
   sample.sort();
   const n = sample.length;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sample[i] !== sample[i - 1]) distinct++;
   const out: number[] = [];
-  if (distinct <= maxBins) {
-    for (let i = 1; i < n; i++) {
-      if (sample[i] !== sample[i - 1]) out.push(midpoint(sample[i - 1]!, sample[i]!));
-    }
-    return Float64Array.from(out);
-  }
   // Cut after the distinct value where the cumulative count first reaches each quantile j / maxBins.
   let next = 1;
   for (let i = 0; i < n - 1 && next < maxBins; i++) {
@@ -151,6 +154,16 @@ function quantileEdges(sample: Float64Array, maxBins: number): Float64Array {
     }
   }
   return Float64Array.from(out);
+}
+
+/** The distinct values of `sample` (in no order) when there are at most `limit`, else undefined. */
+function fewDistinct(sample: Float64Array, limit: number): Float64Array | undefined {
+  const seen = new DistinctFloats();
+  for (let i = 0; i < sample.length; i++) {
+    seen.intern(sample[i]!);
+    if (seen.size > limit) return undefined;
+  }
+  return seen.values.slice(0, seen.size);
 }
 
 /** A value m with a <= m < b, halfway when representable (adjacent floats have no midpoint). */
