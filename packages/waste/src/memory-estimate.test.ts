@@ -22,6 +22,13 @@ describe('estimateWasteMemory', () => {
     expect(estimateWasteMemory({ ...paper, forestsHeld: 4 }).forests).toBeCloseTo(4 * e.forests);
   });
 
+  it("counts what the host holds beside the run (a server's caches) in the process part", () => {
+    const e = estimateWasteMemory(paper);
+    const served = estimateWasteMemory({ ...paper, extraProcessBytes: 256 * 2 ** 20 });
+    expect(served.baseline - e.baseline).toBe(256 * 2 ** 20);
+    expect(served.total - e.total).toBe(256 * 2 ** 20);
+  });
+
   it('fails with too_large naming the figure needed and the setting', () => {
     const e = estimateWasteMemory(paper);
     expect(() => checkMemory(e, e.total, '--max-memory')).not.toThrow();

@@ -22,6 +22,8 @@ export interface WasteMemoryInput {
   readonly forestsHeld: number;
   /** Extra bytes per tree node held beside the forest (a serialized copy: ~39). */
   readonly extraNodeBytes?: number | undefined;
+  /** Bytes the host process may hold beside the run (a server's caches). */
+  readonly extraProcessBytes?: number | undefined;
 }
 
 /** The estimate in bytes, by part. */
@@ -62,7 +64,7 @@ export function estimateWasteMemory(input: WasteMemoryInput): WasteMemoryEstimat
   const nodeBytes = NODE_BYTES + (input.extraNodeBytes ?? 0);
   const forests =
     Math.max(1, input.forestsHeld) * trees * NODES_PER_TRAINING_ROW * trainRows * nodeBytes;
-  const baseline = PROCESS_BYTES + threads * WORKER_BYTES;
+  const baseline = PROCESS_BYTES + threads * WORKER_BYTES + (input.extraProcessBytes ?? 0);
   return { table, training, forests, baseline, total: table + training + forests + baseline };
 }
 

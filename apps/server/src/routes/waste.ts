@@ -60,7 +60,7 @@ export function wasteRoutes(services: Services) {
     const counts = await services.store.trainableCounts(traceIds);
     checkTrainableCounts(counts);
     checkMemory(
-      wasteTrainMemory(counts, request),
+      wasteTrainMemory(counts, request, services.config.cacheBytes),
       services.config.wasteMaxMemory,
       'the server setting WASTE_MAX_MEMORY',
     );
