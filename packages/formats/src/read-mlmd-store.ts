@@ -107,9 +107,8 @@ export function openMlmdPipelines(path: string, options: ReadMlmdOptions = {}): 
         if (index !== scopes.length) throw new RangeError(`formats: no pipeline ${index}`);
         // Each of the six scope queries rebuilds the set of executions outside every pipeline
         // context (minutes and ~1 GB at the paper's scale): ask once whether there are any.
-        const any = guarded(
-          store,
-          () => prepareTraceStatements(db, columns, 'orphans').executions.get(everyContext),
+        const any = guarded(store, () =>
+          prepareTraceStatements(db, columns, 'orphans').executions.get(everyContext),
         );
         if (any === undefined) return undefined;
         const orphans = read('default', 'orphans', everyContext);
