@@ -50,7 +50,7 @@ const wasteModelIdOf = (jobId: string) => `wm-${jobId}`;
  * Peak memory of a training request, from the counts of the graphlets table: one forest at a
  * time, its blob and SQLite's copy of the blob while the row is written, beside the server's
  * caches (`cacheBytes`). Measured for the four main variants: 1,557 MB at the paper's scale
- * (estimated 1,583 MB before the caches were counted), 911 MB on 1,144 of its pipelines
+ * (estimated 1,583 MB before the caches were counted), 890 MB on 1,144 of its pipelines
  * (146,436 graphlets; estimated 791 MB without the caches, 1,047 MB with the default 256 MB).
  */
 export function wasteTrainMemory(
