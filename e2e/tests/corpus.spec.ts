@@ -167,6 +167,14 @@ test.describe('corpus page', () => {
     }
     await page.screenshot({ path: info.outputPath('corpus-sources.png') });
 
+    // Every column of the trace table fits the 1280 px window, long file names included.
+    const wrap = page.locator('.table-wrap').first();
+    const widths = await wrap.evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+
     // The uploaded store's buttons answer the mouse: Roles… opens its dialog, Delete… asks first.
     const uploaded = sources.filter({ hasText: 'tfx-1.15-interactive-two-trainers.sqlite' });
     await mouseClick(page, uploaded.getByRole('button', { name: /^Roles of / }));

@@ -100,11 +100,16 @@ export function TracesTable({ rows, sort, dir, onSort }: TracesTableProps) {
             <tr key={row.id}>
               {COLUMNS.map((column) =>
                 column.key === 'pipeline' ? (
-                  <td key={column.key} className="nowrap">
+                  <td key={column.key} className="name-cell">
                     <Link to={`/traces/${encodeURIComponent(row.id)}`}>{row.pipeline}</Link>
                   </td>
                 ) : (
-                  <td key={column.key} className={column.numeric ? 'num' : undefined}>
+                  <td
+                    key={column.key}
+                    className={
+                      column.numeric ? 'num' : column.key === 'source' ? 'name-cell' : undefined
+                    }
+                  >
                     {column.render(row)}
                   </td>
                 ),
