@@ -16,9 +16,12 @@ export async function measureFigures(
     for (let i = 0; i <= runs; i++) {
       const page = await context.newPage();
       await page.goto(`${url}/figures`);
-      const ready = `document.querySelector('section.figure-panel[data-rendered="true"] svg') !== null && document.querySelector('.figures-page[aria-busy="true"]') === null`;
+      // Locators, not a string function: the page's CSP (script-src 'self') forbids string eval.
       const found = await page
-        .waitForFunction(ready, null, { timeout: 60_000 })
+        .locator('section.figure-panel[data-rendered="true"] svg')
+        .first()
+        .waitFor({ timeout: 60_000 })
+        .then(() => page.locator('.figures-page[aria-busy="true"]').waitFor({ state: 'detached' }))
         .then(() => true)
         .catch(() => false);
       if (!found) return { skipped: 'no figure panel rendered on /figures' };
