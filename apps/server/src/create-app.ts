@@ -86,7 +86,8 @@ export function createApp(input: ConfigInput = {}): Server {
           prefix: config.queuePrefix,
           role: 'api',
           queueLimit: config.jobQueueLimit,
-          allocateId: (kind) => jobIds!.next(kind),
+          // PostgreSQL's job rows take ids from the jobs table's sequence themselves.
+          ...(jobIds === undefined ? {} : { allocateId: (kind: string) => jobIds.next(kind) }),
         });
   // A connection's sync runs in this process (its worker thread and any password in memory stay
   // here), on the queue's own runner when there is no Redis, on a local one beside BullMQ.

@@ -5,16 +5,12 @@
  * aggregate, once every task finished, counts what was written and drops cached results.
  */
 import { rm } from 'node:fs/promises';
-import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import type { FanOut, Progress } from '../jobs/job-queue.ts';
 import { JobError } from '../jobs/job-queue.ts';
-import {
-  deleteSourceOfJob,
-  finishFannedOutSource,
-  insertSourceOnce,
-  settleSourceColumns,
-} from '../store/pipeline-writes.ts';
+import { openWorkerStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { whileUnreachable } from '../store/while-unreachable.ts';
 import type { ImportRequest } from './import-request.ts';
 import { partsDir } from './pipeline-parts.ts';
 import type {
@@ -27,10 +23,10 @@ import type {
 
 const PIPELINE_TASK_URL = new URL('./pipeline-task-entry.ts', import.meta.url);
 
-/** The import's flow over the SQLite store at `storeFile`. */
+/** The import's flow over the store at `storeLocation` (SQLite file or PostgreSQL URL). */
 export class FanOutImport implements FanOut<ImportRequest> {
-  private connection: DatabaseSync | undefined;
-  private readonly storeFile: string;
+  private connection: Store | undefined;
+  private readonly storeLocation: string;
   private readonly sourceIdOf: (request: ImportRequest) => string;
   private thread: Worker | undefined;
   private seq = 0;
@@ -39,18 +35,14 @@ export class FanOutImport implements FanOut<ImportRequest> {
     { resolve: (output: PipelineThreadOutput) => void; reject: (error: Error) => void }
   >();
 
-  constructor(storeFile: string, sourceIdOf: (request: ImportRequest) => string) {
-    this.storeFile = storeFile;
+  constructor(storeLocation: string, sourceIdOf: (request: ImportRequest) => string) {
+    this.storeLocation = storeLocation;
     this.sourceIdOf = sourceIdOf;
   }
 
   /** This process's own connection for the plan, the aggregate and undoing (opened on first use). */
-  private get db(): DatabaseSync {
-    if (this.connection === undefined) {
-      this.connection = new DatabaseSync(this.storeFile);
-      this.connection.exec('PRAGMA busy_timeout = 30000');
-      this.connection.exec('PRAGMA foreign_keys = ON');
-    }
+  private get store(): Store {
+    this.connection ??= openWorkerStore(this.storeLocation);
     return this.connection;
   }
 
@@ -62,7 +54,11 @@ export class FanOutImport implements FanOut<ImportRequest> {
     if (output.type !== 'plan') throw new Error('import: the plan thread answered out of turn');
     const { plan } = output as { plan: ImportPlan };
     // The source row was written when the job was queued: gone now, the import was canceled.
-    if (!settleSourceColumns(this.db, this.sourceIdOf(request), Number(context.id), plan))
+    const sourceId = this.sourceIdOf(request);
+    const settled = await whileUnreachable(() =>
+      this.store.settleSourceColumns(sourceId, Number(context.id), plan),
+    );
+    if (!settled)
       throw new JobError('canceled', 'import: the source was deleted during the import');
     return {
       tasks: [...plan.tasks],
@@ -79,8 +75,8 @@ export class FanOutImport implements FanOut<ImportRequest> {
    * Writes the source row as the job is queued (before its traces), so every API process sees
    * the import: the same file again is this source, and deleting it cancels the import.
    */
-  claim(request: ImportRequest, jobId: string): void {
-    insertSourceOnce(this.db, {
+  async claim(request: ImportRequest, jobId: string): Promise<void> {
+    await this.store.insertSourceOnce({
       id: this.sourceIdOf(request),
       name: request.name,
       sha256: request.sha256,
@@ -97,7 +93,7 @@ export class FanOutImport implements FanOut<ImportRequest> {
       op: 'task',
       path: request.path,
       name: request.name,
-      storeFile: this.storeFile,
+      storeLocation: this.storeLocation,
       sourceId: this.sourceIdOf(request),
       task: task as PipelineTask,
     });
@@ -122,7 +118,7 @@ export class FanOutImport implements FanOut<ImportRequest> {
 
   async aggregate(request: ImportRequest): Promise<unknown> {
     const sourceId = this.sourceIdOf(request);
-    const counts = finishFannedOutSource(this.db, sourceId);
+    const counts = await whileUnreachable(() => this.store.finishFannedOutSource(sourceId));
     if (counts === undefined)
       throw new JobError('canceled', 'import: the source was deleted during the import');
     await this.removeFiles(request);
@@ -130,7 +126,9 @@ export class FanOutImport implements FanOut<ImportRequest> {
   }
 
   async abandon(request: ImportRequest, jobId: string): Promise<void> {
-    deleteSourceOfJob(this.db, this.sourceIdOf(request), Number(jobId));
+    const sourceId = this.sourceIdOf(request);
+    // Undone even across a database restart: a source left half written would never import again.
+    await whileUnreachable(() => this.store.deleteSourceOfJob(sourceId, Number(jobId)));
     await this.removeFiles(request);
   }
 
@@ -144,8 +142,9 @@ export class FanOutImport implements FanOut<ImportRequest> {
   async close(): Promise<void> {
     await this.thread?.terminate();
     this.thread = undefined;
-    this.connection?.close();
+    const connection = this.connection;
     this.connection = undefined;
+    await connection?.close();
   }
 
   /** Runs one request on the thread (started on first use, again after it died). */

@@ -6,7 +6,6 @@
 import { rm } from 'node:fs/promises';
 import { isFinalJob, type Job } from '@graphlet/contract';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { isPostgresUrl } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { FanOutImport } from './fan-out-import.ts';
 import { importInWorker } from './import-in-worker.ts';
@@ -34,7 +33,7 @@ export class Importer {
   private readonly inFlight = new Map<string, string>();
   private readonly onImported: () => void;
   private readonly workers = new ImportWorkerPool();
-  private readonly fanOut: FanOutImport | undefined;
+  private readonly fanOut: FanOutImport;
 
   /**
    * `storeLocation` (the store's file or PostgreSQL URL) is what import workers open;
@@ -51,10 +50,8 @@ export class Importer {
     this.store = store;
     this.jobs = jobs;
     this.onImported = onImported;
-    // Fanned out per pipeline on a queue; its writes are SQLite's for now (one import on PostgreSQL).
-    this.fanOut = isPostgresUrl(storeLocation)
-      ? undefined
-      : new FanOutImport(storeLocation, (request) => sourceIdOf(request.sha256));
+    // Fanned out per pipeline when the queue can (BullMQ), on either store.
+    this.fanOut = new FanOutImport(storeLocation, (request) => sourceIdOf(request.sha256));
     jobs.register<ImportRequest>(
       IMPORT_JOB,
       async (request, context) => {
@@ -101,7 +98,7 @@ export class Importer {
       },
       {
         slot: 'import',
-        ...(this.fanOut === undefined ? {} : { fanOut: this.fanOut }),
+        fanOut: this.fanOut,
         discard: (request) => {
           this.inFlight.delete(request.sha256);
           if (request.removeAfter) void rm(request.path, { force: true });
@@ -112,7 +109,7 @@ export class Importer {
 
   /** Stops the spare worker; call after the job runner closed. */
   async close(): Promise<void> {
-    await this.fanOut?.close();
+    await this.fanOut.close();
     await this.workers.close();
   }
 
@@ -153,7 +150,6 @@ export class Importer {
       throw error;
     }
     this.inFlight.set(request.sha256, job.id);
-    if (this.jobs.fansOut) this.fanOut?.claim(request, job.id);
     // The job may run in another process (BullMQ workers): its end is seen here through events.
     const unsubscribe = this.jobs.subscribe(job.id, (current) => {
       if (!isFinalJob(current)) return;

@@ -4,7 +4,6 @@
  * writes its trace on its own store connection in one transaction, keyed by source and ordinal.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, segmentGraphlets, type Trace } from '@graphlet/core';
 import {
@@ -16,7 +15,9 @@ import {
 } from '@graphlet/formats';
 import { packageErrorAnswer } from '../http/package-errors.ts';
 import { isStorageFull } from '../http/storage-full.ts';
-import { writePipelineTrace } from '../store/pipeline-writes.ts';
+import { openWorkerStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { whileUnreachable } from '../store/while-unreachable.ts';
 import { partFile, partsDir } from './pipeline-parts.ts';
 import type {
   ImportPlan,
@@ -115,15 +116,23 @@ async function runTask(
   const graph = buildTraceGraph(trace);
   const { graphlets, note } = segmentGraphlets(trace, graph);
   const summary = summarizeTrace(graph, graphlets, note);
-  const db = new DatabaseSync(input.storeFile);
-  try {
-    db.exec('PRAGMA busy_timeout = 30000');
-    db.exec('PRAGMA foreign_keys = ON');
-    const write = writePipelineTrace(db, input.sourceId, input.task.ordinal, summary);
-    return { write, graphlets: graphlets.length };
-  } finally {
-    db.close();
+  const store = storeOf(input.storeLocation);
+  // Keyed by source and ordinal: a write retried after its commit went unacknowledged is 'exists'.
+  const write = await whileUnreachable(() =>
+    store.writePipelineTrace(input.sourceId, input.task.ordinal, summary),
+  );
+  return { write, graphlets: graphlets.length };
+}
+
+/** The thread's store connection, kept for its next tasks (a PostgreSQL pool costs a handshake). */
+let writer: { location: string; store: Store } | undefined;
+
+function storeOf(location: string): Store {
+  if (writer?.location !== location) {
+    void writer?.store.close().catch(() => {});
+    writer = { location, store: openWorkerStore(location) };
   }
+  return writer.store;
 }
 
 /** A message a person can act on, naming the uploaded file rather than the temp path. */

@@ -26,7 +26,8 @@ export type PipelineThreadInput =
       readonly op: 'task';
       readonly path: string;
       readonly name: string;
-      readonly storeFile: string;
+      /** The store's file or PostgreSQL URL. */
+      readonly storeLocation: string;
       readonly sourceId: string;
       readonly task: PipelineTask;
     };

@@ -141,17 +141,25 @@ export class BullJobs implements JobQueue {
     this.live.set(job.id, { job, slot, listeners: new Set(), settled, settle });
     this.inputs.set(job.id, input);
     const payload: Payload = { input, progress };
-    this.follow(slot)
-      .add(kind, payload, {
-        jobId: bullId(job.id),
-        attempts: 1,
-        removeOnComplete: 1000,
-        removeOnFail: 1000,
-      })
+    const queue = this.follow(slot);
+    // What the fan-out records as the job is queued lands before any of its tasks can run.
+    const claimed = registered.options.fanOut?.claim?.(input as never, job.id) ?? Promise.resolve();
+    claimed
+      .then(() =>
+        queue.add(kind, payload, {
+          jobId: bullId(job.id),
+          attempts: 1,
+          removeOnComplete: 1000,
+          removeOnFail: 1000,
+        }),
+      )
       .catch((error: Error) =>
         this.change(job.id, {
           state: 'failed',
-          error: { code: 'internal', message: `jobs: the queue refused the job: ${error.message}` },
+          error: {
+            code: 'internal',
+            message: `jobs: the job could not be queued: ${error.message}`,
+          },
         }),
       );
     return job;

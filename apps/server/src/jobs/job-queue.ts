@@ -32,6 +32,8 @@ export interface JobKindOptions<I> {
 
 /** A job planned as tasks (each idempotent: a retried task writes at most once) and an aggregate. */
 export interface FanOut<I> {
+  /** Records what every process must see of job `id` as it is queued, before its plan runs. */
+  claim?(input: I, id: string): Promise<void>;
   /** Lists the tasks (a retried plan lists the same ones) and the job's starting progress. */
   plan(input: I, context: JobContext): Promise<{ tasks: unknown[]; progress: Progress }>;
   /** Runs one task; its result (small JSON) goes to `fold` and to the aggregate. */

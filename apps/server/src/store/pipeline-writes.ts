@@ -82,12 +82,15 @@ export function deleteSourceOfJob(db: DatabaseSync, sourceId: string, jobId: num
   });
 }
 
+/** The source columns a fanned-out import's plan reads of the file. */
+export type SourceColumns = Pick<ImportedSource, 'kind' | 'format' | 'schemaVersion'>;
+
 /** Records what the plan read of the file (kind, format, version); false when the source is gone. */
 export function settleSourceColumns(
   db: DatabaseSync,
   sourceId: string,
   jobId: number,
-  file: Pick<ImportedSource, 'kind' | 'format' | 'schemaVersion'>,
+  file: SourceColumns,
 ): boolean {
   const { changes } = statement(
     db,

@@ -10,6 +10,13 @@ import {
 } from './connection-rows.ts';
 import { failUnfinishedJobs, getJobRow, hasJobs } from './job-rows.ts';
 import { updateLiveSource } from './live-source-rows.ts';
+import {
+  deleteSourceOfJob,
+  finishFannedOutSource,
+  insertSourceOnce,
+  settleSourceColumns,
+  writePipelineTrace,
+} from './pipeline-writes.ts';
 import { replaceTrace } from './replace-trace.ts';
 import { clearResults, getResult, putResult, resultsUsage } from './results-cache.ts';
 import { listRoleOverrides, replaceRoleOverrides } from './role-override-rows.ts';
@@ -77,6 +84,13 @@ export function sqliteStore(db: DatabaseSync): Store {
     countSourceGraphlets: (id) => now(() => countSourceGraphlets(db, id)),
     deleteSource: (id) => now(() => deleteSource(db, id)),
     writeImport: (source, at, checkpoint) => now(() => writeImport(db, source, at, checkpoint)),
+    insertSourceOnce: (source, at) => now(() => insertSourceOnce(db, source, at)),
+    settleSourceColumns: (sourceId, jobId, file) =>
+      now(() => settleSourceColumns(db, sourceId, jobId, file)),
+    writePipelineTrace: (sourceId, ordinal, trace) =>
+      now(() => writePipelineTrace(db, sourceId, ordinal, trace)),
+    finishFannedOutSource: (sourceId) => now(() => finishFannedOutSource(db, sourceId)),
+    deleteSourceOfJob: (sourceId, jobId) => now(() => deleteSourceOfJob(db, sourceId, jobId)),
     listTraces: (filter) => now(() => listTraces(db, filter)),
     getTraceSummary: (id) => now(() => getTraceSummary(db, id)),
     getTracePayload: (id) => now(() => getTracePayload(db, id)),

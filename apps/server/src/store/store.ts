@@ -16,6 +16,7 @@ import type { TrainableCounts } from '@graphlet/waste';
 import type { StoredWasteModel } from '../waste/stored-waste-model.ts';
 import type { NewConnection, StoredConnection } from './connection-rows.ts';
 import type { ImportedSource, ImportedTrace, StoredGraphlet } from './imported-source.ts';
+import type { PipelineWrite, SourceColumns } from './pipeline-writes.ts';
 import type { TraceUpdate } from './replace-trace.ts';
 import type { TraceFilter } from './trace-queries.ts';
 
@@ -78,6 +79,26 @@ export interface Store {
    * may throw to roll everything back.
    */
   writeImport(source: ImportedSource, now?: Date, checkpoint?: () => void): Promise<void>;
+
+  /** Inserts a fanned-out import's source row unless it exists (its traces come one by one). */
+  insertSourceOnce(source: Omit<ImportedSource, 'traces'>, now?: Date): Promise<void>;
+  /** Records what the plan read of the file; false when the source of job `jobId` is gone. */
+  settleSourceColumns(sourceId: string, jobId: number, file: SourceColumns): Promise<boolean>;
+  /**
+   * Writes the `ordinal`-th trace of a source in one transaction: 'exists' when it is stored
+   * already (a retried task), 'gone' when the source was deleted meanwhile (a canceled import).
+   */
+  writePipelineTrace(
+    sourceId: string,
+    ordinal: number,
+    trace: ImportedTrace,
+  ): Promise<PipelineWrite>;
+  /** A fanned-out source's stored traces and graphlets after its last pipeline; drops cached results. */
+  finishFannedOutSource(
+    sourceId: string,
+  ): Promise<{ traces: number; graphlets: number } | undefined>;
+  /** Deletes the source if job `jobId` wrote it (a late task of an older job spares a newer). */
+  deleteSourceOfJob(sourceId: string, jobId: number): Promise<boolean>;
 
   /** Trace summaries matching the filter. */
   listTraces(filter?: TraceFilter): Promise<TraceSummary[]>;

@@ -20,6 +20,7 @@ import {
 } from '../trace-queries.ts';
 import { migratePostgres } from './migrate-postgres.ts';
 import { updateLiveSource } from './postgres-live-source.ts';
+import { postgresPipelineWrites } from './postgres-pipeline-writes.ts';
 import { createPool, inTransaction, type PostgresLocation } from './postgres-pool.ts';
 import { postgresWasteRows } from './postgres-waste-rows.ts';
 import { insertSource, insertTrace, replaceTrace } from './postgres-writes.ts';
@@ -65,6 +66,7 @@ export function postgresStore(pool: pg.Pool): Store {
   return {
     dialect: 'postgres',
     ...postgresWasteRows(pool),
+    ...postgresPipelineWrites(pool),
     async listSources() {
       return (await rows<SourceRow>(`${SOURCE_SELECT} ORDER BY s.created, s.id`)).map(toSource);
     },
