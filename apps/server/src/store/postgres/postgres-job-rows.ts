@@ -26,6 +26,7 @@ export class PostgresJobRows implements JobRows {
   private timer: NodeJS.Timeout | undefined;
   private opened: Promise<void> | undefined;
   private listener: pg.PoolClient | undefined;
+  private closed = false;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -34,11 +35,7 @@ export class PostgresJobRows implements JobRows {
   /** Reads the recorded jobs and reserves the first ids. */
   ready(): Promise<void> {
     this.opened ??= (async () => {
-      this.listener = await this.pool.connect();
-      this.listener.on('notification', (n) => {
-        if (n.payload !== undefined) void this.reread(n.payload).catch(() => {});
-      });
-      await this.listener.query(`LISTEN ${CHANNEL}`);
+      await this.listen();
       const { rows } = await this.pool.query<JobRow>('SELECT * FROM jobs');
       for (const row of rows) this.known.set(String(row.id), toJob(row));
       await this.reserve();
@@ -74,6 +71,7 @@ export class PostgresJobRows implements JobRows {
 
   /** Writes what is pending (one more attempt) and stops retrying. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.flush();
     await this.writing;
@@ -83,6 +81,41 @@ export class PostgresJobRows implements JobRows {
       this.listener.release();
       this.listener = undefined;
     }
+  }
+
+  /**
+   * Listens for other processes' writes on a client of its own; when the database goes away
+   * (restarted, stopped) the client is dropped and listening starts again once it answers.
+   */
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    this.listener = client;
+    client.on('notification', (n) => {
+      if (n.payload !== undefined) void this.reread(n.payload).catch(() => {});
+    });
+    client.on('error', (error) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.release(error);
+      this.relisten();
+    });
+    try {
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      if (this.listener === client) {
+        this.listener = undefined;
+        client.release(error as Error);
+      }
+      throw error;
+    }
+  }
+
+  private relisten(): void {
+    if (this.closed) return;
+    setTimeout(() => {
+      if (this.closed || this.listener !== undefined) return;
+      this.listen().catch(() => this.relisten());
+    }, RETRY_MS).unref();
   }
 
   /** Reads a job another process wrote, unless this one has a newer document pending. */

@@ -47,6 +47,10 @@ export async function inTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  // A connection lost mid-transaction fails the query in flight; its 'error' event must not
+  // crash the process (the pool drops the client on release).
+  const lost = () => {};
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -56,6 +60,7 @@ export async function inTransaction<T>(
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    client.off('error', lost);
     client.release();
   }
 }
