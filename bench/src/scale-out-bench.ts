@@ -1,10 +1,11 @@
 // Scale-out: one corpus imported (read, segmented, summarised, laid out, written per pipeline)
 // and analysed (GET /api/stats, uncached) by the REDIS_URL layout with 1, 2 and 4 worker
-// processes, and by the embedded default (`pnpm start` alone) beside it, in one run, each on a
-// fresh data folder. Real processes over loopback: one API process (main.ts), W worker processes
-// (worker-main.ts), Redis under a queue prefix of its own (its keys are removed after).
-//   node bench/src/scale-out-bench.ts [--pipelines 60 | --store corpus.sqlite] [--workers 1,2,4]
-//     [--redis redis://127.0.0.1:6379]
+// processes, and by the API process alone (no REDIS_URL) beside it, in one run, each on a fresh
+// data folder, and with `--store postgres` a fresh PostgreSQL database (DATABASE_URL; the test
+// server, GRAPHLET_POSTGRES_URL). Real processes over loopback: one API process (main.ts), W worker
+// processes (worker-main.ts), Redis under a queue prefix of its own (its keys are removed after).
+//   node bench/src/scale-out-bench.ts [--pipelines 60 | --corpus corpus.sqlite] [--workers 1,2,4]
+//     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379]
 // Wall times on a shared machine: the load average before and after is printed beside them.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -14,13 +15,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createTestDatabase } from '@graphlet/formats/testing/databases';
 import { writeCorpus } from '@graphlet/synth';
 import { Redis } from 'ioredis';
 
 const { values } = parseArgs({
   options: {
     pipelines: { type: 'string', default: '60' },
-    store: { type: 'string' },
+    corpus: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1,2,4' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
   },
@@ -40,8 +43,11 @@ interface Run {
   readonly load: readonly number[];
 }
 
+if (values.store !== 'sqlite' && values.store !== 'postgres')
+  throw new Error(`scale-out: --store is sqlite or postgres, not ${values.store}`);
+
 try {
-  let store = values.store;
+  let store = values.corpus;
   if (store === undefined) {
     store = join(dir, 'corpus.sqlite');
     log(`generating ${values.pipelines} synthetic pipelines`);
@@ -61,10 +67,11 @@ try {
     `${JSON.stringify(
       {
         corpus: {
-          path: values.store ?? `synthetic, seed 1, ${values.pipelines} pipelines`,
+          path: values.corpus ?? `synthetic, seed 1, ${values.pipelines} pipelines`,
           bytes: statSync(store).size,
           pipelines: runs[0]!.pipelines,
         },
+        store: values.store,
         machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg().map(round) },
         runs: runs.map((r) => ({ ...r, importSecondsPerPipeline: perPipeline(r) })),
         speedup: { oneToTwo: ratio(1, 2), oneToFour: ratio(1, 4), goalOneToTwo: 1.7 },
@@ -77,14 +84,24 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** One layout on a fresh data folder: `workers` 0 is the embedded default (no REDIS_URL). */
+/** One layout on a fresh data folder (and database): `workers` 0 is the API alone (no REDIS_URL). */
 async function measure(store: string, workers: number): Promise<Run> {
-  const layout = workers === 0 ? 'embedded' : `api + ${workers} worker processes`;
+  const layout = workers === 0 ? 'api alone' : `api + ${workers} worker processes`;
   log(layout);
   const data = mkdtempSync(join(dir, 'data-'));
   const prefix = `graphlet-bench-${randomUUID().slice(0, 8)}`;
   const queue = workers === 0 ? {} : { REDIS_URL: values.redis, QUEUE_PREFIX: prefix };
-  const env = { ...process.env, DATA_DIR: data, DEMO: '0', ...queue };
+  const database =
+    values.store === 'postgres'
+      ? await createTestDatabase('postgres', 'bench_scale_out')
+      : undefined;
+  const env = {
+    ...process.env,
+    DATA_DIR: data,
+    DEMO: '0',
+    ...queue,
+    ...(database === undefined ? {} : { DATABASE_URL: database.url }),
+  };
   const children: ChildProcess[] = [];
   try {
     const api = spawn(process.execPath, ['--no-warnings', join(server, 'main.ts')], {
@@ -127,6 +144,7 @@ async function measure(store: string, workers: number): Promise<Run> {
   } finally {
     await Promise.all(children.map(stop));
     if (workers > 0) await removeKeys(prefix);
+    await database?.drop();
     rmSync(data, { recursive: true, force: true });
   }
 }
