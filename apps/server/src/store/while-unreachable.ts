@@ -13,7 +13,7 @@ const AWAY_STATES = /^(08...|57P0[123])$/;
 const AWAY_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
 /** True when `error` says the database is unreachable rather than that the operation is wrong. */
-export function isUnreachable(error: unknown): boolean {
+function isUnreachable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (AWAY_STATES.test(code) || AWAY_ERRNOS.has(code))) return true;
   return typeof message === 'string' && /^Connection terminated/.test(message);
