@@ -66,7 +66,6 @@ const LOST_CHECK_DELAY_MS = 1_000;
 
 /** BullMQ-backed jobs; see the module comment. */
 export class BullJobs implements JobQueue {
-  readonly fansOut = true;
   private readonly options: BullJobsOptions;
   private readonly rows: JobRows;
   private readonly kinds = new Map<

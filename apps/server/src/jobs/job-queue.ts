@@ -65,8 +65,6 @@ export class QueueFullError extends Error {
 }
 
 export interface JobQueue {
-  /** Whether kinds with a fan-out run as flows here (a queue), not as one job. */
-  readonly fansOut: boolean;
   /** Registers the runner of a job kind (where jobs run: this process, or a worker process). */
   register<I>(kind: string, runner: JobKindRunner<I>, options?: JobKindOptions<I>): void;
   /** Queues a job and returns it (state queued); throws QueueFullError past the slot's cap. */

@@ -46,7 +46,6 @@ const DEFAULT_QUEUE_LIMIT = 16;
 
 /** Runs registered job kinds, each slot at its own concurrency. */
 export class JobRunner implements JobQueue {
-  readonly fansOut = false;
   private readonly rows: JobRows;
   private readonly options: JobRunnerOptions;
   private readonly kinds = new Map<
