@@ -1,15 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { isFinalJob, type Job, type SourceList, type TraceList } from '@graphlet/contract';
 import { stringifyTraceDocument } from '@graphlet/formats';
 import { generateCorpusPipeline } from '@graphlet/synth';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
-import { STORE_FILE } from '../store/open-database.ts';
 import {
   removeQueueKeys,
   startApi,
@@ -18,6 +15,7 @@ import {
   TEST_REDIS_URL,
   testQueuePrefix,
 } from '../test-support/queue-workers.ts';
+import { storedTraces } from '../test-support/stored-traces.ts';
 import { getJson, streamedUpload, tempDataDir, testServer } from '../test-support/test-server.ts';
 
 const corpusOf = (seed: number, pipelines: number) =>
@@ -26,20 +24,6 @@ const corpusOf = (seed: number, pipelines: number) =>
       Array.from({ length: pipelines }, (_, i) => generateCorpusPipeline(seed, i)),
     ),
   );
-
-/** The stored traces of the data folder: how many, and how many distinct (source, ordinal). */
-function storedTraces(dir: string): { traces: number; uniq: number } {
-  const db = new DatabaseSync(join(dir, STORE_FILE), { readOnly: true });
-  try {
-    return db
-      .prepare(
-        "SELECT COUNT(*) AS traces, COUNT(DISTINCT source_id || '/' || ordinal) AS uniq FROM traces",
-      )
-      .get() as { traces: number; uniq: number };
-  } finally {
-    db.close();
-  }
-}
 
 /** Polls `read` until the job is final (or `until` holds); generous, as the machine is shared. */
 async function poll(
@@ -123,7 +107,7 @@ describe('imports fanned out per pipeline over worker processes (REDIS_URL)', ()
     expect(await poll(viaHttp(a.url, y.job!.id))).toMatchObject({ state: 'done' });
     const sources = (await (await fetch(`${a.url}/api/sources`)).json()) as SourceList;
     expect(sources.sources.map((s) => s.traces).sort()).toEqual([3, 4, 8]);
-    expect(storedTraces(dir)).toEqual({ traces: 15, uniq: 15 });
+    expect(await storedTraces(dir)).toEqual({ traces: 15, uniq: 15 });
   }, 300_000);
 
   it('a worker killed mid-import (kill -9): its pipeline task is retried elsewhere, every pipeline written once', async () => {
@@ -142,7 +126,7 @@ describe('imports fanned out per pipeline over worker processes (REDIS_URL)', ()
       result: { traces: 12 },
       progress: { tracesImported: 12, tracesTotal: 12 },
     });
-    expect(storedTraces(dir)).toEqual({ traces: 12, uniq: 12 });
+    expect(await storedTraces(dir)).toEqual({ traces: 12, uniq: 12 });
     const { body } = await getJson<SourceList>(server, '/api/sources');
     expect(body.sources.map((s) => s.traces)).toEqual([12]);
   }, 300_000);
@@ -177,7 +161,7 @@ describe('imports fanned out per pipeline over worker processes (REDIS_URL)', ()
       state: 'done',
       result: { traces: 10 },
     });
-    expect(storedTraces(dir)).toEqual({ traces: 10, uniq: 10 });
+    expect(await storedTraces(dir)).toEqual({ traces: 10, uniq: 10 });
   }, 300_000);
 });
 

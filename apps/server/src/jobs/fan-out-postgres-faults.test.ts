@@ -4,7 +4,6 @@ import { stringifyTraceDocument } from '@graphlet/formats';
 import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
 import { generateCorpusPipeline } from '@graphlet/synth';
 import { Queue } from 'bullmq';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
 import {
@@ -19,8 +18,9 @@ import {
   TEST_REDIS_URL,
   testQueuePrefix,
 } from '../test-support/queue-workers.ts';
+import { storedTraces } from '../test-support/stored-traces.ts';
 import { getJson, streamedUpload, tempDataDir, testServer } from '../test-support/test-server.ts';
-import { TEST_DATABASE_ENV, testStoreConfig } from '../test-support/test-store-env.ts';
+import { TEST_DATABASE_ENV } from '../test-support/test-store-env.ts';
 
 const corpusOf = (seed: number, pipelines: number) =>
   new TextEncoder().encode(
@@ -28,24 +28,6 @@ const corpusOf = (seed: number, pipelines: number) =>
       Array.from({ length: pipelines }, (_, i) => generateCorpusPipeline(seed, i)),
     ),
   );
-
-/** The data folder's stored traces (its schema): how many, and how many distinct (source, ordinal). */
-async function storedTraces(dir: string): Promise<{ traces: number; uniq: number }> {
-  const { databaseUrl, databaseSchema } = testStoreConfig(dir);
-  const client = new pg.Client({
-    connectionString: databaseUrl,
-    options: `-c search_path=${databaseSchema}`,
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ traces: string; uniq: string }>(
-      "SELECT COUNT(*) AS traces, COUNT(DISTINCT source_id || '/' || ordinal) AS uniq FROM traces",
-    );
-    return { traces: Number(rows[0]!.traces), uniq: Number(rows[0]!.uniq) };
-  } finally {
-    await client.end();
-  }
-}
 
 /** How many pipeline tasks of the deployment's imports ran to the end on the task queue. */
 async function tasksCompleted(prefix: string): Promise<number> {

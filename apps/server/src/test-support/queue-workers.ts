@@ -65,6 +65,7 @@ export async function startApi(
       PORT: '0',
       DEMO: '0',
       WEB_DIR: `${dataDir}/no-web`,
+      ...storeEnv(dataDir),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
