@@ -1,12 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { isFinalJob, type Job, type SourceList, type TraceList } from '@graphlet/contract';
-import { stringifyTraceDocument } from '@graphlet/formats';
-import { generateCorpusPipeline } from '@graphlet/synth';
+import type { Job, SourceList, TraceList } from '@graphlet/contract';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Server } from '../create-app.ts';
+import { corpusOf, freePort, importing, poll, viaApp } from '../test-support/fan-out-jobs.ts';
 import {
   removeQueueKeys,
   startApi,
@@ -18,31 +15,8 @@ import {
 import { storedTraces } from '../test-support/stored-traces.ts';
 import { getJson, streamedUpload, tempDataDir, testServer } from '../test-support/test-server.ts';
 
-const corpusOf = (seed: number, pipelines: number) =>
-  new TextEncoder().encode(
-    stringifyTraceDocument(
-      Array.from({ length: pipelines }, (_, i) => generateCorpusPipeline(seed, i)),
-    ),
-  );
-
-/** Polls `read` until the job is final (or `until` holds); generous, as the machine is shared. */
-async function poll(
-  read: () => Promise<Job>,
-  until: (job: Job) => boolean = isFinalJob,
-): Promise<Job> {
-  for (let i = 0; i < 3000; i++) {
-    const job = await read();
-    if (until(job) || isFinalJob(job)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('test: the job did not get there in time');
-}
-
-const viaApp = (server: Server, id: string) => async () =>
-  (await getJson<Job>(server, `/api/jobs/${id}`)).body;
 const viaHttp = (url: string, id: string) => async () =>
   (await (await fetch(`${url}/api/jobs/${id}`)).json()) as Job;
-const importing = (n: number) => (job: Job) => Number(job.progress.tracesImported) >= n;
 
 async function uploadHttp(url: string, bytes: Uint8Array, name: string) {
   const form = new FormData();
@@ -164,18 +138,6 @@ describe('imports fanned out per pipeline over worker processes (REDIS_URL)', ()
     expect(await storedTraces(dir)).toEqual({ traces: 10, uniq: 10 });
   }, 300_000);
 });
-
-/** A TCP port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A Redis of the test's own on `port`, without persistence; resolves once it answers PING. */
 async function startRedis(port: number): Promise<ChildProcess> {

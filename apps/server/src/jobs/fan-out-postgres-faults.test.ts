@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
-import { isFinalJob, type Job, type SourceList } from '@graphlet/contract';
-import { stringifyTraceDocument } from '@graphlet/formats';
+import type { Job, SourceList } from '@graphlet/contract';
 import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
-import { generateCorpusPipeline } from '@graphlet/synth';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
+import { corpusOf, importing, poll, viaApp } from '../test-support/fan-out-jobs.ts';
 import {
   type PrivatePostgres,
   privatePostgresMissing,
@@ -22,13 +21,6 @@ import { storedTraces } from '../test-support/stored-traces.ts';
 import { getJson, streamedUpload, tempDataDir, testServer } from '../test-support/test-server.ts';
 import { TEST_DATABASE_ENV } from '../test-support/test-store-env.ts';
 
-const corpusOf = (seed: number, pipelines: number) =>
-  new TextEncoder().encode(
-    stringifyTraceDocument(
-      Array.from({ length: pipelines }, (_, i) => generateCorpusPipeline(seed, i)),
-    ),
-  );
-
 /** How many pipeline tasks of the deployment's imports ran to the end on the task queue. */
 async function tasksCompleted(prefix: string): Promise<number> {
   const queue = new Queue('import-tasks', { connection: { url: TEST_REDIS_URL }, prefix });
@@ -38,23 +30,6 @@ async function tasksCompleted(prefix: string): Promise<number> {
     await queue.close();
   }
 }
-
-/** Polls `read` until the job is final (or `until` holds); generous, as the machine is shared. */
-async function poll(
-  read: () => Promise<Job>,
-  until: (job: Job) => boolean = isFinalJob,
-): Promise<Job> {
-  for (let i = 0; i < 3000; i++) {
-    const job = await read();
-    if (until(job) || isFinalJob(job)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('test: the job did not get there in time');
-}
-
-const viaApp = (server: Server, id: string) => async () =>
-  (await getJson<Job>(server, `/api/jobs/${id}`)).body;
-const importing = (n: number) => (job: Job) => Number(job.progress.tracesImported) >= n;
 
 /** Uploads a file through the app; its import job. */
 async function importFile(server: Server, bytes: Uint8Array, name: string): Promise<Job> {

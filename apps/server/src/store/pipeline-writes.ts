@@ -6,6 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { clearResults } from './results-cache.ts';
 import { statement, transaction } from './statement.ts';
+import { insertSql, SOURCE_COLUMNS, sourceRow } from './table-rows.ts';
 import { insertTrace, traceId } from './write-import.ts';
 
 /** Inserts the source row unless it exists (a retried plan); its traces come one by one. */
@@ -14,19 +15,8 @@ export function insertSourceOnce(
   source: Omit<ImportedSource, 'traces'>,
   now = new Date(),
 ): void {
-  statement(
-    db,
-    'INSERT OR IGNORE INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    source.id,
-    source.name,
-    source.sha256,
-    source.size,
-    source.kind,
-    source.format ?? null,
-    source.schemaVersion,
-    source.jobId,
-    now.toISOString(),
+  statement(db, `${insertSql('sources', SOURCE_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`).run(
+    ...sourceRow(source, now),
   );
 }
 

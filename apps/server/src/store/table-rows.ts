@@ -71,7 +71,7 @@ export const WASTE_MODEL_COLUMNS = [
 ] as const;
 
 /** The `sources` row of an imported source, created at `now`. */
-export function sourceRow(source: ImportedSource, now: Date): RowValue[] {
+export function sourceRow(source: Omit<ImportedSource, 'traces'>, now: Date): RowValue[] {
   return [
     source.id,
     source.name,

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Store } from '../store.ts';
+import { insertSql, SOURCE_COLUMNS, sourceRow } from '../table-rows.ts';
 import { traceId } from '../write-import.ts';
 import { inTransaction } from './postgres-pool.ts';
 import { insertTrace } from './postgres-writes.ts';
@@ -26,19 +27,8 @@ export function postgresPipelineWrites(pool: pg.Pool): PipelineWriteMethods {
   return {
     async insertSourceOnce(source, now = new Date()) {
       await pool.query(
-        `INSERT INTO sources (id, name, sha256, size, kind, format, schema_version, job_id, created)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-        [
-          source.id,
-          source.name,
-          source.sha256,
-          source.size,
-          source.kind,
-          source.format ?? null,
-          source.schemaVersion,
-          source.jobId,
-          now.toISOString(),
-        ],
+        `${insertSql('sources', SOURCE_COLUMNS, 'postgres')} ON CONFLICT DO NOTHING`,
+        sourceRow(source, now),
       );
     },
     async settleSourceColumns(sourceId, jobId, file) {
