@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@graphlet/formats/testing/databases';
+import { removeQueueKeys } from '@graphlet/server';
 import { writeCorpus } from '@graphlet/synth';
-import { Redis } from 'ioredis';
 
 const { values } = parseArgs({
   options: {
@@ -143,7 +143,7 @@ async function measure(store: string, workers: number): Promise<Run> {
     return run;
   } finally {
     await Promise.all(children.map(stop));
-    if (workers > 0) await removeKeys(prefix);
+    if (workers > 0) await removeQueueKeys(values.redis, prefix);
     await database?.drop();
     rmSync(data, { recursive: true, force: true });
   }
@@ -179,18 +179,4 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
-}
-
-async function removeKeys(prefix: string): Promise<void> {
-  const redis = new Redis(values.redis);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

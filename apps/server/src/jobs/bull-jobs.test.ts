@@ -6,7 +6,7 @@ import { generateCorpusPipeline } from '@graphlet/synth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
 import {
-  removeQueueKeys,
+  removeTestQueueKeys,
   startWorker,
   stopWorker,
   TEST_REDIS_URL,
@@ -48,7 +48,7 @@ describe('jobs on BullMQ (REDIS_URL): one API process, worker processes', () => 
   afterEach(async () => {
     await Promise.all(workers.splice(0).map(stopWorker));
     await server.close();
-    await removeQueueKeys(prefix);
+    await removeTestQueueKeys(prefix);
     rmSync(dir, { recursive: true, force: true });
   });
 

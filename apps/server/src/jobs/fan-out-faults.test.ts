@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { corpusOf, freePort, importing, poll, viaApp } from '../test-support/fan-out-jobs.ts';
 import {
-  removeQueueKeys,
+  removeTestQueueKeys,
   startApi,
   startWorker,
   stopWorker,
@@ -36,7 +36,7 @@ describe('imports fanned out per pipeline over worker processes (REDIS_URL)', ()
     const dir = tempDataDir();
     const prefix = testQueuePrefix();
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    if (redisUrl === TEST_REDIS_URL) cleanups.push(() => removeQueueKeys(prefix));
+    if (redisUrl === TEST_REDIS_URL) cleanups.push(() => removeTestQueueKeys(prefix));
     const workers = async (n: number) => {
       const started = await Promise.all(
         Array.from({ length: n }, () => startWorker(dir, prefix, 2_000, redisUrl)),

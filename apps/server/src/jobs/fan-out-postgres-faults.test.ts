@@ -11,7 +11,7 @@ import {
   startPrivatePostgres,
 } from '../test-support/private-postgres.ts';
 import {
-  removeQueueKeys,
+  removeTestQueueKeys,
   startWorker,
   stopWorker,
   TEST_REDIS_URL,
@@ -55,7 +55,7 @@ describe('imports fanned out per pipeline on PostgreSQL (DATABASE_URL + REDIS_UR
     const dir = tempDataDir();
     const prefix = testQueuePrefix();
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    cleanups.push(() => removeQueueKeys(prefix));
+    cleanups.push(() => removeTestQueueKeys(prefix));
     const server = testServer(dir, { redisUrl: TEST_REDIS_URL, queuePrefix: prefix });
     cleanups.push(() => server.close());
     await server.ready;

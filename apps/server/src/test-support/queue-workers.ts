@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
+import { removeQueueKeys } from '../jobs/queue-keys.ts';
 import { testStoreConfig } from './test-store-env.ts';
 
 /** The Redis the project's machines run (TEST_REDIS_URL overrides). */
@@ -89,17 +89,6 @@ export async function stopWorker(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Deletes every Redis key under `prefix`. */
-export async function removeQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+/** Deletes every Redis key under `prefix` in the test Redis. */
+export const removeTestQueueKeys = (prefix: string): Promise<void> =>
+  removeQueueKeys(TEST_REDIS_URL, prefix);

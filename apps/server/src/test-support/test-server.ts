@@ -69,7 +69,7 @@ export async function withServer<T>(
   } finally {
     await Promise.all(workers.map(queue.stopWorker));
     await server.close();
-    await queue.removeQueueKeys(prefix);
+    await queue.removeTestQueueKeys(prefix);
     rmSync(dir, { recursive: true, force: true });
   }
 }
