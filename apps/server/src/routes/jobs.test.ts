@@ -1,23 +1,8 @@
-import type { ErrorBody, Job } from '@graphlet/contract';
+import type { ErrorBody } from '@graphlet/contract';
 import { fixturePath } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
+import { jobEvents, parseJobEvents } from '../test-support/event-stream.ts';
 import { getJson, uploadJson, waitForJob, withServer } from '../test-support/test-server.ts';
-
-/** The `data` of every `job` event in a server-sent event stream. */
-function jobEvents(text: string): Job[] {
-  return text
-    .split('\n\n')
-    .filter((block) => block.includes('event: job'))
-    .map(
-      (block) =>
-        JSON.parse(
-          block
-            .split('\n')
-            .find((l) => l.startsWith('data: '))!
-            .slice(6),
-        ) as Job,
-    );
-}
 
 describe('job routes', () => {
   it('streams an import job as server-sent events until it is done', async () => {
@@ -28,7 +13,7 @@ describe('job routes', () => {
       );
       const response = await server.app.request(`/api/jobs/${body.job!.id}/events`);
       expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-      const events = jobEvents(await response.text());
+      const events = parseJobEvents(await response.text());
       expect(events.at(-1)).toMatchObject({
         id: body.job!.id,
         state: 'done',
@@ -38,9 +23,7 @@ describe('job routes', () => {
       const imported = events.map((e) => Number(e.progress.tracesImported));
       expect(imported).toEqual([...imported].sort((a, b) => a - b));
       // A finished job answers one event and ends.
-      const after = jobEvents(
-        await (await server.app.request(`/api/jobs/${body.job!.id}/events`)).text(),
-      );
+      const after = await jobEvents(server, body.job!.id);
       expect(after).toEqual([await waitForJob(server, body.job!.id)]);
     });
   });

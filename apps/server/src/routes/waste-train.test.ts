@@ -19,6 +19,7 @@ import { parseSkipPolicy } from '@graphlet/waste';
 import { transformPushesCorpus } from '@graphlet/waste/testing';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../store/open-database.ts';
+import { jobEvents } from '../test-support/event-stream.ts';
 import {
   getJson,
   testServer,
@@ -148,11 +149,7 @@ describe('waste API', () => {
         trees: 4,
       });
       const { job } = (await response.json()) as { job: Job };
-      const events = await (await server.app.request(`/api/jobs/${job.id}/events`)).text();
-      const progress = events
-        .split('\n')
-        .filter((line) => line.startsWith('data: '))
-        .map((line) => (JSON.parse(line.slice(6)) as Job).progress);
+      const progress = (await jobEvents(server, job.id)).map((e) => e.progress);
       expect(progress.map((p) => p.stage)).toEqual(
         expect.arrayContaining(['features', 'training', 'evaluated', 'done']),
       );
@@ -211,11 +208,7 @@ describe('the training job on a larger corpus', () => {
         trees: 3,
       });
       const { job } = (await response.json()) as { job: Job };
-      const events = await (await server.app.request(`/api/jobs/${job.id}/events`)).text();
-      const progress = events
-        .split('\n')
-        .filter((line) => line.startsWith('data: '))
-        .map((line) => (JSON.parse(line.slice(6)) as Job).progress);
+      const progress = (await jobEvents(server, job.id)).map((e) => e.progress);
       const features = progress.filter((p) => p.stage === 'features');
       expect(features[0]).toMatchObject({ tracesDone: 0, tracesTotal: 48, rows: 0 });
       expect(features.at(-1)).toMatchObject({ tracesDone: 48, rows: 48 * 4 });

@@ -1,4 +1,5 @@
 /** Reads /api/jobs/events in the background for tests: every event parsed, in order. */
+import type { Job } from '@graphlet/contract';
 import type { Server } from '../create-app.ts';
 
 /** A server-sent event as the test sees it. */
@@ -45,4 +46,17 @@ export async function openEventStream(
       await reading;
     },
   };
+}
+
+/** The `data` of every `job` event in the text of a server-sent event stream. */
+export function parseJobEvents(text: string): Job[] {
+  return text
+    .split('\n\n')
+    .filter((block) => /^event: job$/m.test(block))
+    .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as Job);
+}
+
+/** Every `job` event of one job's stream (/api/jobs/:id/events), read to its end. */
+export async function jobEvents(server: Server, id: string): Promise<Job[]> {
+  return parseJobEvents(await (await server.app.request(`/api/jobs/${id}/events`)).text());
 }
