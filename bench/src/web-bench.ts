@@ -71,6 +71,7 @@ try {
   out.trace = {
     nodes: trace.nodes,
     edges: trace.edges,
+    edgesDrawn: trace.edgesDrawn,
     renderer: trace.renderer,
     toInteractive: { runsMs: trace.navigationRunsMs, ...vs(trace.toInteractiveMs, 2000) },
     selectGraphlet: { runsMs: trace.selectRunsMs, ...vs(trace.selectMs, 100) },

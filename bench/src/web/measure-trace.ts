@@ -7,7 +7,14 @@ import { median, percentile } from './stats.ts';
 /** What the trace page measured (ms). */
 export interface TraceNumbers {
   readonly nodes: number;
+  /** Edges drawn when the page became interactive (the rest follow in chunks). */
   readonly edges: number;
+  /**
+   * Edges on the canvas when the selection and hover runs began and when panning ended: a large
+   * trace draws its edges in chunks after the first frame, so the early runs meet fewer edges and
+   * may wait for a chunk.
+   */
+  readonly edgesDrawn: { atSelect: number; atHover: number; atEnd: number };
   readonly renderer: unknown;
   readonly navigationRunsMs: number[];
   readonly toInteractiveMs: number;
@@ -62,6 +69,9 @@ export async function measureTrace(
        renderer: document.querySelector('[data-testid="trace-canvas"]')?.dataset.renderer ?? 'canvas' })`,
   )) as { nodes: number; edges: number; renderer: string };
 
+  const edgesNow = async () =>
+    (await page.evaluate('window.__graphletExplorer.cy.edges().length')) as number;
+  const atSelect = await edgesNow();
   const selectRunsMs: number[] = [];
   await page.locator('h1').click();
   for (let i = 0; i < 7; i++) {
@@ -73,12 +83,15 @@ export async function measureTrace(
     selectRunsMs.push(Math.round(((await done) as { ms: number }).ms));
     await page.waitForTimeout(400); // the 200 ms focus animation ends before the next step
   }
+  const atHover = await edgesNow();
   const hoverRunsMs = await measureHover(page);
   const frames = (await page.evaluate('window.__bench.panFrames(2000)')) as number[];
+  const atEnd = await edgesNow();
   await context.close();
   return {
     nodes: size.nodes,
     edges: size.edges,
+    edgesDrawn: { atSelect, atHover, atEnd },
     renderer: size.renderer,
     navigationRunsMs,
     toInteractiveMs: median(navigationRunsMs),
