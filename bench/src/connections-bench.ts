@@ -11,7 +11,9 @@
 // With --server-root, the servers are another tree's (a baseline: `git archive main | tar -x -C
 // DIR`, then `pnpm install --offline` there), run back to back with this tree's.
 //   node bench/src/connections-bench.ts [--paper FILE] [--corpus FILE] [--backend postgres|mysql]
-//     [--runs 100] [--paper-server] [--skip-paper] [--port 8472] [--server-root DIR]
+//     [--runs 100] [--paper-server] [--skip-paper] [--skip-corpus] [--skip-server] [--port 8472]
+//     [--server-root DIR]
+// --skip-corpus leaves out the corpus by path and its upload; --skip-server the server-store case.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '100' },
     'paper-server': { type: 'boolean', default: false },
     'skip-paper': { type: 'boolean', default: false },
+    'skip-corpus': { type: 'boolean', default: false },
+    'skip-server': { type: 'boolean', default: false },
     port: { type: 'string', default: '8472' },
     'server-root': { type: 'string' },
   },
@@ -268,65 +272,69 @@ try {
     });
   }
 
-  await measure('corpusByPath', `${values.corpus} by path`, async () => {
-    const c = await connectCase('sqlite', values.corpus);
-    try {
-      return {
-        seconds: round(c.seconds),
-        cpuSeconds: c.server.cpuSeconds(),
-        peakRssMb: c.server.peakRssMb(),
-      };
-    } finally {
-      await c.server.stop();
-    }
-  });
+  if (!values['skip-corpus']) {
+    await measure('corpusByPath', `${values.corpus} by path`, async () => {
+      const c = await connectCase('sqlite', values.corpus);
+      try {
+        return {
+          seconds: round(c.seconds),
+          cpuSeconds: c.server.cpuSeconds(),
+          peakRssMb: c.server.peakRssMb(),
+        };
+      } finally {
+        await c.server.stop();
+      }
+    });
 
-  await measure('corpusUpload', `upload of ${values.corpus} (baseline)`, async () => ({
-    store: values.corpus,
-    bytes: statSync(values.corpus).size,
-    ...(await uploadCase(values.corpus)),
-  }));
+    await measure('corpusUpload', `upload of ${values.corpus} (baseline)`, async () => ({
+      store: values.corpus,
+      bytes: statSync(values.corpus).size,
+      ...(await uploadCase(values.corpus)),
+    }));
+  }
 
-  await measure('corpusOnServer', `${values.corpus} into ${backend}, 100 new runs`, async () => {
-    const loaded = await loadTestDatabase(values.corpus, backend, 'connections_bench');
-    databases.push(loaded.db);
-    const c = await connectCase(backend, loaded.db.url);
-    try {
-      const firstSync = {
-        seconds: round(c.seconds),
-        cpuSeconds: c.server.cpuSeconds(),
-        peakRssMb: c.server.peakRssMb(),
-      };
-      const runs = Number(values.runs);
-      await appendRuns(loaded.db.url, runs);
-      const cpuBefore = c.server.cpuSeconds();
-      const start = performance.now();
-      const sync = await postJson(c.server, `/api/connections/${c.id}/sync`);
-      const job = await waitForJob(c.server, (sync.job as JobDoc).id);
-      const incrementalSeconds = round((performance.now() - start) / 1000);
-      const incrementalCpuSeconds = round(c.server.cpuSeconds() - cpuBefore, 2);
-      const upload = result.corpusUpload as { seconds?: number };
-      return {
-        backend,
-        loadSeconds: round(loaded.seconds, 1),
-        firstSync,
-        newRuns: runs,
-        incrementalSyncSeconds: incrementalSeconds,
-        incrementalSyncCpuSeconds: incrementalCpuSeconds,
-        incrementalResult: job.result,
-        goals: { incrementalUnder2s: incrementalSeconds < 2 },
-        ratios:
-          upload.seconds === undefined
-            ? undefined
-            : {
-                firstSyncOverUpload: round(firstSync.seconds / upload.seconds),
-                incrementalOverReupload: round(incrementalSeconds / upload.seconds, 4),
-              },
-      };
-    } finally {
-      await c.server.stop();
-    }
-  });
+  if (!values['skip-server']) {
+    await measure('corpusOnServer', `${values.corpus} into ${backend}, 100 new runs`, async () => {
+      const loaded = await loadTestDatabase(values.corpus, backend, 'connections_bench');
+      databases.push(loaded.db);
+      const c = await connectCase(backend, loaded.db.url);
+      try {
+        const firstSync = {
+          seconds: round(c.seconds),
+          cpuSeconds: c.server.cpuSeconds(),
+          peakRssMb: c.server.peakRssMb(),
+        };
+        const runs = Number(values.runs);
+        await appendRuns(loaded.db.url, runs);
+        const cpuBefore = c.server.cpuSeconds();
+        const start = performance.now();
+        const sync = await postJson(c.server, `/api/connections/${c.id}/sync`);
+        const job = await waitForJob(c.server, (sync.job as JobDoc).id);
+        const incrementalSeconds = round((performance.now() - start) / 1000);
+        const incrementalCpuSeconds = round(c.server.cpuSeconds() - cpuBefore, 2);
+        const upload = result.corpusUpload as { seconds?: number };
+        return {
+          backend,
+          loadSeconds: round(loaded.seconds, 1),
+          firstSync,
+          newRuns: runs,
+          incrementalSyncSeconds: incrementalSeconds,
+          incrementalSyncCpuSeconds: incrementalCpuSeconds,
+          incrementalResult: job.result,
+          goals: { incrementalUnder2s: incrementalSeconds < 2 },
+          ratios:
+            upload.seconds === undefined
+              ? undefined
+              : {
+                  firstSyncOverUpload: round(firstSync.seconds / upload.seconds),
+                  incrementalOverReupload: round(incrementalSeconds / upload.seconds, 4),
+                },
+        };
+      } finally {
+        await c.server.stop();
+      }
+    });
+  }
 
   if (values['paper-server']) {
     await measure('paperOnServer', `${values.paper} into ${backend} (paper scale)`, async () => {
