@@ -312,7 +312,7 @@ try {
         const job = await waitForJob(c.server, (sync.job as JobDoc).id);
         const incrementalSeconds = round((performance.now() - start) / 1000);
         const incrementalCpuSeconds = round(c.server.cpuSeconds() - cpuBefore, 2);
-        const upload = result.corpusUpload as { seconds?: number };
+        const upload = result.corpusUpload as { seconds?: number } | undefined;
         return {
           backend,
           loadSeconds: round(loaded.seconds, 1),
@@ -323,7 +323,7 @@ try {
           incrementalResult: job.result,
           goals: { incrementalUnder2s: incrementalSeconds < 2 },
           ratios:
-            upload.seconds === undefined
+            upload?.seconds === undefined
               ? undefined
               : {
                   firstSyncOverUpload: round(firstSync.seconds / upload.seconds),
