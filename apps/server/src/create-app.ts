@@ -44,6 +44,8 @@ export interface Server {
   readonly config: Config;
   /** The in-memory cache (its stats show hits, loads and bytes held). */
   readonly cache: ServerCache;
+  /** The task workers (statistics, layouts); counts the tasks they ran. */
+  readonly tasks: TaskPool;
   /** Settles once the store is open (PostgreSQL: migrated); rejects naming why it cannot open. */
   readonly ready: Promise<void>;
   /** Settles once the demo corpus is imported or skipped (its import job id, or null). */
@@ -161,6 +163,7 @@ export function createApp(input: ConfigInput = {}): Server {
     config,
     ready,
     cache,
+    tasks,
     demo,
     close: () => {
       closing ??= (async () => {

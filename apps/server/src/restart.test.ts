@@ -76,17 +76,17 @@ describe('restart', () => {
       const [trace] = traces.traces;
 
       const db = new DatabaseSync(join(dir, STORE_FILE));
-      db.exec('UPDATE trace_payloads SET layout = NULL');
+      db.exec('UPDATE trace_payloads SET layout_gzip = NULL');
       db.close();
       const second = testServer(dir);
       expect((await getJson<TraceGraph>(second, `/api/traces/${trace!.id}`)).body).toEqual(graph);
       await second.close();
       const check = new DatabaseSync(join(dir, STORE_FILE));
-      const row = check.prepare('SELECT layout FROM trace_payloads').get() as {
-        layout: string | null;
+      const row = check.prepare('SELECT layout_gzip FROM trace_payloads').get() as {
+        layout_gzip: Uint8Array | null;
       };
       check.close();
-      expect(row.layout).not.toBeNull();
+      expect(row.layout_gzip).not.toBeNull();
     });
   });
 });

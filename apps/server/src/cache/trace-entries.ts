@@ -1,8 +1,8 @@
 /**
- * The trace routes' cache entries: the trace endpoint's JSON (computed at import, gzipped on first
- * need) and, for node and graphlet routes, the parsed trace with its graph; each weighed in bytes.
+ * The trace routes' cache entries: the trace endpoint's gzipped JSON (as stored once laid out) and,
+ * for node and graphlet routes, the parsed trace with its graph; each weighed in bytes.
  */
-import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { TraceGraph as TraceGraphDocument } from '@graphlet/contract';
 import {
   buildTraceGraph,
@@ -25,31 +25,10 @@ export interface LoadedTrace {
   readonly layout: TraceGraphDocument;
 }
 
-/** The trace endpoint's answer, as text and (made on first request) gzipped. */
-export class LayoutText {
-  readonly json: string;
-  private gz: Buffer | undefined;
-  private readonly onGzip: (bytes: number) => void;
-
-  constructor(json: string, onGzip: (bytes: number) => void) {
-    this.json = json;
-    this.onGzip = onGzip;
-  }
-
-  /** The JSON gzipped, computed once. */
-  gzip(): Buffer {
-    if (this.gz === undefined) {
-      this.gz = gzipSync(this.json, { level: 6 });
-      this.onGzip(this.gz.length);
-    }
-    return this.gz;
-  }
-}
-
 /*
  * Parsed JSON takes about 1.5 times its text in V8's heap (measured on bench traces of 6,000 and
- * 25,000 nodes: trace 1.2x, layout document 1.5x, graphlet lists 1.7x); a layout not stored yet
- * is estimated from its node count (about 250 bytes of JSON a node).
+ * 25,000 nodes: trace 1.2x, layout document 1.5x, graphlet lists 1.7x); a layout document is
+ * estimated from its node count (about 250 bytes of JSON a node).
  */
 const PARSED_PER_TEXT_BYTE = 1.5;
 const LAYOUT_TEXT_PER_NODE = 250;
@@ -58,25 +37,22 @@ const BYTES_PER_GRAPHLET_ID = 16;
 const VIEW_BYTES_PER_NODE = 96;
 
 /**
- * The trace endpoint's JSON: undefined when no trace has this id, null when its layout is not
- * stored (the caller lays it out on a task worker, which stores it, and asks again).
+ * The trace endpoint's answer, gzipped JSON as stored (weighed by its compressed bytes, a twelfth
+ * of its text): undefined when no trace has this id, null when it is not laid out yet (the caller
+ * lays it out on a task worker, which stores it, and asks again).
  */
 export async function cachedLayout(
   cache: ServerCache,
   store: Store,
   id: string,
-): Promise<LayoutText | null | undefined> {
-  let missing = false;
-  const text = await cache.load('layout', id, async () => {
-    const json = await store.getTraceLayout(id);
-    if (typeof json !== 'string') {
-      missing = json === null;
-      return undefined;
-    }
-    const text: LayoutText = new LayoutText(json, (bytes) => cache.grew('layout', id, text, bytes));
-    return { value: text, bytes: json.length };
+): Promise<Uint8Array | null | undefined> {
+  const gzipped = await cache.load('layout', id, async () => {
+    const stored = await store.getTraceLayout(id);
+    return stored == null ? undefined : { value: stored, bytes: stored.byteLength };
   });
-  return missing ? null : text;
+  if (gzipped !== undefined) return gzipped;
+  // Callers that shared one load ask on their own why it found nothing.
+  return (await store.hasTraceLayout(id)) === undefined ? undefined : null;
 }
 
 /** The parsed trace with its graph, graphlets and layout, or undefined. */
@@ -113,11 +89,11 @@ async function loadTrace(store: Store, id: string): Promise<Sized<LoadedTrace> |
   const trace = JSON.parse(payload) as Trace;
   const graph = buildTraceGraph(trace);
   const layout =
-    typeof stored === 'string'
-      ? (JSON.parse(stored) as TraceGraphDocument)
-      : layoutTrace(graph, graphlets);
+    stored == null
+      ? layoutTrace(graph, graphlets)
+      : (JSON.parse(gunzipSync(stored).toString()) as TraceGraphDocument);
   const nodes = graph.executions.length + graph.artifacts.length;
-  const layoutText = typeof stored === 'string' ? stored.length : nodes * LAYOUT_TEXT_PER_NODE;
+  const layoutText = nodes * LAYOUT_TEXT_PER_NODE;
   let graphletIds = 0;
   for (const g of graphlets) {
     graphletIds += g.executions.length + g.artifacts.length + g.spans.length + g.downstream.length;

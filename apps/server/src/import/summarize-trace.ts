@@ -1,10 +1,11 @@
-/** Turns one segmented trace into the rows the store keeps: summary, graphlet metrics, layout. */
+/** Turns one segmented trace into the rows the store keeps: summary, graphlet metrics, layout (gzipped). */
 import { executionCost, type Graphlet, lifespanDays, type TraceGraph } from '@graphlet/core';
-import { layoutTrace } from '../layout/layout-trace.ts';
+import { gzipLayoutSync } from '../layout/layout-json.ts';
 import type { ImportedTrace, StoredGraphlet } from '../store/imported-source.ts';
 
 /**
- * The stored form of a trace (its graph) and its graphlets; payload and layout as compact JSON.
+ * The stored form of a trace (its graph) and its graphlets; payload as compact JSON, layout as
+ * gzipped JSON.
  * With `layout: false` the layout is left to the trace's first request (a sync of thousands of
  * pipelines spends its time reading, not laying out traces nobody opens).
  */
@@ -31,7 +32,7 @@ export function summarizeTrace(
   return {
     pipeline: trace.pipeline,
     payload: JSON.stringify(trace),
-    layout: options.layout === false ? null : JSON.stringify(layoutTrace(graph, stored)),
+    layout: options.layout === false ? null : gzipLayoutSync(graph, stored),
     summary: {
       executions: trace.executions.length,
       artifacts: trace.artifacts.length,

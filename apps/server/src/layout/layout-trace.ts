@@ -25,28 +25,35 @@ export function layoutTrace(
   graph: TraceGraph,
   graphlets: readonly Membership[],
 ): TraceGraphDocument {
+  return { nodes: [...layoutNodes(graph, graphlets)], edges: [...traceEdges(graph)] };
+}
+
+/**
+ * The laid-out nodes one at a time (executions by id, then artifacts by id), so that a writer can
+ * serialise a large trace without holding every node object at once.
+ */
+export function* layoutNodes(
+  graph: TraceGraph,
+  graphlets: readonly Membership[],
+): Generator<GraphNode> {
   const e = graph.executions.length;
   const a = graph.artifacts.length;
-  const execGraphlets: number[][] = Array.from({ length: e }, () => []);
-  const artGraphlets: number[][] = Array.from({ length: a }, () => []);
-  for (const g of graphlets) {
-    for (const id of g.executions) execGraphlets[graph.executionIndex(id)]?.push(g.trainer);
-    for (const id of g.artifacts) artGraphlets[graph.artifactIndex(id)]?.push(g.trainer);
-  }
+  const membership = graphletMembership(graph, graphlets);
+  const trainersOf = (n: number) =>
+    Array.from(membership.trainers.subarray(membership.offsets[n]!, membership.offsets[n + 1]!));
 
   const ex = new Float64Array(e);
   const ey = new Float64Array(e);
   placeExecutions(graph, ex, ey);
 
-  const nodes: GraphNode[] = [];
   for (let x = 0; x < e; x++) {
     const exec = graph.executions[x]!;
     const n = node(`e${exec.id}`, 'execution', exec.type, exec.name, exec.state, ex[x]!, ey[x]!);
-    n.graphlets = execGraphlets[x]!;
+    n.graphlets = trainersOf(x);
     n.role = exec.role;
     n.label = executionLabel(exec);
     if (exec.startMs !== undefined) n.timeMs = exec.startMs;
-    nodes.push(n);
+    yield n;
   }
   // Stack the artifacts next to one execution so they do not cover each other.
   const stacked = new Int32Array(e);
@@ -71,17 +78,43 @@ export function layoutTrace(
       py = LANE_Y * ROLES.length;
     }
     const n = node(`a${art.id}`, 'artifact', art.type, art.name, art.state, px, py);
-    n.graphlets = artGraphlets[y]!;
+    n.graphlets = trainersOf(e + y);
     n.label = artifactLabel(art);
     if (art.createdMs !== undefined) n.timeMs = art.createdMs;
-    nodes.push(n);
+    yield n;
   }
-  return { nodes, edges: traceEdges(graph) };
+}
+
+/**
+ * Each node's graphlets (trainer ids, in the list's order) as offsets into one typed array,
+ * nodes numbered executions first: two passes, no array per node.
+ */
+function graphletMembership(
+  graph: TraceGraph,
+  graphlets: readonly Membership[],
+): { offsets: Int32Array; trainers: Float64Array } {
+  const e = graph.executions.length;
+  const nodeOf = (g: Membership, visit: (n: number) => void) => {
+    for (const id of g.executions) {
+      const x = graph.executionIndex(id);
+      if (x >= 0) visit(x);
+    }
+    for (const id of g.artifacts) {
+      const y = graph.artifactIndex(id);
+      if (y >= 0) visit(e + y);
+    }
+  };
+  const offsets = new Int32Array(e + graph.artifacts.length + 1);
+  for (const g of graphlets) nodeOf(g, (n) => offsets[n + 1]!++);
+  for (let n = 1; n < offsets.length; n++) offsets[n]! += offsets[n - 1]!;
+  const trainers = new Float64Array(offsets[offsets.length - 1]!);
+  const next = offsets.slice(0, -1);
+  for (const g of graphlets) nodeOf(g, (n) => (trainers[next[n]!++] = g.trainer));
+  return { offsets, trainers };
 }
 
 /** Input (artifact -> execution), output (producer -> artifact) and reuse (other output events) edges. */
-function traceEdges(graph: TraceGraph): GraphEdge[] {
-  const edges: GraphEdge[] = [];
+export function* traceEdges(graph: TraceGraph): Generator<GraphEdge> {
   for (let x = 0; x < graph.executions.length; x++) {
     const target = `e${graph.executions[x]!.id}`;
     let previous = -1;
@@ -89,7 +122,7 @@ function traceEdges(graph: TraceGraph): GraphEdge[] {
       const y = graph.inputArtifacts[j]!;
       if (y === previous) continue; // several events on one pair draw one edge
       previous = y;
-      edges.push({ source: `a${graph.artifacts[y]!.id}`, target, kind: 'input' });
+      yield { source: `a${graph.artifacts[y]!.id}`, target, kind: 'input' };
     }
     const outputs = new Set<number>();
     for (let j = graph.outputOffsets[x]!; j < graph.outputOffsets[x + 1]!; j++) {
@@ -97,10 +130,9 @@ function traceEdges(graph: TraceGraph): GraphEdge[] {
       if (outputs.has(y)) continue;
       outputs.add(y);
       const kind = graph.producer[y] === x ? 'output' : 'reuse';
-      edges.push({ source: target, target: `a${graph.artifacts[y]!.id}`, kind });
+      yield { source: target, target: `a${graph.artifacts[y]!.id}`, kind };
     }
   }
-  return edges;
 }
 
 /** x by start-time rank; y by role lane, moving an execution down a sub-row while it overlaps the previous one. */

@@ -9,6 +9,7 @@ const TASK_WORKER_URL = new URL('./task-worker-entry.ts', import.meta.url);
 export class TaskPool {
   private readonly workers = new ImportWorkerPool(TASK_WORKER_URL);
   private readonly running = new Map<string, Promise<string | null>>();
+  private readonly starts = new Map<TaskInput['task'], number>();
 
   /** Runs `input` (deduplicated by `key`): the JSON answer; rejects MissingTraceError for an unknown id. */
   run(
@@ -18,10 +19,16 @@ export class TaskPool {
   ): Promise<string | null> {
     let task = this.running.get(key);
     if (task === undefined) {
+      this.starts.set(input.task, this.started(input.task) + 1);
       task = this.execute(input, transfer).finally(() => this.running.delete(key));
       this.running.set(key, task);
     }
     return task;
+  }
+
+  /** How many tasks of this kind ran (equal tasks shared count once), for tests and the operator. */
+  started(task: TaskInput['task']): number {
+    return this.starts.get(task) ?? 0;
   }
 
   /** Stops the spare worker. */

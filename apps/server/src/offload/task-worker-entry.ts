@@ -5,9 +5,8 @@
  * payloads, lays out graphs or writes hundreds of megabytes.
  */
 import { parentPort } from 'node:worker_threads';
-import type { TraceGraph as TraceGraphDocument } from '@graphlet/contract';
 import { buildTraceGraph, type Trace } from '@graphlet/core';
-import { layoutTrace } from '../layout/layout-trace.ts';
+import { gzipLayout } from '../layout/layout-json.ts';
 import { nodeDetail } from '../layout/node-detail.ts';
 import { openWorkerStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -39,14 +38,16 @@ async function run(store: Store, input: TaskInput): Promise<string | null> {
     return null;
   }
   if (input.task === 'node') return nodeDetailJson(store, input.traceId, input.nodeId);
-  const stored = await store.getTraceLayout(input.traceId);
-  if (typeof stored === 'string' || stored === undefined) return stored ?? null;
-  const payload = (await store.getTracePayload(input.traceId))!;
-  const graph = buildTraceGraph(JSON.parse(payload) as Trace);
-  const layout: TraceGraphDocument = layoutTrace(graph, await store.listGraphlets(input.traceId));
-  const json = JSON.stringify(layout);
-  await store.putTraceLayout(input.traceId, json);
-  return json;
+  return layOutTrace(store, input.traceId);
+}
+
+/** Lays a trace out into the store as gzipped JSON, written as it is compressed; null either way. */
+async function layOutTrace(store: Store, id: string): Promise<null> {
+  if ((await store.hasTraceLayout(id)) !== false) return null;
+  // The payload's text is dropped once parsed: only the trace, its graph and the gzip stay.
+  const graph = buildTraceGraph(JSON.parse((await store.getTracePayload(id))!) as Trace);
+  await store.putTraceLayout(id, await gzipLayout(graph, await store.listGraphlets(id)));
+  return null;
 }
 
 /** One node's detail (null when the trace has no such node), graphlets from the stored list. */

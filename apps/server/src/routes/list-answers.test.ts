@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { TraceList } from '@graphlet/contract';
 import { describe, expect, it } from 'vitest';
 import { storeSources } from '../test-support/stored-sources.ts';
@@ -15,7 +16,7 @@ describe('list endpoints over a 300-pipeline corpus', () => {
           traces: Array.from({ length: 100 }, (_, i) => ({
             pipeline: `pipeline-${s}-${i}`,
             payload: '{}',
-            layout: '{"nodes":[],"edges":[]}',
+            layout: gzipSync('{"nodes":[],"edges":[]}'),
             summary: {
               executions: i,
               artifacts: 2 * i,

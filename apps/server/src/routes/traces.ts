@@ -3,6 +3,7 @@ import { type NodeDetail, TraceListQuerySchema } from '@graphlet/contract';
 import { getNodeRoute, getTraceRoute, listTracesRoute } from '@graphlet/contract/routes';
 import { cachedLayout, cachedTrace, type LoadedTrace } from '../cache/trace-entries.ts';
 import { apiError } from '../http/api-error.ts';
+import { gzippedJson } from '../http/gzipped-json.ts';
 import { createRouter, validationError } from '../http/router.ts';
 import { nodeDetail } from '../layout/node-detail.ts';
 import type { Services } from '../services.ts';
@@ -12,7 +13,7 @@ import type { Services } from '../services.ts';
  * first, so that loading it here only parses stored JSON.
  */
 export async function requireTrace(services: Services, id: string): Promise<LoadedTrace> {
-  if (!services.cache.has('trace', id) && (await services.store.getTraceLayout(id)) === null) {
+  if (!services.cache.has('trace', id) && (await services.store.hasTraceLayout(id)) === false) {
     await layOut(services, id);
   }
   const loaded = await cachedTrace(services.cache, services.store, id);
@@ -86,24 +87,20 @@ export function traceRoutes(services: Services) {
     return c.body(text, 200, { 'content-type': 'application/json' });
   });
 
-  // Documented from the contract; answered as JSON text serialised once per loaded trace, which
-  // the typed route cannot express.
+  // Documented from the contract; answered as the gzipped JSON stored once laid out, which the
+  // typed route cannot express.
   app.openAPIRegistry.registerPath(getTraceRoute);
   app.get('/traces/:id', async (c) => {
     const id = c.req.param('id');
-    let text = await cachedLayout(services.cache, services.store, id);
-    if (text === null) {
-      // Not laid out yet (connections and uploads leave it to the first request): on a worker.
+    let gzipped = await cachedLayout(services.cache, services.store, id);
+    if (gzipped === null) {
+      // Not laid out yet (connections and uploads leave it to the first request): on a worker,
+      // once however many ask meanwhile.
       await layOut(services, id);
-      text = await cachedLayout(services.cache, services.store, id);
+      gzipped = await cachedLayout(services.cache, services.store, id);
     }
-    if (text === undefined || text === null) throw noTrace(id);
-    c.header('vary', 'accept-encoding');
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      c.header('content-encoding', 'gzip');
-      return c.body(new Uint8Array(text.gzip()), 200, { 'content-type': 'application/json' });
-    }
-    return c.body(text.json, 200, { 'content-type': 'application/json' });
+    if (gzipped == null) throw noTrace(id);
+    return gzippedJson(c, gzipped);
   });
 
   app.openapi(getNodeRoute, async (c) => {

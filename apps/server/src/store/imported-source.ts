@@ -20,8 +20,11 @@ export interface ImportedTrace {
   readonly pipeline: string;
   /** The core Trace as compact JSON. */
   readonly payload: string;
-  /** The trace endpoint's answer (nodes, edges, layout) as JSON, computed once at import; null: on first request. */
-  readonly layout: string | null;
+  /**
+   * The trace endpoint's answer (nodes, edges, layout) as gzipped JSON, computed once (at import
+   * or on the trace's first request: null until then).
+   */
+  readonly layout: Uint8Array | null;
   readonly summary: TraceSummaryColumns;
   readonly graphlets: readonly StoredGraphlet[];
   readonly note?: string | undefined;

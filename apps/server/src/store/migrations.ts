@@ -464,6 +464,20 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'DROP TRIGGER search_nodes_insert;',
     postgres: 'SELECT 1;',
   },
+  {
+    version: 15,
+    name: 'trace layouts are kept gzipped (layout_gzip), served as they are stored',
+    // The JSON of a 1M-node trace is ~300 MB, its gzip ~25 MB: the cache keeps the gzip and the
+    // trace endpoint answers it without compressing. Text layouts are laid out again on request.
+    sqlite: `
+      ALTER TABLE trace_payloads DROP COLUMN layout;
+      ALTER TABLE trace_payloads ADD COLUMN layout_gzip BLOB;
+    `,
+    postgres: `
+      ALTER TABLE trace_payloads DROP COLUMN layout;
+      ALTER TABLE trace_payloads ADD COLUMN layout_gzip BYTEA;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -45,7 +45,9 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
     expect((await store.listTraces()).map((t) => t.id)).toEqual(['abc-1', 'abc-2']);
     expect(await store.listGraphlets('abc-2')).toEqual(traces[1]!.graphlets);
     expect(await store.getTracePayload('abc-1')).toBe(traces[0]!.payload);
-    expect(await store.getTraceLayout('abc-1')).toBe(traces[0]!.layout);
+    expect(Buffer.from((await store.getTraceLayout('abc-1'))!)).toEqual(
+      Buffer.from(traces[0]!.layout!),
+    );
     expect(await store.getTraceSummary('abc-2')).toMatchObject({
       pipeline: 'p2',
       sourceName: 'abc.sqlite',

@@ -106,10 +106,12 @@ export interface Store {
   getTraceSummary(id: string): Promise<TraceSummary | undefined>;
   /** The stored Trace JSON text, or undefined. */
   getTracePayload(id: string): Promise<string | undefined>;
-  /** The trace endpoint JSON: undefined without the trace, null when not computed. */
-  getTraceLayout(id: string): Promise<string | null | undefined>;
-  /** Stores the trace endpoint JSON of a trace. */
-  putTraceLayout(id: string, layout: string): Promise<void>;
+  /** The trace endpoint JSON, gzipped: undefined without the trace, null when not computed. */
+  getTraceLayout(id: string): Promise<Uint8Array | null | undefined>;
+  /** Whether the trace's layout is stored (undefined without the trace), reading no layout bytes. */
+  hasTraceLayout(id: string): Promise<boolean | undefined>;
+  /** Stores the trace endpoint JSON of a trace, gzipped. */
+  putTraceLayout(id: string, gzipped: Uint8Array): Promise<void>;
   /** The segmenter's note on a trace, if any. */
   getTraceNote(id: string): Promise<string | undefined>;
   /** A trace's graphlets in index order. */

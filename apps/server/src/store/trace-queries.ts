@@ -89,17 +89,26 @@ export function getTracePayload(db: DatabaseSync, id: string): string | undefine
   return row?.trace;
 }
 
-/** The stored trace endpoint JSON of a trace: undefined without the trace, null when not computed. */
-export function getTraceLayout(db: DatabaseSync, id: string): string | null | undefined {
-  const row = statement(db, 'SELECT layout FROM trace_payloads WHERE trace_id = ?').get(id) as
-    | { layout: string | null }
+/** The stored trace endpoint JSON of a trace, gzipped: undefined without the trace, null when not computed. */
+export function getTraceLayout(db: DatabaseSync, id: string): Uint8Array | null | undefined {
+  const row = statement(db, 'SELECT layout_gzip FROM trace_payloads WHERE trace_id = ?').get(id) as
+    | { layout_gzip: Uint8Array | null }
     | undefined;
-  return row?.layout;
+  return row?.layout_gzip;
 }
 
-/** Stores the trace endpoint JSON of a trace (for rows imported before it was computed at import). */
-export function putTraceLayout(db: DatabaseSync, id: string, layout: string): void {
-  statement(db, 'UPDATE trace_payloads SET layout = ? WHERE trace_id = ?').run(layout, id);
+/** Whether a trace's layout is stored: undefined without the trace (reads no layout bytes). */
+export function hasTraceLayout(db: DatabaseSync, id: string): boolean | undefined {
+  const row = statement(
+    db,
+    'SELECT layout_gzip IS NOT NULL AS stored FROM trace_payloads WHERE trace_id = ?',
+  ).get(id) as { stored: number } | undefined;
+  return row === undefined ? undefined : row.stored === 1;
+}
+
+/** Stores the trace endpoint JSON of a trace, gzipped (laid out on its first request). */
+export function putTraceLayout(db: DatabaseSync, id: string, gzipped: Uint8Array): void {
+  statement(db, 'UPDATE trace_payloads SET layout_gzip = ? WHERE trace_id = ?').run(gzipped, id);
 }
 
 /** The note the segmenter left on a trace (e.g. no trainer), if any. */

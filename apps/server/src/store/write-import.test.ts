@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { MIGRATIONS, migrate } from './migrations.ts';
@@ -32,7 +33,7 @@ const graphlet = (trainer: number) => ({
 const trace = (pipeline: string, graphlets = [graphlet(1)]): ImportedTrace => ({
   pipeline,
   payload: JSON.stringify({ pipeline, executions: [], artifacts: [], events: [] }),
-  layout: '{"nodes":[],"edges":[]}',
+  layout: gzipSync('{"nodes":[],"edges":[]}'),
   summary: {
     executions: 1,
     artifacts: 0,
@@ -143,7 +144,8 @@ describe('migration 10 (failed trainers)', () => {
       writeImport(db, source([{ ...old, payload }]));
       db.exec(`DELETE FROM schema_migrations WHERE version >= 10;
         ALTER TABLE graphlets DROP COLUMN failed; ALTER TABLE traces DROP COLUMN failed_graphlets;
-        UPDATE traces SET pushed_share = 0.5;`);
+        UPDATE traces SET pushed_share = 0.5;
+        ALTER TABLE trace_payloads ADD COLUMN layout TEXT;`);
       // Only 10 is applied again: later migrations are not what this test undid.
       migrate(
         db,

@@ -55,7 +55,7 @@ export function insertTrace(
   );
   statement(
     db,
-    'INSERT INTO trace_payloads (trace_id, trace, layout, base_roles) VALUES (?, ?, ?, ?)',
+    'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles) VALUES (?, ?, ?, ?)',
   ).run(id, trace.payload, trace.layout, baseRoles);
   indexTraceNodes(db, id, JSON.parse(trace.payload) as Trace);
   insertGraphlets(db, id, trace);

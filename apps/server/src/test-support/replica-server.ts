@@ -19,6 +19,7 @@ export function roundRobin(replicas: readonly Server[]): Server {
     app,
     config: first.config,
     cache: first.cache,
+    tasks: first.tasks,
     demo: first.demo,
     ready: Promise.all(replicas.map((r) => r.ready)).then(() => {}),
     close: async () => {

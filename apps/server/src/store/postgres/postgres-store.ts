@@ -117,14 +117,25 @@ export function postgresStore(pool: pg.Pool): Store {
     },
     async getTraceLayout(id) {
       return (
-        await one<{ layout: string | null }>(
-          'SELECT layout FROM trace_payloads WHERE trace_id = $1',
+        await one<{ layout_gzip: Uint8Array | null }>(
+          'SELECT layout_gzip FROM trace_payloads WHERE trace_id = $1',
           [id],
         )
-      )?.layout;
+      )?.layout_gzip;
     },
-    async putTraceLayout(id, layout) {
-      await pool.query('UPDATE trace_payloads SET layout = $1 WHERE trace_id = $2', [layout, id]);
+    async hasTraceLayout(id) {
+      return (
+        await one<{ stored: boolean }>(
+          'SELECT layout_gzip IS NOT NULL AS stored FROM trace_payloads WHERE trace_id = $1',
+          [id],
+        )
+      )?.stored;
+    },
+    async putTraceLayout(id, gzipped) {
+      await pool.query('UPDATE trace_payloads SET layout_gzip = $1 WHERE trace_id = $2', [
+        gzipped,
+        id,
+      ]);
     },
     async getTraceNote(id) {
       return (

@@ -29,7 +29,7 @@ export async function insertTrace(
     traceRow(id, sourceId, ordinal, trace),
   );
   await client.query(
-    'INSERT INTO trace_payloads (trace_id, trace, layout, base_roles) VALUES ($1, $2, $3, $4)',
+    'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles) VALUES ($1, $2, $3, $4)',
     [id, trace.payload, trace.layout, baseRoles],
   );
   const nodes = searchNodeRows(JSON.parse(trace.payload) as Trace);
