@@ -1,14 +1,24 @@
 /**
  * Reliability: a trace whose answer is larger than CACHE_BYTES as JSON is laid out once however
  * many ask at once, kept compressed (its gzip is far smaller than its text), and served again
- * without laying it out or compressing it anew; concurrent cold statistics are computed once.
+ * without laying it out or compressing it anew; concurrent cold statistics are computed once; an
+ * uploaded trace of 50,000 nodes or more is laid out by its import, not by its first view.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildTraceGraph, segmentGraphlets } from '@graphlet/core';
 import { syntheticTraceForBench } from '@graphlet/core/testing';
+import { writeMlmdStore } from '@graphlet/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeTrace } from '../src/import/summarize-trace.ts';
 import { storeSources } from '../src/test-support/stored-sources.ts';
-import { type Loopback, rawRequest, startLoopback } from './loopback-server.ts';
+import {
+  finished,
+  type Loopback,
+  rawRequest,
+  startLoopback,
+  uploadBytes,
+} from './loopback-server.ts';
 
 const MIB = 1024 ** 2;
 /** About 26,000 nodes: ~7 MB of JSON, ~0.6 MB gzipped. */
@@ -19,8 +29,8 @@ const { graphlets, note } = segmentGraphlets(trace, graph);
 const imported = summarizeTrace(graph, graphlets, note, { layout: false });
 const ID = 'big-1';
 
-async function view(lo: Loopback): Promise<unknown> {
-  const response = await fetch(`${lo.base}/api/traces/${ID}`, {
+async function view(lo: Loopback, id = ID): Promise<unknown> {
+  const response = await fetch(`${lo.base}/api/traces/${id}`, {
     headers: { 'accept-encoding': 'gzip' },
   });
   expect(response.status).toBe(200);
@@ -82,4 +92,29 @@ describe('a trace answer larger than the whole cache budget, even compressed', (
     expect(lo.server.tasks.started('layout')).toBe(1);
     expect(lo.server.cache.stats().bytes).toBeLessThanOrEqual(64 * 1024);
   });
+});
+
+describe('an uploaded trace of 50,000 nodes or more', () => {
+  let lo: Loopback;
+  beforeAll(async () => {
+    lo = await startLoopback();
+  });
+  afterAll(() => lo.stop());
+
+  it('is laid out by its import: its first view only reads the stored answer', async () => {
+    const path = join(lo.dataDir, 'large.sqlite');
+    writeMlmdStore(path, [{ ...syntheticTraceForBench(3_300), pipeline: 'large' }]);
+    const { status, body } = await uploadBytes(lo.base, readFileSync(path), 'large.sqlite');
+    expect(status).toBe(202);
+    expect((await finished(lo.base, body.job!.id)).state).toBe('done');
+    const [trace] = (
+      (await (await fetch(`${lo.base}/api/traces`)).json()) as {
+        traces: { id: string; executions: number; artifacts: number }[];
+      }
+    ).traces;
+    expect(trace!.executions + trace!.artifacts).toBeGreaterThanOrEqual(50_000);
+    const answer = (await view(lo, trace!.id)) as { nodes: unknown[] };
+    expect(answer.nodes.length).toBe(trace!.executions + trace!.artifacts);
+    expect(lo.server.tasks.started('layout')).toBe(0);
+  }, 240_000);
 });

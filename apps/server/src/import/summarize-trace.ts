@@ -1,6 +1,6 @@
 /** Turns one segmented trace into the rows the store keeps: summary, graphlet metrics, layout (gzipped). */
 import { executionCost, type Graphlet, lifespanDays, type TraceGraph } from '@graphlet/core';
-import { gzipLayoutSync } from '../layout/layout-json.ts';
+import { gzipLayout } from '../layout/layout-json.ts';
 import type { ImportedTrace, StoredGraphlet } from '../store/imported-source.ts';
 
 /**
@@ -32,7 +32,7 @@ export function summarizeTrace(
   return {
     pipeline: trace.pipeline,
     payload: JSON.stringify(trace),
-    layout: options.layout === false ? null : gzipLayoutSync(graph, stored),
+    layout: options.layout === false ? null : gzipLayout(graph, stored),
     summary: {
       executions: trace.executions.length,
       artifacts: trace.artifacts.length,

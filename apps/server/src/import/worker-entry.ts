@@ -16,6 +16,9 @@ import { summarizeTrace } from './summarize-trace.ts';
 import { openTraceFile } from './trace-file-reader.ts';
 import type { ImportWorkerInput, ImportWorkerMessage } from './worker-messages.ts';
 
+/** Traces of at least this many nodes are laid out at import (their first view took seconds). */
+const LAYOUT_AT_IMPORT_NODES = 50_000;
+
 const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
 
 class Canceled extends Error {}
@@ -53,8 +56,10 @@ async function run(input: ImportWorkerInput): Promise<void> {
       const graph = buildTraceGraph(trace);
       const { graphlets, note } = segmentGraphlets(trace, graph);
       graphletsFound += graphlets.length;
-      // Layouts are made on a trace's first request (cache/trace-entries.ts), as for connections.
-      yield summarizeTrace(graph, graphlets, note, { layout: false });
+      // A large trace is laid out here, where it is parsed already (its first view then reads the
+      // stored gzip); smaller ones on their first request (cache/trace-entries.ts), as connections.
+      const nodes = trace.executions.length + trace.artifacts.length;
+      yield summarizeTrace(graph, graphlets, note, { layout: nodes >= LAYOUT_AT_IMPORT_NODES });
       tracesImported++;
       progress();
     }

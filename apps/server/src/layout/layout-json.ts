@@ -3,10 +3,8 @@
  * `JSON.stringify(layoutTrace(...))`) compressed on the fly, so a 1M-node trace never exists
  * whole as node objects or as one string; only its gzip (about a twelfth of the text) is kept.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip, gzipSync } from 'node:zlib';
 import type { TraceGraph } from '@graphlet/core';
+import { gzipChunksSync } from './gzip-chunks.ts';
 import { layoutNodes, traceEdges } from './layout-trace.ts';
 
 type Memberships = Parameters<typeof layoutNodes>[1];
@@ -39,20 +37,7 @@ export function* layoutJsonChunks(graph: TraceGraph, graphlets: Memberships): Ge
   yield `${text}]}`;
 }
 
-/** The layout's JSON gzipped, compressed chunk by chunk as it is written (for large traces). */
-export async function gzipLayout(graph: TraceGraph, graphlets: Memberships): Promise<Uint8Array> {
-  const parts: Buffer[] = [];
-  await pipeline(
-    Readable.from(layoutJsonChunks(graph, graphlets)),
-    createGzip(),
-    async (gzipped: AsyncIterable<Buffer>) => {
-      for await (const part of gzipped) parts.push(part);
-    },
-  );
-  return Buffer.concat(parts);
-}
-
-/** The layout's JSON gzipped on the calling thread (small traces, synchronous callers). */
-export function gzipLayoutSync(graph: TraceGraph, graphlets: Memberships): Uint8Array {
-  return gzipSync([...layoutJsonChunks(graph, graphlets)].join(''));
+/** The layout's JSON gzipped, compressed chunk by chunk as it is written. */
+export function gzipLayout(graph: TraceGraph, graphlets: Memberships): Buffer {
+  return gzipChunksSync(layoutJsonChunks(graph, graphlets));
 }

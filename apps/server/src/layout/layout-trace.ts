@@ -39,8 +39,13 @@ export function* layoutNodes(
   const e = graph.executions.length;
   const a = graph.artifacts.length;
   const membership = graphletMembership(graph, graphlets);
-  const trainersOf = (n: number) =>
-    Array.from(membership.trainers.subarray(membership.offsets[n]!, membership.offsets[n + 1]!));
+  const trainersOf = (n: number) => {
+    const trainers: number[] = [];
+    for (let j = membership.offsets[n]!; j < membership.offsets[n + 1]!; j++) {
+      trainers.push(membership.trainers[j]!);
+    }
+    return trainers;
+  };
 
   const ex = new Float64Array(e);
   const ey = new Float64Array(e);

@@ -46,7 +46,7 @@ async function layOutTrace(store: Store, id: string): Promise<null> {
   if ((await store.hasTraceLayout(id)) !== false) return null;
   // The payload's text is dropped once parsed: only the trace, its graph and the gzip stay.
   const graph = buildTraceGraph(JSON.parse((await store.getTracePayload(id))!) as Trace);
-  await store.putTraceLayout(id, await gzipLayout(graph, await store.listGraphlets(id)));
+  await store.putTraceLayout(id, gzipLayout(graph, await store.listGraphlets(id)));
   return null;
 }
 
