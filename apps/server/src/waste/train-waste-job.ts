@@ -160,12 +160,17 @@ async function buildTable(
       sourceModule: new URL('./store-feature-source.ts', import.meta.url),
       threads,
       signal: context.signal,
-      onProgress: ({ pipelinesDone, rows, inFlightMax }) => {
+      onProgress: ({ pipelinesDone, rows, inFlightMax, workersRetired }) => {
         // A trace deleted since the request was accepted reads as none and is skipped.
         const now = performance.now();
         if (now - reported < 250 && pipelinesDone < ids.length) return;
         reported = now;
-        context.progress({ tracesDone: pipelinesDone, rows, tracesInFlightMax: inFlightMax });
+        context.progress({
+          tracesDone: pipelinesDone,
+          rows,
+          tracesInFlightMax: inFlightMax,
+          featureWorkersRetired: workersRetired,
+        });
       },
     },
   );

@@ -3,6 +3,7 @@
  * task reads one pipeline, segments it (unless the source has its graphlets) and computes its
  * feature rows, which go back to the main thread with their buffers transferred.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   type FeatureOptions,
@@ -26,9 +27,16 @@ export interface FeatureTask {
   readonly item: string | number;
 }
 
-/** A task's answer: rows (undefined when the source has no such pipeline), or a failure. */
+/**
+ * A task's answer: rows (undefined when the source has no such pipeline) and the worker's V8 heap
+ * size after it, or a failure.
+ */
 export type FeatureAnswer =
-  | { readonly id: number; readonly rows: PipelineFeatureRows | undefined }
+  | {
+      readonly id: number;
+      readonly rows: PipelineFeatureRows | undefined;
+      readonly heapBytes: number;
+    }
   | {
       readonly id: number;
       readonly error: {
@@ -67,7 +75,11 @@ if (port !== null) {
       return;
     }
     if (pipeline === undefined) {
-      port.postMessage({ id: task.id, rows: undefined } satisfies FeatureAnswer);
+      port.postMessage({
+        id: task.id,
+        rows: undefined,
+        heapBytes: heapBytes(),
+      } satisfies FeatureAnswer);
       return;
     }
     let rows: PipelineFeatureRows;
@@ -86,8 +98,16 @@ if (port !== null) {
       rows.kind === 'rows'
         ? [rows.values.buffer, rows.stageCosts.buffer, rows.trainer.buffer, rows.pushed.buffer]
         : [];
-    port.postMessage({ id: task.id, rows } satisfies FeatureAnswer, buffers as ArrayBuffer[]);
+    port.postMessage(
+      { id: task.id, rows, heapBytes: heapBytes() } satisfies FeatureAnswer,
+      buffers as ArrayBuffer[],
+    );
   });
+}
+
+/** Memory the worker's V8 heap holds now, garbage included (what it adds to the process's RSS). */
+function heapBytes(): number {
+  return getHeapStatistics().total_heap_size;
 }
 
 function failure(id: number, kind: 'trace' | 'source', error: unknown): FeatureAnswer {

@@ -51,6 +51,7 @@ describe('streamFeatureTable', () => {
         pipelinesTotal: traces.length + 1,
         rows: expected.table.nRows,
         inFlightMax: expect.any(Number),
+        workersRetired: 0,
       });
     }
   });
@@ -74,6 +75,21 @@ describe('streamFeatureTable', () => {
       expect(held).toBeGreaterThanOrEqual(1);
       expect(held).toBeLessThanOrEqual(4 * threads);
     }
+  });
+
+  it('replaces a worker whose heap grew past the limit, and builds the same table', async () => {
+    const serial = createWasteTableBuilder();
+    for (const [i, t] of traces.entries()) serial.add(t, `k${i}`);
+    const progress: FeatureProgress[] = [];
+    // A 1 MB limit: every worker is retired after its first answer.
+    const built = await streamFeatureTable(tasksOf(spec, traces.length), {
+      sourceModule,
+      threads: 2,
+      workerHeapMb: 1,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(built).toEqual(serial.finish());
+    expect(progress.at(-1)!.workersRetired).toBeGreaterThanOrEqual(traces.length / 4);
   });
 
   it('names the pipeline of a trace that cannot be segmented (WasteError invalid_trace)', async () => {

@@ -31,6 +31,8 @@ export interface FeatureProgress {
    * trace the build held at once was among them (at most threads x 4, whatever the corpus).
    */
   readonly inFlightMax: number;
+  /** Feature workers replaced so far because their heap had grown past the limit. */
+  readonly workersRetired: number;
 }
 
 export interface StreamTableOptions {
@@ -40,10 +42,30 @@ export interface StreamTableOptions {
   readonly featureOptions?: Partial<FeatureOptions> | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: FeatureProgress) => void) | undefined;
+  /** Heap size in MB past which a feature worker is replaced by a fresh one (default 256). */
+  readonly workerHeapMb?: number | undefined;
 }
 
 /** Pipelines in flight per worker: enough to keep it busy while the main thread appends. */
 const IN_FLIGHT_PER_WORKER = 4;
+
+/**
+ * Heap size, in MB, past which a feature worker is retired: it gets no more pipelines, a fresh
+ * worker takes its place, and it is terminated (its whole heap returned) once it has answered.
+ * Uncapped, V8 lets a worker's heap grow to ~450 MB at the paper's scale, mostly garbage (after a
+ * collection its live data stays under ~100 MB on the 300-pipeline corpus). A hard limit
+ * (`resourceLimits`) would be cheaper but is best effort: a worker past it can abort the whole
+ * process (nodejs/node#47224), so a large pipeline must never meet one.
+ */
+const WORKER_HEAP_MB = 256;
+
+/** A feature worker and the tasks sent to it and not yet answered. */
+interface WorkerSlot {
+  readonly worker: Worker;
+  readonly sent: Set<number>;
+  /** Replaced in its slot; terminated once `sent` is empty. */
+  retired: boolean;
+}
 
 /**
  * The feature table of `tasks`, and each kept pipeline's key. A trace that cannot be segmented
@@ -62,7 +84,10 @@ export async function streamFeatureTable(
     sourceModule: options.sourceModule.href,
     featureOptions: builder.options,
   };
-  const workers: Worker[] = [];
+  const slots: WorkerSlot[] = [];
+  const heapLimit = (options.workerHeapMb ?? WORKER_HEAP_MB) * 1024 * 1024;
+  let retirements = 0;
+  const retiring: Promise<number>[] = [];
   const done = new Map<number, PipelineFeatureRows | undefined>();
   let appended = 0;
   let rows = 0;
@@ -75,31 +100,39 @@ export async function streamFeatureTable(
         onAbort = () => reject(cancelled());
         options.signal?.addEventListener('abort', onAbort, { once: true });
         let next = 0;
-        const send = (worker: Worker) => {
+        const post = (slot: WorkerSlot, id: number) => {
+          const task = tasks[id]!;
+          slot.sent.add(id);
+          slot.worker.postMessage({ id, spec: task.spec, item: task.item } satisfies FeatureTask);
+        };
+        const send = (w: number) => {
           // Bounded look-ahead: never more than the window past the next row to append.
           if (next < total && next < appended + workerCount * IN_FLIGHT_PER_WORKER) {
-            const task = tasks[next]!;
-            worker.postMessage({
-              id: next++,
-              spec: task.spec,
-              item: task.item,
-            } satisfies FeatureTask);
+            post(slots[w]!, next++);
             inFlightMax = Math.max(inFlightMax, next - appended);
-            return true;
           }
-          return false;
         };
-        for (let w = 0; w < workerCount; w++) {
+        const start = (slot: number) => {
           const worker = new Worker(new URL('./feature-worker.ts', import.meta.url), {
             workerData: data,
           });
-          workers.push(worker);
+          const sent = new Set<number>();
+          const mine: WorkerSlot = { worker, sent, retired: false };
+          slots[slot] = mine;
           worker.on('message', (answer: FeatureAnswer) => {
             if (options.signal?.aborted) return;
+            sent.delete(answer.id);
             if ('error' in answer) {
               reject(taskError(tasks[answer.id]!, answer.error));
               return;
             }
+            if (!mine.retired && answer.heapBytes > heapLimit) {
+              // Its successor takes the slot (and the next pipelines) now; this one finishes what it has.
+              mine.retired = true;
+              retirements++;
+              start(slot);
+            }
+            if (mine.retired && sent.size === 0) retiring.push(worker.terminate());
             done.set(answer.id, answer.rows);
             try {
               while (done.has(appended)) {
@@ -112,6 +145,7 @@ export async function streamFeatureTable(
                   pipelinesTotal: total,
                   rows,
                   inFlightMax,
+                  workersRetired: retirements,
                 });
               }
             } catch (error) {
@@ -120,22 +154,27 @@ export async function streamFeatureTable(
             }
             if (appended === total) resolve();
             // Refill every worker: appending may have opened the window for idle ones.
-            for (const w of workers) send(w);
+            for (let w = 0; w < slots.length; w++) send(w);
           });
           worker.on('error', (error) =>
             reject(new Error(`waste: feature worker failed: ${error.message}`)),
           );
           worker.on('exit', (code) => {
-            if (appended < total)
+            if (!mine.retired && appended < total)
               reject(new Error(`waste: feature worker exited with code ${code}`));
           });
-          for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) send(worker);
+          return mine;
+        };
+        for (let w = 0; w < workerCount; w++) {
+          start(w);
+          for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) send(w);
         }
       });
     }
   } finally {
     if (onAbort !== undefined) options.signal?.removeEventListener('abort', onAbort);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    // Terminating returns each worker's whole heap to the system before training starts.
+    await Promise.all([...slots.map((slot) => slot.worker.terminate()), ...retiring]);
   }
   return builder.finish();
 }
