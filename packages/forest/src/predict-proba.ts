@@ -2,7 +2,12 @@
 // RandomForestClassifier.predict_proba averages its trees.
 
 import { checkMatrix, type FeatureMatrix } from './feature-matrix.ts';
-import { addTreeValues, cachedCodedForest, codedForest, encodeMatrix } from './threshold-codes.ts';
+import {
+  addForestValues,
+  cachedCodedForest,
+  codedForest,
+  encodeMatrix,
+} from './threshold-codes.ts';
 import type { Forest } from './train-forest.ts';
 import { predictTreeRow } from './tree.ts';
 
@@ -23,10 +28,7 @@ export function predictProba(forest: Forest, matrix: FeatureMatrix): Float64Arra
   const coded = nRows >= CODE_MIN_ROWS ? codedForest(forest) : cachedCodedForest(forest);
   if (coded !== undefined && coded.maxCode <= 0xffff) {
     // Tree-major over all rows; each row adds its trees' values in tree order, as before.
-    const codes = encodeMatrix(coded, values, nFeatures);
-    for (let t = 0; t < forest.trees.length; t++) {
-      addTreeValues(coded.nodes[t]!, forest.trees[t]!.value, codes, nFeatures, out);
-    }
+    addForestValues(coded, encodeMatrix(coded, values, nFeatures), nFeatures, out);
   } else {
     // A small batch, or too many distinct thresholds for 16-bit codes: compare doubles.
     for (const tree of forest.trees) {

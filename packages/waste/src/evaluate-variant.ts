@@ -20,6 +20,7 @@ import {
   type CurvePoint,
   classify,
   confusionMatrix,
+  type FeatureMatrix,
   type Forest,
   featureImportance,
   freshnessCurve,
@@ -34,6 +35,12 @@ export type TrainFunction = (
   matrix: TrainingMatrix,
   labels: Uint8Array,
 ) => Promise<Forest> | Forest;
+
+/** Push probabilities of a forest on a row-major matrix (predictProba, or on worker threads). */
+export type PredictFunction = (
+  forest: Forest,
+  matrix: FeatureMatrix,
+) => Promise<Float64Array> | Float64Array;
 
 /** Everything measured for one variant. */
 export interface VariantEvaluation {
@@ -64,6 +71,7 @@ export async function evaluateVariant(
   variant: WasteVariant,
   train: TrainFunction,
   threshold?: number,
+  predict: PredictFunction = predictProba,
 ): Promise<VariantEvaluation> {
   const columns = variantColumns(table.features, variant);
   const names = Array.from(columns, (c) => table.features[c]!.name);
@@ -75,7 +83,7 @@ export async function evaluateVariant(
   );
   const trained = performance.now();
   const testMatrix = selectMatrix(table, columns, split.test);
-  const probabilities = predictProba(forest, testMatrix);
+  const probabilities = await predict(forest, testMatrix);
   const pushed = selectRows(table.pushed, split.test);
   const confusion = confusionMatrix(pushed, classify(probabilities));
   const input = { probability: probabilities, pushed, cost: selectRows(table.cost, split.test) };

@@ -9,7 +9,7 @@ import {
   type WasteVariant,
 } from '@graphlet/core';
 import { matrixShape } from '@graphlet/forest';
-import { createForestPool, trainForestParallel } from '@graphlet/forest/node';
+import { createForestPool, predictProbaParallel, trainForestParallel } from '@graphlet/forest/node';
 import { evaluateVariant, type VariantEvaluation } from './evaluate-variant.ts';
 import { WasteError } from './waste-error.ts';
 
@@ -105,6 +105,8 @@ export async function runWaste(
           return forest;
         },
         options.threshold,
+        // The test rows are scored on the same worker threads.
+        (forest, matrix) => predictProbaParallel(forest, matrix, pool),
       );
       trainSeconds += evaluation.trainSeconds;
       onProgress({ stage: 'evaluated', ...position, evaluation });
