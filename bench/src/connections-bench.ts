@@ -15,9 +15,8 @@
 //     [--server-root DIR]
 // --skip-corpus leaves out the corpus by path and its upload; --skip-server the server-store case.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { openAsBlob, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,6 +24,13 @@ import { pipelineRun, realisticSpacing } from '@graphlet/core/testing';
 import { openMlmdStore, openMlmdStoreWriter, readWatermark } from '@graphlet/formats';
 import type { TestDatabase } from '@graphlet/formats/testing/databases';
 import { loadTestDatabase } from './load-test-database.ts';
+import {
+  type JobDoc,
+  postJson,
+  type RunningServer,
+  startServer as startServerAt,
+  waitForJob,
+} from './server-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,100 +54,7 @@ const serverMain =
     ? fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url))
     : join(values['server-root'], 'apps/server/src/main.ts');
 
-interface RunningServer {
-  readonly base: string;
-  /** Peak RSS of the server process so far, in MB (VmHWM). */
-  peakRssMb(): number;
-  /** CPU seconds the server process used so far (user + system, every thread): under load, wall time is the machine's. */
-  cpuSeconds(): number;
-  stop(): Promise<void>;
-}
-
-/** Starts a server process on a fresh data dir and waits for its health check. */
-async function startServer(): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'graphlet-connections-bench-'));
-  const child = spawn(process.execPath, ['--no-warnings', serverMain], {
-    env: { ...process.env, DATA_DIR: join(dir, 'data'), PORT: values.port, DEMO: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${values.port}`;
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-  for (let i = 0; ; i++) {
-    // Another process on the port would answer the health check: this one must be alive.
-    if (exited) throw new Error('connections-bench: the server exited at start (port in use?)');
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 300) throw new Error('connections-bench: the server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    base,
-    peakRssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-      return Math.round(kb / 1024);
-    },
-    cpuSeconds() {
-      // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses.
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return round((Number(fields[11]) + Number(fields[12])) / 100, 1);
-    },
-    async stop() {
-      if (exited) return;
-      const exit = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exit;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-interface JobDoc {
-  id: string;
-  state: string;
-  error?: { message: string };
-  result?: unknown;
-}
-
-/** GETs JSON, retrying a connection reset (a keep-alive socket the server closed as it was reused). */
-async function getJsonRetrying(url: string): Promise<unknown> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await (await fetch(url)).json();
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
-/** Polls a job until it ends; throws if it failed. */
-async function waitForJob(server: RunningServer, id: string): Promise<JobDoc> {
-  for (;;) {
-    const job = (await getJsonRetrying(`${server.base}/api/jobs/${id}`)) as JobDoc;
-    if (job.state === 'done') return job;
-    if (job.state === 'failed') throw new Error(`job ${id} failed: ${job.error?.message}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function postJson(server: RunningServer, path: string, body?: unknown) {
-  const response = await fetch(`${server.base}${path}`, {
-    method: 'POST',
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const startServer = () => startServerAt(serverMain, values.port);
 
 /** Connects a store on a fresh server and times its first sync. */
 async function connectCase(kind: 'sqlite' | 'mysql' | 'postgres', where: string) {

@@ -1,6 +1,6 @@
 // Our forest against scikit-learn on the waste feature table (paper §5, Table 3), variant by
-// variant in one run, so both see the same machine: fit seconds with `--threads` worker threads
-// against n_jobs, prediction seconds and balanced accuracy, with the same settings (100 trees,
+// variant in one run, so both see the same machine: fit and prediction seconds (wall and CPU) with
+// `--threads` worker threads against n_jobs, and balanced accuracy, with the same settings (100 trees,
 // sqrt features, fully grown, balanced class weights, missing values as -1 for scikit-learn 1.2,
 // which rejects NaN). scikit-learn is Debian's python3-sklearn at /usr/bin/python3 (PYTHON to
 // change it). With --ablation, two more columns separate the causes of any accuracy gap: our
@@ -28,8 +28,8 @@ import {
   type WasteFeatureTable,
   type WasteVariant,
 } from '@graphlet/core';
-import { balancedAccuracy, classify, confusionMatrix, predictProba } from '@graphlet/forest';
-import { createForestPool, trainForestParallel } from '@graphlet/forest/node';
+import { balancedAccuracy, classify, confusionMatrix } from '@graphlet/forest';
+import { createForestPool, predictProbaParallel, trainForestParallel } from '@graphlet/forest/node';
 import { generateCorpus } from '@graphlet/synth';
 import { streamFeatureTable } from '@graphlet/waste/node';
 import { openFeatureSource } from './sklearn/mlmd-source.ts';
@@ -79,6 +79,8 @@ try {
       fitRatio: 'fitSeconds' in sklearn ? ours.fitSeconds / Number(sklearn.fitSeconds) : null,
       fitCpuRatio:
         'fitCpuSeconds' in sklearn ? ours.fitCpuSeconds / Number(sklearn.fitCpuSeconds) : null,
+      predictRatio:
+        'predictSeconds' in sklearn ? ours.predictSeconds / Number(sklearn.predictSeconds) : null,
     };
     if (args.ablation) {
       row.oursMissingAsMinusOne = await oursOn(columns, true);
@@ -126,17 +128,24 @@ async function oursOn(columns: Int32Array, missingAsMinusOne: boolean) {
   const fitSeconds = seconds(start);
   const used = process.cpuUsage(cpu);
   const fitCpuSeconds = (used.user + used.system) / 1e6;
+  // Prediction on the same worker threads, from the table's columns (the row-major copy of the
+  // test rows included), against scikit-learn's predict_proba with n_jobs.
   start = performance.now();
-  const probability = predictProba(
+  const predictCpu = process.cpuUsage();
+  const probability = await predictProbaParallel(
     forest,
     selectMatrix({ columns: view }, Int32Array.from(view.keys()), split.test),
+    pool,
   );
   const predictSeconds = seconds(start);
+  const predictUsed = process.cpuUsage(predictCpu);
+  const predictCpuSeconds = (predictUsed.user + predictUsed.system) / 1e6;
   const pushed = selectRows(table.pushed, split.test);
   return {
     fitSeconds,
     fitCpuSeconds,
     predictSeconds,
+    predictCpuSeconds,
     balancedAccuracy: balancedAccuracy(confusionMatrix(pushed, classify(probability))),
     nodesPerTree: forest.trees.reduce((n, tree) => n + tree.nodeCount, 0) / forest.trees.length,
   };
@@ -199,17 +208,41 @@ async function storeTable(path: string): Promise<WasteFeatureTable> {
   return built;
 }
 
-/** Fit seconds summed over the variants, ours against scikit-learn's, wall and CPU. */
+/** Fit and prediction seconds summed over the variants, ours against scikit-learn's, wall and CPU. */
 function totals(rows: Record<string, unknown>) {
   const sum = { ours: 0, sklearn: 0, oursCpu: 0, sklearnCpu: 0 };
+  const predict = { ours: 0, sklearn: 0, oursCpu: 0, sklearnCpu: 0 };
   for (const row of Object.values(rows) as {
-    ours: { fitSeconds: number; fitCpuSeconds: number };
-    sklearn: { fitSeconds?: number; fitCpuSeconds?: number };
+    ours: {
+      fitSeconds: number;
+      fitCpuSeconds: number;
+      predictSeconds: number;
+      predictCpuSeconds: number;
+    };
+    sklearn: {
+      fitSeconds?: number;
+      fitCpuSeconds?: number;
+      predictSeconds?: number;
+      predictCpuSeconds?: number;
+    };
   }[]) {
     sum.ours += row.ours.fitSeconds;
     sum.oursCpu += row.ours.fitCpuSeconds;
     sum.sklearn += row.sklearn.fitSeconds ?? Number.NaN;
     sum.sklearnCpu += row.sklearn.fitCpuSeconds ?? Number.NaN;
+    predict.ours += row.ours.predictSeconds;
+    predict.oursCpu += row.ours.predictCpuSeconds;
+    predict.sklearn += row.sklearn.predictSeconds ?? Number.NaN;
+    predict.sklearnCpu += row.sklearn.predictCpuSeconds ?? Number.NaN;
   }
-  return { ...sum, fitRatio: sum.ours / sum.sklearn, fitCpuRatio: sum.oursCpu / sum.sklearnCpu };
+  return {
+    ...sum,
+    fitRatio: sum.ours / sum.sklearn,
+    fitCpuRatio: sum.oursCpu / sum.sklearnCpu,
+    predict: {
+      ...predict,
+      ratio: predict.ours / predict.sklearn,
+      cpuRatio: predict.oursCpu / predict.sklearnCpu,
+    },
+  };
 }
