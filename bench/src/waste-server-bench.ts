@@ -55,6 +55,7 @@ const poller = setInterval(() => {
   maxRss = Math.max(maxRss, server.rssMb());
 }, 250);
 let result: Record<string, unknown>;
+let featureWorkersRetired = 0;
 try {
   enter('sync');
   log(`connecting ${values.store} by path...`);
@@ -77,6 +78,9 @@ try {
   const trainCpu = server.cpuSeconds();
   const train = await postJson(server, '/api/waste/train', { trees: Number(values.trees) });
   const job = await waitForJob(server, (train.job as JobDoc).id, (j) => {
+    const retired = j.progress?.featureWorkersRetired;
+    if (typeof retired === 'number')
+      featureWorkersRetired = Math.max(featureWorkersRetired, retired);
     const stage = j.progress?.stage;
     if (typeof stage === 'string') {
       // One phase per variant's training; 'evaluated' belongs to the variant just trained.
@@ -100,6 +104,7 @@ try {
     trainSeconds,
     trainCpuSeconds,
     peakRssMb,
+    featureWorkersRetired,
     phases,
     scope: model.scope,
     balancedAccuracy: Object.fromEntries(
