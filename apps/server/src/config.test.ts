@@ -114,4 +114,21 @@ describe('loadConfig', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads SECRETS_KEY or SECRETS_KEY_FILE (not both) and refuses a key that is not 32 bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphlet-config-'));
+    try {
+      const key = Buffer.alloc(32, 3).toString('base64');
+      const file = join(dir, 'key');
+      writeFileSync(file, `${key}\n`);
+      expect(loadConfig({ SECRETS_KEY_FILE: file }, []).secretsKey).toBe(key);
+      expect(loadConfig({ SECRETS_KEY: key }, []).secretsKey).toBe(key);
+      expect(() => loadConfig({ SECRETS_KEY_FILE: file, SECRETS_KEY: key }, [])).toThrow(
+        /SECRETS_KEY or SECRETS_KEY_FILE, not both/,
+      );
+      expect(() => loadConfig({ SECRETS_KEY: 'short' }, [])).toThrow(/secretsKey: .*32 bytes/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseByteSize } from '@graphlet/waste';
 import { z } from 'zod';
+import { parseSecretsKey } from './secrets/secret-box.ts';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
@@ -98,6 +99,24 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a lower-case SQL name')
     .optional(),
+  /**
+   * The key that seals stored connection passwords (AES-256-GCM): 32 bytes, base64 or hex. Every
+   * API and worker process of a deployment needs the same one. Unset on the SQLite store, the
+   * key is `DATA_DIR/secrets.key` (created when first needed); unset on PostgreSQL, passwords
+   * cannot be stored.
+   */
+  secretsKey: z
+    .string()
+    .optional()
+    .transform((k) => (k === '' ? undefined : k))
+    .superRefine((k, ctx) => {
+      if (k === undefined) return;
+      try {
+        parseSecretsKey(k);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   /** Redis key prefix of the queues, so deployments sharing a Redis keep apart. */
   queuePrefix: z.string().min(1).default('graphlet'),
   /** The built web app; its absence is answered with a hint page. */
@@ -107,7 +126,7 @@ export const ConfigSchema = z.object({
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.output<typeof ConfigSchema>;
 
-const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
+const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile' | 'secretsKeyFile'>> = {
   PORT: 'port',
   HOST: 'host',
   DATA_DIR: 'dataDir',
@@ -128,6 +147,8 @@ const ENV_KEYS: Readonly<Record<string, keyof ConfigInput | 'apiTokenFile'>> = {
   DATABASE_URL: 'databaseUrl',
   DATABASE_SCHEMA: 'databaseSchema',
   QUEUE_PREFIX: 'queuePrefix',
+  SECRETS_KEY: 'secretsKey',
+  SECRETS_KEY_FILE: 'secretsKeyFile',
 };
 
 /** Reads the configuration: flags (`--port 9000`, `--data-dir=x`) override environment variables. */
@@ -159,7 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     if (token.value === undefined) throw new Error(`config: ${token.rawName} needs a value`);
     input[key] = token.value;
   }
-  readTokenFile(input);
+  readSecretFile(input, 'apiToken', 'API_TOKEN');
+  readSecretFile(input, 'secretsKey', 'SECRETS_KEY');
   const parsed = ConfigSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -169,25 +191,30 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
 }
 
 /**
- * `API_TOKEN_FILE`: the token read from a file (one line; the final newline dropped), so it never
- * shows in `ps` or the environment of child processes.
+ * `API_TOKEN_FILE`, `SECRETS_KEY_FILE`: the value read from a file (one line; the final newline
+ * dropped), so it never shows in `ps` or the environment of child processes.
  */
-function readTokenFile(input: Record<string, string>): void {
-  const path = input.apiTokenFile;
+function readSecretFile(
+  input: Record<string, string>,
+  key: 'apiToken' | 'secretsKey',
+  envName: string,
+): void {
+  const fileKey = `${key}File`;
+  const path = input[fileKey];
   if (path === undefined) return;
-  delete input.apiTokenFile;
-  if (input.apiToken !== undefined)
-    throw new Error('config: set API_TOKEN or API_TOKEN_FILE, not both');
+  delete input[fileKey];
+  if (input[key] !== undefined)
+    throw new Error(`config: set ${envName} or ${envName}_FILE, not both`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new Error(`config: cannot read API_TOKEN_FILE ${path} (${code})`);
+    throw new Error(`config: cannot read ${envName}_FILE ${path} (${code})`);
   }
-  const token = text.replace(/\r?\n$/, '');
-  if (token === '') throw new Error(`config: API_TOKEN_FILE ${path} is empty`);
-  input.apiToken = token;
+  const value = text.replace(/\r?\n$/, '');
+  if (value === '') throw new Error(`config: ${envName}_FILE ${path} is empty`);
+  input[key] = value;
 }
 
 /** `MAX_UPLOAD_BYTES` -> `max-upload-bytes` (the flag `--max-upload-bytes`). */

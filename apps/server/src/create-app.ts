@@ -7,6 +7,7 @@ import { ServerCache } from './cache/server-cache.ts';
 import { watchStoreChanges } from './cache/store-changes.ts';
 import { type Config, type ConfigInput, ConfigSchema } from './config.ts';
 import { ConnectionService } from './connections/connection-service.ts';
+import { relayCorpusEvents } from './events/corpus-event-channel.ts';
 import { CorpusEvents } from './events/corpus-events.ts';
 import { handleError, handleNotFound } from './http/api-error.ts';
 import { requireBearerToken } from './http/bearer-token.ts';
@@ -31,6 +32,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { traceRoutes } from './routes/traces.ts';
 import { wasteRoutes } from './routes/waste.ts';
+import { SecretsKey } from './secrets/secrets-key.ts';
 import type { Services } from './services.ts';
 import { lockDataDir } from './store/data-dir-lock.ts';
 import { JobIdSequence } from './store/job-id-sequence.ts';
@@ -91,10 +93,6 @@ export function createApp(input: ConfigInput = {}): Server {
           // PostgreSQL's job rows take ids from the jobs table's sequence themselves.
           ...(jobIds === undefined ? {} : { allocateId: (kind: string) => jobIds.next(kind) }),
         });
-  // A connection's sync runs in this process (its worker thread and any password in memory stay
-  // here), on the queue's own runner when there is no Redis, on a local one beside BullMQ.
-  const syncJobs =
-    jobs instanceof JobRunner ? jobs : new JobRunner(jobRows, { queueLimit: config.jobQueueLimit });
   const cache = new ServerCache(config.cacheBytes);
   const shared =
     config.redisUrl === undefined
@@ -111,9 +109,24 @@ export function createApp(input: ConfigInput = {}): Server {
     cache,
     tmpDir,
     waste: new WasteModels(store, cache),
-    connections: new ConnectionService(store, syncJobs, cache, events, config.connectionRetryMs),
+    connections: new ConnectionService({
+      store,
+      jobs,
+      cache,
+      events,
+      retryMs: config.connectionRetryMs,
+      secrets: new SecretsKey(config),
+      queued: config.redisUrl !== undefined,
+    }),
     events,
   };
+  // With a queue, syncs run on worker processes: what they write reaches this process's pages.
+  const relay =
+    config.redisUrl === undefined
+      ? undefined
+      : relayCorpusEvents(config.redisUrl, config.queuePrefix, events, (id) =>
+          services.connections.announce(id),
+        );
   registerWasteTrainJob(jobs, store, storeLocation, tasks);
 
   const api = new OpenAPIHono();
@@ -170,7 +183,6 @@ export function createApp(input: ConfigInput = {}): Server {
         await demo.catch(() => null);
         services.connections.close();
         await jobs.close();
-        if (syncJobs !== jobs) await syncJobs.close();
         services.connections.closeWorkers();
         await services.importer.close();
         await tasks.close();
@@ -178,6 +190,7 @@ export function createApp(input: ConfigInput = {}): Server {
         jobIds?.close();
         storeChanges?.close();
         shared?.close();
+        relay?.close();
         lock.release();
       })();
       return closing;

@@ -7,13 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { ServerCache } from './server-cache.ts';
 
+/** The Redis channel of a deployment's corpus invalidations (a message is its sender's id). */
+export const corpusChannel = (prefix: string): string => `${prefix}:corpus`;
+
 /** Links `cache` to the other processes on `redisUrl` under `prefix`; close() unlinks it. */
 export function shareCorpusInvalidations(
   cache: ServerCache,
   redisUrl: string,
   prefix: string,
 ): { close(): void } {
-  const channel = `${prefix}:corpus`;
+  const channel = corpusChannel(prefix);
   const self = randomUUID();
   const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const sub = new Redis(redisUrl, { maxRetriesPerRequest: null });

@@ -1,7 +1,9 @@
 /**
  * Connections as the routes use them: create (probe the store, refuse what cannot be read),
- * list, remove, sync now. Passwords the user did not ask to store live only in this object's
- * memory; none is ever answered or logged.
+ * list, remove, sync now. A password the user asks to store is sealed (AES-256-GCM, the
+ * deployment's key) before it reaches the store; one not to store lives only in this object's
+ * memory, so with a job queue (syncs on worker processes) it is refused. None is ever answered
+ * or logged, nor put in a queued job.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -15,48 +17,59 @@ import type { ServerCache } from '../cache/server-cache.ts';
 import type { CorpusEvents } from '../events/corpus-events.ts';
 import { apiError } from '../http/api-error.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { sealSecret } from '../secrets/secret-box.ts';
+import type { SecretsKey } from '../secrets/secrets-key.ts';
 import type { Store } from '../store/store.ts';
 import { requestedLocation } from './connection-location.ts';
 import { ConnectionWatcher } from './connection-watcher.ts';
 import { registerSyncJob, TRANSIENT_CODES } from './sync-job.ts';
-import { SyncWorker } from './sync-worker.ts';
+import { SyncWorkers } from './sync-workers.ts';
+
+/** What the connection service is built on. */
+export interface ConnectionServiceDeps {
+  readonly store: Store;
+  readonly jobs: JobQueue;
+  readonly cache: ServerCache;
+  readonly events: CorpusEvents;
+  readonly retryMs: number;
+  readonly secrets: SecretsKey;
+  /** Syncs run on worker processes (REDIS_URL): this process's memory does not reach them. */
+  readonly queued: boolean;
+}
 
 /** Connected stores: their rows, in-memory passwords and the watcher that syncs them. */
 export class ConnectionService {
   private readonly store: Store;
   private readonly cache: ServerCache;
+  private readonly events: CorpusEvents;
+  private readonly secrets: SecretsKey;
+  private readonly queued: boolean;
   private readonly passwords = new Map<string, string>();
-  private readonly workers = new Map<string, SyncWorker>();
+  private readonly workers = new SyncWorkers();
   private readonly watcher: ConnectionWatcher;
 
-  constructor(
-    store: Store,
-    jobs: JobQueue,
-    cache: ServerCache,
-    events: CorpusEvents,
-    retryMs: number,
-  ) {
-    this.store = store;
-    this.cache = cache;
-    this.watcher = new ConnectionWatcher(store, jobs, retryMs);
-    registerSyncJob(jobs, {
-      store,
-      cache,
-      events,
+  constructor(deps: ConnectionServiceDeps) {
+    this.store = deps.store;
+    this.cache = deps.cache;
+    this.events = deps.events;
+    this.secrets = deps.secrets;
+    this.queued = deps.queued;
+    this.watcher = new ConnectionWatcher(deps.store, deps.jobs, deps.retryMs);
+    registerSyncJob(deps.jobs, {
+      store: deps.store,
+      invalidate: () => deps.cache.invalidateCorpus(),
+      changed: (sourceId, traces) => deps.events.changed(sourceId, traces),
+      secrets: deps.secrets,
       password: (id) => this.passwords.get(id) ?? null,
-      worker: (id) => {
-        let worker = this.workers.get(id);
-        if (worker === undefined) {
-          worker = new SyncWorker();
-          this.workers.set(id, worker);
-        }
-        return worker;
-      },
-      announce: async (id) => {
-        const connection = await this.get(id);
-        if (connection !== undefined) events.publish({ type: 'connection', connection });
-      },
+      worker: (id) => this.workers.of(id),
+      announce: (id) => this.announce(id),
     });
+  }
+
+  /** Sends the connection's current document to open pages. */
+  async announce(id: string): Promise<void> {
+    const connection = await this.get(id);
+    if (connection !== undefined) this.events.publish({ type: 'connection', connection });
   }
 
   /** Starts watching the stored connections. */
@@ -92,21 +105,34 @@ export class ConnectionService {
         `connections: ${requested.stored}: ${error.problem}`,
       );
     }
-    const id = randomBytes(8).toString('hex');
     const keep = body.storeCredentials === true ? requested.urlPassword : null;
+    if (keep === null && requested.urlPassword !== null && this.queued)
+      throw apiError(
+        400,
+        'bad_request',
+        "connections: syncs run on worker processes (REDIS_URL), which cannot read a password kept in this process's memory: store it (storeCredentials, sealed with SECRETS_KEY) or give the workers MLMD_PASSWORD / PGPASSWORD and leave it out of the URL",
+      );
+    const key = keep === null ? undefined : this.secrets.forSealing();
+    if (keep !== null && key === undefined)
+      throw apiError(
+        400,
+        'bad_request',
+        'connections: storing a password on PostgreSQL needs SECRETS_KEY or SECRETS_KEY_FILE (the same key on every API and worker process)',
+      );
+    const id = randomBytes(8).toString('hex');
     await this.store.insertConnection({
       id,
       name: body.name,
       kind: body.kind,
       location: requested.stored,
-      secret: keep,
+      secret: keep === null ? null : sealSecret(key!, keep),
       pollSeconds: body.pollSeconds ?? DEFAULT_POLL_SECONDS,
       schemaVersion,
     });
     if (keep === null && requested.urlPassword !== null)
       this.passwords.set(id, requested.urlPassword);
     this.cache.invalidateCorpus();
-    const job = this.watcher.syncNow(id);
+    const job = await this.watcher.syncNow(id);
     return { connection: (await this.get(id))!, job };
   }
 
@@ -115,8 +141,7 @@ export class ConnectionService {
     if ((await this.store.getConnection(id)) === undefined) return false;
     this.watcher.forget(id);
     this.passwords.delete(id);
-    this.workers.get(id)?.close();
-    this.workers.delete(id);
+    this.workers.close(id);
     await this.store.deleteSource(id);
     this.cache.invalidateCorpus();
     return true;
@@ -135,7 +160,6 @@ export class ConnectionService {
 
   /** Terminates the sync workers (after the job runner stopped the syncs). */
   closeWorkers(): void {
-    for (const worker of this.workers.values()) worker.close();
-    this.workers.clear();
+    this.workers.closeAll();
   }
 }

@@ -37,12 +37,27 @@ export class ConnectionWatcher {
     for (const c of await this.store.listConnections()) this.schedule(c.doc.id, 0);
   }
 
-  /** The running sync of the connection, or a new one started now. */
-  syncNow(id: string): Job {
+  /**
+   * The running sync of the connection, or a new one started now. A sync another API process
+   * started (the connection row names its job) is answered too, so replicas polling the same
+   * connection rarely run two syncs at once (and two would write the same traces once each).
+   */
+  async syncNow(id: string): Promise<Job> {
     const running = this.running.get(id);
     if (running !== undefined) return this.jobs.get(running.id) ?? running;
+    const stored = (await this.store.getConnection(id))?.doc.jobId;
+    const elsewhere = stored === null || stored === undefined ? undefined : this.jobs.get(stored);
+    if (elsewhere !== undefined && !isFinalJob(elsewhere) && elsewhere.kind === SYNC_JOB)
+      return this.follow(id, elsewhere);
+    const again = this.running.get(id);
+    if (again !== undefined) return this.jobs.get(again.id) ?? again;
     this.unschedule(id);
-    const job = this.jobs.start(SYNC_JOB, { connectionId: id }, {});
+    return this.follow(id, this.jobs.start(SYNC_JOB, { connectionId: id }, {}));
+  }
+
+  /** Follows the connection's sync job until it ends, then schedules the next. */
+  private follow(id: string, job: Job): Job {
+    this.unschedule(id);
     this.running.set(id, job);
     this.jobs.subscribe(job.id, (update) => {
       if (isFinalJob(update)) void this.finished(id, update);
@@ -89,7 +104,8 @@ export class ConnectionWatcher {
     this.unschedule(id);
     const timer = setTimeout(async () => {
       this.schedules.delete(id);
-      if ((await this.store.getConnection(id)) !== undefined && !this.closed) this.syncNow(id);
+      if ((await this.store.getConnection(id)) !== undefined && !this.closed)
+        await this.syncNow(id);
     }, delayMs);
     // A pending poll must not keep the process alive.
     timer.unref();

@@ -4,9 +4,9 @@
  * watermark. A sync that stops part way keeps what it wrote and leaves the old watermark, so the
  * next one reads the same changes again and replaces the same traces: nothing lost or doubled.
  */
-import type { ServerCache } from '../cache/server-cache.ts';
-import type { CorpusEvents } from '../events/corpus-events.ts';
 import { type JobContext, JobError, type JobQueue } from '../jobs/job-queue.ts';
+import { openSecret, SecretError } from '../secrets/secret-box.ts';
+import type { SecretsKey } from '../secrets/secrets-key.ts';
 import { toCoreOverrides } from '../store/role-override-rows.ts';
 import type { Store } from '../store/store.ts';
 import { storedLocation } from './connection-location.ts';
@@ -23,12 +23,16 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
   'interrupted',
 ]);
 
-/** What the sync job needs from the server. */
+/** What the sync job needs from the process it runs in (the API's, or a worker process). */
 export interface SyncDeps {
   readonly store: Store;
-  readonly cache: ServerCache;
-  readonly events: CorpusEvents;
-  /** The password of a connection kept in memory (not stored), if any. */
+  /** Drops corpus-derived cached answers (this process's, and through Redis every API's). */
+  readonly invalidate: () => void;
+  /** Announces traces a sync added or rebuilt to open pages. */
+  readonly changed: (sourceId: string, traces: readonly string[]) => void;
+  /** The key that opens stored passwords. */
+  readonly secrets: SecretsKey;
+  /** The password of a connection kept in this process's memory (not stored), if any. */
   readonly password: (id: string) => string | null;
   /** The connection's sync worker (kept between syncs). */
   readonly worker: (id: string) => SyncWorker;
@@ -51,21 +55,29 @@ async function runSync(deps: SyncDeps, id: string, context: JobContext): Promise
   const connection = await store.getConnection(id);
   if (connection === undefined) throw new JobError('not_found', `sync: no connection "${id}"`);
   const label = connection.doc.location;
+  let password: string | null;
+  try {
+    password =
+      connection.secret === null
+        ? deps.password(id)
+        : openSecret(deps.secrets.get(), connection.secret);
+  } catch (error) {
+    if (!(error instanceof SecretError)) throw error;
+    const reason = `${label}: ${error.message}`;
+    if (await store.setConnectionState(id, 'failed', reason)) await deps.announce(id);
+    throw new JobError(error.code, `sync: ${reason}`);
+  }
   await store.setConnectionState(id, 'syncing', connection.doc.reason, context.id);
   await deps.announce(id);
   const full = connection.watermark === null;
-  const location = storedLocation(
-    connection.doc.kind,
-    label,
-    connection.secret ?? deps.password(id),
-  );
+  const location = storedLocation(connection.doc.kind, label, password);
   let pending: string[] = [];
   const written = new Set<string>();
   let lastPublished = Date.now();
   const publish = async () => {
     await store.clearResults();
-    deps.cache.invalidateCorpus();
-    deps.events.changed(id, pending);
+    deps.invalidate();
+    deps.changed(id, pending);
     pending = [];
     lastPublished = Date.now();
   };

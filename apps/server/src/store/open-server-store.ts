@@ -4,6 +4,7 @@
  * the first job ids): `ready` settles when it is usable, and the API waits for it.
  */
 import { join } from 'node:path';
+import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { JobRowWriter } from './job-row-writer.ts';
 import type { JobRows } from './job-rows.ts';
@@ -55,8 +56,7 @@ export function openServerStore(config: Config, interruptedJobs?: string): Serve
   const jobRows = new PostgresJobRows(pool);
   const ready = (async () => {
     try {
-      if (place.schema !== undefined)
-        await pool.query(`CREATE SCHEMA IF NOT EXISTS ${place.schema}`);
+      if (place.schema !== undefined) await createSchema(pool, place.schema);
       await migratePostgres(pool);
       if (interruptedJobs !== undefined) await store.failUnfinishedJobs(interruptedJobs);
       await jobRows.ready();
@@ -86,4 +86,17 @@ function redacted(url: string): string {
   const u = new URL(url);
   if (u.password !== '') u.password = '***';
   return u.toString();
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS, by processes starting together (API replicas, workers): the
+ * check and the insert are not atomic, so the loser of a race sees a duplicate and the schema.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }

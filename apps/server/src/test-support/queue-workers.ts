@@ -13,20 +13,28 @@ const WORKER_MAIN = fileURLToPath(new URL('../worker-main.ts', import.meta.url))
 /** A fresh queue prefix, so tests never see each other's jobs. */
 export const testQueuePrefix = () => `graphlet-test-${randomUUID().slice(0, 8)}`;
 
-/** DATABASE_URL and DATABASE_SCHEMA of the data folder's test store, when on PostgreSQL. */
+/** DATABASE_URL, DATABASE_SCHEMA and SECRETS_KEY of the data folder's test store, when on PostgreSQL. */
 function storeEnv(dataDir: string): Record<string, string> {
-  const { databaseUrl, databaseSchema } = testStoreConfig(dataDir);
+  const { databaseUrl, databaseSchema, secretsKey } = testStoreConfig(dataDir);
   return databaseUrl === undefined
     ? {}
-    : { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: databaseSchema ?? '' };
+    : {
+        DATABASE_URL: databaseUrl,
+        DATABASE_SCHEMA: databaseSchema ?? '',
+        SECRETS_KEY: secretsKey ?? '',
+      };
 }
 
-/** Starts a worker process (`pnpm worker`) and resolves once it listens to the queues. */
+/**
+ * Starts a worker process (`pnpm worker`) and resolves once it listens to the queues; `env`
+ * adds to (or, undefined, removes from) the environment it inherits.
+ */
 export async function startWorker(
   dataDir: string,
   prefix: string,
   lockMs = 2_000,
   redisUrl = TEST_REDIS_URL,
+  env: Readonly<Record<string, string | undefined>> = {},
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--no-warnings', WORKER_MAIN], {
     env: {
@@ -36,6 +44,7 @@ export async function startWorker(
       QUEUE_PREFIX: prefix,
       WORKER_LOCK_MS: String(lockMs),
       ...storeEnv(dataDir),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -9,12 +9,18 @@ import type { ConfigInput } from '../config.ts';
 /** The variable the setup file sets to the test file's database URL. */
 export const TEST_DATABASE_ENV = 'GRAPHLET_TEST_DATABASE_URL';
 
-/** The store settings of a test server or worker on `dataDir`: none unless TEST_STORE=postgres. */
+/** The key sealing stored passwords in PostgreSQL test stores (one for every test process). */
+const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/**
+ * The store settings of a test server or worker on `dataDir`: none unless TEST_STORE=postgres;
+ * then the folder's schema and a secrets key (PostgreSQL has no data-folder key file).
+ */
 export function testStoreConfig(
   dataDir: string,
-): Pick<ConfigInput, 'databaseUrl' | 'databaseSchema'> {
+): Pick<ConfigInput, 'databaseUrl' | 'databaseSchema' | 'secretsKey'> {
   const url = process.env[TEST_DATABASE_ENV];
   if (url === undefined) return {};
   const schema = `s_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
-  return { databaseUrl: url, databaseSchema: schema };
+  return { databaseUrl: url, databaseSchema: schema, secretsKey: TEST_SECRETS_KEY };
 }
