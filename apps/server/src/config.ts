@@ -10,6 +10,9 @@ import { parseSecretsKey } from './secrets/secret-box.ts';
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
 
+/** The results cache's default budget (STATS_CACHE_BYTES). */
+export const DEFAULT_STATS_CACHE_BYTES = 32 * MIB;
+
 const flag = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false'])]);
 
 export const ConfigSchema = z.object({
@@ -22,11 +25,7 @@ export const ConfigSchema = z.object({
   /** An upload that sends nothing for this many seconds is dropped (408) and its temp file removed. */
   uploadIdleSeconds: z.coerce.number().positive().default(60),
   /** Statistics results kept in the store, least recently used evicted past this many bytes. */
-  statsCacheBytes: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(32 * MIB),
+  statsCacheBytes: z.coerce.number().int().positive().default(DEFAULT_STATS_CACHE_BYTES),
   /**
    * Host names (comma-separated) the server answers besides its bound address and loopback
    * names, e.g. `graphlets.example.org`; `*` answers any (behind a proxy that checks Host).

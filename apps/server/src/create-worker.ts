@@ -37,7 +37,9 @@ export async function createWorker(config: Config, lockMs?: number): Promise<Job
     role: 'worker',
     ...(lockMs === undefined ? {} : { lockMs }),
   });
-  const importer = new Importer(store, storeLocation, jobs);
+  const importer = new Importer(store, storeLocation, jobs, () => {}, {
+    statsCacheBytes: config.statsCacheBytes,
+  });
   const tasks = new TaskPool();
   registerWasteTrainJob(jobs, store, storeLocation, tasks);
   const published = publishCorpusEvents(config.redisUrl, config.queuePrefix);

@@ -2,7 +2,8 @@
  * An import as a flow on the job queue (REDIS_URL): the plan writes the source row and lists the
  * file's pipelines; one task per pipeline reads, segments, summarises, lays out and writes that
  * pipeline's trace (keyed by source and ordinal: a retried task writes at most once); the
- * aggregate, once every task finished, counts what was written and drops cached results.
+ * aggregate, once every task finished, counts what was written and computes the corpus
+ * statistics into the results cache (the Figures page is warm when the import is done).
  */
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
@@ -35,9 +36,17 @@ export class FanOutImport implements FanOut<ImportRequest> {
     { resolve: (output: PipelineThreadOutput) => void; reject: (error: Error) => void }
   >();
 
-  constructor(storeLocation: string, sourceIdOf: (request: ImportRequest) => string) {
+  private readonly statsCacheBytes: number;
+
+  /** `statsCacheBytes`: the results cache's budget (STATS_CACHE_BYTES), which the fan-in fills. */
+  constructor(
+    storeLocation: string,
+    sourceIdOf: (request: ImportRequest) => string,
+    statsCacheBytes: number,
+  ) {
     this.storeLocation = storeLocation;
     this.sourceIdOf = sourceIdOf;
+    this.statsCacheBytes = statsCacheBytes;
   }
 
   /** This process's own connection for the plan, the aggregate and undoing (opened on first use). */
@@ -122,7 +131,22 @@ export class FanOutImport implements FanOut<ImportRequest> {
     if (counts === undefined)
       throw new JobError('canceled', 'import: the source was deleted during the import');
     await this.removeFiles(request);
-    return { sourceId, traces: counts.traces, graphlets: counts.graphlets };
+    // The imported traces are all written: statistics warmed now are not refused (a cold
+    // Figures page computes them again), so a failure here does not fail the import.
+    let statsBytes = 0;
+    try {
+      const output = await this.run({
+        op: 'stats',
+        path: request.path,
+        name: request.name,
+        storeLocation: this.storeLocation,
+        limitBytes: this.statsCacheBytes,
+      });
+      if (output.type === 'stats') statsBytes = output.bytes;
+    } catch (error) {
+      console.error(`import: ${request.name}: the corpus statistics were not cached`, error);
+    }
+    return { sourceId, traces: counts.traces, graphlets: counts.graphlets, statsBytes };
   }
 
   async abandon(request: ImportRequest, jobId: string): Promise<void> {

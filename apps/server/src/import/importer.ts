@@ -5,6 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { isFinalJob, type Job } from '@graphlet/contract';
+import { DEFAULT_STATS_CACHE_BYTES } from '../config.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Store } from '../store/store.ts';
 import { FanOutImport } from './fan-out-import.ts';
@@ -45,13 +46,17 @@ export class Importer {
     storeLocation: string,
     jobs: JobQueue,
     onImported: () => void = () => {},
-    options: { readonly maxPageCount?: number } = {},
+    options: { readonly maxPageCount?: number; readonly statsCacheBytes?: number } = {},
   ) {
     this.store = store;
     this.jobs = jobs;
     this.onImported = onImported;
     // Fanned out per pipeline when the queue can (BullMQ), on either store.
-    this.fanOut = new FanOutImport(storeLocation, (request) => sourceIdOf(request.sha256));
+    this.fanOut = new FanOutImport(
+      storeLocation,
+      (request) => sourceIdOf(request.sha256),
+      options.statsCacheBytes ?? DEFAULT_STATS_CACHE_BYTES,
+    );
     jobs.register<ImportRequest>(
       IMPORT_JOB,
       async (request, context) => {

@@ -1,7 +1,8 @@
 /**
  * The pipeline task thread (worker processes, imports fanned out per pipeline): plans a file (its
  * kind and pipelines), or reads ONE pipeline of it, segments, summarises and lays it out, and
- * writes its trace on its own store connection in one transaction, keyed by source and ordinal.
+ * writes its trace on its own store connection in one transaction, keyed by source and ordinal;
+ * or, for the fan-in, computes and caches the corpus statistics.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
@@ -15,6 +16,7 @@ import {
 } from '@graphlet/formats';
 import { packageErrorAnswer } from '../http/package-errors.ts';
 import { isStorageFull } from '../http/storage-full.ts';
+import { warmCorpusStatistics } from '../offload/corpus-statistics.ts';
 import { openWorkerStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { whileUnreachable } from '../store/while-unreachable.ts';
@@ -37,7 +39,12 @@ parentPort!.on('message', ({ seq, input }: { seq: number; input: PipelineThreadI
   const work: Promise<PipelineThreadOutput> =
     input.op === 'plan'
       ? plan(input.path).then((p) => ({ type: 'plan', plan: p }))
-      : runTask(input).then((result) => ({ type: 'task', result }));
+      : input.op === 'stats'
+        ? warmCorpusStatistics(storeOf(input.storeLocation), input.limitBytes).then((bytes) => ({
+            type: 'stats',
+            bytes,
+          }))
+        : runTask(input).then((result) => ({ type: 'task', result }));
   void work
     .catch((error: unknown) => failure(input.name, input.path, error))
     .then((output) => post(seq, output));

@@ -30,6 +30,14 @@ export type PipelineThreadInput =
       readonly storeLocation: string;
       readonly sourceId: string;
       readonly task: PipelineTask;
+    }
+  | {
+      /** The fan-in: the corpus statistics computed and cached (name and path: the import's). */
+      readonly op: 'stats';
+      readonly path: string;
+      readonly name: string;
+      readonly storeLocation: string;
+      readonly limitBytes: number;
     };
 
 /** A pipeline task's result: what it wrote and found. */
@@ -41,4 +49,5 @@ export interface PipelineResult {
 export type PipelineThreadOutput =
   | { readonly type: 'plan'; readonly plan: ImportPlan }
   | { readonly type: 'task'; readonly result: PipelineResult }
+  | { readonly type: 'stats'; readonly bytes: number }
   | { readonly type: 'failed'; readonly code: string; readonly message: string };

@@ -176,6 +176,10 @@ export class BullJobs implements JobQueue {
     return live.job;
   }
 
+  async learn(id: string): Promise<void> {
+    if (this.get(id) === undefined) await this.rows.learn?.(id);
+  }
+
   subscribe(id: string, listener: (job: Job) => void): () => void {
     const live = this.adopt(id);
     if (live === undefined) return () => {};

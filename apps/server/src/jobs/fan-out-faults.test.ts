@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import type { Job, SourceList, TraceList } from '@graphlet/contract';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statsKey } from '../offload/corpus-statistics.ts';
 import { corpusOf, freePort, importing, poll, viaApp } from '../test-support/fan-out-jobs.ts';
 import {
   removeTestQueueKeys,
@@ -12,7 +13,7 @@ import {
   TEST_REDIS_URL,
   testQueuePrefix,
 } from '../test-support/queue-workers.ts';
-import { storedTraces } from '../test-support/stored-traces.ts';
+import { storedResult, storedTraces } from '../test-support/stored-traces.ts';
 import { getJson, streamedUpload, tempDataDir, testServer } from '../test-support/test-server.ts';
 
 const viaHttp = (url: string, id: string) => async () =>
@@ -66,6 +67,10 @@ describe('imports fanned out per pipeline over worker processes (REDIS_URL)', ()
       });
     const traces = (await (await fetch(`${b.url}/api/traces`)).json()) as TraceList;
     expect(traces.traces).toHaveLength(8);
+    // The fan-in computed the corpus statistics: the Figures page's answer is cached already.
+    const warm = await storedResult(dir, statsKey(null));
+    expect(warm).toBeDefined();
+    expect(await (await fetch(`${b.url}/api/stats`)).text()).toBe(warm);
 
     // The same file through the other API process is the same source, not a second import.
     const again = await uploadHttp(b.url, corpus, 'again.json');

@@ -71,6 +71,8 @@ export interface JobQueue {
   start<I>(kind: string, input: I, progress?: Progress): Job;
   /** The job's current document, or undefined. */
   get(id: string): Job | undefined;
+  /** Reads a job this process has not seen yet (another process started it) from the store. */
+  learn(id: string): Promise<void>;
   /** Calls `listener` on every change of a live job; returns the unsubscribe function. */
   subscribe(id: string, listener: (job: Job) => void): () => void;
   /** Calls `listener` on every change of every job this process follows; returns the unsubscribe. */

@@ -115,6 +115,10 @@ export class JobRunner implements JobQueue {
     return this.live.get(id)?.job ?? this.rows.get(id);
   }
 
+  async learn(id: string): Promise<void> {
+    if (this.get(id) === undefined) await this.rows.learn?.(id);
+  }
+
   /** Calls `listener` on every change of a live job; returns the unsubscribe function. */
   subscribe(id: string, listener: (job: Job) => void): () => void {
     const entry = this.live.get(id);

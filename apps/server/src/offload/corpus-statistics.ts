@@ -3,6 +3,10 @@ import { createStatsAccumulator, PAPER_CLAIMS, PAPER_TARGETS, type Trace } from 
 import { toCoreGraphlet } from '../import/core-graphlet.ts';
 import type { Store } from '../store/store.ts';
 
+/** The results-cache key of the statistics of `ids` (sorted, unique), or of every trace (null). */
+export const statsKey = (ids: readonly string[] | null): string =>
+  `stats:v2:${ids === null ? '*' : ids.join(',')}`;
+
 /** Thrown for a trace id the store lacks. */
 export class MissingTraceError extends Error {}
 
@@ -23,4 +27,19 @@ export async function corpusStatisticsJson(
     paper: PAPER_TARGETS,
     paperClaims: PAPER_CLAIMS,
   });
+}
+
+/**
+ * Computes the statistics of every trace and caches them (what `GET /api/stats` answers), so
+ * the Figures page is warm after an import; their size in bytes. Traces added or removed
+ * meanwhile (another import) make the answer stale: then the cache is dropped again.
+ */
+export async function warmCorpusStatistics(store: Store, limitBytes: number): Promise<number> {
+  const before = await store.listTraceIds();
+  const json = await corpusStatisticsJson(store, before);
+  await store.putResult(statsKey(null), json, limitBytes);
+  const after = await store.listTraceIds();
+  if (after.length !== before.length || after.some((id, i) => id !== before[i]))
+    await store.clearResults();
+  return Buffer.byteLength(json);
 }

@@ -21,6 +21,11 @@ export function jobRoutes(services: Services) {
     if (job === undefined) throw apiError(404, 'not_found', `jobs: no job with id "${id}"`);
     return job;
   };
+  // A job another API process started a moment ago may not have reached this one yet.
+  const known = async (id: string): Promise<Job> => {
+    await services.jobs.learn(id);
+    return find(id);
+  };
 
   // Every job and corpus event, for open pages (a Trace page refetches the traces a sync rebuilt).
   app.openAPIRegistry.registerPath(corpusEventsRoute);
@@ -60,19 +65,19 @@ export function jobRoutes(services: Services) {
     }),
   );
 
-  app.openapi(getJobRoute, (c) => c.json(find(c.req.valid('param').id), 200));
+  app.openapi(getJobRoute, async (c) => c.json(await known(c.req.valid('param').id), 200));
 
   app.openapi(cancelJobRoute, async (c) => {
     const id = c.req.valid('param').id;
-    find(id);
+    await known(id);
     return c.json((await services.jobs.cancel(id)) ?? find(id), 200);
   });
 
   // Documented from the contract; the handler answers a stream, which the typed route cannot express.
   app.openAPIRegistry.registerPath(jobEventsRoute);
-  app.get('/jobs/:id/events', (c) => {
+  app.get('/jobs/:id/events', async (c) => {
     const id = c.req.param('id');
-    find(id);
+    await known(id);
     return streamSSE(c, async (stream) => {
       let finish = () => {};
       const finished = new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import { StatsQuerySchema } from '@graphlet/contract';
 import { getStatsRoute } from '@graphlet/contract/routes';
 import { apiError } from '../http/api-error.ts';
 import { createRouter, validationError } from '../http/router.ts';
-import { MissingTraceError } from '../offload/corpus-statistics.ts';
+import { MissingTraceError, statsKey } from '../offload/corpus-statistics.ts';
 import type { Services } from '../services.ts';
 
 /** The stats route. */
@@ -20,7 +20,7 @@ export function statsRoutes(services: Services) {
     if (!query.success) throw validationError(query.error);
     const { traces } = query.data;
     const ids = traces === undefined ? null : [...new Set(traces.split(','))].sort();
-    const key = `stats:v2:${ids === null ? '*' : ids.join(',')}`;
+    const key = statsKey(ids);
     let json = await services.store.getResult(key);
     if (json === undefined) {
       try {

@@ -35,6 +35,8 @@ export interface JobRows {
   save(job: Job): void;
   /** The job's recorded document, pending ones included. */
   get(id: string): Job | undefined;
+  /** Reads a job another process wrote that this one has not heard of yet (PostgreSQL). */
+  learn?(id: string): Promise<void>;
   /** Writes what is pending and closes. */
   close(): void | Promise<void>;
 }

@@ -13,6 +13,8 @@ import { type JobRow, type JobRows, toJob } from '../job-rows.ts';
 const BLOCK = 64;
 const RETRY_MS = 500;
 const CHANNEL = 'graphlet_jobs';
+/** Reads of an unknown job id, 100 ms apart, before it is answered as absent. */
+const LEARN_TRIES = 10;
 
 /** The JobRows of a PostgreSQL store; `ready()` resolves once the first ids and rows are read. */
 export class PostgresJobRows implements JobRows {
@@ -67,6 +69,18 @@ export class PostgresJobRows implements JobRows {
 
   get(id: string): Job | undefined {
     return this.known.get(id);
+  }
+
+  /**
+   * The process that started the job writes its row behind its answer: a client that asks
+   * another process right away may come first, so an unknown id is read again for up to 1 s.
+   */
+  async learn(id: string): Promise<void> {
+    if (!/^\d+$/.test(id)) return;
+    for (let i = 0; i < LEARN_TRIES && !this.known.has(id); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS / 5));
+      await this.reread(id).catch(() => {});
+    }
   }
 
   /** Writes what is pending (one more attempt) and stops retrying. */
