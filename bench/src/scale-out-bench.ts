@@ -6,18 +6,25 @@
 // processes (worker-main.ts), Redis under a queue prefix of its own (its keys are removed after).
 //   node bench/src/scale-out-bench.ts [--pipelines 60 | --corpus corpus.sqlite] [--workers 1,2,4]
 //     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379]
-// Wall times on a shared machine: the load average before and after is printed beside them.
+// Wall times on a shared machine: the load average before and after is printed beside them, and
+// the CPU seconds each process used from the upload to the stats answer (/proc/<pid>/stat): the
+// API process, each worker, the PostgreSQL backends of the run's database, the Redis server (its
+// CPU includes other clients of a shared Redis), and this bench (the upload's client). Backends
+// are sampled when the stats answer: one that closed before (the API alone's import thread) is
+// missed. `speedup.oneToTwoBound` is the 1-to-2 ratio that CPU split allows on this machine.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createTestDatabase } from '@graphlet/formats/testing/databases';
+import { connectServer, parseStoreLocation } from '@graphlet/formats';
+import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
 import { removeQueueKeys } from '@graphlet/server';
 import { writeCorpus } from '@graphlet/synth';
+import { cpuNow, cpuSince } from './process-cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +48,18 @@ interface Run {
   readonly statsSeconds: number;
   readonly totalSeconds: number;
   readonly load: readonly number[];
+  /** CPU seconds from the upload to the stats answer, per process (see the header). */
+  readonly cpuSeconds: CpuSplit;
+}
+
+interface CpuSplit {
+  readonly api: number;
+  readonly workers: readonly number[];
+  readonly postgres: number | null;
+  readonly redis: number | null;
+  readonly bench: number;
+  /** The workers' share of the server's CPU (bench excluded): the part more workers divide. */
+  readonly workerShare: number;
 }
 
 if (values.store !== 'sqlite' && values.store !== 'postgres')
@@ -74,7 +93,14 @@ try {
         store: values.store,
         machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg().map(round) },
         runs: runs.map((r) => ({ ...r, importSecondsPerPipeline: perPipeline(r) })),
-        speedup: { oneToTwo: ratio(1, 2), oneToFour: ratio(1, 4), goalOneToTwo: 1.7 },
+        speedup: {
+          oneToTwo: ratio(1, 2),
+          oneToFour: ratio(1, 4),
+          goalOneToTwo: 1.7,
+          oneToTwoBound: oneToTwoBound(runs.find((r) => r.workers === 1)),
+        },
+        // Per run: CPU seconds by process; the 1-to-2 ratio bounded by what does not divide.
+        cpu: runs.map((r) => ({ layout: r.layout, ...r.cpuSeconds })),
       },
       null,
       2,
@@ -82,6 +108,20 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The best 1-to-2 ratio this machine allows, from the 1-worker run's CPU: with one worker the
+ * import takes at least its worker's CPU W (one thread of work at a time); with two, at least W/2
+ * and at least all the CPU spent (API, workers, PostgreSQL, Redis, the bench's upload) over the
+ * machine's cores. Other sessions' load lowers it further.
+ */
+function oneToTwoBound(one: Run | undefined): number | null {
+  if (one === undefined) return null;
+  const c = one.cpuSeconds;
+  const w = c.workers.reduce((a, b) => a + b, 0);
+  const all = c.api + w + (c.postgres ?? 0) + (c.redis ?? 0) + c.bench;
+  return round(w / Math.max(w / 2, all / cpus().length));
 }
 
 /** One layout on a fresh data folder (and database): `workers` 0 is the API alone (no REDIS_URL). */
@@ -120,6 +160,11 @@ async function measure(store: string, workers: number): Promise<Run> {
     }
     const form = new FormData();
     form.append('file', await openAsBlob(store), 'store.sqlite');
+    const pids = children.map((c) => c.pid!);
+    const redisPid = workers === 0 ? undefined : redisServerPid(values.redis);
+    const watched = [...pids, ...(redisPid === undefined ? [] : [redisPid])];
+    const before = cpuNow([...watched, ...(await backendPids(database))]);
+    const benchBefore = process.cpuUsage();
     const start = performance.now();
     const response = await fetch(`${base}/api/sources`, { method: 'POST', body: form });
     const body = (await response.json()) as { job: { id: string } | null };
@@ -130,6 +175,18 @@ async function measure(store: string, workers: number): Promise<Run> {
     if (!stats.ok) throw new Error(`stats answered ${stats.status}`);
     await stats.arrayBuffer();
     const end = performance.now();
+    const benchCpu = process.cpuUsage(benchBefore);
+    const backends = await backendPids(database);
+    const used = cpuSince(before, [...watched, ...backends]);
+    const sum = (ids: readonly number[]) => ids.reduce((t, pid) => t + (used.get(pid) ?? 0), 0);
+    const split = {
+      api: round(used.get(pids[0]!) ?? 0),
+      workers: pids.slice(1).map((pid) => round(used.get(pid) ?? 0)),
+      postgres: database === undefined ? null : round(sum(backends)),
+      redis: redisPid === undefined ? null : round(used.get(redisPid) ?? 0),
+      bench: round((benchCpu.user + benchCpu.system) / 1e6),
+    };
+    const serverCpu = split.api + sum(pids.slice(1)) + (split.postgres ?? 0) + (split.redis ?? 0);
     const run: Run = {
       layout,
       workers,
@@ -138,6 +195,7 @@ async function measure(store: string, workers: number): Promise<Run> {
       statsSeconds: round((end - imported) / 1000),
       totalSeconds: round((end - start) / 1000),
       load: loadavg().map(round),
+      cpuSeconds: { ...split, workerShare: round(sum(pids.slice(1)) / serverCpu) },
     };
     log(JSON.stringify(run));
     return run;
@@ -146,6 +204,33 @@ async function measure(store: string, workers: number): Promise<Run> {
     if (workers > 0) await removeQueueKeys(values.redis, prefix);
     await database?.drop();
     rmSync(data, { recursive: true, force: true });
+  }
+}
+
+/** The pid of the Redis server at `url` (its INFO), when redis-cli is installed. */
+function redisServerPid(url: string): number | undefined {
+  try {
+    const info = execFileSync('redis-cli', ['-u', url, 'info', 'server'], { encoding: 'utf8' });
+    const pid = /process_id:(\d+)/.exec(info)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pids of the PostgreSQL backends connected to the run's database (they live on this host). */
+async function backendPids(database: TestDatabase | undefined): Promise<number[]> {
+  if (database === undefined) return [];
+  const location = parseStoreLocation(database.url);
+  if (location.kind === 'sqlite') return [];
+  const admin = await connectServer({ ...location, database: 'postgres' });
+  try {
+    const rows = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = ?', [
+      database.name,
+    ]);
+    return rows.map(([pid]) => Number(pid));
+  } finally {
+    await admin.close();
   }
 }
 

@@ -478,6 +478,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE trace_payloads ADD COLUMN layout_gzip BYTEA;
     `,
   },
+  {
+    version: 16,
+    name: 'PostgreSQL: trace JSON and cached results compressed with lz4 instead of pglz',
+    // pglz took 2.5 s of the server's CPU to store 46 MB of trace JSON where lz4 took 0.64 s
+    // (60 synthetic payloads, PostgreSQL 15, 2026-12-07), 19 % larger on disk: fanned-out
+    // imports write many traces at once, and the database's CPU is what more workers cannot
+    // divide. Gzipped layouts are not compressed again. A server built without lz4 keeps pglz.
+    // SQLite does not compress.
+    sqlite: 'SELECT 1;',
+    postgres: `
+      ALTER TABLE trace_payloads ALTER COLUMN layout_gzip SET STORAGE EXTERNAL;
+      DO $$
+      BEGIN
+        ALTER TABLE trace_payloads ALTER COLUMN trace SET COMPRESSION lz4,
+          ALTER COLUMN base_roles SET COMPRESSION lz4;
+        ALTER TABLE results ALTER COLUMN value SET COMPRESSION lz4;
+      EXCEPTION WHEN feature_not_supported OR syntax_error THEN
+        NULL;
+      END $$;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */
