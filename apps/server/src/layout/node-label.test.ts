@@ -69,4 +69,20 @@ describe('artifactLabel', () => {
       'ExampleStatistics · statistics',
     );
   });
+
+  it.each([
+    'tfx-0.22-chicago-taxi-schema-v4.sqlite',
+    'tfx-1.10-data-only-schema-v8.sqlite',
+    'tfx-1.10-partial-schema-v8.sqlite',
+    'tfx-1.15-interactive-two-trainers.sqlite',
+  ])('labels every execution of %s by the component MLMD records for it', (file) => {
+    for (const trace of readMlmdStore(fixturePath(file)).traces) {
+      for (const execution of trace.executions) {
+        const component =
+          execution.properties.component_id ?? execution.customProperties.component_id;
+        expect(typeof component).toBe('string');
+        expect(executionLabel(execution)).toBe(component);
+      }
+    }
+  });
 });
