@@ -40,9 +40,10 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts `node apps/server/src/main.ts` (or WEB_BENCH_SERVER, another checkout's main.ts) on a free
- * port with a fresh DATA_DIR and DEMO=0, serving this checkout's apps/web/dist (or WEB_DIR).
+ * port with a fresh DATA_DIR and DEMO=0, serving `webDir`, else WEB_DIR, else this checkout's
+ * apps/web/dist.
  */
-export async function startServer(): Promise<BenchServer> {
+export async function startServer(webDir?: string): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'web-bench-'));
   const child: ChildProcess = spawn(
@@ -59,7 +60,7 @@ export async function startServer(): Promise<BenchServer> {
         DEMO: '0',
         PORT: String(port),
         HOST: '127.0.0.1',
-        WEB_DIR: process.env.WEB_DIR ?? join(root, 'apps/web/dist'),
+        WEB_DIR: webDir ?? process.env.WEB_DIR ?? join(root, 'apps/web/dist'),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
