@@ -75,7 +75,9 @@ describe('canceling jobs', () => {
     async () => {
       await withServer(
         async (server, dir) => {
-          const first = await uploadJob(server, bytes);
+          // Large enough to be still running on a quiet machine while the two small uploads
+          // arrive (eight pipelines could finish in between, leaving the queue room).
+          const first = await uploadJob(server, corpusBytes(5, 20));
           const second = await uploadJob(server, corpusBytes(6, 2));
           expect(second.response.status).toBe(202);
           const third = await uploadJob(server, corpusBytes(7, 2));

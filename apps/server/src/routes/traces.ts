@@ -66,7 +66,8 @@ async function loadedNodeDetail(
   );
 }
 
-function noTrace(id: string) {
+/** The 404 of a trace id that names no trace. */
+export function noTrace(id: string) {
   return apiError(404, 'not_found', `traces: no trace with id "${id}"; list them at /api/traces`);
 }
 
