@@ -78,7 +78,8 @@ export function traceViewOf(cache: ServerCache, loaded: LoadedTrace): TraceView 
   return view;
 }
 
-async function loadTrace(store: Store, id: string): Promise<Sized<LoadedTrace> | undefined> {
+/** Reads and parses a trace with its graph, graphlets and layout, weighed in bytes; undefined if none. */
+export async function loadTrace(store: Store, id: string): Promise<Sized<LoadedTrace> | undefined> {
   const payload = await store.getTracePayload(id);
   if (payload === undefined) return undefined;
   const [graphlets, stored, note] = await Promise.all([

@@ -1,4 +1,4 @@
-/** Messages between the main thread and a task worker (statistics, trace layout, node detail, forest blob). */
+/** Messages between the main thread and a task worker (statistics, trace layout, node or graphlet detail, forest blob). */
 
 export type TaskInput =
   | {
@@ -18,6 +18,12 @@ export type TaskInput =
       readonly storeLocation: string;
       readonly traceId: string;
       readonly nodeId: string;
+    }
+  | {
+      readonly task: 'graphlet';
+      readonly storeLocation: string;
+      readonly traceId: string;
+      readonly trainer: number;
     }
   | {
       readonly task: 'forest';

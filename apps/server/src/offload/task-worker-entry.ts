@@ -1,13 +1,15 @@
 /**
- * A task worker thread: computes one statistics document or one trace layout on its own
- * connection to the store, stores the answer there (results cache, layout column) and posts it
- * back, or writes one trained forest's blob, so the main thread's event loop never parses
- * payloads, lays out graphs or writes hundreds of megabytes.
+ * A task worker thread: computes one statistics document, one trace layout, or one node's or
+ * graphlet's detail on its own connection to the store, stores the answer there (results cache,
+ * layout column) and posts it back, or writes one trained forest's blob, so the main thread's
+ * event loop never parses payloads, lays out graphs or writes hundreds of megabytes.
  */
 import { parentPort } from 'node:worker_threads';
 import { buildTraceGraph, type Trace } from '@graphlet/core';
+import { loadTrace } from '../cache/trace-entries.ts';
 import { gzipLayout } from '../layout/layout-json.ts';
 import { nodeDetail } from '../layout/node-detail.ts';
+import { graphletDetailBody } from '../routes/graphlet-detail-body.ts';
 import { openWorkerStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { corpusStatisticsJson, MissingTraceError } from './corpus-statistics.ts';
@@ -38,6 +40,7 @@ async function run(store: Store, input: TaskInput): Promise<string | null> {
     return null;
   }
   if (input.task === 'node') return nodeDetailJson(store, input.traceId, input.nodeId);
+  if (input.task === 'graphlet') return graphletDetailJson(store, input.traceId, input.trainer);
   return layOutTrace(store, input.traceId);
 }
 
@@ -66,4 +69,16 @@ async function nodeDetailJson(
       .map((g) => g.trainer),
   );
   return detail === undefined ? null : JSON.stringify(detail);
+}
+
+/** One graphlet's detail without its prediction (null when the trace has no such graphlet). */
+async function graphletDetailJson(
+  store: Store,
+  traceId: string,
+  trainer: number,
+): Promise<string | null> {
+  const loaded = await loadTrace(store, traceId);
+  if (loaded === undefined) throw new MissingTraceError(traceId);
+  const body = graphletDetailBody(loaded.value, trainer);
+  return body === undefined ? null : JSON.stringify(body);
 }

@@ -1,13 +1,15 @@
 /** Graphlets of a trace: the list with metrics, and one as a subgraph with its neighbours. */
 import { getGraphletRoute, listGraphletsRoute } from '@graphlet/contract/routes';
-import { executionId, graphletFeatureRecord, pushOutcome } from '@graphlet/core';
-import { type LoadedTrace, traceViewOf } from '../cache/trace-entries.ts';
+import { traceViewOf } from '../cache/trace-entries.ts';
 import { apiError } from '../http/api-error.ts';
 import { createRouter } from '../http/router.ts';
-import { toCoreGraphlet } from '../import/core-graphlet.ts';
 import type { Services } from '../services.ts';
-import { graphletDetailMetrics } from './graphlet-detail-metrics.ts';
-import { noTrace, requireTrace } from './traces.ts';
+import {
+  featureRecordOf,
+  type GraphletDetailBody,
+  graphletDetailBody,
+} from './graphlet-detail-body.ts';
+import { noTrace, offloaded, requireTrace } from './traces.ts';
 
 /** The graphlet routes. */
 export function graphletRoutes(services: Services) {
@@ -30,63 +32,52 @@ export function graphletRoutes(services: Services) {
 
   app.openapi(getGraphletRoute, async (c) => {
     const { id, trainer } = c.req.valid('param');
-    const loaded = await requireTrace(services, id);
-    const at = loaded.graphlets.findIndex((g) => g.trainer === trainer);
-    const graphlet = loaded.graphlets[at];
-    if (graphlet === undefined) {
-      const hint =
-        loaded.note ?? `its trainers are ${loaded.graphlets.map((g) => g.trainer).join(', ')}`;
+    const body = await detailBody(services, id, trainer);
+    if (body === undefined) {
+      const [graphlets, note] = await Promise.all([
+        services.store.listGraphlets(id),
+        services.store.getTraceNote(id),
+      ]);
+      const hint = note ?? `its trainers are ${graphlets.map((g) => g.trainer).join(', ')}`;
       throw apiError(
         404,
         'not_found',
         `graphlets: trace "${id}" has no graphlet of trainer ${trainer} (${hint})`,
       );
     }
-    const members = new Set<string>([
-      ...graphlet.executions.map((e) => `e${e}`),
-      ...graphlet.artifacts.map((a) => `a${a}`),
-    ]);
-    const record = featureRecord(loaded, trainer);
     // With a trained waste model covering the trace: the push probability and what it means. A
     // failed trainer is no push decision, so it gets none.
-    const prediction = graphlet.failed
+    const prediction = body.graphlet.failed
       ? undefined
-      : await services.waste.predict(id, trainer, record);
-    const body = {
-      graphlet,
-      nodes: loaded.layout.nodes.filter((n) => members.has(n.id)),
-      edges: loaded.layout.edges.filter((e) => members.has(e.source) && members.has(e.target)),
-      features: Object.fromEntries(
-        Object.entries(record).map(([name, value]) => [name, Number.isNaN(value) ? null : value]),
-      ),
-      previous: loaded.graphlets[at - 1]?.trainer ?? null,
-      next: loaded.graphlets[at + 1]?.trainer ?? null,
-      ...graphletDetailMetrics(loaded, traceViewOf(services.cache, loaded), at),
-      pushOutcome: outcomeDocument(loaded, at),
-      ...(prediction === undefined
-        ? {}
-        : { pushProbability: prediction.probability, pushPrediction: prediction }),
-    };
-    return c.json(body, 200);
+      : await services.waste.predict(id, trainer, featureRecordOf(body));
+    return c.json(
+      prediction === undefined
+        ? body
+        : { ...body, pushProbability: prediction.probability, pushPrediction: prediction },
+      200,
+    );
   });
   return app;
 }
 
-/** Why the graphlet was or was not pushed (core's pushOutcome), nulls for unrecorded blessings. */
-function outcomeDocument(loaded: LoadedTrace, at: number) {
-  const outcome = pushOutcome(loaded.trace, toCoreGraphlet(loaded.graphlets[at]!));
-  return {
-    ...outcome,
-    blessings: outcome.blessings.map((b) => ({ ...b, blessed: b.blessed ?? null })),
-    pushers: [...outcome.pushers],
-  };
-}
-
-/** The graphlet's waste-classifier features (paper §5.2.1) by name, NaN where missing. */
-function featureRecord(loaded: LoadedTrace, trainer: number): Record<string, number> {
-  return graphletFeatureRecord(
-    loaded.trace,
-    loaded.graphlets.map(toCoreGraphlet),
-    executionId(trainer),
-  );
+/**
+ * A graphlet's detail without its prediction: from the loaded trace, or, for a large trace not
+ * loaded yet, from a task worker (the event loop never parses a million-node trace).
+ */
+async function detailBody(
+  services: Services,
+  id: string,
+  trainer: number,
+): Promise<GraphletDetailBody | undefined> {
+  if (await offloaded(services, id)) {
+    const json = await services.tasks.run(`graphlet:${id}:${trainer}`, {
+      task: 'graphlet',
+      storeLocation: services.storeLocation,
+      traceId: id,
+      trainer,
+    });
+    return json === null ? undefined : (JSON.parse(json) as GraphletDetailBody);
+  }
+  const loaded = await requireTrace(services, id);
+  return graphletDetailBody(loaded, trainer, traceViewOf(services.cache, loaded));
 }

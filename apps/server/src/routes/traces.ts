@@ -30,31 +30,37 @@ function layOut(services: Services, id: string): Promise<unknown> {
   });
 }
 
-/** Traces of more nodes than this are not parsed on the event loop for one node (~150 ms). */
+/** Traces of more nodes than this are not parsed on the event loop for one answer (~150 ms). */
 const OFFLOAD_NODES = 50_000;
 
 /**
+ * Whether a request on this trace is answered by a task worker: a large trace not loaded yet is
+ * not parsed on the event loop (404 for an unknown id).
+ */
+export async function offloaded(services: Services, id: string): Promise<boolean> {
+  if (services.cache.has('trace', id)) return false;
+  const summary = await services.store.getTraceSummary(id);
+  if (summary === undefined) throw noTrace(id);
+  return summary.executions + summary.artifacts > OFFLOAD_NODES;
+}
+
+/**
  * A node's detail. A large trace not loaded yet is not parsed here: a task worker answers, and
- * the event loop stays free (each such request pays that parse, until a graphlet request loads
- * the trace).
+ * the event loop stays free (each such request pays that parse on the worker).
  */
 async function loadedNodeDetail(
   services: Services,
   id: string,
   nodeId: string,
 ): Promise<NodeDetail | undefined> {
-  if (!services.cache.has('trace', id)) {
-    const summary = await services.store.getTraceSummary(id);
-    if (summary === undefined) throw noTrace(id);
-    if (summary.executions + summary.artifacts > OFFLOAD_NODES) {
-      const json = await services.tasks.run(`node:${id}:${nodeId}`, {
-        task: 'node',
-        storeLocation: services.storeLocation,
-        traceId: id,
-        nodeId,
-      });
-      return json === null ? undefined : (JSON.parse(json) as NodeDetail);
-    }
+  if (await offloaded(services, id)) {
+    const json = await services.tasks.run(`node:${id}:${nodeId}`, {
+      task: 'node',
+      storeLocation: services.storeLocation,
+      traceId: id,
+      nodeId,
+    });
+    return json === null ? undefined : (JSON.parse(json) as NodeDetail);
   }
   const loaded = await requireTrace(services, id);
   return nodeDetail(
