@@ -11,7 +11,8 @@
 // API process, each worker, the PostgreSQL backends of the run's database, the Redis server (its
 // CPU includes other clients of a shared Redis), and this bench (the upload's client). Backends
 // are sampled when the stats answer: one that closed before (the API alone's import thread) is
-// missed. `speedup.oneToTwoBound` is the 1-to-2 ratio that CPU split allows on this machine.
+// missed. `speedup.oneToTwoBound` is the most two workers could give on this machine: the one-
+// worker run's time over the two-worker run's CPU (every process) spread over the cores.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -97,7 +98,10 @@ try {
           oneToTwo: ratio(1, 2),
           oneToFour: ratio(1, 4),
           goalOneToTwo: 1.7,
-          oneToTwoBound: oneToTwoBound(runs.find((r) => r.workers === 1)),
+          oneToTwoBound: oneToTwoBound(
+            runs.find((r) => r.workers === 1),
+            runs.find((r) => r.workers === 2),
+          ),
         },
         // Per run: CPU seconds by process; the 1-to-2 ratio bounded by what does not divide.
         cpu: runs.map((r) => ({ layout: r.layout, ...r.cpuSeconds })),
@@ -111,17 +115,16 @@ try {
 }
 
 /**
- * The best 1-to-2 ratio this machine allows, from the 1-worker run's CPU: with one worker the
- * import takes at least its worker's CPU W (one thread of work at a time); with two, at least W/2
- * and at least all the CPU spent (API, workers, PostgreSQL, Redis, the bench's upload) over the
- * machine's cores. Other sessions' load lowers it further.
+ * The best 1-to-2 ratio this machine allows: the two-worker run takes at least all the CPU it
+ * spent (API, workers, PostgreSQL, Redis, the bench's upload) over the machine's cores, so the
+ * one-worker run's time over that. Other sessions' load lowers it further.
  */
-function oneToTwoBound(one: Run | undefined): number | null {
-  if (one === undefined) return null;
-  const c = one.cpuSeconds;
-  const w = c.workers.reduce((a, b) => a + b, 0);
-  const all = c.api + w + (c.postgres ?? 0) + (c.redis ?? 0) + c.bench;
-  return round(w / Math.max(w / 2, all / cpus().length));
+function oneToTwoBound(one: Run | undefined, two: Run | undefined): number | null {
+  if (one === undefined || two === undefined) return null;
+  const c = two.cpuSeconds;
+  const all =
+    c.api + c.workers.reduce((a, b) => a + b, 0) + (c.postgres ?? 0) + (c.redis ?? 0) + c.bench;
+  return round(one.totalSeconds / (all / cpus().length));
 }
 
 /** One layout on a fresh data folder (and database): `workers` 0 is the API alone (no REDIS_URL). */
