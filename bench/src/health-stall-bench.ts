@@ -49,8 +49,12 @@ try {
   const baselineTree = values['baseline-dir'] ?? checkout(values.baseline);
   const baseline = await measure(baselineTree, store);
   const current = await measure(root, store);
-  const ratio = (k: 'import' | 'stats' | 'training') =>
-    round(baseline[k].worstMs / Math.max(1, current[k].worstMs));
+  const ratio = (k: 'import' | 'stats' | 'training') => {
+    const [b, c] = [baseline[k], current[k]];
+    return typeof b === 'string' || typeof c === 'string'
+      ? null
+      : round(b.worstMs / Math.max(1, c.worstMs));
+  };
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -152,17 +156,20 @@ async function measure(tree: string, store: string) {
       await response.arrayBuffer();
     });
     log(`${tree}: training`);
+    // A store the classifier cannot train on (one pipeline: no split by pipeline) says why.
+    let refused: string | undefined;
     const training = await probed(async () => {
       const response = await fetch(`${base}/api/waste/train`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ variant: 'RF:Input+Pre', trees: Number(values.trees) }),
       });
-      const body = (await response.json()) as { job: { id: string } };
-      if (response.status !== 202) throw new Error(`training answered ${response.status}`);
-      await waitForJob(body.job.id);
+      const body = (await response.json()) as { job: { id: string }; error: { message: string } };
+      if (response.status === 422) refused = body.error.message;
+      else if (response.status !== 202) throw new Error(`training answered ${response.status}`);
+      else await waitForJob(body.job.id);
     });
-    return { idle, import: imported, stats, training };
+    return { idle, import: imported, stats, training: refused ?? training };
   } finally {
     if (!exited) {
       server.kill('SIGTERM');
