@@ -2,7 +2,8 @@
  * Job rows written without ever waiting on the store's write lock: an import worker may hold it
  * for seconds while it commits, and a blocked write on the main thread would stall every request.
  * Rows go through their own connection with no busy timeout; a busy store leaves the latest row
- * pending and retried on a timer. Ids are allocated here, so a new job never waits either.
+ * pending and retried on a timer. Ids are allocated here, so a new job never waits either. Its
+ * commits never checkpoint: they would copy whatever a worker's import left in the WAL.
  */
 import { DatabaseSync } from 'node:sqlite';
 import type { Job } from '@graphlet/contract';
@@ -21,6 +22,8 @@ export class JobRowWriter implements JobRows {
   constructor(file: string) {
     this.db = new DatabaseSync(file);
     this.db.exec('PRAGMA busy_timeout = 0');
+    // Nor on copying WAL pages into the store file: writers on worker threads do that.
+    this.db.exec('PRAGMA wal_autocheckpoint = 0');
     const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'jobs'").get() as
       | { seq: number }
       | undefined;

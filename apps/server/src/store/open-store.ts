@@ -4,6 +4,7 @@
  * open their own by the same location (`storeLocation`) without migrating.
  */
 import { DatabaseSync } from 'node:sqlite';
+import { backfillWal } from './backfill-wal.ts';
 import { createPool } from './postgres/postgres-pool.ts';
 import { postgresStore } from './postgres/postgres-store.ts';
 import { sqliteStore } from './sqlite-store.ts';
@@ -30,5 +31,12 @@ export function openWorkerStore(location: string, options: WorkerStoreOptions = 
   if (options.readOnly !== true) db.exec('PRAGMA foreign_keys = ON');
   if (options.maxPageCount !== undefined)
     db.exec(`PRAGMA max_page_count = ${options.maxPageCount}`);
-  return sqliteStore(db);
+  const store = sqliteStore(db);
+  if (options.readOnly === true) return store;
+  // What this worker wrote reaches the store file here, not in the main thread's next write.
+  const close = async () => {
+    await backfillWal(db).catch(() => false);
+    await store.close();
+  };
+  return { ...store, close };
 }
