@@ -11,7 +11,7 @@ import { ImportWorkerPool } from './worker-pool.ts';
 
 // A million-node import left its ~600 MB of WAL pages for the main thread's next write to copy
 // into the store file (SQLite's auto-checkpoint copies only up to the oldest snapshot a reader
-// holds, and a job-row write racing the commit held one): requests waited 0.2 to 0.4 s behind it.
+// holds, and a reader held one over the commit): requests waited 0.2 to 0.4 s behind that write.
 describe('an import worker', () => {
   it('copies its pages into the store file itself, past a reader held over its commit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'graphlet-backfill-'));

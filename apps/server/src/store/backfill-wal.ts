@@ -1,8 +1,8 @@
 /**
  * Copies a worker's committed pages from the WAL into the store file on the worker's own thread.
- * SQLite's auto-checkpoint copies at most up to the oldest snapshot a reader holds, and a job-row
- * write racing the worker's commit holds one: the pages were then left for the next writer, the
- * main thread, whose checkpoint of a million-node import held every request for 0.2 to 0.4 s.
+ * SQLite's auto-checkpoint copies at most up to the oldest snapshot a reader holds, and when a
+ * reader held one over the worker's commit the pages were left for the next writer, the main
+ * thread, whose checkpoint of a million-node import held every request for 0.2 to 0.4 s.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
