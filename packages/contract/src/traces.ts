@@ -110,6 +110,8 @@ export const NodeDetailSchema = z
     type: z.string(),
     role: z.string().optional(),
     name: z.string().optional(),
+    /** The pipeline node an execution ran as (MLMD's `node` context name). */
+    node: z.string().optional(),
     state: z.string(),
     uri: z.string().optional(),
     startMs: z.number().optional(),

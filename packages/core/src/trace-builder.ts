@@ -18,6 +18,8 @@ import type {
 export interface ExecutionInit {
   readonly id?: number;
   readonly name?: string;
+  /** The pipeline node it ran as (MLMD's `node` context name). */
+  readonly node?: string;
   readonly role?: Role;
   readonly state?: ExecutionState;
   readonly startMs?: number;
@@ -62,6 +64,7 @@ export class TraceBuilder {
       id,
       type,
       name: init.name,
+      ...(init.node === undefined ? {} : { node: init.node }),
       role: init.role ?? this.role(type),
       state: init.state ?? 'complete',
       startMs: init.startMs,

@@ -57,6 +57,11 @@ export interface Execution {
   readonly type: string;
   /** Node name within the pipeline when recorded (MLMD `name`), e.g. `Trainer`. */
   readonly name?: string | undefined;
+  /**
+   * The pipeline node it ran as, when MLMD records one: the name of its `node` context, which
+   * TFX's orchestrators write as `<pipeline>.<node id>` (e.g. `taxi.Trainer`).
+   */
+  readonly node?: string | undefined;
   readonly role: Role;
   readonly state: ExecutionState;
   /** Start time, ms since the epoch, when known. */

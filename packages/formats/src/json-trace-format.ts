@@ -40,6 +40,9 @@ const execution = z
       description: 'Full type name, e.g. tfx.components.trainer.component.Trainer.',
     }),
     name: z.string().optional(),
+    node: z.string().optional().register(registry, {
+      description: "The pipeline node it ran as (MLMD's node context), e.g. taxi.Trainer.",
+    }),
     role: z.enum(ROLES),
     state: z.enum(EXECUTION_STATES),
     startMs: ms.optional(),

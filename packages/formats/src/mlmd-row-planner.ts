@@ -61,6 +61,8 @@ export interface ExistingStore {
   readonly typeProperties: readonly (readonly [number, string])[];
   /** Pipeline context ids by name. */
   readonly pipelines: ReadonlyMap<string, number>;
+  /** `node` context ids by name. */
+  readonly nodes: ReadonlyMap<string, number>;
 }
 
 /** Options of the planner. */
@@ -101,6 +103,7 @@ export class MlmdRowPlanner {
   /** Regular property names declared in TypeProperty, by type id. */
   private readonly typeProperties = new Map<number, Set<string>>();
   private readonly pipelines: Map<string, number>;
+  private readonly nodes: Map<string, number>;
 
   constructor(sink: RowSink, label: string, options: PlannerOptions = {}) {
     const existing = options.existing;
@@ -116,6 +119,7 @@ export class MlmdRowPlanner {
     for (const [id, name, kind] of existing?.types ?? []) this.types[kind]?.set(name, id);
     for (const [typeId, name] of existing?.typeProperties ?? []) this.declared(typeId).add(name);
     this.pipelines = new Map(existing?.pipelines);
+    this.nodes = new Map(existing?.nodes);
   }
 
   /** Marks execution and artifact ids the store already holds, so traces do not reuse them. */
@@ -142,6 +146,7 @@ export class MlmdRowPlanner {
       const state = executionStateCode(e.state);
       emit('Execution', [id, typeId, state, e.name ?? null, ms(e.startMs), ms(e.endMs)]);
       emit('Association', [context, id]);
+      if (e.node !== undefined) emit('Association', [this.nodeContextOf(e.node, emit), id]);
       this.properties('ExecutionProperty', id, typeId, e.properties, e.customProperties, emit);
     }
     for (const a of trace.artifacts) {
@@ -194,6 +199,17 @@ export class MlmdRowPlanner {
     const id = this.nextContext++;
     emit('Context', [id, this.typeId('pipeline', CONTEXT_KIND, emit), pipeline, 0, 0]);
     this.pipelines.set(pipeline, id);
+    return id;
+  }
+
+  /** The `node` context of that name, written on first use (names are unique per store). */
+  private nodeContextOf(node: string, emit: RowSink): number {
+    let id = this.nodes.get(node);
+    if (id === undefined) {
+      id = this.nextContext++;
+      emit('Context', [id, this.typeId('node', CONTEXT_KIND, emit), node, 0, 0]);
+      this.nodes.set(node, id);
+    }
     return id;
   }
 

@@ -19,6 +19,7 @@ import { propertyValueOf } from './mlmd-property-value.ts';
 import {
   ARTIFACT_COLUMNS as A,
   EXECUTION_COLUMNS as E,
+  NODE_COLUMNS as N,
   PROPERTY_COLUMNS as P,
   PATH_COLUMNS as S,
   type TraceSql,
@@ -75,6 +76,7 @@ export class TraceAssembler {
   private readonly artifacts = new PropertyJoin<Artifact>();
   private readonly events: PendingEvent[] = [];
   private pathAt = 0;
+  private nodeAt = 0;
 
   constructor(typeNames: ReadonlyMap<number, string>, role: (type: string) => Role) {
     this.typeNames = typeNames;
@@ -102,6 +104,19 @@ export class TraceAssembler {
   /** Execution property rows, after every execution row, sorted by execution id. */
   addExecutionProperties(rows: readonly Row[]): void {
     this.executions.add(rows);
+  }
+
+  /** Execution node rows, after every execution row, sorted by execution id: the first wins. */
+  addExecutionNodes(rows: readonly Row[]): void {
+    const nodes = this.executions.nodes;
+    for (const row of rows) {
+      const owner = Number(row[N.execution]);
+      while (this.nodeAt < nodes.length && nodes[this.nodeAt]!.id < owner) this.nodeAt++;
+      const execution = nodes[this.nodeAt];
+      if (execution === undefined || execution.id !== owner || execution.node !== undefined)
+        continue;
+      nodes[this.nodeAt] = { ...execution, node: String(row[N.name]) };
+    }
   }
 
   /** Artifact rows, in id order. */
@@ -194,6 +209,7 @@ export function readTraceRows(
     statement.all(...params) as unknown as Row[];
   assembler.addExecutions(all(s.executions));
   assembler.addExecutionProperties(all(s.executionProperties));
+  assembler.addExecutionNodes(all(s.executionNodes));
   assembler.addArtifacts(all(s.artifacts));
   assembler.addArtifactProperties(all(s.artifactProperties));
   assembler.addEvents(all(s.events));
@@ -201,7 +217,7 @@ export function readTraceRows(
   return assembler.finish();
 }
 
-/** Streams the six queries from any row source and builds the model objects. */
+/** Streams the seven queries from any row source and builds the model objects. */
 export async function streamTraceRows(
   source: RowSource,
   sql: TraceSql,
@@ -214,6 +230,7 @@ export async function streamTraceRows(
   };
   await feed(sql.executions, (r) => assembler.addExecutions(r));
   await feed(sql.executionProperties, (r) => assembler.addExecutionProperties(r), true);
+  await feed(sql.executionNodes, (r) => assembler.addExecutionNodes(r));
   await feed(sql.artifacts, (r) => assembler.addArtifacts(r));
   await feed(sql.artifactProperties, (r) => assembler.addArtifactProperties(r), true);
   await feed(sql.events, (r) => assembler.addEvents(r));

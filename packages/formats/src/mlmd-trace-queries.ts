@@ -14,17 +14,19 @@ export type ScopeKind = 'pipeline' | 'orphans' | 'all';
 /** Column names of each table present in a store. */
 export type StoreColumns = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** The six queries of one trace, as SQL text. */
+/** The seven queries of one trace, as SQL text. */
 export interface TraceSql {
   readonly executions: string;
   readonly executionProperties: string;
+  /** The `node` contexts executions are associated with (TFX's orchestrators write them). */
+  readonly executionNodes: string;
   readonly artifacts: string;
   readonly artifactProperties: string;
   readonly events: string;
   readonly eventPaths: string;
 }
 
-/** The same six queries prepared on an SQLite connection. */
+/** The same seven queries prepared on an SQLite connection. */
 export type TraceStatements = { readonly [K in keyof TraceSql]: StatementSync };
 
 /** Column positions of execution rows. */
@@ -40,6 +42,8 @@ export const EXECUTION_COLUMNS = {
 export const ARTIFACT_COLUMNS = { id: 0, type: 1, name: 2, uri: 3, state: 4, created: 5 } as const;
 /** Column positions of property rows; the six value columns start at `values`. */
 export const PROPERTY_COLUMNS = { node: 0, name: 1, custom: 2, values: 3 } as const;
+/** Column positions of execution node rows. */
+export const NODE_COLUMNS = { execution: 0, name: 1 } as const;
 /** Column positions of event rows. */
 export const EVENT_COLUMNS = { id: 0, artifact: 1, execution: 2, type: 3, time: 4 } as const;
 /** Column positions of event path rows. */
@@ -81,7 +85,7 @@ export function scopeNodeSets(
 }
 
 /**
- * The six SELECTs of a trace's rows in `dialect`, whatever the schema version, each taking its
+ * The seven SELECTs of a trace's rows in `dialect`, whatever the schema version, each taking its
  * WHERE clause (empty for a whole table) and sorted by node id.
  */
 export type TraceSelects = { readonly [K in keyof TraceSql]: (where: string) => string };
@@ -104,6 +108,13 @@ export function traceSelects(dialect: SqlDialect, tables: StoreColumns): TraceSe
         ${col('Execution', 'last_update_time_since_epoch', 'updated')}
        FROM ${t('Execution')} ${where} ORDER BY id`,
     executionProperties: properties('ExecutionProperty', 'execution_id'),
+    // A derived table, so that `where` names execution_id as on the other tables.
+    executionNodes: (where) =>
+      `SELECT execution_id, name FROM (
+         SELECT a.execution_id AS execution_id, c.name AS name
+         FROM ${t('Association')} a JOIN ${t('Context')} c ON c.id = a.context_id
+         WHERE c.type_id IN (SELECT id FROM ${t('Type')} WHERE name = 'node' AND type_kind = 2)
+       ) n ${where} ORDER BY execution_id, ${dialect.binary('name')}`,
     artifacts: (
       where,
     ) => `SELECT id, type_id, ${col('Artifact', 'name')}, ${col('Artifact', 'uri')}, ${col('Artifact', 'state')},
@@ -133,6 +144,7 @@ export function traceSql(dialect: SqlDialect, tables: StoreColumns, sets: NodeSe
   return {
     executions: select.executions(where('id', sets.executionIds)),
     executionProperties: select.executionProperties(where('execution_id', sets.executionIds)),
+    executionNodes: select.executionNodes(where('execution_id', sets.executionIds)),
     artifacts: select.artifacts(where('id', sets.artifactIds)),
     artifactProperties: select.artifactProperties(where('artifact_id', sets.artifactIds)),
     events: select.events(eventWhere),

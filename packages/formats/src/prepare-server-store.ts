@@ -95,6 +95,15 @@ async function readExisting(
   )) {
     pipelines.set(String(name), Number(id));
   }
+  const nodeTypes = types
+    .filter(([, name, kind]) => kind === 2 && name === 'node')
+    .map(([id]) => id);
+  const nodes = new Map<string, number>();
+  for (const [id, name] of await connection.query(
+    `SELECT id, name FROM ${q('Context')} WHERE type_id IN (${idList(nodeTypes)})`,
+  )) {
+    nodes.set(String(name), Number(id));
+  }
   return {
     maxExecutionId: await max('Execution'),
     maxArtifactId: await max('Artifact'),
@@ -104,5 +113,6 @@ async function readExisting(
     types,
     typeProperties,
     pipelines,
+    nodes,
   };
 }

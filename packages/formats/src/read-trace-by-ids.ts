@@ -50,6 +50,9 @@ export async function readTraceByIds(
     (r) => assembler.addExecutionProperties(r),
     true,
   );
+  await each(ids.executions, select.executionNodes, 'execution_id', (r) =>
+    assembler.addExecutionNodes(r),
+  );
   const events: Row[] = [];
   await each(ids.executions, select.events, 'execution_id', (r) => {
     for (const row of r) events.push(row);

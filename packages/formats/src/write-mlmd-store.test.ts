@@ -56,8 +56,10 @@ describe('writeMlmdStore', () => {
     writer.close();
     const db = new DatabaseSync(file, { readOnly: true });
     const count = (sql: string) => Number(db.prepare(sql).get()!.n);
-    expect(count('SELECT COUNT(*) AS n FROM Context')).toBe(2);
-    expect(count('SELECT COUNT(*) AS n FROM Association')).toBe(6);
+    // A pipeline context and a `node` context (its example gen's) per trace.
+    expect(count('SELECT COUNT(*) AS n FROM Context')).toBe(4);
+    expect(count('SELECT COUNT(*) AS n FROM Association')).toBe(8);
+    expect(count("SELECT COUNT(*) AS n FROM Type WHERE name = 'node' AND type_kind = 2")).toBe(1);
     expect(count('SELECT COUNT(*) AS n FROM Attribution')).toBe(6);
     expect(count("SELECT COUNT(*) AS n FROM Type WHERE name = 'pipeline' AND type_kind = 2")).toBe(
       1,

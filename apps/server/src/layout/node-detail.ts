@@ -41,6 +41,7 @@ export function nodeDetail(
   if (base.name !== undefined) detail.name = base.name;
   if ('role' in base) {
     detail.role = base.role;
+    if (base.node !== undefined) detail.node = base.node;
     if (base.startMs !== undefined) detail.startMs = base.startMs;
     if (base.endMs !== undefined) detail.endMs = base.endMs;
   } else {

@@ -1,4 +1,8 @@
-import { readMlmdStore } from '@graphlet/formats';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TraceBuilder } from '@graphlet/core';
+import { readMlmdStore, writeMlmdStore } from '@graphlet/formats';
 import { fixturePath } from '@graphlet/formats/testing';
 import { describe, expect, it } from 'vitest';
 import { artifactLabel, executionLabel, isGeneratedId } from './node-label.ts';
@@ -35,6 +39,43 @@ describe('executionLabel', () => {
       'CsvExampleGen:span-2',
     );
     expect(executionLabel(exec({}))).toBe('Trainer');
+  });
+
+  it("labels by the pipeline node of MLMD's node context first (`<pipeline>.<node id>`)", () => {
+    const node = 'chicago.taxi.Trainer_B';
+    expect(executionLabel(exec({ node, properties: { component_id: 'Trainer' } }))).toBe(
+      'Trainer_B',
+    );
+    expect(executionLabel(exec({ node: 'taxi.0f8fad5b-d9cb-469f-a165-70867728950e' }))).toBe(
+      'Trainer',
+    );
+  });
+
+  // No shared fixture comes from a LocalDagRunner: its stores name executions by UUID, record no
+  // component_id, and associate each execution with a `node` context named `<pipeline>.<node id>`.
+  it('labels the executions of a LocalDagRunner-style store by their node contexts', () => {
+    const b = new TraceBuilder('taxi');
+    const uuid = (i: number) => `0f8fad5b-d9cb-469f-a165-7086772895${String(i).padStart(2, '0')}`;
+    const gen = b.execution('tfx.components.example_gen.csv_example_gen.component.CsvExampleGen', {
+      name: uuid(1),
+      node: 'taxi.CsvExampleGen',
+    });
+    const examples = b.output(gen, 'Examples', 'examples', { name: uuid(2) });
+    b.execution('tfx.components.trainer.component.Trainer', {
+      name: uuid(3),
+      node: 'taxi.Trainer',
+      inputs: [[examples, 'examples']],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'graphlet-node-label-'));
+    try {
+      const file = join(dir, 'local-dag-runner.sqlite');
+      writeMlmdStore(file, [b.build()]);
+      const [trace] = readMlmdStore(file).traces;
+      expect(trace!.executions.map((e) => e.node)).toEqual(['taxi.CsvExampleGen', 'taxi.Trainer']);
+      expect(trace!.executions.map(executionLabel)).toEqual(['CsvExampleGen', 'Trainer']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never labels by a generated id (LocalDagRunner names executions by UUID)', () => {

@@ -1,7 +1,7 @@
 /**
  * Short drawing labels for trace nodes. Executions are named by their pipeline component (the
- * component id or task name MLMD records, else a readable node name, else the type's last
- * segment); artifacts by type and a short name (the output key from the name, else the last two
+ * pipeline node MLMD records as a `node` context, else the component id or task name among its
+ * properties, else a readable node name, else the type's last segment); artifacts by type and a short name (the output key from the name, else the last two
  * URI segments). Generated ids (UUIDs, long hex) never become labels: LocalDagRunner stores name
  * every execution with one.
  */
@@ -30,6 +30,9 @@ function readable(text: string | undefined): string | undefined {
 
 /** An execution's label: its component, else its readable name, else its type's last segment. */
 export function executionLabel(execution: Execution): string {
+  // TFX names node contexts `<pipeline>.<node id>`; node ids hold no dot.
+  const node = readable(execution.node?.split('.').pop());
+  if (node !== undefined) return node;
   for (const key of COMPONENT_KEYS) {
     const value = propertyOf(execution, key);
     const text = typeof value === 'string' ? readable(value) : undefined;

@@ -8,6 +8,7 @@ export function richTrace(pipeline: string, base: number): Trace {
   const gen = b.execution('tfx.components.example_gen.csv_example_gen.component.CsvExampleGen', {
     id: base,
     name: `${pipeline}.gen`,
+    node: `${pipeline}.CsvExampleGen`,
     startMs: 1_700_000_000_000,
     endMs: 1_700_000_001_000,
     properties: { input_base: '/data', span_count: 3 },

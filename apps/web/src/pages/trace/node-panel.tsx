@@ -56,6 +56,12 @@ export function NodePanel(props: NodePanelProps) {
           <dl>
             <dt>Name</dt>
             <dd>{node.data.name ?? '–'}</dd>
+            {node.data.node !== undefined && (
+              <>
+                <dt>Pipeline node</dt>
+                <dd className="mono">{node.data.node}</dd>
+              </>
+            )}
             <dt>Type</dt>
             <dd className="mono">{node.data.type}</dd>
             <dt>Role</dt>
