@@ -218,10 +218,11 @@ describe.skipIf(!canMountTmpfs())('a full disk (2 MiB tmpfs as the data folder)'
 
   it('fails the import job insufficient_storage when its write fills the disk, and keeps the store', async () => {
     const before = await sourceIds(lo.base);
-    // ~1 MiB of JSON fits as an upload; its stored payload, layout and graphlets do not.
+    // ~1.1 MiB of JSON fits as an upload; its stored payload, layout and graphlets do not (at
+    // 0.55 MiB they fit since import workers copy their WAL into the store file: the WAL restarts).
     const { status, body } = await uploadBytes(
       lo.base,
-      encode(traceJson(syntheticTraceForBench(120))),
+      encode(traceJson(syntheticTraceForBench(240))),
       'large.json',
     );
     expect(status).toBe(202);
