@@ -154,6 +154,7 @@ export function createApp(input: ConfigInput = {}): Server {
   });
   app.use('/api/*', jsonBodyLimit(config.maxJsonBytes));
   if (storeChanges !== undefined) app.use('/api/*', storeChanges.middleware(cache));
+  if (shared !== undefined) app.use('/api/*', shared.middleware);
   if (config.apiToken !== undefined) {
     app.use('/api/*', requireBearerToken(config.apiToken, ['/api/health']));
   }

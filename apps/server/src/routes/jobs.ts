@@ -13,6 +13,9 @@ import type { Services } from '../services.ts';
 
 const JOB_EVENT_MS = 500;
 
+/** How often an open job stream reads its job again (a final state it was not told of). */
+const RECHECK_MS = 1000;
+
 /** The job routes. */
 export function jobRoutes(services: Services) {
   const app = createRouter();
@@ -85,17 +88,34 @@ export function jobRoutes(services: Services) {
       });
       let sending = Promise.resolve();
       let sequence = 0;
+      let ended = false;
       const send = (job: Job) => {
+        if (ended) return;
         sending = sending.then(() =>
           stream.writeSSE({ event: 'job', id: String(sequence++), data: JSON.stringify(job) }),
         );
-        if (isFinalJob(job)) finish();
+        if (isFinalJob(job)) {
+          ended = true;
+          finish();
+        }
       };
       // Subscribe before reading the current state, so no change falls in between.
       const unsubscribe = services.jobs.subscribe(id, send);
       stream.onAbort(finish);
       send(find(id));
+      // Another API process may have run the job to its end before this one subscribed, with
+      // this one's row not yet updated: the job is read again until it ends.
+      const recheck = setInterval(() => {
+        services.jobs
+          .learn(id)
+          .then(() => {
+            const job = services.jobs.get(id);
+            if (job !== undefined && isFinalJob(job)) send(job);
+          })
+          .catch(() => {});
+      }, RECHECK_MS);
       await finished;
+      clearInterval(recheck);
       unsubscribe();
       await sending;
     });
