@@ -68,7 +68,11 @@ async function run(input: ImportWorkerInput): Promise<void> {
       progress();
     }
   }
-  const store = openWorkerStore(input.storeLocation, { maxPageCount: input.maxPageCount });
+  // The import's pages reach the store file before 'done', not in the main thread's next write.
+  const store = openWorkerStore(input.storeLocation, {
+    maxPageCount: input.maxPageCount,
+    backfillOnClose: true,
+  });
   try {
     await store.writeImport(
       {

@@ -21,6 +21,11 @@ export interface WorkerStoreOptions {
   readonly maxPageCount?: number | undefined;
   /** Opens SQLite read-only. */
   readonly readOnly?: boolean;
+  /**
+   * Copies what this connection wrote from the WAL into the store file when it closes (SQLite):
+   * for a worker that closes before it reports, not one that may be terminated while closing.
+   */
+  readonly backfillOnClose?: boolean;
 }
 
 /** A worker's own connection to an already migrated store at `location`. */
@@ -32,7 +37,7 @@ export function openWorkerStore(location: string, options: WorkerStoreOptions = 
   if (options.maxPageCount !== undefined)
     db.exec(`PRAGMA max_page_count = ${options.maxPageCount}`);
   const store = sqliteStore(db);
-  if (options.readOnly === true) return store;
+  if (options.backfillOnClose !== true) return store;
   // What this worker wrote reaches the store file here, not in the main thread's next write.
   const close = async () => {
     await backfillWal(db).catch(() => false);
