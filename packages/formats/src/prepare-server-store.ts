@@ -86,24 +86,19 @@ async function readExisting(
   const typeProperties = (
     await connection.query(`SELECT type_id, name FROM ${q('TypeProperty')}`)
   ).map((r) => [Number(r[0]), String(r[1])] as const);
-  const pipelineTypes = types
-    .filter(([, name, kind]) => kind === 2 && PIPELINE_CONTEXT_TYPES.includes(name))
-    .map(([id]) => id);
-  const pipelines = new Map<string, number>();
-  for (const [id, name] of await connection.query(
-    `SELECT id, name FROM ${q('Context')} WHERE type_id IN (${idList(pipelineTypes)})`,
-  )) {
-    pipelines.set(String(name), Number(id));
-  }
-  const nodeTypes = types
-    .filter(([, name, kind]) => kind === 2 && name === 'node')
-    .map(([id]) => id);
-  const nodes = new Map<string, number>();
-  for (const [id, name] of await connection.query(
-    `SELECT id, name FROM ${q('Context')} WHERE type_id IN (${idList(nodeTypes)})`,
-  )) {
-    nodes.set(String(name), Number(id));
-  }
+  // Context ids by name, of the context types whose names pass `wanted`.
+  const contexts = async (wanted: (type: string) => boolean) => {
+    const typeIds = types.filter(([, name, kind]) => kind === 2 && wanted(name)).map(([id]) => id);
+    const byName = new Map<string, number>();
+    for (const [id, name] of await connection.query(
+      `SELECT id, name FROM ${q('Context')} WHERE type_id IN (${idList(typeIds)})`,
+    )) {
+      byName.set(String(name), Number(id));
+    }
+    return byName;
+  };
+  const pipelines = await contexts((type) => PIPELINE_CONTEXT_TYPES.includes(type));
+  const nodes = await contexts((type) => type === 'node');
   return {
     maxExecutionId: await max('Execution'),
     maxArtifactId: await max('Artifact'),

@@ -106,12 +106,8 @@ export function jobRoutes(services: Services) {
       // Another API process may have run the job to its end before this one subscribed, with
       // this one's row not yet updated: the job is read again until it ends.
       const recheck = setInterval(() => {
-        services.jobs
-          .learn(id)
-          .then(() => {
-            const job = services.jobs.get(id);
-            if (job !== undefined && isFinalJob(job)) send(job);
-          })
+        known(id)
+          .then((job) => isFinalJob(job) && send(job))
           .catch(() => {});
       }, RECHECK_MS);
       await finished;

@@ -19,8 +19,9 @@ interface CheckpointRow {
  * `attempts` tries `waitMs` apart (the next writer then copies what is left).
  */
 export async function backfillWal(db: DatabaseSync, attempts = 80, waitMs = 25): Promise<boolean> {
+  const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
   for (let attempt = 1; ; attempt++) {
-    const row = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as CheckpointRow | undefined;
+    const row = checkpoint.get() as CheckpointRow | undefined;
     // log is -1 when the store is not in WAL mode.
     if (row === undefined || row.log <= row.checkpointed) return true;
     if (attempt >= attempts) return false;
