@@ -58,7 +58,7 @@ export class FanOutImport implements FanOut<ImportRequest> {
   async plan(
     request: ImportRequest,
     context: { readonly id: string },
-  ): Promise<{ tasks: unknown[]; progress: Progress }> {
+  ): Promise<{ tasks: unknown[]; progress: Progress; carry: readonly string[] }> {
     const output = await this.run({ op: 'plan', path: request.path, name: request.name });
     if (output.type !== 'plan') throw new Error('import: the plan thread answered out of turn');
     const { plan } = output as { plan: ImportPlan };
@@ -77,15 +77,17 @@ export class FanOutImport implements FanOut<ImportRequest> {
         tracesTotal: plan.tasks.length,
         graphletsFound: 0,
       },
+      carry: plan.warnings,
     };
   }
 
   /**
    * Writes the source row as the job is queued (before its traces), so every API process sees
-   * the import: the same file again is this source, and deleting it cancels the import.
+   * the import: the same file again is this source, and deleting it cancels the import. The
+   * same file queued at once through two API processes: the second job follows the first.
    */
-  async claim(request: ImportRequest, jobId: string): Promise<void> {
-    await this.store.insertSourceOnce({
+  async claim(request: ImportRequest, jobId: string): Promise<string | undefined> {
+    const holder = await this.store.insertSourceOnce({
       id: this.sourceIdOf(request),
       name: request.name,
       sha256: request.sha256,
@@ -95,6 +97,7 @@ export class FanOutImport implements FanOut<ImportRequest> {
       schemaVersion: null,
       jobId: Number(jobId),
     });
+    return holder === null || String(holder) === jobId ? undefined : String(holder);
   }
 
   async task(request: ImportRequest, task: unknown): Promise<PipelineResult> {
@@ -125,7 +128,13 @@ export class FanOutImport implements FanOut<ImportRequest> {
     };
   }
 
-  async aggregate(request: ImportRequest): Promise<unknown> {
+  /** `carry`: the plan's reader warnings, reported in the result as a single import does. */
+  async aggregate(
+    request: ImportRequest,
+    _results: unknown[],
+    _context: unknown,
+    carry: unknown,
+  ): Promise<unknown> {
     const sourceId = this.sourceIdOf(request);
     const counts = await whileUnreachable(() => this.store.finishFannedOutSource(sourceId));
     if (counts === undefined)
@@ -146,7 +155,14 @@ export class FanOutImport implements FanOut<ImportRequest> {
     } catch (error) {
       console.error(`import: ${request.name}: the corpus statistics were not cached`, error);
     }
-    return { sourceId, traces: counts.traces, graphlets: counts.graphlets, statsBytes };
+    const warnings = (carry ?? []) as readonly string[];
+    return {
+      sourceId,
+      traces: counts.traces,
+      graphlets: counts.graphlets,
+      statsBytes,
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
   }
 
   async abandon(request: ImportRequest, jobId: string): Promise<void> {

@@ -63,6 +63,7 @@ async function plan(path: string): Promise<ImportPlan> {
       format: file.format ?? null,
       schemaVersion: null,
       tasks: numbered(file.traces.map((t) => t.pipeline)),
+      warnings: file.warnings ?? [],
     };
   }
   const store = await openMlmdStore(path);
@@ -74,6 +75,7 @@ async function plan(path: string): Promise<ImportPlan> {
       format: null,
       schemaVersion: store.schemaVersion,
       tasks: numbered([...names, DEFAULT_PIPELINE]),
+      warnings: [],
     };
   } finally {
     await store.close();

@@ -18,6 +18,8 @@ export interface ImportPlan {
   readonly format: JsonFormat | null;
   readonly schemaVersion: number | null;
   readonly tasks: readonly PipelineTask[];
+  /** What the reader noted of the file as a whole (a JSON format's warnings). */
+  readonly warnings: readonly string[];
 }
 
 export type PipelineThreadInput =

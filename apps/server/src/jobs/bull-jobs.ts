@@ -48,6 +48,8 @@ export interface BullJobsOptions {
 interface Payload {
   readonly input: unknown;
   readonly progress: Progress;
+  /** An aggregate's: what its plan carried over (FanOut.plan). */
+  readonly carry?: unknown;
 }
 
 interface Live {
@@ -142,16 +144,18 @@ export class BullJobs implements JobQueue {
     const payload: Payload = { input, progress };
     const queue = this.follow(slot);
     // What the fan-out records as the job is queued lands before any of its tasks can run.
-    const claimed = registered.options.fanOut?.claim?.(input as never, job.id) ?? Promise.resolve();
+    const claimed =
+      registered.options.fanOut?.claim?.(input as never, job.id) ?? Promise.resolve(undefined);
     claimed
-      .then(() =>
-        queue.add(kind, payload, {
+      .then(async (holder) => {
+        if (holder !== undefined) return this.mirror(job.id, holder);
+        await queue.add(kind, payload, {
           jobId: bullId(job.id),
           attempts: 1,
           removeOnComplete: 1000,
           removeOnFail: 1000,
-        }),
-      )
+        });
+      })
       .catch((error: Error) =>
         this.change(job.id, {
           state: 'failed',
@@ -177,7 +181,8 @@ export class BullJobs implements JobQueue {
   }
 
   async learn(id: string): Promise<void> {
-    if (this.get(id) === undefined) await this.rows.learn?.(id);
+    const job = this.get(id);
+    if (job === undefined || !isFinalJob(job)) await this.rows.learn?.(id);
   }
 
   subscribe(id: string, listener: (job: Job) => void): () => void {
@@ -226,6 +231,45 @@ export class BullJobs implements JobQueue {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.pub.disconnect();
     this.sub.disconnect();
+  }
+
+  /**
+   * Job `id` lost its claim to job `holder` (the same work queued through another API process):
+   * it runs nothing and ends as the holder ends, with its result.
+   */
+  private async mirror(id: string, holder: string): Promise<void> {
+    this.inputs.delete(id);
+    const end = (other: Job | undefined): boolean => {
+      if (other !== undefined && !isFinalJob(other)) return false;
+      const ended: Partial<Job> =
+        other === undefined
+          ? ending(reason('internal', `jobs: job ${holder}, which runs the same work, is gone`))
+          : { state: other.state, result: other.result, error: other.error };
+      const live = this.live.get(id);
+      if (live === undefined) return true;
+      this.rows.save({ ...live.job, ...ended });
+      this.change(id, ended);
+      return true;
+    };
+    await this.learn(holder);
+    if (end(this.get(holder))) return;
+    this.change(id, { state: 'running' });
+    // The holder's events may reach this process before or after it subscribed: its row is
+    // read again each second as well.
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        unsubscribe();
+        clearInterval(recheck);
+        resolve();
+      };
+      const unsubscribe = this.subscribe(holder, (other) => end(other) && stop());
+      const recheck = setInterval(() => {
+        this.learn(holder)
+          .then(() => end(this.get(holder)) && stop())
+          .catch(() => {});
+      }, 1000);
+      recheck.unref();
+    });
   }
 
   /** The queue of a slot, with its events followed (API role). */
@@ -363,6 +407,15 @@ export class BullJobs implements JobQueue {
     }
   }
 
+  /**
+   * Worker role: records a job's end, written to the store before the queue announces it, so
+   * any API process that hears of the end reads the same row.
+   */
+  private async end(job: Job): Promise<void> {
+    this.rows.save(job);
+    await this.rows.written?.();
+  }
+
   /** Worker role: runs one BullMQ job (a job, or a task or aggregate of a fanned-out one). */
   private async process(bullJob: BullJob): Promise<unknown> {
     const [kind, step] = bullJob.name.split('/') as [string, string | undefined];
@@ -410,11 +463,11 @@ export class BullJobs implements JobQueue {
       });
       await sending;
       if (controller.signal.aborted) throw new Error('canceled');
-      this.rows.save({ ...job, state: 'done', result });
+      await this.end({ ...job, state: 'done', result });
       return result;
     } catch (error) {
       const ended = endedJob(job, error, controller.signal.aborted);
-      this.rows.save(ended);
+      await this.end(ended);
       throw new UnrecoverableError(reasonOf(ended));
     }
   }
@@ -447,8 +500,8 @@ export class BullJobs implements JobQueue {
       if (step === 'aggregate') {
         const results = Object.values(await bullJob.getChildrenValues());
         job = { ...job, progress: results.reduce((p, r) => fanOut.fold(p, r), job.progress) };
-        const result = await fanOut.aggregate(input, results, context);
-        this.rows.save({ ...job, state: 'done', result });
+        const result = await fanOut.aggregate(input, results, context, payload.carry);
+        await this.end({ ...job, state: 'done', result });
         return result;
       }
       this.rows.save(job);
@@ -466,7 +519,11 @@ export class BullJobs implements JobQueue {
       await this.flows.add({
         name: `${kind}/aggregate`,
         queueName: bullJob.queueName,
-        data: { input: payload.input, progress: plan.progress } satisfies Payload,
+        data: {
+          input: payload.input,
+          progress: plan.progress,
+          carry: plan.carry,
+        } satisfies Payload,
         opts: { jobId: `${bullJob.id}-aggregate`, ...keep },
         children: plan.tasks.map((task, i) => ({
           name: `${kind}/task`,
@@ -491,7 +548,7 @@ export class BullJobs implements JobQueue {
       // A late task of a job already ended (by another task, or failed as lost) keeps its row.
       const recorded = this.rows.get(id);
       if (recorded === undefined || !isFinalJob(recorded))
-        this.rows.save({ ...job, ...ending(first) });
+        await this.end({ ...job, ...ending(first) });
       throw new UnrecoverableError(first);
     }
   }

@@ -32,16 +32,26 @@ export interface JobKindOptions<I> {
 
 /** A job planned as tasks (each idempotent: a retried task writes at most once) and an aggregate. */
 export interface FanOut<I> {
-  /** Records what every process must see of job `id` as it is queued, before its plan runs. */
-  claim?(input: I, id: string): Promise<void>;
-  /** Lists the tasks (a retried plan lists the same ones) and the job's starting progress. */
-  plan(input: I, context: JobContext): Promise<{ tasks: unknown[]; progress: Progress }>;
+  /**
+   * Records what every process must see of job `id` as it is queued, before its plan runs.
+   * Answers the id of the job that claimed the same work first (the same file queued through
+   * another API process), which job `id` then follows instead of running; else undefined.
+   */
+  claim?(input: I, id: string): Promise<string | undefined>;
+  /**
+   * Lists the tasks (a retried plan lists the same ones) and the job's starting progress, with
+   * `carry`: what the aggregate needs of the plan (small JSON, such as a reader's warnings).
+   */
+  plan(
+    input: I,
+    context: JobContext,
+  ): Promise<{ tasks: unknown[]; progress: Progress; carry?: unknown }>;
   /** Runs one task; its result (small JSON) goes to `fold` and to the aggregate. */
   task(input: I, task: unknown, context: JobContext): Promise<unknown>;
   /** The job's progress after one more task finished with `result`. */
   fold(progress: Progress, result: unknown): Progress;
-  /** Runs once every task finished: the job's result. */
-  aggregate(input: I, results: unknown[], context: JobContext): Promise<unknown>;
+  /** Runs once every task finished (`carry`: the plan's): the job's result. */
+  aggregate(input: I, results: unknown[], context: JobContext, carry: unknown): Promise<unknown>;
   /** Undoes what job `id`'s tasks wrote, when it failed or was canceled. */
   abandon(input: I, id: string): Promise<void>;
 }

@@ -35,8 +35,16 @@ export interface JobRows {
   save(job: Job): void;
   /** The job's recorded document, pending ones included. */
   get(id: string): Job | undefined;
-  /** Reads a job another process wrote that this one has not heard of yet (PostgreSQL). */
+  /**
+   * Reads a job's row again where this process may be behind another (PostgreSQL): a job it has
+   * not heard of yet, or one it has not seen end.
+   */
   learn?(id: string): Promise<void>;
+  /**
+   * Settles once the documents saved so far reached the store, or their write failed once and
+   * is retried behind: a worker ends a job's row before the queue tells anyone it ended.
+   */
+  written?(): Promise<void>;
   /** Writes what is pending and closes. */
   close(): void | Promise<void>;
 }

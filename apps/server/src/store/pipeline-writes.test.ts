@@ -32,8 +32,12 @@ describe.each(STORE_DIALECTS)('fan-out writes on %s', (dialect) => {
   });
 
   it('writes each pipeline once by (source, ordinal), counts them, and clears cached results', async () => {
-    await store.insertSourceOnce(source('src', 7));
-    await store.insertSourceOnce({ ...source('src', 7), name: 'retried plan.json' });
+    expect(await store.insertSourceOnce(source('src', 7))).toBe(7);
+    expect(await store.insertSourceOnce({ ...source('src', 7), name: 'retried plan.json' })).toBe(
+      7,
+    );
+    // The same file queued by another job (another API process): the row names the first.
+    expect(await store.insertSourceOnce(source('src', 8))).toBe(7);
     expect(await store.settleSourceColumns('src', 7, { kind: 'mlmd', schemaVersion: 10 })).toBe(
       true,
     );

@@ -9,15 +9,22 @@ import { statement, transaction } from './statement.ts';
 import { insertSql, SOURCE_COLUMNS, sourceRow } from './table-rows.ts';
 import { insertTrace, traceId } from './write-import.ts';
 
-/** Inserts the source row unless it exists (a retried plan); its traces come one by one. */
+/**
+ * Inserts the source row unless it exists (a retried plan; the same file from another process);
+ * its traces come one by one. Answers the id of the job the row names: this one's, or another's.
+ */
 export function insertSourceOnce(
   db: DatabaseSync,
   source: Omit<ImportedSource, 'traces'>,
   now = new Date(),
-): void {
+): number | null {
   statement(db, `${insertSql('sources', SOURCE_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`).run(
     ...sourceRow(source, now),
   );
+  const row = statement(db, 'SELECT job_id FROM sources WHERE id = ?').get(source.id) as
+    | { job_id: number | null }
+    | undefined;
+  return row?.job_id ?? null;
 }
 
 /** What writing one pipeline's trace did. */

@@ -80,8 +80,11 @@ export interface Store {
    */
   writeImport(source: ImportedSource, now?: Date, checkpoint?: () => void): Promise<void>;
 
-  /** Inserts a fanned-out import's source row unless it exists (its traces come one by one). */
-  insertSourceOnce(source: Omit<ImportedSource, 'traces'>, now?: Date): Promise<void>;
+  /**
+   * Inserts a fanned-out import's source row unless it exists (its traces come one by one);
+   * answers the id of the job the row names (another job's when the same file came first).
+   */
+  insertSourceOnce(source: Omit<ImportedSource, 'traces'>, now?: Date): Promise<number | null>;
   /** Records what the plan read of the file; false when the source of job `jobId` is gone. */
   settleSourceColumns(sourceId: string, jobId: number, file: SourceColumns): Promise<boolean>;
   /**

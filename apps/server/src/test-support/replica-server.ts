@@ -6,6 +6,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Server } from '../create-app.ts';
 
+const replicasOfServer = new WeakMap<Server, readonly Server[]>();
+
+/** The API processes behind `server`: its replicas, or the server itself. */
+export function replicasOf(server: Server): readonly Server[] {
+  return replicasOfServer.get(server) ?? [server];
+}
+
 /** One Server over `replicas`: each request goes to the next replica in turn. */
 export function roundRobin(replicas: readonly Server[]): Server {
   let next = 0;
@@ -15,7 +22,7 @@ export function roundRobin(replicas: readonly Server[]): Server {
     fetch: (...args: Parameters<OpenAPIHono['fetch']>) => pick().app.fetch(...args),
   } as unknown as OpenAPIHono;
   const first = replicas[0]!;
-  return {
+  const server: Server = {
     app,
     config: first.config,
     cache: first.cache,
@@ -26,4 +33,6 @@ export function roundRobin(replicas: readonly Server[]): Server {
       await Promise.all(replicas.map((r) => r.close()));
     },
   };
+  replicasOfServer.set(server, replicas);
+  return server;
 }

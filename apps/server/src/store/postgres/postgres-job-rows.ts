@@ -5,7 +5,7 @@
  * Every write is announced (NOTIFY) and every process LISTENs, so a job another process (a
  * worker) advanced is answered as it is, without a synchronous read.
  */
-import type { Job } from '@graphlet/contract';
+import { isFinalJob, type Job } from '@graphlet/contract';
 import type pg from 'pg';
 import { type JobRow, type JobRows, toJob } from '../job-rows.ts';
 
@@ -74,13 +74,23 @@ export class PostgresJobRows implements JobRows {
   /**
    * The process that started the job writes its row behind its answer: a client that asks
    * another process right away may come first, so an unknown id is read again for up to 1 s.
+   * A job not ended here is read once more: its end may be written and not yet announced.
    */
   async learn(id: string): Promise<void> {
     if (!/^\d+$/.test(id)) return;
+    const job = this.known.get(id);
+    if (job !== undefined) {
+      if (!isFinalJob(job)) await this.reread(id).catch(() => {});
+      return;
+    }
     for (let i = 0; i < LEARN_TRIES && !this.known.has(id); i++) {
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS / 5));
       await this.reread(id).catch(() => {});
     }
+  }
+
+  written(): Promise<void> {
+    return this.writing;
   }
 
   /** Writes what is pending (one more attempt) and stops retrying. */

@@ -30,6 +30,12 @@ export function postgresPipelineWrites(pool: pg.Pool): PipelineWriteMethods {
         `${insertSql('sources', SOURCE_COLUMNS, 'postgres')} ON CONFLICT DO NOTHING`,
         sourceRow(source, now),
       );
+      const { rows } = await pool.query<{ job_id: string | null }>(
+        'SELECT job_id FROM sources WHERE id = $1',
+        [source.id],
+      );
+      const jobId = rows[0]?.job_id;
+      return jobId === undefined || jobId === null ? null : Number(jobId);
     },
     async settleSourceColumns(sourceId, jobId, file) {
       const { rowCount } = await pool.query(
