@@ -80,6 +80,8 @@ export class BullJobs implements JobQueue {
   private readonly live = new Map<string, Live>();
   /** Running BullMQ jobs of this worker by their BullMQ id: our job id and its controller. */
   private readonly running = new Map<string, { id: string; controller: AbortController }>();
+  /** Jobs that lost their claim to another job and end as it does (see `mirror`). */
+  private readonly following = new Set<string>();
   private flows: FlowProducer | undefined;
   private readonly pub: Redis;
   private readonly sub: Redis;
@@ -200,6 +202,11 @@ export class BullJobs implements JobQueue {
   async cancel(id: string): Promise<Job | undefined> {
     const live = this.adopt(id);
     if (live === undefined) return this.get(id);
+    if (this.following.delete(id)) {
+      this.change(id, { state: 'canceled' });
+      this.rows.save(live.job);
+      return live.job;
+    }
     // Tasks of a fanned-out job not yet started read this and stop.
     if (this.kinds.get(live.job.kind)?.options.fanOut !== undefined)
       await this.endFlow(id, reason('canceled', 'canceled'));
@@ -239,6 +246,7 @@ export class BullJobs implements JobQueue {
    */
   private async mirror(id: string, holder: string): Promise<void> {
     this.inputs.delete(id);
+    this.following.add(id);
     const end = (other: Job | undefined): boolean => {
       if (other !== undefined && !isFinalJob(other)) return false;
       const ended: Partial<Job> =
@@ -246,6 +254,7 @@ export class BullJobs implements JobQueue {
           ? ending(reason('internal', `jobs: job ${holder}, which runs the same work, is gone`))
           : { state: other.state, result: other.result, error: other.error };
       const live = this.live.get(id);
+      this.following.delete(id);
       if (live === undefined) return true;
       this.rows.save({ ...live.job, ...ended });
       this.change(id, ended);
@@ -263,7 +272,9 @@ export class BullJobs implements JobQueue {
         resolve();
       };
       const unsubscribe = this.subscribe(holder, (other) => end(other) && stop());
+      // Canceled itself (the holder runs on for whoever else waits for it), or the holder ended.
       const recheck = setInterval(() => {
+        if (!this.following.has(id)) return stop();
         this.learn(holder)
           .then(() => end(this.get(holder)) && stop())
           .catch(() => {});
@@ -357,7 +368,8 @@ export class BullJobs implements JobQueue {
   /** Fails the unfinished jobs Redis no longer holds (restarted without persistence). */
   private async failLost(): Promise<void> {
     for (const [id, live] of this.live) {
-      if (isFinalJob(live.job)) continue;
+      // A job following another ends as that one does.
+      if (isFinalJob(live.job) || this.following.has(id)) continue;
       try {
         const queue = this.follow(live.slot);
         const held =

@@ -62,17 +62,19 @@ describe('work claimed through two API processes at once (BullMQ)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** An API process or a worker process of the test's queue, with the summing kind. */
+  const open = (role: 'api' | 'worker', claims: Map<string, string>, ran: string[]) => {
+    const jobs = new BullJobs(rows, { redisUrl: TEST_REDIS_URL, prefix, role });
+    jobs.register('sum', async () => null, { fanOut: summing(claims, ran) });
+    queues.push(jobs);
+    return jobs;
+  };
+
   it('runs once: the job that lost the claim ends as the holder does, with its result', async () => {
     const claims = new Map<string, string>();
     const ran: string[] = [];
-    const open = (role: 'api' | 'worker') => {
-      const jobs = new BullJobs(rows, { redisUrl: TEST_REDIS_URL, prefix, role });
-      jobs.register('sum', async () => null, { fanOut: summing(claims, ran) });
-      queues.push(jobs);
-      return jobs;
-    };
-    const [first, second] = [open('api'), open('api')];
-    open('worker');
+    const [first, second] = [open('api', claims, ran), open('api', claims, ran)];
+    open('worker', claims, ran);
     const a = first.start('sum', { key: 'file', n: 4 });
     const b = second.start('sum', { key: 'file', n: 4 });
     expect(b.id).not.toBe(a.id);
@@ -81,5 +83,19 @@ describe('work claimed through two API processes at once (BullMQ)', () => {
     expect(ran).toEqual([a.id]);
     // Its row says so too, for a process that reads it later.
     expect(rows.get(b.id)).toMatchObject({ state: 'done', result: { sum: 10 } });
+  }, 60_000);
+
+  it('a job following another cancels alone: the holder runs on', async () => {
+    const claims = new Map<string, string>();
+    const ran: string[] = [];
+    const [first, second] = [open('api', claims, ran), open('api', claims, ran)];
+    const a = first.start('sum', { key: 'file', n: 3 });
+    const b = second.start('sum', { key: 'file', n: 3 });
+    // No worker yet: the holder waits in the queue while its follower is canceled.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await second.cancel(b.id)).toMatchObject({ state: 'canceled' });
+    open('worker', claims, ran);
+    expect(await ended(first, a.id)).toMatchObject({ state: 'done', result: { sum: 6 } });
+    expect(second.get(b.id)).toMatchObject({ state: 'canceled' });
   }, 60_000);
 });
