@@ -1,18 +1,19 @@
 // Scale-out: one corpus imported (read, segmented, summarised, laid out, written per pipeline)
 // and analysed (GET /api/stats, uncached) by the REDIS_URL layout with 1, 2 and 4 worker
-// processes, and by the API process alone (no REDIS_URL) beside it, in one run, each on a fresh
-// data folder, and with `--store postgres` a fresh PostgreSQL database (DATABASE_URL; the test
-// server, GRAPHLET_POSTGRES_URL). Real processes over loopback: one API process (main.ts), W worker
-// processes (worker-main.ts), Redis under a queue prefix of its own (its keys are removed after).
+// processes, and by the embedded default (the API process alone on SQLite, no REDIS_URL) beside
+// it, in one run, each on a fresh data folder, and with `--store postgres` the worker layouts on a
+// fresh PostgreSQL database (DATABASE_URL; the test server, GRAPHLET_POSTGRES_URL). Real
+// processes over loopback: one API process (main.ts), W worker processes (worker-main.ts), Redis
+// under a queue prefix of its own (its keys are removed after).
 //   node bench/src/scale-out-bench.ts [--pipelines 60 | --corpus corpus.sqlite] [--workers 1,2,4]
 //     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379]
 // Wall times on a shared machine: the load average before and after is printed beside them, and
 // the CPU seconds each process used from the upload to the stats answer (/proc/<pid>/stat): the
 // API process, each worker, the PostgreSQL backends of the run's database, the Redis server (its
 // CPU includes other clients of a shared Redis), and this bench (the upload's client). Backends
-// are sampled when the stats answer: one that closed before (the API alone's import thread) is
-// missed. `speedup.oneToTwoBound` is the most two workers could give on this machine: the one-
-// worker run's time over the two-worker run's CPU (every process) spread over the cores.
+// are sampled when the stats answer: one that closed before it is missed.
+// `speedup.oneToTwoBound` is the most two workers could give on this machine: the one-worker
+// run's time over the two-worker run's CPU (every process) spread over the cores.
 // `uploadSeconds` (until the upload is answered, the job queued) is the API's work alone, the same
 // in every layout: `oneToTwoAfterUpload` is the ratio of what follows it (import and stats).
 
@@ -138,15 +139,16 @@ function oneToTwoBound(one: Run | undefined, two: Run | undefined): number | nul
   return round(one.totalSeconds / (all / cpus().length));
 }
 
-/** One layout on a fresh data folder (and database): `workers` 0 is the API alone (no REDIS_URL). */
+/** One layout on a fresh data folder (and database): `workers` 0 is the embedded default. */
 async function measure(store: string, workers: number): Promise<Run> {
-  const layout = workers === 0 ? 'api alone' : `api + ${workers} worker processes`;
+  // Workers 0: the embedded default, what `pnpm start` runs (SQLite in DATA_DIR, no queue).
+  const layout = workers === 0 ? 'embedded default' : `api + ${workers} worker processes`;
   log(layout);
   const data = mkdtempSync(join(dir, 'data-'));
   const prefix = `graphlet-bench-${randomUUID().slice(0, 8)}`;
   const queue = workers === 0 ? {} : { REDIS_URL: values.redis, QUEUE_PREFIX: prefix };
   const database =
-    values.store === 'postgres'
+    values.store === 'postgres' && workers > 0
       ? await createTestDatabase('postgres', 'bench_scale_out')
       : undefined;
   const env = {
