@@ -232,6 +232,8 @@ export class BullJobs implements JobQueue {
   }
 
   async close(): Promise<void> {
+    // Followers stop checking on their holders (each on its next check).
+    this.following.clear();
     await Promise.all(this.workers.map((w) => w.close()));
     await this.flows?.close();
     await Promise.all([...this.events.values()].map((e) => e.close()));
