@@ -9,9 +9,9 @@
 //     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379]
 // Wall times on a shared machine: the load average before and after is printed beside them, and
 // the CPU seconds each process used from the upload to the stats answer (/proc/<pid>/stat): the
-// API process, each worker, the PostgreSQL backends of the run's database, the Redis server (its
-// CPU includes other clients of a shared Redis), and this bench (the upload's client). Backends
-// are sampled when the stats answer: one that closed before it is missed.
+// API process, each worker, the PostgreSQL server (its whole process tree, backends that closed
+// included, so other clients of a shared server count too), the Redis server (likewise), and this
+// bench (the upload's client).
 // `speedup.oneToTwoBound` is the most two workers could give on this machine: the one-worker
 // run's time over the two-worker run's CPU (every process) spread over the cores.
 // `uploadSeconds` (until the upload is answered, the job queued) is the API's work alone, the same
@@ -29,7 +29,7 @@ import { connectServer, parseStoreLocation } from '@graphlet/formats';
 import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing/databases';
 import { removeQueueKeys } from '@graphlet/server';
 import { writeCorpus } from '@graphlet/synth';
-import { cpuNow, cpuSince } from './process-cpu.ts';
+import { cpuNow, cpuSince, parentPid, treeCpuSeconds } from './process-cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -180,7 +180,10 @@ async function measure(store: string, workers: number): Promise<Run> {
     const pids = children.map((c) => c.pid!);
     const redisPid = workers === 0 ? undefined : redisServerPid(values.redis);
     const watched = [...pids, ...(redisPid === undefined ? [] : [redisPid])];
-    const before = cpuNow([...watched, ...(await backendPids(database))]);
+    const before = cpuNow(watched);
+    // The PostgreSQL server's whole process tree: backends close with their pools' connections.
+    const postmaster = await postmasterPid(database);
+    const postgresBefore = postmaster === undefined ? undefined : treeCpuSeconds(postmaster);
     const benchBefore = process.cpuUsage();
     const start = performance.now();
     const response = await fetch(`${base}/api/sources`, { method: 'POST', ...multipart(store) });
@@ -194,13 +197,16 @@ async function measure(store: string, workers: number): Promise<Run> {
     await stats.arrayBuffer();
     const end = performance.now();
     const benchCpu = process.cpuUsage(benchBefore);
-    const backends = await backendPids(database);
-    const used = cpuSince(before, [...watched, ...backends]);
+    const used = cpuSince(before, watched);
+    const postgresAfter = postmaster === undefined ? undefined : treeCpuSeconds(postmaster);
     const sum = (ids: readonly number[]) => ids.reduce((t, pid) => t + (used.get(pid) ?? 0), 0);
     const split = {
       api: round(used.get(pids[0]!) ?? 0),
       workers: pids.slice(1).map((pid) => round(used.get(pid) ?? 0)),
-      postgres: database === undefined ? null : round(sum(backends)),
+      postgres:
+        postgresBefore === undefined || postgresAfter === undefined
+          ? null
+          : round(postgresAfter - postgresBefore),
       redis: redisPid === undefined ? null : round(used.get(redisPid) ?? 0),
       bench: round((benchCpu.user + benchCpu.system) / 1e6),
     };
@@ -261,6 +267,12 @@ function redisServerPid(url: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The PostgreSQL server's main process (the parent of the run's backends on this host). */
+async function postmasterPid(database: TestDatabase | undefined): Promise<number | undefined> {
+  const backend = (await backendPids(database))[0];
+  return backend === undefined ? undefined : parentPid(backend);
 }
 
 /** The pids of the PostgreSQL backends connected to the run's database (they live on this host). */
