@@ -6,7 +6,7 @@
 // processes over loopback: one API process (main.ts), W worker processes (worker-main.ts), Redis
 // under a queue prefix of its own (its keys are removed after).
 //   node bench/src/scale-out-bench.ts [--pipelines 60 | --corpus corpus.sqlite] [--workers 1,2,4]
-//     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379]
+//     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379] [--skip-embedded]
 // Wall times on a shared machine: the load average before and after is printed beside them, and
 // the CPU seconds each process used from the upload to the stats answer (/proc/<pid>/stat): the
 // API process, each worker, the PostgreSQL server (its whole process tree, backends that closed
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     store: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1,2,4' },
+    // Repeated runs of the worker layouts (the embedded default is measured by default).
+    'skip-embedded': { type: 'boolean', default: false },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
   },
 });
@@ -80,7 +82,7 @@ try {
     writeCorpus(store, { pipelines: Number(values.pipelines), seed: 1 });
   }
   const loadBefore = loadavg().map(round);
-  const runs: Run[] = [await measure(store, 0)];
+  const runs: Run[] = values['skip-embedded'] ? [] : [await measure(store, 0)];
   for (const w of values.workers.split(',').map(Number)) runs.push(await measure(store, w));
   const seconds = (w: number) => runs.find((r) => r.workers === w)?.totalSeconds;
   const ratio = (a: number, b: number, after?: (w: number) => number | undefined) => {
