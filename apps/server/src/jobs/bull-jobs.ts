@@ -105,12 +105,12 @@ export class BullJobs implements JobQueue {
         connected = true;
       });
     }
-    if (options.role === 'worker') {
-      this.sub.subscribe(this.cancelChannel).catch(() => {});
-      this.sub.on('message', (_channel, id: string) => {
-        for (const run of this.running.values()) if (run.id === id) run.controller.abort();
-      });
-    }
+    // A cancel stops the job where it runs: a worker's task, or an API process's follower.
+    this.sub.subscribe(this.cancelChannel).catch(() => {});
+    this.sub.on('message', (_channel, id: string) => {
+      for (const run of this.running.values()) if (run.id === id) run.controller.abort();
+      this.unfollow(id);
+    });
   }
 
   /** Registers a kind; in a worker process this starts consuming the kind's slot queue. */
@@ -202,11 +202,7 @@ export class BullJobs implements JobQueue {
   async cancel(id: string): Promise<Job | undefined> {
     const live = this.adopt(id);
     if (live === undefined) return this.get(id);
-    if (this.following.delete(id)) {
-      this.change(id, { state: 'canceled' });
-      this.rows.save(live.job);
-      return live.job;
-    }
+    if (this.unfollow(id)) return live.job;
     // Tasks of a fanned-out job not yet started read this and stop.
     if (this.kinds.get(live.job.kind)?.options.fanOut !== undefined)
       await this.endFlow(id, reason('canceled', 'canceled'));
@@ -227,8 +223,22 @@ export class BullJobs implements JobQueue {
       }
     }
     await this.pub.publish(this.cancelChannel, id);
-    await live.settled;
+    // Ended where it ran; the row tells when no queue event does (a follower in another process).
+    while (!isFinalJob(live.job)) {
+      await Promise.race([live.settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      await this.learn(id);
+      this.get(id);
+    }
     return live.job;
+  }
+
+  /** Cancels job `id` if it follows another here (the holder runs on); false otherwise. */
+  private unfollow(id: string): boolean {
+    const live = this.live.get(id);
+    if (!this.following.delete(id) || live === undefined) return false;
+    this.change(id, { state: 'canceled' });
+    this.rows.save(live.job);
+    return true;
   }
 
   async close(): Promise<void> {

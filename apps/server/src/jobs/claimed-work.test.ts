@@ -85,7 +85,7 @@ describe('work claimed through two API processes at once (BullMQ)', () => {
     expect(rows.get(b.id)).toMatchObject({ state: 'done', result: { sum: 10 } });
   }, 60_000);
 
-  it('a job following another cancels alone: the holder runs on', async () => {
+  it('a job following another cancels alone, through any API process: the holder runs on', async () => {
     const claims = new Map<string, string>();
     const ran: string[] = [];
     const [first, second] = [open('api', claims, ran), open('api', claims, ran)];
@@ -93,7 +93,10 @@ describe('work claimed through two API processes at once (BullMQ)', () => {
     const b = second.start('sum', { key: 'file', n: 3 });
     // No worker yet: the holder waits in the queue while its follower is canceled.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await second.cancel(b.id)).toMatchObject({ state: 'canceled' });
+    // Through a third API process, which knows the follower only from its row.
+    const third = open('api', claims, ran);
+    await third.learn(b.id);
+    expect(await third.cancel(b.id)).toMatchObject({ state: 'canceled' });
     open('worker', claims, ran);
     expect(await ended(first, a.id)).toMatchObject({ state: 'done', result: { sum: 6 } });
     expect(second.get(b.id)).toMatchObject({ state: 'canceled' });
