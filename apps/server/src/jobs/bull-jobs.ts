@@ -223,12 +223,8 @@ export class BullJobs implements JobQueue {
       }
     }
     await this.pub.publish(this.cancelChannel, id);
-    // Ended where it ran; the row tells when no queue event does (a follower in another process).
-    while (!isFinalJob(live.job)) {
-      await Promise.race([live.settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
-      await this.learn(id);
-      this.get(id);
-    }
+    // Ended where it ran (a follower in another process ends with no queue event for this one).
+    await this.untilEnded(id);
     return live.job;
   }
 
@@ -259,40 +255,33 @@ export class BullJobs implements JobQueue {
   private async mirror(id: string, holder: string): Promise<void> {
     this.inputs.delete(id);
     this.following.add(id);
-    const end = (other: Job | undefined): boolean => {
-      if (other !== undefined && !isFinalJob(other)) return false;
-      const ended: Partial<Job> =
-        other === undefined
-          ? ending(reason('internal', `jobs: job ${holder}, which runs the same work, is gone`))
-          : { state: other.state, result: other.result, error: other.error };
-      const live = this.live.get(id);
-      this.following.delete(id);
-      if (live === undefined) return true;
-      this.rows.save({ ...live.job, ...ended });
-      this.change(id, ended);
-      return true;
-    };
     await this.learn(holder);
-    if (end(this.get(holder))) return;
-    this.change(id, { state: 'running' });
-    // The holder's events may reach this process before or after it subscribed: its row is
-    // read again each second as well.
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        unsubscribe();
-        clearInterval(recheck);
-        resolve();
-      };
-      const unsubscribe = this.subscribe(holder, (other) => end(other) && stop());
-      // Canceled itself (the holder runs on for whoever else waits for it), or the holder ended.
-      const recheck = setInterval(() => {
-        if (!this.following.has(id)) return stop();
-        this.learn(holder)
-          .then(() => end(this.get(holder)) && stop())
-          .catch(() => {});
-      }, 1000);
-      recheck.unref();
-    });
+    const now = this.get(holder);
+    if (now !== undefined && !isFinalJob(now)) this.change(id, { state: 'running' });
+    // Until the holder ends, or this job is canceled (the holder runs on for whoever else waits).
+    const other = await this.untilEnded(holder, () => !this.following.has(id));
+    const live = this.live.get(id);
+    if (!this.following.delete(id) || live === undefined) return;
+    const ended: Partial<Job> =
+      other === undefined
+        ? ending(reason('internal', `jobs: job ${holder}, which runs the same work, is gone`))
+        : { state: other.state, result: other.result, error: other.error };
+    this.rows.save({ ...live.job, ...ended });
+    this.change(id, ended);
+  }
+
+  /**
+   * Job `id` once it ended, or as it is when `stop()` turns true: told by queue events, else by
+   * its row, read each second (it may end in another process with no event for this one).
+   */
+  private async untilEnded(id: string, stop = () => false): Promise<Job | undefined> {
+    for (;;) {
+      await this.learn(id);
+      const job = this.get(id);
+      if (job === undefined || isFinalJob(job) || stop()) return job;
+      const wait = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+      await Promise.race([this.adopt(id)?.settled, wait]);
+    }
   }
 
   /** The queue of a slot, with its events followed (API role). */
