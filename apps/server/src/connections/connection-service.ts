@@ -22,7 +22,8 @@ import type { SecretsKey } from '../secrets/secrets-key.ts';
 import type { Store } from '../store/store.ts';
 import { requestedLocation } from './connection-location.ts';
 import { ConnectionWatcher } from './connection-watcher.ts';
-import { registerSyncJob, TRANSIENT_CODES } from './sync-job.ts';
+import { TRANSIENT_CODES } from './sync-connection.ts';
+import { registerSyncJob } from './sync-job.ts';
 import { SyncWorkers } from './sync-workers.ts';
 
 /** What the connection service is built on. */

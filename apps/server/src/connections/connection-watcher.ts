@@ -7,7 +7,8 @@ import { type Connection, isFinalJob, type Job } from '@graphlet/contract';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { StoredConnection } from '../store/connection-rows.ts';
 import type { Store } from '../store/store.ts';
-import { SYNC_JOB, TRANSIENT_CODES } from './sync-job.ts';
+import { TRANSIENT_CODES } from './sync-connection.ts';
+import { SYNC_JOB } from './sync-job.ts';
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 

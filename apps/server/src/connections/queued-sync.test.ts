@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Connection, ConnectionCreated, CorpusChange, Job } from '@graphlet/contract';
-import { pipelineRuns } from '@graphlet/core/testing';
+import { pipelineRun, pipelineRuns } from '@graphlet/core/testing';
 import { writeMlmdStoreTo } from '@graphlet/formats';
 import {
   adminServer,
@@ -9,6 +9,7 @@ import {
   type TestDatabase,
   testDatabases,
 } from '@graphlet/formats/testing/databases';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../create-app.ts';
@@ -47,6 +48,16 @@ async function storedSecrets(url: string, schema: string): Promise<(string | nul
     return rows.map((r) => r.secret);
   } finally {
     await client.end();
+  }
+}
+
+/** The worker (BullMQ's processedBy) of each sync task that ran to the end. */
+async function syncTasksRun(prefix: string): Promise<string[]> {
+  const queue = new Queue('sync-tasks', { connection: { url: TEST_REDIS_URL }, prefix });
+  try {
+    return (await queue.getJobs(['completed'])).map((job) => job.processedBy ?? '?');
+  } finally {
+    await queue.close();
   }
 }
 
@@ -154,6 +165,64 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
       await removeTestQueueKeys(prefix);
       rmSync(dir, { recursive: true, force: true });
       await adminServer('mysql', `DROP USER IF EXISTS '${user}'@'%'`);
+    }
+  }, 240_000);
+
+  it('fans a first sync out per pipeline over the workers, and reads a later one in one job', async () => {
+    const db = await mlmd.create('postgres', 'fan');
+    const names = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    await writeMlmdStoreTo(
+      db.url,
+      names.map((p, i) => pipelineRuns(p, 100 * i, 0, 2)),
+    );
+    const dir = tempDataDir();
+    const prefix = `h15_fsync_${randomBytes(4).toString('hex')}`;
+    const config = { redisUrl: TEST_REDIS_URL, queuePrefix: prefix };
+    const [a, b] = [testServer(dir, config), testServer(dir, config)] as [Server, Server];
+    const workers = [] as Awaited<ReturnType<typeof startWorker>>[];
+    try {
+      await Promise.all([a.ready, b.ready]);
+      for (let i = 0; i < 2; i++) workers.push(await startWorker(dir, prefix, 2_000));
+      const created = await post(a, '/api/connections', {
+        kind: 'postgres',
+        url: db.url,
+        name: 'fanned',
+        pollSeconds: 3600,
+      });
+      expect(created.status).toBe(202);
+      const { connection, job } = (await created.json()) as ConnectionCreated;
+      expect(await poll(viaApp(b, job!.id))).toMatchObject({
+        state: 'done',
+        progress: { full: 1, tracesImported: 12, tracesTotal: 12 },
+        result: { full: true, traces: 12 },
+      });
+      // One task per pipeline and one for `default` (empty here), run by both workers.
+      const ran = await syncTasksRun(prefix);
+      expect(ran).toHaveLength(13);
+      expect(new Set(ran).size).toBe(2);
+      const listed = async () =>
+        ((await (await b.app.request('/api/connections')).json()) as { connections: Connection[] })
+          .connections[0];
+      expect(await listed()).toMatchObject({ state: 'ready', traces: 12 });
+      const traces = (await (
+        await a.app.request(`/api/traces?source=${connection.id}`)
+      ).json()) as { traces: { pipeline: string }[] };
+      expect(traces.traces.map((t) => t.pipeline).sort()).toEqual(names);
+
+      // A later sync reads the changes since the watermark the plan took: one job, no tasks.
+      await writeMlmdStoreTo(db.url, [pipelineRun('p03', 300, 2)], { append: true });
+      const again = await post(b, `/api/connections/${connection.id}/sync`);
+      expect(await poll(viaApp(a, ((await again.json()) as { job: Job }).job.id))).toMatchObject({
+        state: 'done',
+        result: { full: false, traces: 1, extended: 1 },
+      });
+      expect(await syncTasksRun(prefix)).toHaveLength(13);
+      expect(await listed()).toMatchObject({ state: 'ready', traces: 12 });
+    } finally {
+      await Promise.all(workers.map(stopWorker));
+      await Promise.all([a.close(), b.close()]);
+      await removeTestQueueKeys(prefix);
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
 });

@@ -12,6 +12,11 @@ export interface SyncWorkerInput {
   readonly location: StoreLocation;
   /** The watermark JSON of the last finished sync; null for a first (full) sync. */
   readonly watermark: string | null;
+  /**
+   * Read just these pipelines whole, and no watermark (a task of a first sync fanned out per
+   * pipeline: its plan took the watermark).
+   */
+  readonly only?: readonly string[];
   readonly roleOverrides: readonly RoleOverride[];
 }
 
@@ -23,12 +28,20 @@ export interface SyncCounts {
   readonly stateChanges: number;
 }
 
+/** The counts of a sync that read no changes (a first sync, or a part of one). */
+export const NO_CHANGES: SyncCounts = { executions: 0, artifacts: 0, events: 0, stateChanges: 0 };
+
 /** Worker to main; `sync` names the request it answers. */
 export type SyncWorkerMessage = { readonly sync: number } & (
   | { readonly type: 'opened'; readonly schemaVersion: number; readonly pipelines: number }
   | { readonly type: 'trace'; readonly trace: ImportedTrace; readonly update?: TraceUpdate }
   | { readonly type: 'stored'; readonly pipeline: string }
-  | { readonly type: 'done'; readonly watermark: string; readonly changes: SyncCounts }
+  | {
+      readonly type: 'done';
+      /** The new watermark; null after a read of named pipelines (`only`). */
+      readonly watermark: string | null;
+      readonly changes: SyncCounts;
+    }
   | { readonly type: 'failed'; readonly code: string; readonly problem: string }
 );
 

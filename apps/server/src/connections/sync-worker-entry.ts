@@ -1,8 +1,9 @@
 /**
  * A connection's sync worker thread, kept between syncs (loading one costs more than a poll's
  * reads). Per request it opens the store (so a changed password or a revoked user counts at the
- * next poll), posts the stored form of every pipeline (first sync) or of the pipelines touched
- * since the watermark (later syncs) one at a time, and closes it. It waits for the main thread's
+ * next poll), posts the stored form of every pipeline (first sync), of the pipelines touched
+ * since the watermark (later syncs) or of the pipelines named (a first sync's task, when it is
+ * fanned out per pipeline) one at a time, and closes it. It waits for the main thread's
  * acknowledgements so that at most WINDOW segmented traces are in flight: memory stays bounded
  * on stores of any size.
  */
@@ -21,12 +22,12 @@ import {
 import { storeTrace } from '../import/store-trace.ts';
 import type { ImportedTrace } from '../store/imported-source.ts';
 import type { TraceUpdate } from '../store/replace-trace.ts';
-import type {
-  SyncCounts,
-  SyncWorkerAck,
-  SyncWorkerInput,
-  SyncWorkerMessage,
-  SyncWorkerStored,
+import {
+  NO_CHANGES,
+  type SyncWorkerAck,
+  type SyncWorkerInput,
+  type SyncWorkerMessage,
+  type SyncWorkerStored,
 } from './sync-messages.ts';
 import { traceUpdate } from './trace-update.ts';
 
@@ -74,12 +75,21 @@ async function run(input: SyncWorkerInput): Promise<void> {
 }
 
 async function read(input: SyncWorkerInput, store: MlmdStore): Promise<void> {
+  if (input.only !== undefined) {
+    await postTraces(input.sync, store, input.only);
+    post({ sync: input.sync, type: 'done', watermark: null, changes: NO_CHANGES });
+    return;
+  }
   if (input.watermark === null) {
     // Taken before the full read: whatever lands during it is read again next time.
     const watermark = await readWatermark(store);
     await postTraces(input.sync, store, undefined);
-    const changes: SyncCounts = { executions: 0, artifacts: 0, events: 0, stateChanges: 0 };
-    post({ sync: input.sync, type: 'done', watermark: JSON.stringify(watermark), changes });
+    post({
+      sync: input.sync,
+      type: 'done',
+      watermark: JSON.stringify(watermark),
+      changes: NO_CHANGES,
+    });
     return;
   }
   const changes = await readChanges(store, JSON.parse(input.watermark));

@@ -15,7 +15,8 @@ const WORKER_URL = new URL('./sync-worker-entry.ts', import.meta.url);
 export type SyncOutcome =
   | {
       readonly ok: true;
-      readonly watermark: string;
+      /** Null after a read of named pipelines (`only`). */
+      readonly watermark: string | null;
       readonly changes: SyncCounts;
       readonly schemaVersion: number | null;
     }

@@ -10,6 +10,7 @@
  * worker); the aggregate runs once all of them finished. The first failing task fails the flow,
  * and its reason (kept in Redis) makes every other task of the job stop early.
  */
+import { hostname } from 'node:os';
 import { isFinalJob, type Job } from '@graphlet/contract';
 import {
   type Job as BullJob,
@@ -332,6 +333,8 @@ export class BullJobs implements JobQueue {
       new Worker(name, (job) => this.process(job), {
         connection: redisOptions(this.options.redisUrl),
         prefix: this.options.prefix,
+        // Recorded on every job it runs (BullMQ's processedBy): which process ran a task.
+        name: `${hostname()}:${process.pid}`,
         concurrency: 1,
         lockDuration: this.options.lockMs ?? 30_000,
         stalledInterval: Math.min(30_000, this.options.lockMs ?? 30_000),
@@ -380,19 +383,16 @@ export class BullJobs implements JobQueue {
         return; // Redis is gone again: the next reconnect checks.
       }
       const { options } = this.kinds.get(live.job.kind)!;
+      const error = {
+        code: 'interrupted',
+        message: 'jobs: the job queue (Redis) restarted and lost this job; start it again',
+      };
       const input = this.inputs.get(id);
       if (input !== undefined) {
-        if (options.fanOut !== undefined) await options.fanOut.abandon(input as never, id);
+        if (options.fanOut !== undefined) await options.fanOut.abandon(input as never, id, error);
         else options.discard?.(input as never);
       }
-      const failed: Job = {
-        ...live.job,
-        state: 'failed',
-        error: {
-          code: 'interrupted',
-          message: 'jobs: the job queue (Redis) restarted and lost this job; start it again',
-        },
-      };
+      const failed: Job = { ...live.job, state: 'failed', error };
       this.rows.save(failed);
       this.change(id, failed);
     }
@@ -455,34 +455,47 @@ export class BullJobs implements JobQueue {
     controller: AbortController,
   ): Promise<unknown> {
     const payload = bullJob.data as Payload;
-    let job: Job = { id, kind: bullJob.name, state: 'running', progress: payload.progress };
-    this.rows.save(job);
-    let saved = 0;
-    let sending: Promise<void> = Promise.resolve();
+    const start: Job = { id, kind: bullJob.name, state: 'running', progress: payload.progress };
+    this.rows.save(start);
+    const report = this.reporter(bullJob, start);
     try {
       const result = await registered.runner(payload.input as never, {
         id,
         signal: controller.signal,
-        progress: (update) => {
-          job = { ...job, progress: { ...job.progress, ...update } };
-          // Every update reaches the API's event streams, in order; the row at most every 250 ms.
-          const sent = job;
-          sending = sending.then(() => bullJob.updateProgress(sent)).catch(() => {});
-          const now = Date.now();
-          if (now - saved < SAVE_INTERVAL_MS) return;
-          saved = now;
-          this.rows.save(job);
-        },
+        progress: report.progress,
       });
-      await sending;
+      await report.sent();
       if (controller.signal.aborted) throw new Error('canceled');
-      await this.end({ ...job, state: 'done', result });
+      await this.end({ ...report.job(), state: 'done', result });
       return result;
     } catch (error) {
-      const ended = endedJob(job, error, controller.signal.aborted);
+      const ended = endedJob(report.job(), error, controller.signal.aborted);
       await this.end(ended);
       throw new UnrecoverableError(reasonOf(ended));
     }
+  }
+
+  /**
+   * A running job's progress reporter: every update reaches the API's event streams (the
+   * BullMQ job's progress), in order; the row at most every 250 ms. `job()` is the job now.
+   */
+  private reporter(bullJob: BullJob, start: Job) {
+    let job = start;
+    let saved = Date.now();
+    let sending: Promise<void> = Promise.resolve();
+    return {
+      job: () => job,
+      sent: () => sending,
+      progress: (update: Progress) => {
+        job = { ...job, progress: { ...job.progress, ...update } };
+        const sent = job;
+        sending = sending.then(() => bullJob.updateProgress(sent)).catch(() => {});
+        const now = Date.now();
+        if (now - saved < SAVE_INTERVAL_MS) return;
+        saved = now;
+        this.rows.save(job);
+      },
+    };
   }
 
   /**
@@ -518,9 +531,18 @@ export class BullJobs implements JobQueue {
         return result;
       }
       this.rows.save(job);
-      const plan = await fanOut.plan(input, context);
+      // The plan may report progress (a plan that does the whole job and lists no tasks).
+      const report = this.reporter(bullJob, job);
+      const plan = await fanOut.plan(input, {
+        ...context,
+        progress: (update) => {
+          report.progress(update);
+          job = report.job();
+        },
+      });
+      await report.sent();
       if (controller.signal.aborted) throw new JobError('canceled', 'canceled');
-      job = { ...job, progress: plan.progress };
+      job = { ...job, progress: { ...job.progress, ...plan.progress } };
       this.rows.save(job);
       await bullJob.updateProgress(job);
       const keep = { removeOnComplete: 1000, removeOnFail: 1000 };
@@ -553,7 +575,7 @@ export class BullJobs implements JobQueue {
           : reasonOf(endedJob(job, error, controller.signal.aborted));
       await this.endFlow(id, why);
       try {
-        await fanOut.abandon(input, id);
+        await fanOut.abandon(input, id, ending(why).error);
       } catch (undo) {
         console.error(`jobs: ${kind} job ${id}: undoing its tasks' writes failed`, undo);
       }

@@ -50,10 +50,17 @@ export interface FanOut<I> {
   task(input: I, task: unknown, context: JobContext): Promise<unknown>;
   /** The job's progress after one more task finished with `result`. */
   fold(progress: Progress, result: unknown): Progress;
-  /** Runs once every task finished (`carry`: the plan's): the job's result. */
+  /** Runs once every task finished (`carry`: the plan's), or at once when there were none: the job's result. */
   aggregate(input: I, results: unknown[], context: JobContext, carry: unknown): Promise<unknown>;
-  /** Undoes what job `id`'s tasks wrote, when it failed or was canceled. */
-  abandon(input: I, id: string): Promise<void>;
+  /**
+   * Undoes what job `id`'s tasks wrote (or records that they stopped), when it failed (`error`:
+   * why) or was canceled (no error).
+   */
+  abandon(
+    input: I,
+    id: string,
+    error?: { readonly code: string; readonly message: string },
+  ): Promise<void>;
 }
 
 /** A failure with a code and a message a person can act on. */
