@@ -3,7 +3,7 @@
  * counting it; nothing but the current chunk is held in memory.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { type FileHandle, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiError } from '../http/api-error.ts';
 import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
@@ -56,6 +56,7 @@ export async function receiveUpload(
     throw storageAnswer(error, options);
   });
   const hash = createHash('sha256');
+  const writes = new BatchedWrites(file, (error) => storageAnswer(error, options));
   let size = 0;
   let received = 0;
   let name: string | undefined;
@@ -78,13 +79,12 @@ export async function receiveUpload(
           size += event.data.length;
           if (size > options.maxBytes) throw tooLarge(options.maxBytes);
           hash.update(event.data);
-          await file.write(event.data).catch((error: unknown) => {
-            throw storageAnswer(error, options);
-          });
+          await writes.add(event.data);
         }
       }
     }
     parser.end();
+    await writes.finish();
     if (name === undefined) {
       throw apiError(
         400,
@@ -109,11 +109,69 @@ export async function receiveUpload(
     }
     throw error;
   } finally {
+    await writes.settled();
     await file.close();
     if (!kept) {
       await reader.cancel().catch(() => {});
       await rm(path, { force: true });
     }
+  }
+}
+
+/** Bytes gathered before a write: a write per network chunk (64 KiB) waited on the disk each time. */
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+const WRITE_BATCH_PIECES = 1024;
+
+/**
+ * Writes to the file in batches, one write in flight while the next batch gathers, so receiving
+ * and writing overlap; at most two batches are held.
+ */
+class BatchedWrites {
+  private readonly file: FileHandle;
+  private readonly failure: (error: unknown) => unknown;
+  private batch: Buffer[] = [];
+  private bytes = 0;
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(file: FileHandle, failure: (error: unknown) => unknown) {
+    this.file = file;
+    this.failure = failure;
+  }
+
+  /** Adds bytes (kept, not copied: the parser never reuses them); waits only when a batch is full. */
+  async add(data: Buffer): Promise<void> {
+    this.batch.push(data);
+    this.bytes += data.length;
+    // Small pieces (a client sending a few bytes at a time) are bounded by count too.
+    if (this.bytes >= WRITE_BATCH_BYTES || this.batch.length >= WRITE_BATCH_PIECES)
+      await this.flush();
+  }
+
+  /** Writes what is gathered and waits until every byte is on the file. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+
+  /** Waits for the write in flight, failed or not (before the file closes). */
+  settled(): Promise<void> {
+    return this.inFlight.catch(() => {});
+  }
+
+  private async flush(): Promise<void> {
+    await this.inFlight;
+    if (this.bytes === 0) return;
+    const buffers = this.batch;
+    this.batch = [];
+    this.bytes = 0;
+    this.inFlight = this.file.writev(buffers).then(
+      () => {},
+      (error: unknown) => {
+        throw this.failure(error);
+      },
+    );
+    // Awaited by the next flush or by finish; a failure meanwhile is not an unhandled rejection.
+    this.inFlight.catch(() => {});
   }
 }
 
