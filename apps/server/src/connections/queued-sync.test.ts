@@ -9,6 +9,7 @@ import {
   type TestDatabase,
   testDatabases,
 } from '@graphlet/formats/testing/databases';
+import { generateCorpusPipeline } from '@graphlet/synth';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import type { Server } from '../create-app.ts';
 import { newSecretsKey } from '../secrets/secret-box.ts';
 import { openEventStream } from '../test-support/event-stream.ts';
 import { eventually } from '../test-support/eventually.ts';
-import { poll, viaApp } from '../test-support/fan-out-jobs.ts';
+import { importing, poll, viaApp } from '../test-support/fan-out-jobs.ts';
 import {
   removeTestQueueKeys,
   startWorker,
@@ -214,6 +215,7 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
       const again = await post(b, `/api/connections/${connection.id}/sync`);
       expect(await poll(viaApp(a, ((await again.json()) as { job: Job }).job.id))).toMatchObject({
         state: 'done',
+        progress: { full: 0, tracesImported: 1 },
         result: { full: false, traces: 1, extended: 1 },
       });
       expect(await syncTasksRun(prefix)).toHaveLength(13);
@@ -221,6 +223,47 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
     } finally {
       await Promise.all(workers.map(stopWorker));
       await Promise.all([a.close(), b.close()]);
+      await removeTestQueueKeys(prefix);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('a worker killed mid first sync (kill -9): its pipeline is read again elsewhere, every trace stored once', async () => {
+    const db = await mlmd.create('postgres', 'kill');
+    await writeMlmdStoreTo(
+      db.url,
+      Array.from({ length: 12 }, (_, i) => generateCorpusPipeline(11, i)),
+    );
+    const dir = tempDataDir();
+    const prefix = `h15_ksync_${randomBytes(4).toString('hex')}`;
+    const server = testServer(dir, { redisUrl: TEST_REDIS_URL, queuePrefix: prefix });
+    const workers = [] as Awaited<ReturnType<typeof startWorker>>[];
+    try {
+      await server.ready;
+      for (let i = 0; i < 3; i++) workers.push(await startWorker(dir, prefix, 2_000));
+      const created = await post(server, '/api/connections', {
+        kind: 'postgres',
+        url: db.url,
+        name: 'killed',
+        pollSeconds: 3600,
+      });
+      const { connection, job } = (await created.json()) as ConnectionCreated;
+      await poll(viaApp(server, job!.id), importing(2));
+      // Every worker is busy with a pipeline now: the killed one takes its task down with it.
+      workers[0]!.kill('SIGKILL');
+      expect(await poll(viaApp(server, job!.id))).toMatchObject({
+        state: 'done',
+        progress: { tracesImported: 12, tracesTotal: 12 },
+        result: { full: true, traces: 12 },
+      });
+      const traces = (await (
+        await server.app.request(`/api/traces?source=${connection.id}`)
+      ).json()) as { traces: { id: string; pipeline: string }[] };
+      expect(traces.traces).toHaveLength(12);
+      expect(new Set(traces.traces.map((t) => t.pipeline)).size).toBe(12);
+    } finally {
+      await Promise.all(workers.map(stopWorker));
+      await server.close();
       await removeTestQueueKeys(prefix);
       rmSync(dir, { recursive: true, force: true });
     }

@@ -556,7 +556,7 @@ export class BullJobs implements JobQueue {
         queueName: bullJob.queueName,
         data: {
           input: payload.input,
-          progress: plan.progress,
+          progress: job.progress,
           carry: plan.carry,
         } satisfies Payload,
         opts: { jobId: `${bullJob.id}-aggregate`, ...keep },
