@@ -10,6 +10,7 @@ import { SyncWorkers } from './connections/sync-workers.ts';
 import { publishCorpusEvents } from './events/corpus-event-channel.ts';
 import { Importer } from './import/importer.ts';
 import { BullJobs } from './jobs/bull-jobs.ts';
+import { statsKey, unlessTracesChanged } from './offload/corpus-statistics.ts';
 import { TaskPool } from './offload/task-pool.ts';
 import { SecretsKey } from './secrets/secrets-key.ts';
 import { openServerStore } from './store/open-server-store.ts';
@@ -53,6 +54,16 @@ export async function createWorker(config: Config, lockMs?: number): Promise<Job
     password: () => null,
     worker: (id) => syncWorkers.of(id),
     announce: async (id) => published.connection(id),
+    warmStatistics: () =>
+      unlessTracesChanged(store, () =>
+        tasks.run(statsKey(null), {
+          task: 'stats',
+          storeLocation,
+          ids: null,
+          key: statsKey(null),
+          limitBytes: config.statsCacheBytes,
+        }),
+      ),
   });
   return {
     close: async () => {

@@ -38,15 +38,12 @@ async function post(server: Server, path: string, body?: object): Promise<Respon
   });
 }
 
-/** The stored `secret` column of every connection, read straight from PostgreSQL. */
-async function storedSecrets(url: string, schema: string): Promise<(string | null)[]> {
+/** The first column of `sql`'s rows, read straight from PostgreSQL. */
+async function column(url: string, sql: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ secret: string | null }>(
-      `SELECT secret FROM ${schema}.connections`,
-    );
-    return rows.map((r) => r.secret);
+    return (await client.query({ text: sql, rowMode: 'array' })).rows.map((row) => row[0]);
   } finally {
     await client.end();
   }
@@ -118,7 +115,8 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
           result: { full: true, traces: 2 },
         });
         // Sealed at rest, never in the clear.
-        const secrets = await storedSecrets(store.url, testStoreConfig(dir).databaseSchema!);
+        const schema = testStoreConfig(dir).databaseSchema!;
+        const secrets = await column(store.url, `SELECT secret FROM ${schema}.connections`);
         expect(secrets).toHaveLength(1);
         expect(secrets[0]).toMatch(/^gcm1:/);
         expect(secrets[0]).not.toContain(password);
@@ -201,6 +199,9 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
       const ran = await syncTasksRun(prefix);
       expect(ran).toHaveLength(13);
       expect(new Set(ran).size).toBe(2);
+      // The fan-in cached the corpus statistics: the Figures page is warm.
+      const schema = testStoreConfig(dir).databaseSchema!;
+      expect(await column(store.url, `SELECT key FROM ${schema}.results`)).toContain('stats:v2:*');
       const listed = async () =>
         ((await (await b.app.request('/api/connections')).json()) as { connections: Connection[] })
           .connections[0];

@@ -37,6 +37,11 @@ export interface SyncDeps {
   readonly worker: (id: string) => SyncWorker;
   /** Announces the connection's new state. */
   readonly announce: (id: string) => Promise<void>;
+  /**
+   * Computes and caches the corpus statistics (a worker process, after a first sync fanned out:
+   * the fan-in, as an import's), so the Figures page is warm when the sync is done.
+   */
+  readonly warmStatistics?: () => Promise<void>;
 }
 
 /** A sync job's input: the connection's id (never its password). */

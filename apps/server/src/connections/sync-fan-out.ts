@@ -3,7 +3,7 @@
  * plan takes the store's watermark and lists its pipelines; one task per pipeline, on any worker,
  * reads that pipeline whole on the connection's worker thread, segments it and writes its trace
  * (replacing by connection and pipeline, so a retried task writes it once); the aggregate records
- * the watermark. A later sync reads the changes since the watermark in one pass: its plan runs it
+ * the watermark and caches the corpus statistics. A later sync reads the changes since the watermark in one pass: its plan runs it
  * whole and lists no tasks.
  */
 import { DEFAULT_PIPELINE, FormatError, openMlmdStore, readWatermark } from '@graphlet/formats';
@@ -129,6 +129,10 @@ export class SyncFanOut implements FanOut<SyncInput> {
     await this.deps.store.finishSync(id, plan.watermark, plan.schemaVersion);
     await this.publisher(id).flush();
     this.publishers.delete(id);
+    // The traces are all written: a failure here leaves a cold Figures page, not a failed sync.
+    await this.deps.warmStatistics?.().catch((error: unknown) => {
+      console.error(`sync: ${id}: the corpus statistics were not cached`, error);
+    });
     await this.deps.announce(id);
     const written = results
       .map((r) => (r as SyncTaskResult).traceId)

@@ -35,11 +35,22 @@ export async function corpusStatisticsJson(
  * meanwhile (another import) make the answer stale: then the cache is dropped again.
  */
 export async function warmCorpusStatistics(store: Store, limitBytes: number): Promise<number> {
+  let json = '';
+  await unlessTracesChanged(store, async () => {
+    json = await corpusStatisticsJson(store, await store.listTraceIds());
+    await store.putResult(statsKey(null), json, limitBytes);
+  });
+  return Buffer.byteLength(json);
+}
+
+/**
+ * Runs `cache` (which caches answers about every trace), then drops the results cache again if
+ * traces were added or removed meanwhile, rather than leave a stale answer.
+ */
+export async function unlessTracesChanged(store: Store, cache: () => Promise<unknown>) {
   const before = await store.listTraceIds();
-  const json = await corpusStatisticsJson(store, before);
-  await store.putResult(statsKey(null), json, limitBytes);
+  await cache();
   const after = await store.listTraceIds();
   if (after.length !== before.length || after.some((id, i) => id !== before[i]))
     await store.clearResults();
-  return Buffer.byteLength(json);
 }
