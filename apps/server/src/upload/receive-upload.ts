@@ -1,6 +1,6 @@
 /**
  * Streams the `file` part of a multipart request to a temp file while hashing (sha256) and
- * counting it; nothing but the current chunk is held in memory.
+ * counting it; at most two 4 MiB batches of it are held in memory.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type FileHandle, open, rm } from 'node:fs/promises';
@@ -138,7 +138,7 @@ class BatchedWrites {
     this.failure = failure;
   }
 
-  /** Adds bytes (kept, not copied: the parser never reuses them); waits only when a batch is full. */
+  /** Adds bytes (kept until written: the parser never reuses them); waits only when a batch is full. */
   async add(data: Buffer): Promise<void> {
     this.batch.push(data);
     this.bytes += data.length;
@@ -158,18 +158,28 @@ class BatchedWrites {
     return this.inFlight.catch(() => {});
   }
 
+  /** Writes every byte: after a short write (a disk filling up), the rest until the disk says why. */
+  private async writeAll(buffers: Buffer[]): Promise<void> {
+    const total = buffers.reduce((sum, b) => sum + b.length, 0);
+    const { bytesWritten } = await this.file.writev(buffers);
+    if (bytesWritten === total) return;
+    const rest = Buffer.concat(buffers).subarray(bytesWritten);
+    for (let at = 0; at < rest.length; ) {
+      const written = (await this.file.write(rest, at)).bytesWritten;
+      if (written === 0) throw new Error('upload: the temp file took no more bytes');
+      at += written;
+    }
+  }
+
   private async flush(): Promise<void> {
     await this.inFlight;
     if (this.bytes === 0) return;
     const buffers = this.batch;
     this.batch = [];
     this.bytes = 0;
-    this.inFlight = this.file.writev(buffers).then(
-      () => {},
-      (error: unknown) => {
-        throw this.failure(error);
-      },
-    );
+    this.inFlight = this.writeAll(buffers).catch((error: unknown) => {
+      throw this.failure(error);
+    });
     // Awaited by the next flush or by finish; a failure meanwhile is not an unhandled rejection.
     this.inFlight.catch(() => {});
   }
