@@ -26,27 +26,23 @@ export async function runSync(deps: SyncDeps, id: string, context: JobContext): 
   let graphlets = 0;
   // Traces extended in place from the changes (the rest of `written` were read whole).
   let extended = 0;
-  const outcome = await deps
-    .worker(id)
-    .run(
-      { location, watermark: connection.watermark, roleOverrides: await roleOverridesOf(deps, id) },
-      context,
-      {
-        onOpened: (_version, pipelines) => context.progress({ tracesTotal: pipelines }),
-        onTrace: async (trace, update) => {
-          const traceId = await store.replaceConnectionTrace(id, trace, update);
-          if (traceId === undefined) {
-            throw new JobError('not_found', `sync: the connection "${id}" was removed`);
-          }
-          written.add(traceId);
-          if (update !== undefined) extended++;
-          graphlets += trace.graphlets.length;
-          context.progress({ tracesImported: written.size, graphletsFound: graphlets });
-          await publisher.add(traceId);
-        },
-        storedPayload: (pipeline) => store.getPipelinePayload(id, pipeline),
-      },
-    );
+  const roleOverrides = await roleOverridesOf(deps, id);
+  const request = { location, watermark: connection.watermark, roleOverrides };
+  const outcome = await deps.worker(id).run(request, context, {
+    onOpened: (_version, pipelines) => context.progress({ tracesTotal: pipelines }),
+    onTrace: async (trace, update) => {
+      const traceId = await store.replaceConnectionTrace(id, trace, update);
+      if (traceId === undefined) {
+        throw new JobError('not_found', `sync: the connection "${id}" was removed`);
+      }
+      written.add(traceId);
+      if (update !== undefined) extended++;
+      graphlets += trace.graphlets.length;
+      context.progress({ tracesImported: written.size, graphletsFound: graphlets });
+      await publisher.add(traceId);
+    },
+    storedPayload: (pipeline) => store.getPipelinePayload(id, pipeline),
+  });
   if (!outcome.ok) {
     await publisher.settle();
     if ((await store.getConnection(id)) === undefined)
