@@ -7,6 +7,10 @@
 // under a queue prefix of its own (its keys are removed after).
 //   node bench/src/scale-out-bench.ts [--pipelines 60 | --corpus corpus.sqlite] [--workers 1,2,4]
 //     [--store sqlite|postgres] [--redis redis://127.0.0.1:6379] [--skip-embedded]
+//     [--via upload|connection]
+// `--via connection` connects the corpus by path (kind sqlite) instead of uploading it: a
+// connection's first sync, fanned out per pipeline over the workers (uploadSeconds is then the
+// connection's creation, which probes the store).
 // Wall times on a shared machine: the load average before and after is printed beside them, and
 // the CPU seconds each process used from the upload to the stats answer (/proc/<pid>/stat): the
 // API process, each worker, the PostgreSQL server (its whole process tree, backends that closed
@@ -38,6 +42,8 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     store: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1,2,4' },
+    // `connection`: the corpus connected by path (kind sqlite), its first sync, instead of uploaded.
+    via: { type: 'string', default: 'upload' },
     // Repeated runs of the worker layouts (the embedded default is measured by default).
     'skip-embedded': { type: 'boolean', default: false },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
@@ -72,6 +78,8 @@ interface CpuSplit {
   readonly workerShare: number;
 }
 
+if (values.via !== 'upload' && values.via !== 'connection')
+  throw new Error(`scale-out: --via is upload or connection, not ${values.via}`);
 if (values.store !== 'sqlite' && values.store !== 'postgres')
   throw new Error(`scale-out: --store is sqlite or postgres, not ${values.store}`);
 
@@ -106,6 +114,7 @@ try {
           pipelines: runs[0]!.pipelines,
         },
         store: values.store,
+        via: values.via,
         machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg().map(round) },
         runs: runs.map((r) => ({ ...r, importSecondsPerPipeline: perPipeline(r) })),
         speedup: {
@@ -189,8 +198,12 @@ async function measure(store: string, workers: number): Promise<Run> {
     const postgresBefore = postmaster === undefined ? undefined : treeCpuSeconds(postmaster);
     const benchBefore = process.cpuUsage();
     const start = performance.now();
-    const body = (await uploadFile(`${base}/api/sources`, store)) as { job: { id: string } | null };
-    if (body.job === null) throw new Error('upload answered no job');
+    const body = (
+      values.via === 'upload'
+        ? await uploadFile(`${base}/api/sources`, store)
+        : await connect(`${base}/api/connections`, store)
+    ) as { job: { id: string } | null };
+    if (body.job === null) throw new Error(`${values.via} answered no job`);
     const uploaded = performance.now();
     const result = await waitForJob(base, body.job.id);
     const imported = performance.now();
@@ -232,6 +245,18 @@ async function measure(store: string, workers: number): Promise<Run> {
     await database?.drop();
     rmSync(data, { recursive: true, force: true });
   }
+}
+
+/** Connects the store by path (kind sqlite, read in place; no poll during the run): its answer. */
+async function connect(url: string, path: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'sqlite', path, name: 'bench', pollSeconds: 86_400 }),
+  });
+  if (!response.ok)
+    throw new Error(`connect answered ${response.status}: ${await response.text()}`);
+  return response.json();
 }
 
 /**
