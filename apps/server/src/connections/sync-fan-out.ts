@@ -2,9 +2,10 @@
  * A sync on the job queue (REDIS_URL). A first sync fans out per pipeline, as an import does: the
  * plan takes the store's watermark and lists its pipelines; one task per pipeline, on any worker,
  * reads that pipeline whole on the connection's worker thread, segments it and writes its trace
- * (replacing by connection and pipeline, so a retried task writes it once); the aggregate records
- * the watermark and caches the corpus statistics. A later sync reads the changes since the watermark in one pass: its plan runs it
- * whole and lists no tasks.
+ * at the ordinal the plan gave it (a pipeline stored already keeps its own), replacing what is
+ * there, so a retried task writes it once and tasks write side by side; the aggregate records
+ * the watermark and caches the corpus statistics. A later sync reads the changes since the
+ * watermark in one pass: its plan runs it whole and lists no tasks.
  */
 import { DEFAULT_PIPELINE, FormatError, openMlmdStore, readWatermark } from '@graphlet/formats';
 import { type FanOut, type JobContext, JobError, type Progress } from '../jobs/job-queue.ts';
@@ -21,9 +22,10 @@ import {
 import { NO_CHANGES } from './sync-messages.ts';
 import { SyncPublisher } from './sync-publisher.ts';
 
-/** One pipeline of a first sync. */
+/** One pipeline of a first sync, and the ordinal of its trace (planned, so tasks write side by side). */
 interface SyncTask {
   readonly pipeline: string;
+  readonly ordinal: number;
 }
 
 /** What a task wrote: its trace (null: no such trace, the store's empty `default`). */
@@ -64,8 +66,16 @@ export class SyncFanOut implements FanOut<SyncInput> {
     );
     await this.deps.announce(id);
     const { watermark, schemaVersion, pipelines } = await this.list(opened);
+    // A pipeline stored already (an earlier sync that stopped part way) keeps its ordinal.
+    const stored = new Map(
+      (await this.deps.store.listTraceOrdinals(id)).map((t) => [t.pipeline, t.ordinal]),
+    );
+    let next = [...stored.values()].reduce((a, b) => Math.max(a, b), 0);
     // Executions of no pipeline form a `default` trace after the pipelines (if there are any).
-    const tasks = [...pipelines, DEFAULT_PIPELINE].map((pipeline) => ({ pipeline }));
+    const tasks = [...pipelines, DEFAULT_PIPELINE].map((pipeline) => ({
+      pipeline,
+      ordinal: stored.get(pipeline) ?? ++next,
+    }));
     return {
       tasks,
       progress: { full: 1, tracesImported: 0, tracesTotal: tasks.length, graphletsFound: 0 },
@@ -75,7 +85,7 @@ export class SyncFanOut implements FanOut<SyncInput> {
 
   async task(input: SyncInput, task: unknown, context: JobContext): Promise<SyncTaskResult> {
     const id = input.connectionId;
-    const { pipeline } = task as SyncTask;
+    const { pipeline, ordinal } = task as SyncTask;
     const { label, location } = await openConnection(this.deps, id);
     let written: SyncTaskResult = { traceId: null, graphlets: 0 };
     const outcome = await this.deps.worker(id).run(
@@ -89,7 +99,7 @@ export class SyncFanOut implements FanOut<SyncInput> {
       {
         onOpened: () => {},
         onTrace: async (trace) => {
-          const traceId = await this.deps.store.replaceConnectionTrace(id, trace);
+          const traceId = await this.deps.store.putConnectionTrace(id, ordinal, trace);
           if (traceId === undefined)
             throw new JobError('not_found', `sync: the connection "${id}" was removed`);
           written = { traceId, graphlets: trace.graphlets.length };

@@ -52,7 +52,7 @@ import {
   listWasteModels,
   wasteModelTextBytes,
 } from './waste-model-rows.ts';
-import { insertTrace, writeImport } from './write-import.ts';
+import { insertTrace, traceId, writeImport } from './write-import.ts';
 
 /** The Store over one node:sqlite connection: every method runs synchronously and resolves at once. */
 export function sqliteStore(db: DatabaseSync): Store {
@@ -108,6 +108,23 @@ export function sqliteStore(db: DatabaseSync): Store {
         transaction(db, () =>
           getConnection(db, id) === undefined ? undefined : replaceTrace(db, id, trace, update),
         ),
+      ),
+    putConnectionTrace: (id, ordinal, trace) =>
+      now(() =>
+        transaction(db, () => {
+          if (getConnection(db, id) === undefined) return undefined;
+          statement(db, 'DELETE FROM traces WHERE id = ?').run(traceId(id, ordinal));
+          insertTrace(db, id, ordinal, trace);
+          return traceId(id, ordinal);
+        }),
+      ),
+    listTraceOrdinals: (sourceId) =>
+      now(
+        () =>
+          statement(
+            db,
+            'SELECT pipeline, ordinal FROM traces WHERE source_id = ? ORDER BY ordinal',
+          ).all(sourceId) as { pipeline: string; ordinal: number }[],
       ),
     getPipelinePayload: (sourceId, pipeline) =>
       now(

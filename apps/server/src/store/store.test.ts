@@ -159,6 +159,40 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
     expect(await store.setConnectionState('conn', 'ready', null)).toBe(false);
   });
 
+  it("writes a connection's traces at planned ordinals, replacing in place, and refuses a removed connection", async () => {
+    await store.insertConnection({
+      id: 'fan',
+      name: 'fanned',
+      kind: 'postgres',
+      location: 'postgres://x/y',
+      secret: null,
+      pollSeconds: 60,
+      schemaVersion: 10,
+    });
+    // Tasks finish in any order: each writes at its own ordinal.
+    expect(await store.putConnectionTrace('fan', 2, rich('q', 50))).toBe('fan-2');
+    expect(await store.putConnectionTrace('fan', 1, rich('p'))).toBe('fan-1');
+    const again = rich('p', 200);
+    expect(await store.putConnectionTrace('fan', 1, again)).toBe('fan-1');
+    expect(await store.listTraceOrdinals('fan')).toEqual([
+      { pipeline: 'p', ordinal: 1 },
+      { pipeline: 'q', ordinal: 2 },
+    ]);
+    expect(await store.getTracePayload('fan-1')).toBe(again.payload);
+    expect((await store.searchCorpus('Pusher', 10)).hits.map((h) => h.traceId).sort()).toEqual([
+      'fan-1',
+      'fan-1',
+      'fan-2',
+      'fan-2',
+    ]);
+    // A later sync's write of the same pipeline finds it at its planned ordinal.
+    expect(await store.replaceConnectionTrace('fan', rich('q', 300))).toBe('fan-2');
+    expect(await store.replaceConnectionTrace('fan', rich('r', 400))).toBe('fan-3');
+    await store.deleteSource('fan');
+    expect(await store.putConnectionTrace('fan', 1, rich('p'))).toBeUndefined();
+    expect(await store.listTraceOrdinals('fan')).toEqual([]);
+  });
+
   it('evicts the least recently used results past the byte budget', async () => {
     await store.putResult('a', 'aaaa', 10);
     await store.putResult('b', 'bbbb', 10);

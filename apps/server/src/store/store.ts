@@ -134,6 +134,18 @@ export interface Store {
     trace: ImportedTrace,
     update?: TraceUpdate,
   ): Promise<string | undefined>;
+  /**
+   * Writes a connection's trace at an ordinal its sync planned (a task of a first sync fanned out
+   * per pipeline), replacing what is stored there; tasks of one connection write side by side,
+   * and two runs of one task store it once. Its id, or undefined when the connection is gone.
+   */
+  putConnectionTrace(
+    connectionId: string,
+    ordinal: number,
+    trace: ImportedTrace,
+  ): Promise<string | undefined>;
+  /** Each stored trace's pipeline and ordinal in a source (what a fanned-out sync plans from). */
+  listTraceOrdinals(sourceId: string): Promise<{ pipeline: string; ordinal: number }[]>;
   /** The stored trace JSON of a connection's pipeline (what a later sync extends), if any. */
   getPipelinePayload(sourceId: string, pipeline: string): Promise<string | undefined>;
 

@@ -20,7 +20,7 @@ type PipelineWriteMethods = Pick<
 >;
 
 /** PostgreSQL's unique_violation: a concurrent task committed the same trace first. */
-const UNIQUE_VIOLATION = '23505';
+export const UNIQUE_VIOLATION = '23505';
 
 /** The fan-out's writes over a pool whose database is migrated. */
 export function postgresPipelineWrites(pool: pg.Pool): PipelineWriteMethods {

@@ -18,9 +18,10 @@ import {
   toGraphlet,
   toSummary,
 } from '../trace-queries.ts';
+import { traceId } from '../write-import.ts';
 import { migratePostgres } from './migrate-postgres.ts';
 import { updateLiveSource } from './postgres-live-source.ts';
-import { postgresPipelineWrites } from './postgres-pipeline-writes.ts';
+import { postgresPipelineWrites, UNIQUE_VIOLATION } from './postgres-pipeline-writes.ts';
 import { createPool, inTransaction, type PostgresLocation } from './postgres-pool.ts';
 import { postgresWasteRows } from './postgres-waste-rows.ts';
 import { insertSource, insertTrace, replaceTrace } from './postgres-writes.ts';
@@ -188,6 +189,32 @@ export function postgresStore(pool: pg.Pool): Store {
         if (found.rowCount === 0) return undefined;
         return replaceTrace(client, connectionId, trace);
       });
+    },
+    async putConnectionTrace(connectionId, ordinal, trace) {
+      const id = traceId(connectionId, ordinal);
+      try {
+        return await inTransaction(pool, async (client) => {
+          const found = await client.query('SELECT 1 FROM connections WHERE id = $1', [
+            connectionId,
+          ]);
+          if (found.rowCount === 0) return undefined;
+          // FOR SHARE: the sync's tasks write side by side; a delete waits for them.
+          await client.query('SELECT 1 FROM sources WHERE id = $1 FOR SHARE', [connectionId]);
+          await client.query('DELETE FROM traces WHERE id = $1', [id]);
+          await insertTrace(client, connectionId, ordinal, trace);
+          return id;
+        });
+      } catch (error) {
+        // Two runs of one task at once (a stalled one and its retry): the later commit loses.
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) return id;
+        throw error;
+      }
+    },
+    listTraceOrdinals(sourceId) {
+      return rows<{ pipeline: string; ordinal: number }>(
+        'SELECT pipeline, ordinal FROM traces WHERE source_id = $1 ORDER BY ordinal',
+        [sourceId],
+      );
     },
     async searchCorpus(text, limit) {
       const pattern = likePattern(text);
