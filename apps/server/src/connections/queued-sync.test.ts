@@ -49,6 +49,10 @@ async function column(url: string, sql: string): Promise<unknown[]> {
   }
 }
 
+/** Connects the PostgreSQL MLMD store at `url` (no poll during the test). */
+const connectStore = (server: Server, url: string, name: string) =>
+  post(server, '/api/connections', { kind: 'postgres', url, name, pollSeconds: 3600 });
+
 /** The worker (BullMQ's processedBy) of each sync task that ran to the end. */
 async function syncTasksRun(prefix: string): Promise<string[]> {
   const queue = new Queue('sync-tasks', { connection: { url: TEST_REDIS_URL }, prefix });
@@ -182,12 +186,7 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
     try {
       await Promise.all([a.ready, b.ready]);
       for (let i = 0; i < 2; i++) workers.push(await startWorker(dir, prefix, 2_000));
-      const created = await post(a, '/api/connections', {
-        kind: 'postgres',
-        url: db.url,
-        name: 'fanned',
-        pollSeconds: 3600,
-      });
+      const created = await connectStore(a, db.url, 'fanned');
       expect(created.status).toBe(202);
       const { connection, job } = (await created.json()) as ConnectionCreated;
       expect(await poll(viaApp(b, job!.id))).toMatchObject({
@@ -242,12 +241,7 @@ describe('connection syncs as queued jobs (PostgreSQL + Redis, two APIs, worker 
     try {
       await server.ready;
       for (let i = 0; i < 3; i++) workers.push(await startWorker(dir, prefix, 2_000));
-      const created = await post(server, '/api/connections', {
-        kind: 'postgres',
-        url: db.url,
-        name: 'killed',
-        pollSeconds: 3600,
-      });
+      const created = await connectStore(server, db.url, 'killed');
       const { connection, job } = (await created.json()) as ConnectionCreated;
       await poll(viaApp(server, job!.id), importing(2));
       // Every worker is busy with a pipeline now: the killed one takes its task down with it.

@@ -9,6 +9,7 @@
  */
 import { DEFAULT_PIPELINE, FormatError, openMlmdStore, readWatermark } from '@graphlet/formats';
 import { type FanOut, type JobContext, JobError, type Progress } from '../jobs/job-queue.ts';
+import { pipelineProgress } from '../jobs/pipeline-progress.ts';
 import { runSync } from './run-sync.ts';
 import {
   failConnection,
@@ -115,14 +116,7 @@ export class SyncFanOut implements FanOut<SyncInput> {
 
   fold(progress: Progress, result: unknown): Progress {
     const { traceId, graphlets } = result as SyncTaskResult;
-    // The `default` trace, planned in case, does not exist when every execution has a pipeline.
-    const total = Number(progress.tracesTotal ?? 0);
-    return {
-      ...progress,
-      tracesTotal: traceId === null ? total - 1 : total,
-      tracesImported: Number(progress.tracesImported ?? 0) + (traceId === null ? 0 : 1),
-      graphletsFound: Number(progress.graphletsFound ?? 0) + graphlets,
-    };
+    return pipelineProgress(progress, traceId !== null, graphlets);
   }
 
   async aggregate(

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { FanOut, Progress } from '../jobs/job-queue.ts';
 import { JobError } from '../jobs/job-queue.ts';
+import { pipelineProgress } from '../jobs/pipeline-progress.ts';
 import { openWorkerStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { whileUnreachable } from '../store/while-unreachable.ts';
@@ -118,14 +119,7 @@ export class FanOutImport implements FanOut<ImportRequest> {
 
   fold(progress: Progress, result: unknown): Progress {
     const { write, graphlets } = result as PipelineResult;
-    // An MLMD store's `default` trace, planned in case, is empty when every execution has a pipeline.
-    const total = Number(progress.tracesTotal ?? 0);
-    return {
-      ...progress,
-      tracesTotal: write === 'empty' ? total - 1 : total,
-      tracesImported: Number(progress.tracesImported ?? 0) + (write === 'empty' ? 0 : 1),
-      graphletsFound: Number(progress.graphletsFound ?? 0) + graphlets,
-    };
+    return pipelineProgress(progress, write !== 'empty', graphlets);
   }
 
   /** `carry`: the plan's reader warnings, reported in the result as a single import does. */

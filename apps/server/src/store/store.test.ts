@@ -30,6 +30,17 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
   afterAll(async () => {
     await test?.drop();
   });
+  /** A PostgreSQL connection row named `id`, with its empty source. */
+  const insertConnection = (id: string) =>
+    store.insertConnection({
+      id,
+      name: id,
+      kind: 'postgres',
+      location: 'postgres://x/y',
+      secret: null,
+      pollSeconds: 60,
+      schemaVersion: 10,
+    });
   beforeEach(async () => {
     await test.reset();
   });
@@ -121,15 +132,7 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
   });
 
   it("replaces a connection's trace of a pipeline in place, and refuses a removed connection", async () => {
-    await store.insertConnection({
-      id: 'conn',
-      name: 'live',
-      kind: 'postgres',
-      location: 'postgres://x/y',
-      secret: null,
-      pollSeconds: 60,
-      schemaVersion: 10,
-    });
+    await insertConnection('conn');
     expect(await store.replaceConnectionTrace('conn', rich('p'))).toBe('conn-1');
     expect(await store.replaceConnectionTrace('conn', rich('q', 50))).toBe('conn-2');
     const again = rich('p', 200);
@@ -160,15 +163,7 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
   });
 
   it("writes a connection's traces at planned ordinals, replacing in place, and refuses a removed connection", async () => {
-    await store.insertConnection({
-      id: 'fan',
-      name: 'fanned',
-      kind: 'postgres',
-      location: 'postgres://x/y',
-      secret: null,
-      pollSeconds: 60,
-      schemaVersion: 10,
-    });
+    await insertConnection('fan');
     // Tasks finish in any order: each writes at its own ordinal.
     expect(await store.putConnectionTrace('fan', 2, rich('q', 50))).toBe('fan-2');
     expect(await store.putConnectionTrace('fan', 1, rich('p'))).toBe('fan-1');
