@@ -53,8 +53,18 @@ export class ValueSink {
     this.data[this.size++] = value;
   }
 
+  /** Appends every value of `values` (as `toArray` gave them). */
+  pushAll(values: readonly number[]): void {
+    for (const v of values) this.push(v);
+  }
+
   get length(): number {
     return this.size;
+  }
+
+  /** The values in the order pushed, as a plain array (JSON-safe: only finite values are kept). */
+  toArray(): number[] {
+    return Array.from(this.data.subarray(0, this.size));
   }
 
   /** The values, sorted ascending (a copy). */

@@ -24,6 +24,20 @@ export const NO_MODEL_TYPE =
 export type Figure3 = Pick<CorpusStatistics['figures'], '3a' | '3b' | '3c' | '3d' | '3e' | '3f'>;
 
 type Sinks = Record<ModelClass, ValueSink>;
+const MEASURES = ['lifespan', 'perDay', 'features'] as const;
+type Measure = (typeof MEASURES)[number];
+const mapMeasures = <T>(f: (m: Measure) => T) =>
+  Object.fromEntries(MEASURES.map((m) => [m, f(m)])) as Record<Measure, T>;
+const mapClasses = <T>(f: (c: ModelClass) => T) =>
+  Object.fromEntries(MODEL_CLASSES.map((c) => [c, f(c)])) as Record<ModelClass, T>;
+
+/** What figure 3's collector saves: each measure's values, whole and per model class. */
+interface Saved {
+  readonly withGraphlets: number;
+  readonly anyTyped: boolean;
+  readonly sinks: Record<Measure, number[]>;
+  readonly byClass: Record<Measure, Record<ModelClass, number[]>>;
+}
 const sinksByClass = (): Sinks => ({
   DNN: new ValueSink(),
   Linear: new ValueSink(),
@@ -37,13 +51,14 @@ const sinksByClass = (): Sinks => ({
  * Feature count: distinct features over the pipeline's data spans. A pipeline's class is that
  * of its most common trainer model type.
  */
-export function figure3Collector(): Collector<Figure3> {
+export function figure3Collector(): Collector<Figure3, Saved> {
   const lifespan = new ValueSink();
   const perDay = new ValueSink();
   const features = new ValueSink();
   const byClass = { lifespan: sinksByClass(), perDay: sinksByClass(), features: sinksByClass() };
   let withGraphlets = 0;
   let anyTyped = false;
+  const all = { lifespan, perDay, features };
   return {
     add(p) {
       const cls = p.modelClass;
@@ -61,6 +76,20 @@ export function figure3Collector(): Collector<Figure3> {
       if (p.features !== undefined) {
         features.push(p.features.features);
         if (cls !== undefined) byClass.features[cls].push(p.features.features);
+      }
+    },
+    save: () => ({
+      withGraphlets,
+      anyTyped,
+      sinks: mapMeasures((m) => all[m].toArray()),
+      byClass: mapMeasures((m) => mapClasses((c) => byClass[m][c].toArray())),
+    }),
+    merge(saved) {
+      withGraphlets += saved.withGraphlets;
+      anyTyped ||= saved.anyTyped;
+      for (const m of MEASURES) {
+        all[m].pushAll(saved.sinks[m]);
+        for (const c of MODEL_CLASSES) byClass[m][c].pushAll(saved.byClass[m][c]);
       }
     },
     finish(bins) {

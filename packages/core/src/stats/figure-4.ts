@@ -12,18 +12,37 @@ import type { Collector } from './pipeline-context.ts';
 const NO_ANALYZERS =
   'no Transform execution carries an analyzers property; real TFX stores do not record it';
 
+/** A sum and how many values it adds. */
+interface Mean {
+  sum: number;
+  n: number;
+}
+
+/** What figure 4's collector saves: its counts per analyzer kind and the feature-kind sums. */
+interface Saved {
+  readonly recording: number;
+  readonly pipelinesUsing: Readonly<Record<string, number>>;
+  readonly uses: Readonly<Record<string, number>>;
+  readonly featurePipelines: number;
+  readonly shareSum: number;
+  readonly domains: Readonly<Record<'all' | 'DNN' | 'Linear', Mean>>;
+}
+
 /**
  * Pipeline shares are over the pipelines that record analyzers at all, so stores lacking the
  * metadata do not count as pipelines using none. Categorical share is the mean over pipelines
  * of each pipeline's share; domain sizes are averaged over all categorical features.
  */
-export function figure4Collector(): Collector<Figure4> {
+export function figure4Collector(): Collector<Figure4, Saved> {
   const pipelinesUsing = new Map<string, number>();
   const uses = new Map<string, number>();
   let recording = 0;
   let featurePipelines = 0;
   let shareSum = 0;
   const domains = { all: { sum: 0, n: 0 }, DNN: { sum: 0, n: 0 }, Linear: { sum: 0, n: 0 } };
+  const addAll = (into: Map<string, number>, from: Readonly<Record<string, number>>) => {
+    for (const [kind, n] of Object.entries(from)) into.set(kind, (into.get(kind) ?? 0) + n);
+  };
   return {
     add(p) {
       const here = new Map<string, number>();
@@ -54,6 +73,25 @@ export function figure4Collector(): Collector<Figure4> {
             domains[p.modelClass].n++;
           }
         }
+      }
+    },
+    save: () => ({
+      recording,
+      pipelinesUsing: Object.fromEntries(pipelinesUsing),
+      uses: Object.fromEntries(uses),
+      featurePipelines,
+      shareSum,
+      domains: { all: { ...domains.all }, DNN: { ...domains.DNN }, Linear: { ...domains.Linear } },
+    }),
+    merge(saved) {
+      recording += saved.recording;
+      addAll(pipelinesUsing, saved.pipelinesUsing);
+      addAll(uses, saved.uses);
+      featurePipelines += saved.featurePipelines;
+      shareSum += saved.shareSum;
+      for (const k of ['all', 'DNN', 'Linear'] as const) {
+        domains[k].sum += saved.domains[k].sum;
+        domains[k].n += saved.domains[k].n;
       }
     },
     finish() {

@@ -2,10 +2,18 @@
 import { MODEL_TYPES, type ModelType } from '../metadata-keys.ts';
 import { availability, type Figure5 } from './corpus-statistics.ts';
 import { NO_MODEL_TYPE, NO_TRAINER } from './figure-3.ts';
+import { addInto } from './merge-counts.ts';
 import type { Collector } from './pipeline-context.ts';
 
+/** What figure 5's collector saves: trainer runs per model type (MODEL_TYPES order) and totals. */
+interface Saved {
+  readonly counts: number[];
+  readonly trainers: number;
+  readonly typed: number;
+}
+
 /** Shares are over the trainer runs that record a model type; `trainersWithType` says how many. */
-export function figure5Collector(): Collector<Figure5> {
+export function figure5Collector(): Collector<Figure5, Saved> {
   const counts = new Float64Array(MODEL_TYPES.length);
   let trainers = 0;
   let typed = 0;
@@ -17,6 +25,12 @@ export function figure5Collector(): Collector<Figure5> {
         typed++;
         counts[MODEL_TYPES.indexOf(t)]! += 1;
       }
+    },
+    save: () => ({ counts: Array.from(counts), trainers, typed }),
+    merge(saved) {
+      addInto(counts, saved.counts);
+      trainers += saved.trainers;
+      typed += saved.typed;
     },
     finish() {
       const record = <T>(f: (i: number) => T) =>

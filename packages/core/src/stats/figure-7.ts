@@ -5,8 +5,17 @@
 import type { ExecutionId } from '../ids.ts';
 import { availability, type Figure7 } from './corpus-statistics.ts';
 import { COST_SOURCES, type CostSource, costWithSource } from './execution-cost.ts';
+import { addCounts, addInto } from './merge-counts.ts';
 import { OPERATOR_GROUPS, type OperatorGroup, operatorGroup } from './operator-group.ts';
 import type { Collector } from './pipeline-context.ts';
+
+/** What figure 7's collector saves: seconds per operator group, cost sources, pre and post sums. */
+interface Saved {
+  readonly seconds: number[];
+  readonly sources: Record<CostSource, number>;
+  readonly pre: number;
+  readonly post: number;
+}
 
 const NO_COMPUTE =
   'no execution records cpu_seconds or both start and end times, so no compute cost is known';
@@ -16,7 +25,7 @@ const NO_COMPUTE =
  * other non-trainer members of graphlets. Each execution counts once, however many graphlets
  * hold it (a span read by a rolling window of 30 trainings is ingested once).
  */
-export function figure7Collector(): Collector<Figure7> {
+export function figure7Collector(): Collector<Figure7, Saved> {
   const index = new Map(OPERATOR_GROUPS.map((g, i) => [g, i]));
   const seconds = new Float64Array(OPERATOR_GROUPS.length);
   const sources = Object.fromEntries(COST_SOURCES.map((s) => [s, 0])) as Record<CostSource, number>;
@@ -45,6 +54,13 @@ export function figure7Collector(): Collector<Figure7> {
         if (where === 'post') post += cost.get(id) ?? 0;
         else pre += cost.get(id) ?? 0;
       }
+    },
+    save: () => ({ seconds: Array.from(seconds), sources: { ...sources }, pre, post }),
+    merge(saved) {
+      addInto(seconds, saved.seconds);
+      addCounts(sources, saved.sources);
+      pre += saved.pre;
+      post += saved.post;
     },
     finish() {
       const total = seconds.reduce((a, b) => a + b, 0);

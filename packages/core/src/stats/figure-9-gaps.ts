@@ -9,6 +9,14 @@ import type { Collector, PipelineContext } from './pipeline-context.ts';
 
 const HOUR_MS = 3_600_000;
 
+/** What the gaps collector saves: both sinks' hours, graphlets, pipelines with two or more. */
+interface Saved {
+  readonly all: number[];
+  readonly pushed: number[];
+  readonly graphlets: number;
+  readonly multi: number;
+}
+
 /** Trainer start of a graphlet: Graphlet.startMs, else its trainer execution's start. */
 function graphletStart(p: PipelineContext, i: number): number | undefined {
   const g = p.graphlets[i];
@@ -17,7 +25,7 @@ function graphletStart(p: PipelineContext, i: number): number | undefined {
 }
 
 /** Both panels hold the same data; 9(a) is read through `pdf`, 9(b) through `cdf`. */
-export function figure9GapsCollector(): Collector<{ '9a': GapFigure; '9b': GapFigure }> {
+export function figure9GapsCollector(): Collector<{ '9a': GapFigure; '9b': GapFigure }, Saved> {
   const all = new ValueSink();
   const pushed = new ValueSink();
   let graphlets = 0;
@@ -37,6 +45,13 @@ export function figure9GapsCollector(): Collector<{ '9a': GapFigure; '9b': GapFi
         if (t !== undefined && prevPushed !== undefined) pushed.push((t - prevPushed) / HOUR_MS);
         prevPushed = t;
       });
+    },
+    save: () => ({ all: all.toArray(), pushed: pushed.toArray(), graphlets, multi }),
+    merge(saved) {
+      all.pushAll(saved.all);
+      pushed.pushAll(saved.pushed);
+      graphlets += saved.graphlets;
+      multi += saved.multi;
     },
     finish(bins) {
       const edges = logEdges([all.sorted(), pushed.sorted()], bins.binsPerDecade);

@@ -4,11 +4,18 @@ import { distributionOf, ValueSink } from './distribution.ts';
 import { NO_TRAINER } from './figure-3.ts';
 import type { Collector } from './pipeline-context.ts';
 
+/** What figure 9(c)'s collector saves: one value per pipeline, graphlets and pushes. */
+interface Saved {
+  readonly values: number[];
+  readonly graphlets: number;
+  readonly pushes: number;
+}
+
 /**
  * A pipeline's value is the mean, over its consecutive pushes (in trainer start order), of the
  * number of unpushed graphlets between them; pipelines with fewer than two pushes have none.
  */
-export function figure9cCollector(): Collector<DistributionFigure> {
+export function figure9cCollector(): Collector<DistributionFigure, Saved> {
   const sink = new ValueSink();
   let graphlets = 0;
   let pushes = 0;
@@ -33,6 +40,12 @@ export function figure9cCollector(): Collector<DistributionFigure> {
         between = 0;
       }
       if (intervals > 0) sink.push(sum / intervals);
+    },
+    save: () => ({ values: sink.toArray(), graphlets, pushes }),
+    merge(saved) {
+      sink.pushAll(saved.values);
+      graphlets += saved.graphlets;
+      pushes += saved.pushes;
     },
     finish(bins) {
       const reason =

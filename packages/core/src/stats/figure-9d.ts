@@ -5,8 +5,15 @@ import { costWithSource } from './execution-cost.ts';
 import { NO_TRAINER } from './figure-3.ts';
 import type { Collector } from './pipeline-context.ts';
 
+/** What figure 9(d)'s collector saves: trainer seconds, pushed and unpushed, and graphlets. */
+interface Saved {
+  readonly pushed: number[];
+  readonly unpushed: number[];
+  readonly graphlets: number;
+}
+
 /** Trainers of unknown cost (no cpu_seconds, no start and end) are left out. */
-export function figure9dCollector(): Collector<Figure9d> {
+export function figure9dCollector(): Collector<Figure9d, Saved> {
   const pushed = new ValueSink();
   const unpushed = new ValueSink();
   let graphlets = 0;
@@ -20,6 +27,12 @@ export function figure9dCollector(): Collector<Figure9d> {
         if (c.source === 'unknown') continue;
         (g.pushed ? pushed : unpushed).push(c.seconds);
       }
+    },
+    save: () => ({ pushed: pushed.toArray(), unpushed: unpushed.toArray(), graphlets }),
+    merge(saved) {
+      pushed.pushAll(saved.pushed);
+      unpushed.pushAll(saved.unpushed);
+      graphlets += saved.graphlets;
     },
     finish(bins) {
       const edges = logEdges([pushed.sorted(), unpushed.sorted()], bins.binsPerDecade);

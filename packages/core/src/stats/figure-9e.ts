@@ -6,8 +6,14 @@ import type { Collector } from './pipeline-context.ts';
 
 const HOUR_MS = 3_600_000;
 
+/** What figure 9(e)'s collector saves: graphlet durations in hours, and graphlets. */
+interface Saved {
+  readonly hours: number[];
+  readonly graphlets: number;
+}
+
 /** Graphlets whose executions record no start or no end time are left out. */
-export function figure9eCollector(): Collector<DistributionFigure> {
+export function figure9eCollector(): Collector<DistributionFigure, Saved> {
   const sink = new ValueSink();
   let graphlets = 0;
   return {
@@ -25,6 +31,11 @@ export function figure9eCollector(): Collector<DistributionFigure> {
           sink.push(Math.max(0, end - start) / HOUR_MS);
         }
       }
+    },
+    save: () => ({ hours: sink.toArray(), graphlets }),
+    merge(saved) {
+      sink.pushAll(saved.hours);
+      graphlets += saved.graphlets;
     },
     finish(bins) {
       const reason =

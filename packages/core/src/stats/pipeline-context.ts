@@ -51,9 +51,17 @@ export interface PipelineContext {
   readonly pairs: readonly ConsecutivePair[];
 }
 
-/** A per-figure accumulator: sees each pipeline once, then produces its part of the document. */
-export interface Collector<T> {
+/**
+ * A per-figure accumulator: sees each pipeline once, then produces its part of the document.
+ * What it has seen can be saved as plain JSON-safe data and merged into another of its kind, so
+ * pipelines measured apart (one task each) add up to the statistics of them all.
+ */
+export interface Collector<T, S = unknown> {
   add(pipeline: PipelineContext): void;
+  /** What it has seen so far, as plain data (numbers, arrays, records; no Infinity). */
+  save(): S;
+  /** Takes in what a collector of the same kind saved, as if it had seen those pipelines too. */
+  merge(saved: S): void;
   finish(bins: BinOptions): T;
 }
 

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { segmentGraphlets } from '../segment-graphlets.ts';
+import { differencesBeyondRounding } from '../testing/close-to.ts';
 import {
   FAILED_TRAINERS_COST as COST,
   failedTrainersTrace,
 } from '../testing/failed-trainers-trace.ts';
 import { TraceBuilder } from '../trace-builder.ts';
 import { PAPER_CLAIMS, PAPER_TARGETS, STATISTICS_TITLES, valueAtPath } from './paper-targets.ts';
-import { computeStatistics, createStatsAccumulator } from './stats-accumulator.ts';
+import {
+  computeStatistics,
+  createStatsAccumulator,
+  pipelineStatsState,
+  STATS_STATE_VERSION,
+  type StatsState,
+} from './stats-accumulator.ts';
 import { tinyCorpus } from './tiny-corpus.test-support.ts';
 
 // Every expected value below is computed by hand from tiny-corpus.test-support.ts.
@@ -291,5 +298,51 @@ describe('PAPER_TARGETS', () => {
     // JSON objects list integer-like keys ("4") first, so compare as sets.
     expect(Object.keys(STATISTICS_TITLES).sort()).toEqual(sections.sort());
     for (const path of Object.keys(PAPER_CLAIMS)) expect(sections, path).toContain(path);
+  });
+});
+
+describe('statistics saved per pipeline and merged', () => {
+  const pipelines = [...tinyCorpus(), { trace: failedTrainersTrace(), graphlets: [] }].map((p) =>
+    p.graphlets.length > 0 ? p : { trace: p.trace, graphlets: segmentGraphlets(p.trace).graphlets },
+  );
+  const whole = computeStatistics(pipelines);
+  // Through JSON, as a store keeps them.
+  const saved = pipelines.map(
+    (p) => JSON.parse(JSON.stringify(pipelineStatsState(p.trace, p.graphlets))) as StatsState,
+  );
+
+  it('add up to the statistics of the whole corpus in one pass', () => {
+    const merged = createStatsAccumulator();
+    for (const state of saved) merged.merge(state);
+    expect(differencesBeyondRounding(merged.finish(), whole)).toEqual([]);
+    expect(merged.finish().corpus.failedTrainerGraphlets).toBe(4);
+    // Every count a collector keeps, not only those the document shows on this corpus.
+    const direct = createStatsAccumulator();
+    for (const p of pipelines) direct.add(p.trace, p.graphlets);
+    expect(differencesBeyondRounding(merged.save(), direct.save())).toEqual([]);
+  });
+
+  it('merge in any grouping: parts of parts, and with pipelines added directly', () => {
+    const first = createStatsAccumulator();
+    first.merge(saved[0]!);
+    first.add(pipelines[1]!.trace, pipelines[1]!.graphlets);
+    const rest = createStatsAccumulator();
+    for (const state of saved.slice(2)) rest.merge(state);
+    const merged = createStatsAccumulator();
+    merged.merge(JSON.parse(JSON.stringify(rest.save())) as StatsState);
+    merged.merge(first.save());
+    expect(differencesBeyondRounding(merged.finish(), whole)).toEqual([]);
+  });
+
+  it('refuse a state of another version or missing a part', () => {
+    const acc = createStatsAccumulator();
+    expect(() => acc.merge({ ...saved[0]!, version: STATS_STATE_VERSION + 1 })).toThrow(/version/);
+    const { f3: _, ...parts } = saved[0]!.parts;
+    expect(() => acc.merge({ version: STATS_STATE_VERSION, parts })).toThrow(/lack f3/);
+  });
+
+  it('hold no Infinity for JSON to lose: an empty state round-trips', () => {
+    const empty = createStatsAccumulator().save();
+    expect(JSON.parse(JSON.stringify(empty))).toEqual(empty);
   });
 });

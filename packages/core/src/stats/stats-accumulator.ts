@@ -18,7 +18,7 @@ import { figure9cCollector } from './figure-9c.ts';
 import { figure9dCollector } from './figure-9d.ts';
 import { figure9eCollector } from './figure-9e.ts';
 import { figure9fCollector } from './figure-9f.ts';
-import { pipelineContext } from './pipeline-context.ts';
+import { type Collector, pipelineContext } from './pipeline-context.ts';
 import { table1Collector } from './table-1.ts';
 import { table2Collector } from './table-2.ts';
 
@@ -28,9 +28,28 @@ export interface StatsOptions {
   readonly linearBins?: number;
 }
 
+/**
+ * The version of what `save` writes. Bump it when a collector's saved shape or meaning changes:
+ * states saved under another version are measured again from their traces, never merged.
+ */
+export const STATS_STATE_VERSION = 1;
+
+/** What an accumulator has seen, as plain JSON-safe data: one part per collector. */
+export interface StatsState {
+  readonly version: number;
+  readonly parts: Readonly<Record<string, unknown>>;
+}
+
 /** Accepts pipelines one at a time; `finish` computes the document (and may be called again). */
 export interface StatsAccumulator {
   add(trace: Trace, graphlets: readonly Graphlet[]): void;
+  /** What it has seen so far (JSON-safe), for `merge` in another accumulator. */
+  save(): StatsState;
+  /**
+   * Takes in what another accumulator saved, as if it had seen those pipelines too: the document
+   * is the same up to the rounding of sums added in another order. Throws on another version.
+   */
+  merge(state: StatsState): void;
   finish(): CorpusStatistics;
 }
 
@@ -66,11 +85,48 @@ export function createStatsAccumulator(options: StatsOptions = {}): StatsAccumul
   const f9f = figure9fCollector();
   const t1 = table1Collector();
   const t2 = table2Collector();
-  const all = [corpus, f3, f4, f5, f6, f7, gaps, f9c, f9d, f9e, f9f, t1, t2];
+  const parts: Record<string, Collector<unknown, unknown>> = {
+    corpus,
+    f3,
+    f4,
+    f5,
+    f6,
+    f7,
+    gaps,
+    f9c,
+    f9d,
+    f9e,
+    f9f,
+    t1,
+    t2,
+  };
+  const all = Object.values(parts);
   return {
     add(trace, graphlets) {
       const context = pipelineContext(trace, graphlets);
       for (const c of all) c.add(context);
+    },
+    save: () => ({
+      version: STATS_STATE_VERSION,
+      parts: Object.fromEntries(Object.entries(parts).map(([k, c]) => [k, c.save()])),
+    }),
+    merge(state) {
+      if (state.version !== STATS_STATE_VERSION) {
+        throw new TraceError(
+          'invalid_argument',
+          'stats',
+          `saved statistics are version ${state.version}, this build merges ${STATS_STATE_VERSION}`,
+        );
+      }
+      const missing = Object.keys(parts).filter((k) => state.parts[k] === undefined);
+      if (missing.length > 0) {
+        throw new TraceError(
+          'invalid_argument',
+          'stats',
+          `saved statistics lack ${missing.join(', ')}`,
+        );
+      }
+      for (const [k, c] of Object.entries(parts)) c.merge(state.parts[k]);
     },
     finish() {
       const fig3 = f3.finish(bins);
@@ -99,6 +155,19 @@ export function createStatsAccumulator(options: StatsOptions = {}): StatsAccumul
       };
     },
   };
+}
+
+/**
+ * What the statistics see in one pipeline, saved: pipelines measured apart (a task each) merge
+ * into the statistics of all of them without reading their traces again.
+ * @example
+ * const acc = createStatsAccumulator();
+ * for (const p of pipelines) acc.merge(pipelineStatsState(p.trace, p.graphlets));
+ */
+export function pipelineStatsState(trace: Trace, graphlets: readonly Graphlet[]): StatsState {
+  const acc = createStatsAccumulator();
+  acc.add(trace, graphlets);
+  return acc.save();
 }
 
 /**

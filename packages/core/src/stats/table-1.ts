@@ -8,10 +8,19 @@ import { quarterBins, ValueSink } from './distribution.ts';
 import { NO_FEATURE_STATISTICS, NO_TRAINER } from './figure-3.ts';
 import type { Collector } from './pipeline-context.ts';
 
+/** What table 1's collector saves: each similarity's values, graphlets and pairs. */
+interface Saved {
+  readonly jaccard: number[];
+  readonly dataset: number[];
+  readonly perPipeline: number[];
+  readonly graphlets: number;
+  readonly pairs: number;
+}
+
 export const NO_PAIRS = 'no pipeline has two graphlets, so no consecutive pair exists';
 
 /** Pairs whose metric is undefined (no spans, no comparable feature statistics) are left out. */
-export function table1Collector(): Collector<Table1> {
+export function table1Collector(): Collector<Table1, Saved> {
   const jaccard = new ValueSink();
   const dataset = new ValueSink();
   const perPipeline = new ValueSink();
@@ -32,6 +41,20 @@ export function table1Collector(): Collector<Table1> {
         }
       }
       if (n > 0) perPipeline.push(sum / n);
+    },
+    save: () => ({
+      jaccard: jaccard.toArray(),
+      dataset: dataset.toArray(),
+      perPipeline: perPipeline.toArray(),
+      graphlets,
+      pairs,
+    }),
+    merge(saved) {
+      jaccard.pushAll(saved.jaccard);
+      dataset.pushAll(saved.dataset);
+      perPipeline.pushAll(saved.perPipeline);
+      graphlets += saved.graphlets;
+      pairs += saved.pairs;
     },
     finish() {
       const base = graphlets === 0 ? NO_TRAINER : pairs === 0 ? NO_PAIRS : undefined;

@@ -10,6 +10,22 @@ import { NO_PAIRS } from './table-1.ts';
 const NO_CODE_VERSION =
   'no Trainer carries a code_version property; real TFX stores do not record it';
 
+/** A Split's sums and counts, as saved. */
+interface SplitSums {
+  readonly pushed: number;
+  readonly pushedN: number;
+  readonly unpushed: number;
+  readonly unpushedN: number;
+}
+
+/** What table 2's collector saves: both splits, graphlets and pairs. */
+interface Saved {
+  readonly input: SplitSums;
+  readonly code: SplitSums;
+  readonly graphlets: number;
+  readonly pairs: number;
+}
+
 class Split {
   pushed = 0;
   pushedN = 0;
@@ -26,6 +42,18 @@ class Split {
     }
   }
 
+  save(): SplitSums {
+    const { pushed, pushedN, unpushed, unpushedN } = this;
+    return { pushed, pushedN, unpushed, unpushedN };
+  }
+
+  merge(saved: SplitSums): void {
+    this.pushed += saved.pushed;
+    this.pushedN += saved.pushedN;
+    this.unpushed += saved.unpushed;
+    this.unpushedN += saved.unpushedN;
+  }
+
   finish(reason: string): PushSplit {
     const n = this.pushedN + this.unpushedN;
     return {
@@ -39,7 +67,7 @@ class Split {
 }
 
 /** Code match counts 1 when the trainer's code_version equals the previous trainer's, else 0. */
-export function table2Collector(): Collector<Table2> {
+export function table2Collector(): Collector<Table2, Saved> {
   const input = new Split();
   const code = new Split();
   let graphlets = 0;
@@ -53,6 +81,13 @@ export function table2Collector(): Collector<Table2> {
         if (pair.dataset !== undefined) input.add(pair.dataset, pushed);
         if (pair.codeMatch !== undefined) code.add(pair.codeMatch ? 1 : 0, pushed);
       });
+    },
+    save: () => ({ input: input.save(), code: code.save(), graphlets, pairs }),
+    merge(saved) {
+      input.merge(saved.input);
+      code.merge(saved.code);
+      graphlets += saved.graphlets;
+      pairs += saved.pairs;
     },
     finish() {
       const base = graphlets === 0 ? NO_TRAINER : pairs === 0 ? NO_PAIRS : undefined;
