@@ -1,5 +1,11 @@
 /** Turns one segmented trace into the rows the store keeps: summary, graphlet metrics, layout (gzipped). */
-import { executionCost, type Graphlet, lifespanDays, type TraceGraph } from '@graphlet/core';
+import {
+  executionCost,
+  type Graphlet,
+  lifespanDays,
+  pipelineStatsState,
+  type TraceGraph,
+} from '@graphlet/core';
 import { gzipLayout } from '../layout/layout-json.ts';
 import type { ImportedTrace, StoredGraphlet } from '../store/imported-source.ts';
 
@@ -45,6 +51,7 @@ export function summarizeTrace(
       computeSeconds,
     },
     graphlets: stored,
+    stats: JSON.stringify(pipelineStatsState(trace, graphlets)),
     note,
   };
 }

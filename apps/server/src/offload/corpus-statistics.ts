@@ -1,5 +1,14 @@
 /** The statistics document of a set of stored traces, as the stats route answers it (JSON text). */
-import { createStatsAccumulator, PAPER_CLAIMS, PAPER_TARGETS, type Trace } from '@graphlet/core';
+import {
+  createStatsAccumulator,
+  PAPER_CLAIMS,
+  PAPER_TARGETS,
+  pipelineStatsState,
+  STATS_STATE_VERSION,
+  type StatsState,
+  type Trace,
+} from '@graphlet/core';
+import { z } from 'zod';
 import { toCoreGraphlet } from '../import/core-graphlet.ts';
 import type { Store } from '../store/store.ts';
 
@@ -7,26 +16,53 @@ import type { Store } from '../store/store.ts';
 export const statsKey = (ids: readonly string[] | null): string =>
   `stats:v2:${ids === null ? '*' : ids.join(',')}`;
 
+/** The outline of a saved part: its version and one object per collector (core checks the set). */
+const statsStateSchema = z.object({
+  version: z.number().int(),
+  parts: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+
 /** Thrown for a trace id the store lacks. */
 export class MissingTraceError extends Error {}
 
-/** Statistics of `ids` (every trace when undefined) with the paper's numbers, as JSON text. */
+/**
+ * Statistics of `ids` (every trace when undefined) with the paper's numbers, as JSON text. Each
+ * trace's part is what was saved beside it when it was stored (ImportedTrace.stats), merged; a
+ * trace without one (stored before they were, or under another version) is read and measured,
+ * and its part saved for the next time.
+ */
 export async function corpusStatisticsJson(
   store: Store,
   ids: readonly string[] | undefined,
 ): Promise<string> {
   const accumulator = createStatsAccumulator();
   for (const id of ids ?? (await store.listTraceIds())) {
-    const payload = await store.getTracePayload(id);
-    if (payload === undefined) throw new MissingTraceError(id);
-    const graphlets = await store.listGraphlets(id);
-    accumulator.add(JSON.parse(payload) as Trace, graphlets.map(toCoreGraphlet));
+    const saved = await store.getTraceStats(id);
+    if (saved === undefined) throw new MissingTraceError(id);
+    const state = saved === null ? undefined : savedState(saved);
+    accumulator.merge(state ?? (await measureAgain(store, id)));
   }
   return JSON.stringify({
     ...accumulator.finish(),
     paper: PAPER_TARGETS,
     paperClaims: PAPER_CLAIMS,
   });
+}
+
+/** A trace's saved part, unless it is of another version or shape (then it is measured again). */
+function savedState(json: string): StatsState | undefined {
+  const parsed = statsStateSchema.safeParse(JSON.parse(json));
+  return parsed.success && parsed.data.version === STATS_STATE_VERSION ? parsed.data : undefined;
+}
+
+/** Reads a stored trace, measures it as the statistics see it, and saves that beside it. */
+async function measureAgain(store: Store, id: string): Promise<StatsState> {
+  const payload = await store.getTracePayload(id);
+  if (payload === undefined) throw new MissingTraceError(id);
+  const graphlets = await store.listGraphlets(id);
+  const state = pipelineStatsState(JSON.parse(payload) as Trace, graphlets.map(toCoreGraphlet));
+  await store.putTraceStats(id, JSON.stringify(state));
+  return state;
 }
 
 /**

@@ -25,6 +25,7 @@ describe('list endpoints over a 300-pipeline corpus', () => {
           traces: Array.from({ length: 100 }, (_, i) => ({
             pipeline: `pipeline-${s}-${i}`,
             payload: '{}',
+            stats: '{}',
             layout: gzipSync('{"nodes":[],"edges":[]}'),
             summary: {
               executions: i,

@@ -27,6 +27,11 @@ export interface ImportedTrace {
   readonly layout: Uint8Array | null;
   readonly summary: TraceSummaryColumns;
   readonly graphlets: readonly StoredGraphlet[];
+  /**
+   * What the corpus statistics see in this trace (core's StatsState as JSON), so the statistics
+   * of many traces merge these instead of reading each trace again.
+   */
+  readonly stats: string;
   readonly note?: string | undefined;
 }
 

@@ -61,8 +61,8 @@ function rewriteTrace(db: DatabaseSync, id: string, trace: ImportedTrace): void 
   statement(db, `UPDATE traces SET ${assignments} WHERE id = ?`).run(...traceSummaryRow(trace), id);
   statement(
     db,
-    'UPDATE trace_payloads SET trace = ?, layout_gzip = ?, base_roles = NULL WHERE trace_id = ?',
-  ).run(trace.payload, trace.layout, id);
+    'UPDATE trace_payloads SET trace = ?, layout_gzip = ?, base_roles = NULL, stats = ? WHERE trace_id = ?',
+  ).run(trace.payload, trace.layout, trace.stats, id);
   statement(db, 'DELETE FROM graphlets WHERE trace_id = ?').run(id);
   insertGraphlets(db, id, trace);
 }

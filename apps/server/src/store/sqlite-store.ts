@@ -33,12 +33,14 @@ import {
   getTraceLayout,
   getTraceNote,
   getTracePayload,
+  getTraceStats,
   getTraceSummary,
   hasTraceLayout,
   listGraphlets,
   listTraceIds,
   listTraces,
   putTraceLayout,
+  putTraceStats,
 } from './trace-queries.ts';
 import {
   deleteWasteForests,
@@ -95,6 +97,8 @@ export function sqliteStore(db: DatabaseSync): Store {
     listTraces: (filter) => now(() => listTraces(db, filter)),
     getTraceSummary: (id) => now(() => getTraceSummary(db, id)),
     getTracePayload: (id) => now(() => getTracePayload(db, id)),
+    getTraceStats: (id) => now(() => getTraceStats(db, id)),
+    putTraceStats: (id, stats) => now(() => putTraceStats(db, id, stats)),
     getTraceLayout: (id) => now(() => getTraceLayout(db, id)),
     hasTraceLayout: (id) => now(() => hasTraceLayout(db, id)),
     putTraceLayout: (id, gzipped) => now(() => putTraceLayout(db, id, gzipped)),

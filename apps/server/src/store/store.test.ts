@@ -188,6 +188,27 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
     expect(await store.listTraceOrdinals('fan')).toEqual([]);
   });
 
+  it('keeps what the statistics see beside each trace, replaced with the trace', async () => {
+    const first = rich('p');
+    await store.writeImport(source('abc', [first]));
+    expect(await store.getTraceStats('abc-1')).toBe(first.stats);
+    expect(JSON.parse(first.stats)).toMatchObject({ version: 1, parts: { corpus: {} } });
+    expect(await store.getTraceStats('abc-9')).toBeUndefined();
+    await store.putTraceStats('abc-1', '{"v":2}');
+    expect(await store.getTraceStats('abc-1')).toBe('{"v":2}');
+
+    await insertConnection('conn');
+    await store.replaceConnectionTrace('conn', rich('q'));
+    const extended = rich('q', 300);
+    const noChange = { dropNodes: [], addNodes: { executions: [], artifacts: [] } };
+    // Rewritten in place (a later sync's extension), and replaced whole.
+    expect(await store.replaceConnectionTrace('conn', extended, noChange)).toBe('conn-1');
+    expect(await store.getTraceStats('conn-1')).toBe(extended.stats);
+    const replaced = rich('q', 500);
+    await store.putConnectionTrace('conn', 1, replaced);
+    expect(await store.getTraceStats('conn-1')).toBe(replaced.stats);
+  });
+
   it('evicts the least recently used results past the byte budget', async () => {
     await store.putResult('a', 'aaaa', 10);
     await store.putResult('b', 'bbbb', 10);

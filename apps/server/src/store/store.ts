@@ -109,6 +109,13 @@ export interface Store {
   getTraceSummary(id: string): Promise<TraceSummary | undefined>;
   /** The stored Trace JSON text, or undefined. */
   getTracePayload(id: string): Promise<string | undefined>;
+  /**
+   * What the corpus statistics see in a trace (ImportedTrace.stats): undefined without the trace,
+   * null when none is stored (a trace stored before they were).
+   */
+  getTraceStats(id: string): Promise<string | null | undefined>;
+  /** Stores what the corpus statistics see in a trace, measured after it was stored. */
+  putTraceStats(id: string, stats: string): Promise<void>;
   /** The trace endpoint JSON, gzipped: undefined without the trace, null when not computed. */
   getTraceLayout(id: string): Promise<Uint8Array | null | undefined>;
   /** Whether the trace's layout is stored (undefined without the trace), reading no layout bytes. */

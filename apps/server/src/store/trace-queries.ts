@@ -89,6 +89,19 @@ export function getTracePayload(db: DatabaseSync, id: string): string | undefine
   return row?.trace;
 }
 
+/** What the corpus statistics see in a trace: undefined without the trace, null when not stored. */
+export function getTraceStats(db: DatabaseSync, id: string): string | null | undefined {
+  const row = statement(db, 'SELECT stats FROM trace_payloads WHERE trace_id = ?').get(id) as
+    | { stats: string | null }
+    | undefined;
+  return row?.stats;
+}
+
+/** Stores what the corpus statistics see in a trace. */
+export function putTraceStats(db: DatabaseSync, id: string, stats: string): void {
+  statement(db, 'UPDATE trace_payloads SET stats = ? WHERE trace_id = ?').run(stats, id);
+}
+
 /** The stored trace endpoint JSON of a trace, gzipped: undefined without the trace, null when not computed. */
 export function getTraceLayout(db: DatabaseSync, id: string): Uint8Array | null | undefined {
   const row = statement(db, 'SELECT layout_gzip FROM trace_payloads WHERE trace_id = ?').get(id) as

@@ -45,6 +45,8 @@ const trace = (pipeline: string, graphlets = [graphlet(1)]): ImportedTrace => ({
     computeSeconds: 0,
   },
   graphlets,
+  // A fake: not a saved part, so statistics would measure the trace again.
+  stats: '{}',
 });
 
 const source = (traces: ImportedTrace[]): ImportedSource => ({

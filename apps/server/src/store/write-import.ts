@@ -55,8 +55,8 @@ export function insertTrace(
   );
   statement(
     db,
-    'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles) VALUES (?, ?, ?, ?)',
-  ).run(id, trace.payload, trace.layout, baseRoles);
+    'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles, stats) VALUES (?, ?, ?, ?, ?)',
+  ).run(id, trace.payload, trace.layout, baseRoles, trace.stats);
   indexTraceNodes(db, id, JSON.parse(trace.payload) as Trace);
   insertGraphlets(db, id, trace);
 }

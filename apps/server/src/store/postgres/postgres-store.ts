@@ -116,6 +116,17 @@ export function postgresStore(pool: pg.Pool): Store {
         await one<{ trace: string }>('SELECT trace FROM trace_payloads WHERE trace_id = $1', [id])
       )?.trace;
     },
+    async getTraceStats(id) {
+      return (
+        await one<{ stats: string | null }>(
+          'SELECT stats FROM trace_payloads WHERE trace_id = $1',
+          [id],
+        )
+      )?.stats;
+    },
+    async putTraceStats(id, stats) {
+      await pool.query('UPDATE trace_payloads SET stats = $1 WHERE trace_id = $2', [stats, id]);
+    },
     async getTraceLayout(id) {
       return (
         await one<{ layout_gzip: Uint8Array | null }>(

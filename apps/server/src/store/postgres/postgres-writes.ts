@@ -29,8 +29,8 @@ export async function insertTrace(
     traceRow(id, sourceId, ordinal, trace),
   );
   await client.query(
-    'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles) VALUES ($1, $2, $3, $4)',
-    [id, trace.payload, trace.layout, baseRoles],
+    'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles, stats) VALUES ($1, $2, $3, $4, $5)',
+    [id, trace.payload, trace.layout, baseRoles, trace.stats],
   );
   const nodes = searchNodeRows(JSON.parse(trace.payload) as Trace);
   if (nodes.length > 0) {
