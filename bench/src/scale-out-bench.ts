@@ -61,6 +61,11 @@ interface Run {
   /** From the upload's first byte to its answer (the job queued): the same work in every layout. */
   readonly uploadSeconds: number;
   readonly importSeconds: number;
+  /**
+   * From the start to when the job's progress first counted every trace: fanned out, the last
+   * task's end, so importSeconds minus this is the fan-in; null when it never did.
+   */
+  readonly tasksSeconds: number | null;
   readonly statsSeconds: number;
   readonly totalSeconds: number;
   readonly load: readonly number[];
@@ -205,7 +210,7 @@ async function measure(store: string, workers: number): Promise<Run> {
     ) as { job: { id: string } | null };
     if (body.job === null) throw new Error(`${values.via} answered no job`);
     const uploaded = performance.now();
-    const result = await waitForJob(base, body.job.id);
+    const { result, tasksDone } = await waitForJob(base, body.job.id);
     const imported = performance.now();
     const stats = await fetch(`${base}/api/stats`);
     if (!stats.ok) throw new Error(`stats answered ${stats.status}`);
@@ -232,6 +237,7 @@ async function measure(store: string, workers: number): Promise<Run> {
       pipelines: result.traces,
       uploadSeconds: round((uploaded - start) / 1000),
       importSeconds: round((imported - start) / 1000),
+      tasksSeconds: tasksDone === null ? null : round((tasksDone - start) / 1000),
       statsSeconds: round((end - imported) / 1000),
       totalSeconds: round((end - start) / 1000),
       load: loadavg().map(round),
@@ -339,14 +345,23 @@ function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-async function waitForJob(base: string, id: string): Promise<{ traces: number }> {
+/** Waits for the job's end: its result, and when its progress first counted every trace planned. */
+async function waitForJob(
+  base: string,
+  id: string,
+): Promise<{ result: { traces: number }; tasksDone: number | null }> {
+  let tasksDone: number | null = null;
   for (;;) {
     const job = (await (await fetch(`${base}/api/jobs/${id}`)).json()) as {
       state: string;
+      progress?: { tracesImported?: number; tracesTotal?: number };
       result?: { traces: number };
       error?: { message: string };
     };
-    if (job.state === 'done') return job.result!;
+    const { tracesImported, tracesTotal } = job.progress ?? {};
+    if (tasksDone === null && tracesTotal !== undefined && tracesImported === tracesTotal)
+      tasksDone = performance.now();
+    if (job.state === 'done') return { result: job.result!, tasksDone };
     if (job.state !== 'queued' && job.state !== 'running')
       throw new Error(`job ${id} ended ${job.state}: ${job.error?.message ?? ''}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
