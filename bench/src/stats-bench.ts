@@ -2,6 +2,9 @@
 // synthetic corpus (default 300 pipelines, the calibration size), on one core. The corpus is
 // generated in memory first (not timed); the baseline measured in the same run is segmentation
 // alone, so `statsOverSegment` says what the statistics add on top of it. Target: < 5 s total.
+// The fan-in, as the server runs it: each pipeline measured apart and saved as JSON (what an
+// import's task adds), then the saved parts parsed and merged (what the corpus statistics do),
+// each against the one pass (`saveOverStats`, `mergeOverStats`).
 // With --store FILE it also times reading that MLMD store pipeline by pipeline (import).
 //   node bench/src/stats-bench.ts [--pipelines N] [--seed S] [--store FILE]
 
@@ -9,6 +12,7 @@ import { parseArgs } from 'node:util';
 import {
   createStatsAccumulator,
   type Graphlet,
+  pipelineStatsState,
   segmentGraphlets,
   type Trace,
 } from '@graphlet/core';
@@ -50,6 +54,17 @@ const stats = timed(() => {
   for (const [i, trace] of traces.entries()) accumulator.add(trace, graphletLists[i] ?? []);
   return accumulator.finish();
 });
+const saved = timed(() =>
+  traces.map((trace, i) => JSON.stringify(pipelineStatsState(trace, graphletLists[i] ?? []))),
+);
+const merged = timed(() => {
+  const accumulator = createStatsAccumulator();
+  for (const json of saved.value) accumulator.merge(JSON.parse(json));
+  return accumulator.finish();
+});
+if (merged.value.corpus.graphlets !== stats.value.corpus.graphlets) {
+  throw new Error('the merged statistics count other graphlets than the one pass');
+}
 const total = segmented.wall + stats.wall;
 const round = (x: number) => Number(x.toFixed(3));
 const store = values.store;
@@ -75,6 +90,15 @@ process.stdout.write(
       totalSeconds: round(total),
       cpuSeconds: round(segmented.cpu + stats.cpu),
       statsOverSegment: round(stats.wall / segmented.wall),
+      fanIn: {
+        saveSeconds: round(saved.wall),
+        savedBytesPerPipeline: Math.round(
+          saved.value.reduce((n, json) => n + json.length, 0) / pipelines,
+        ),
+        mergeSeconds: round(merged.wall),
+        saveOverStats: round(saved.wall / stats.wall),
+        mergeOverStats: round(merged.wall / stats.wall),
+      },
       target: { totalSeconds: 5 },
       withinTarget: total < 5,
       ...(imported === undefined

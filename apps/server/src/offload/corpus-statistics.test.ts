@@ -61,9 +61,10 @@ describe.each(STORE_DIALECTS)('corpus statistics on %s', (dialect) => {
     expect(reads.payloads).toBe(0);
   });
 
-  it('measure a trace saved without a part, or under another version, once, and keep it', async () => {
-    // As a trace stored before migration 17 and one saved by an older build look.
+  it('measure a trace saved without a part, under another version or cut short, once, and keep it', async () => {
+    // As a trace stored before migration 17, one saved by an older build, and a damaged part look.
     await store.putTraceStats('src-1', 'null');
+    await store.putTraceStats('src-3', '{"version":1,"par');
     const old = JSON.parse((await store.getTraceStats('src-2'))!);
     await store.putTraceStats(
       'src-2',
@@ -72,9 +73,9 @@ describe.each(STORE_DIALECTS)('corpus statistics on %s', (dialect) => {
     const { counted, reads } = counting(store);
     const { paper: _, paperClaims: __, ...answer } = await statistics(counted);
     expect(differencesBeyondRounding(answer, whole)).toEqual([]);
-    expect(reads.payloads).toBe(2);
+    expect(reads.payloads).toBe(3);
     expect(JSON.parse((await store.getTraceStats('src-2'))!).version).toBe(STATS_STATE_VERSION);
     await statistics(counted);
-    expect(reads.payloads).toBe(2);
+    expect(reads.payloads).toBe(3);
   });
 });

@@ -51,7 +51,13 @@ export async function corpusStatisticsJson(
 
 /** A trace's saved part, unless it is of another version or shape (then it is measured again). */
 function savedState(json: string): StatsState | undefined {
-  const parsed = statsStateSchema.safeParse(JSON.parse(json));
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const parsed = statsStateSchema.safeParse(value);
   return parsed.success && parsed.data.version === STATS_STATE_VERSION ? parsed.data : undefined;
 }
 
