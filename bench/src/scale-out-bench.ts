@@ -359,7 +359,8 @@ async function waitForJob(
       error?: { message: string };
     };
     const { tracesImported, tracesTotal } = job.progress ?? {};
-    if (tasksDone === null && tracesTotal !== undefined && tracesImported === tracesTotal)
+    // The embedded default's one job counts traces as it writes them, from 0 of 0 at its start.
+    if (tasksDone === null && (tracesTotal ?? 0) > 0 && tracesImported === tracesTotal)
       tasksDone = performance.now();
     if (job.state === 'done') return { result: job.result!, tasksDone };
     if (job.state !== 'queued' && job.state !== 'running')

@@ -24,6 +24,12 @@ export const NO_MODEL_TYPE =
 export type Figure3 = Pick<CorpusStatistics['figures'], '3a' | '3b' | '3c' | '3d' | '3e' | '3f'>;
 
 type Sinks = Record<ModelClass, ValueSink>;
+const sinksByClass = (): Sinks => ({
+  DNN: new ValueSink(),
+  Linear: new ValueSink(),
+  Rest: new ValueSink(),
+});
+
 const MEASURES = ['lifespan', 'perDay', 'features'] as const;
 type Measure = (typeof MEASURES)[number];
 const mapMeasures = <T>(f: (m: Measure) => T) =>
@@ -38,11 +44,6 @@ interface Saved {
   readonly sinks: Record<Measure, number[]>;
   readonly byClass: Record<Measure, Record<ModelClass, number[]>>;
 }
-const sinksByClass = (): Sinks => ({
-  DNN: new ValueSink(),
-  Linear: new ValueSink(),
-  Rest: new ValueSink(),
-});
 
 /**
  * Lifespan: days between the trace's oldest and newest node timestamps, over pipelines with
