@@ -41,13 +41,16 @@ export function importInWorker(
       context.signal.removeEventListener('abort', onAbort);
       clearTimeout(grace);
       finish();
-      void worker.terminate();
+      workers.release(worker);
     };
     const stopped = () => reject(new JobError('interrupted', 'import: stopped'));
     // The worker sees the flag between traces and answers 'canceled' once it rolled back.
     const onAbort = () => {
       Atomics.store(new Int32Array(cancel), 0, 1);
-      grace = setTimeout(() => settle(stopped), CANCEL_GRACE_MS);
+      grace = setTimeout(() => {
+        settle(stopped);
+        void worker.terminate();
+      }, CANCEL_GRACE_MS);
     };
     context.signal.addEventListener('abort', onAbort);
     worker.on('message', (message: ImportWorkerMessage) => {

@@ -23,7 +23,9 @@ const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
 
 class Canceled extends Error {}
 
-parentPort!.once('message', async (input: ImportWorkerInput) => {
+parentPort!.once('message', async (input: ImportWorkerInput | null) => {
+  // null: the pool is closing and this spare is not needed.
+  if (input === null) return;
   try {
     await run(input);
   } catch (error) {

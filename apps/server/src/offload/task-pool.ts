@@ -44,7 +44,7 @@ export class TaskPool {
         if (settled) return;
         settled = true;
         finish();
-        void worker.terminate();
+        this.workers.release(worker);
       };
       worker.on('message', (message: TaskOutput) => {
         if (message.type === 'done') settle(() => resolve(message.json));

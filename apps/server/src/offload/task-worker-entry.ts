@@ -17,16 +17,23 @@ import type { TaskInput, TaskOutput } from './task-messages.ts';
 
 const post = (message: TaskOutput) => parentPort!.postMessage(message);
 
-parentPort!.once('message', async (input: TaskInput) => {
+parentPort!.once('message', async (input: TaskInput | null) => {
+  // null: the pool is closing and this spare is not needed.
+  if (input === null) return;
   const store = openWorkerStore(input.storeLocation);
+  let answer: TaskOutput;
   try {
-    post({ type: 'done', json: await run(store, input) });
+    answer = { type: 'done', json: await run(store, input) };
   } catch (error) {
-    if (error instanceof MissingTraceError) post({ type: 'missing', id: error.message });
-    else post({ type: 'failed', message: (error as Error).message ?? String(error) });
+    answer =
+      error instanceof MissingTraceError
+        ? { type: 'missing', id: error.message }
+        : { type: 'failed', message: (error as Error).message ?? String(error) };
   } finally {
     await store.close();
   }
+  // The store is closed before the answer leaves: the thread then exits by itself.
+  post(answer);
 });
 
 async function run(store: Store, input: TaskInput): Promise<string | null> {
