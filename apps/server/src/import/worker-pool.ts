@@ -2,8 +2,8 @@
  * Single-use worker threads, one kept spare: loading core and formats into a fresh thread takes
  * a few hundred milliseconds, so the next task's worker is started before it is needed.
  * A worker ends by itself: it handles one message (`null`: none, stop) and exits. Terminating a
- * thread that may still be loading its modules or closing its store is what crashes processes
- * in every runtime's issue tracker, so `terminate` is kept for a worker that outlives its grace.
+ * thread still loading its modules or closing its store has crashed processes in more than one
+ * runtime, so `terminate` is kept for a worker that outlives its grace.
  */
 import { Worker } from 'node:worker_threads';
 
