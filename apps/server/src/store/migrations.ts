@@ -516,6 +516,55 @@ export const MIGRATIONS: readonly Migration[] = [
       END $$;
     `,
   },
+  {
+    version: 18,
+    name: 'PostgreSQL search: nodes kept in chunks of 64, only their distinct words in the trigram index',
+    // A row per node with its whole text in the pg_trgm index was most of PostgreSQL's CPU for
+    // each pipeline written (postgres/postgres-search.ts). The rows there are regrouped: 64
+    // nodes of a trace a row, in their order, the words split as search-words.ts splits them
+    // (on ASCII characters other than letters and digits). SQLite keeps its FTS5 table.
+    sqlite: 'SELECT 1;',
+    postgres: `
+      CREATE SEQUENCE search_trace_seq;
+      CREATE TABLE search_chunks (
+        trace_id TEXT COLLATE "C" NOT NULL REFERENCES traces (id) ON DELETE CASCADE,
+        trace_seq BIGINT NOT NULL,
+        chunk INTEGER NOT NULL,
+        node_ids TEXT[] NOT NULL,
+        kinds TEXT[] NOT NULL,
+        labels TEXT[] NOT NULL,
+        types TEXT[] NOT NULL,
+        names TEXT[] NOT NULL,
+        uris TEXT[] NOT NULL,
+        words TEXT NOT NULL,
+        PRIMARY KEY (trace_seq, chunk)
+      );
+      ALTER SEQUENCE search_trace_seq OWNED BY search_chunks.trace_seq;
+      INSERT INTO search_chunks (trace_id, trace_seq, chunk, node_ids, kinds, labels, types, names, uris, words)
+      SELECT g.trace_id, dense_rank() OVER (ORDER BY g.first_id), g.chunk, g.node_ids, g.kinds,
+        g.labels, g.types, g.names, g.uris,
+        coalesce((SELECT string_agg(DISTINCT w, ' ')
+          FROM unnest(g.labels || g.types || g.names || g.uris) AS x (t),
+            regexp_split_to_table(t, '[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]+') AS w
+          WHERE w <> ''), '')
+      FROM (
+        SELECT trace_id, first_id, chunk, array_agg(node_id ORDER BY id) AS node_ids,
+          array_agg(kind ORDER BY id) AS kinds, array_agg(label ORDER BY id) AS labels,
+          array_agg(type ORDER BY id) AS types, array_agg(name ORDER BY id) AS names,
+          array_agg(uri ORDER BY id) AS uris
+        FROM (
+          SELECT s.*, min(id) OVER (PARTITION BY trace_id) AS first_id,
+            (row_number() OVER (PARTITION BY trace_id ORDER BY id) - 1) / 64 AS chunk
+          FROM search_nodes s
+        ) numbered
+        GROUP BY trace_id, first_id, chunk
+      ) g;
+      SELECT setval('search_trace_seq', coalesce(max(trace_seq), 0) + 1, false) FROM search_chunks;
+      CREATE INDEX search_chunks_trace ON search_chunks (trace_id);
+      CREATE INDEX search_chunks_words ON search_chunks USING gin (words gin_trgm_ops);
+      DROP TABLE search_nodes;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the store, each in its own transaction; returns the version. */

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { countTrainable } from '../../waste/trainable-counts.ts';
 import { CONNECTION_SELECT, type ConnectionRow, toStored } from '../connection-rows.ts';
 import { type JobRow, toJob } from '../job-rows.ts';
-import { likePattern, type NodeRow, nodeHits, pipelineHits } from '../search-index.ts';
+import { likePattern, nodeHits, pipelineHits } from '../search-index.ts';
 import { SOURCE_SELECT, type SourceRow, toSource } from '../source-queries.ts';
 import type { SourceTraceRow, Store } from '../store.ts';
 import {
@@ -23,6 +23,7 @@ import { migratePostgres } from './migrate-postgres.ts';
 import { updateLiveSource } from './postgres-live-source.ts';
 import { postgresPipelineWrites, UNIQUE_VIOLATION } from './postgres-pipeline-writes.ts';
 import { createPool, inTransaction, type PostgresLocation } from './postgres-pool.ts';
+import { searchNodes } from './postgres-search.ts';
 import { postgresWasteRows } from './postgres-waste-rows.ts';
 import { insertSource, insertTrace, replaceTrace } from './postgres-writes.ts';
 
@@ -236,12 +237,7 @@ export function postgresStore(pool: pg.Pool): Store {
       const hits = pipelineHits(pipelines.slice(0, limit));
       const room = limit - hits.length;
       if (room <= 0) return { hits, more: pipelines.length > limit };
-      const nodes = await rows<NodeRow>(
-        `SELECT s.trace_id, t.pipeline, s.node_id, s.kind, s.label, s.type, s.name, s.uri
-         FROM search_nodes s JOIN traces t ON t.id = s.trace_id
-         WHERE s.haystack ILIKE $1 ESCAPE '\\' ORDER BY s.id LIMIT $2`,
-        [pattern, room + 1],
-      );
+      const nodes = await searchNodes(pool, text, room + 1);
       hits.push(...nodeHits(nodes.slice(0, room)));
       return { hits, more: nodes.length > room };
     },

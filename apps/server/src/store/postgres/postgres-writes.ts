@@ -14,6 +14,7 @@ import {
   traceRow,
 } from '../table-rows.ts';
 import { traceId } from '../write-import.ts';
+import { insertSearchChunks } from './postgres-search.ts';
 
 /** Inserts one trace of a source (summary, payload, search rows, graphlets) as its `ordinal`-th. */
 export async function insertTrace(
@@ -32,16 +33,7 @@ export async function insertTrace(
     'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles, stats) VALUES ($1, $2, $3, $4, $5)',
     [id, trace.payload, trace.layout, baseRoles, trace.stats],
   );
-  const nodes = searchNodeRows(JSON.parse(trace.payload) as Trace);
-  if (nodes.length > 0) {
-    await client.query(
-      `INSERT INTO search_nodes (trace_id, node_id, kind, label, type, name, uri)
-       SELECT $1::text, node_id, kind, label, type, name, uri
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       WITH ORDINALITY AS n(node_id, kind, label, type, name, uri, i) ORDER BY i`,
-      [id, ...columnsOf(nodes, 6)],
-    );
-  }
+  await insertSearchChunks(client, id, searchNodeRows(JSON.parse(trace.payload) as Trace));
   const g = trace.graphlets;
   if (g.length > 0) {
     await client.query(
