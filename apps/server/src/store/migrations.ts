@@ -522,7 +522,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // A row per node with its whole text in the pg_trgm index was most of PostgreSQL's CPU for
     // each pipeline written (postgres/postgres-search.ts). The rows there are regrouped: 64
     // nodes of a trace a row, in their order, the words split as search-words.ts splits them
-    // (on ASCII characters other than letters and digits). SQLite keeps its FTS5 table.
+    // (on ASCII characters other than letters and digits), a space around each. Arrays are
+    // compressed with lz4 as in migration 16. SQLite keeps its FTS5 table.
     sqlite: 'SELECT 1;',
     postgres: `
       CREATE SEQUENCE search_trace_seq;
@@ -540,13 +541,22 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (trace_seq, chunk)
       );
       ALTER SEQUENCE search_trace_seq OWNED BY search_chunks.trace_seq;
+      DO $$
+      BEGIN
+        ALTER TABLE search_chunks ALTER COLUMN node_ids SET COMPRESSION lz4,
+          ALTER COLUMN kinds SET COMPRESSION lz4, ALTER COLUMN labels SET COMPRESSION lz4,
+          ALTER COLUMN types SET COMPRESSION lz4, ALTER COLUMN names SET COMPRESSION lz4,
+          ALTER COLUMN uris SET COMPRESSION lz4;
+      EXCEPTION WHEN feature_not_supported OR syntax_error THEN
+        NULL;
+      END $$;
       INSERT INTO search_chunks (trace_id, trace_seq, chunk, node_ids, kinds, labels, types, names, uris, words)
       SELECT g.trace_id, dense_rank() OVER (ORDER BY g.first_id), g.chunk, g.node_ids, g.kinds,
         g.labels, g.types, g.names, g.uris,
-        coalesce((SELECT string_agg(DISTINCT w, ' ')
+        ' ' || coalesce((SELECT string_agg(DISTINCT w, ' ')
           FROM unnest(g.labels || g.types || g.names || g.uris) AS x (t),
             regexp_split_to_table(t, '[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]+') AS w
-          WHERE w <> ''), '')
+          WHERE w <> ''), '') || ' '
       FROM (
         SELECT trace_id, first_id, chunk, array_agg(node_id ORDER BY id) AS node_ids,
           array_agg(kind ORDER BY id) AS kinds, array_agg(label ORDER BY id) AS labels,

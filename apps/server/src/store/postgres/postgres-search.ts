@@ -8,7 +8,7 @@
  */
 import type pg from 'pg';
 import { likePattern, type NodeRow, type SearchNodeRow } from '../search-index.ts';
-import { distinctWords, querySegments } from '../search-words.ts';
+import { distinctWords, wordPatterns } from '../search-words.ts';
 
 /** Nodes a chunk holds: a query's candidates are rechecked a chunk at a time. */
 const SEARCH_CHUNK_NODES = 64;
@@ -53,10 +53,10 @@ export async function insertSearchChunks(
  * trace (in the order they were written), then in index order.
  */
 export async function searchNodes(pool: pg.Pool, text: string, limit: number): Promise<NodeRow[]> {
-  const segments = querySegments(text);
-  // Each word of the query narrows the chunks through the trigram index (a word of fewer than
-  // three characters gives it nothing to look up; PostgreSQL then reads the chunks in order).
-  const narrow = segments.map((_, i) => `AND c.words ILIKE $${i + 3}`).join(' ');
+  const patterns = wordPatterns(text);
+  // Each word of the query narrows the chunks through the trigram index (a query of separators
+  // alone, or of words too short to give it a trigram, leaves PostgreSQL reading chunks in order).
+  const narrow = patterns.map((_, i) => `AND c.words ILIKE $${i + 3}`).join(' ');
   const { rows } = await pool.query<NodeRow>(
     `SELECT c.trace_id, t.pipeline, n.node_id, n.kind, n.label, n.type, n.name, n.uri
      FROM search_chunks c JOIN traces t ON t.id = c.trace_id
@@ -64,7 +64,7 @@ export async function searchNodes(pool: pg.Pool, text: string, limit: number): P
        WITH ORDINALITY AS n(node_id, kind, label, type, name, uri, i)
      WHERE ${NODE_TEXT} ILIKE $1 ESCAPE '\\' ${narrow}
      ORDER BY c.trace_seq, c.chunk, n.i LIMIT $2`,
-    [likePattern(text), limit, ...segments.map((s) => `%${s}%`)],
+    [likePattern(text), limit, ...patterns],
   );
   return rows;
 }
