@@ -18,6 +18,8 @@
 // bench (the upload's client).
 // `speedup.oneToTwoBound` is the most two workers could give on this machine: the one-worker
 // run's time over the two-worker run's CPU (every process) spread over the cores.
+// A worker count given again (`--workers 1,2,1,2`) is measured again: each ratio is the median of
+// the rounds (the k-th run of one count against the k-th of the other), each round's in `rounds`.
 // `uploadSeconds` (until the upload is answered, the job queued) is the API's work alone, the same
 // in every layout: `oneToTwoAfterUpload` is the ratio of what follows it (import and stats).
 
@@ -98,17 +100,17 @@ try {
   const loadBefore = loadavg().map(round);
   const runs: Run[] = values['skip-embedded'] ? [] : [await measure(store, 0)];
   for (const w of values.workers.split(',').map(Number)) runs.push(await measure(store, w));
-  const seconds = (w: number) => runs.find((r) => r.workers === w)?.totalSeconds;
-  const ratio = (a: number, b: number, after?: (w: number) => number | undefined) => {
-    const x = (after ?? seconds)(a);
-    const y = (after ?? seconds)(b);
-    return x === undefined || y === undefined ? null : round(x / y);
+  // A count given again (--workers 1,2,1,2) is another round: the k-th run of each count is
+  // compared with the k-th of the other, runs close in time, so the machine's drift between
+  // rounds does not enter a ratio; the figure is the median over the rounds.
+  const ratios = (a: number, b: number, value: (r: Run) => number) => {
+    const as = runs.filter((r) => r.workers === a);
+    const bs = runs.filter((r) => r.workers === b);
+    return as.slice(0, bs.length).map((x, k) => round(value(x) / value(bs[k]!)));
   };
+  const total = (r: Run) => r.totalSeconds;
   // The same ratio without the upload, which the API process receives before any worker starts.
-  const afterUpload = (w: number) => {
-    const run = runs.find((r) => r.workers === w);
-    return run === undefined ? undefined : run.totalSeconds - run.uploadSeconds;
-  };
+  const afterUpload = (r: Run) => r.totalSeconds - r.uploadSeconds;
   const perPipeline = (r: Run) => round(r.importSeconds / r.pipelines);
   process.stdout.write(
     `${JSON.stringify(
@@ -123,15 +125,25 @@ try {
         machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg().map(round) },
         runs: runs.map((r) => ({ ...r, importSecondsPerPipeline: perPipeline(r) })),
         speedup: {
-          oneToTwo: ratio(1, 2),
-          oneToFour: ratio(1, 4),
-          oneToTwoAfterUpload: ratio(1, 2, afterUpload),
-          oneToFourAfterUpload: ratio(1, 4, afterUpload),
+          oneToTwo: median(ratios(1, 2, total)),
+          oneToFour: median(ratios(1, 4, total)),
+          oneToTwoAfterUpload: median(ratios(1, 2, afterUpload)),
+          oneToFourAfterUpload: median(ratios(1, 4, afterUpload)),
           goalOneToTwo: 1.7,
-          oneToTwoBound: oneToTwoBound(
-            runs.find((r) => r.workers === 1),
-            runs.find((r) => r.workers === 2),
+          oneToTwoBound: median(
+            runs
+              .filter((r) => r.workers === 1)
+              .flatMap((one, k) => {
+                const two = runs.filter((r) => r.workers === 2)[k];
+                return two === undefined ? [] : [oneToTwoBound(one, two)];
+              }),
           ),
+          // Each round's ratio, in run order (one each unless a count was given again).
+          rounds: {
+            oneToTwo: ratios(1, 2, total),
+            oneToTwoAfterUpload: ratios(1, 2, afterUpload),
+            oneToFour: ratios(1, 4, total),
+          },
         },
         // Per run: CPU seconds by process; the 1-to-2 ratio bounded by what does not divide.
         cpu: runs.map((r) => ({ layout: r.layout, ...r.cpuSeconds })),
@@ -149,12 +161,19 @@ try {
  * spent (API, workers, PostgreSQL, Redis, the bench's upload) over the machine's cores, so the
  * one-worker run's time over that. Other sessions' load lowers it further.
  */
-function oneToTwoBound(one: Run | undefined, two: Run | undefined): number | null {
-  if (one === undefined || two === undefined) return null;
+function oneToTwoBound(one: Run, two: Run): number {
   const c = two.cpuSeconds;
   const all =
     c.api + c.workers.reduce((a, b) => a + b, 0) + (c.postgres ?? 0) + (c.redis ?? 0) + c.bench;
   return round(one.totalSeconds / (all / cpus().length));
+}
+
+/** The median of some ratios (the mean of the middle two for an even count), or null for none. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return round(sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
 /** One layout on a fresh data folder (and database): `workers` 0 is the embedded default. */
