@@ -8,6 +8,7 @@ import {
 } from '@graphlet/core';
 import { gzipLayout } from '../layout/layout-json.ts';
 import type { ImportedTrace, StoredGraphlet } from '../store/imported-source.ts';
+import { searchNodeRows } from '../store/search-index.ts';
 
 /**
  * The stored form of a trace (its graph) and its graphlets; payload as compact JSON, layout as
@@ -52,6 +53,7 @@ export function summarizeTrace(
     },
     graphlets: stored,
     stats: JSON.stringify(pipelineStatsState(trace, graphlets)),
+    searchRows: searchNodeRows(trace),
     note,
   };
 }

@@ -26,6 +26,7 @@ describe('list endpoints over a 300-pipeline corpus', () => {
             pipeline: `pipeline-${s}-${i}`,
             payload: '{}',
             stats: '{}',
+            searchRows: [],
             layout: gzipSync('{"nodes":[],"edges":[]}'),
             summary: {
               executions: i,

@@ -1,6 +1,7 @@
 /** What an import produces, ready to be written: one source, its traces, their graphlets. */
 import type { GraphletDocument, SourceKind } from '@graphlet/contract';
 import type { JsonFormat } from '@graphlet/formats';
+import type { SearchNodeRow } from './search-index.ts';
 
 interface TraceSummaryColumns {
   readonly executions: number;
@@ -32,6 +33,8 @@ export interface ImportedTrace {
    * of many traces merge these instead of reading each trace again.
    */
   readonly stats: string;
+  /** Its executions' and artifacts' rows of the corpus search, so no writer parses the payload again. */
+  readonly searchRows: readonly SearchNodeRow[];
   readonly note?: string | undefined;
 }
 

@@ -31,17 +31,25 @@ export function searchNodeRows(
   return rows;
 }
 
-/**
- * Adds nodes of one trace to the index (inside the caller's transaction); none when it has none.
- * The rows are written first, then their text enters the trigram index in one statement: far
- * cheaper than an insert per row into the full-text table (migration 14).
- */
+/** Adds nodes of one trace to the index (inside the caller's transaction); none when it has none. */
 export function indexTraceNodes(
   db: DatabaseSync,
   traceId: string,
   trace: Partial<Pick<Trace, 'executions' | 'artifacts'>>,
 ): void {
-  const rows = searchNodeRows(trace);
+  indexNodeRows(db, traceId, searchNodeRows(trace));
+}
+
+/**
+ * Adds search rows of one trace to the index (inside the caller's transaction). The rows are
+ * written first, then their text enters the trigram index in one statement: far cheaper than an
+ * insert per row into the full-text table (migration 14).
+ */
+export function indexNodeRows(
+  db: DatabaseSync,
+  traceId: string,
+  rows: readonly SearchNodeRow[],
+): void {
   if (rows.length === 0) return;
   const { next } = statement(
     db,

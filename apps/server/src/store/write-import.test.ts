@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
+import { executionId, type Trace } from '@graphlet/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { MIGRATIONS, migrate } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
 import { replaceTrace } from './replace-trace.ts';
 import { getResult, putResult } from './results-cache.ts';
-import { searchCorpus } from './search-index.ts';
+import { searchCorpus, searchNodeRows } from './search-index.ts';
 import { deleteSource, listSources } from './source-queries.ts';
 import { transaction } from './statement.ts';
 import { listGraphlets, listTraces } from './trace-queries.ts';
@@ -33,6 +34,7 @@ const graphlet = (trainer: number) => ({
 const trace = (pipeline: string, graphlets = [graphlet(1)]): ImportedTrace => ({
   pipeline,
   payload: JSON.stringify({ pipeline, executions: [], artifacts: [], events: [] }),
+  searchRows: [],
   layout: gzipSync('{"nodes":[],"edges":[]}'),
   summary: {
     executions: 1,
@@ -172,13 +174,12 @@ describe('search index on the sync path', () => {
     const db = openDatabase(dir);
     try {
       migrate(db);
-      const withTrainer = (name: string): ImportedTrace => ({
-        ...trace('p'),
-        payload: JSON.stringify({
+      const withTrainer = (name: string): ImportedTrace => {
+        const t: Trace = {
           pipeline: 'p',
           executions: [
             {
-              id: 1,
+              id: executionId(1),
               type: 'Trainer',
               role: 'trainer',
               state: 'complete',
@@ -189,8 +190,9 @@ describe('search index on the sync path', () => {
           ],
           artifacts: [],
           events: [],
-        }),
-      });
+        };
+        return { ...trace('p'), payload: JSON.stringify(t), searchRows: searchNodeRows(t) };
+      };
       writeImport(db, source([withTrainer('first-trainer-run')]));
       expect(searchCorpus(db, 'first-trainer', 10).hits.map((h) => h.nodeId)).toEqual(['e1']);
       transaction(db, () => replaceTrace(db, 'abc', withTrainer('second-trainer-run')));

@@ -1,9 +1,8 @@
 /** Writes one imported source in ONE transaction: all of it lands, or none of it. */
 import type { DatabaseSync } from 'node:sqlite';
-import type { Trace } from '@graphlet/core';
 import type { ImportedSource, ImportedTrace } from './imported-source.ts';
 import { clearResults } from './results-cache.ts';
-import { indexTraceNodes } from './search-index.ts';
+import { indexNodeRows } from './search-index.ts';
 import { statement, transaction } from './statement.ts';
 import {
   GRAPHLET_COLUMNS,
@@ -57,7 +56,7 @@ export function insertTrace(
     db,
     'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles, stats) VALUES (?, ?, ?, ?, ?)',
   ).run(id, trace.payload, trace.layout, baseRoles, trace.stats);
-  indexTraceNodes(db, id, JSON.parse(trace.payload) as Trace);
+  indexNodeRows(db, id, trace.searchRows);
   insertGraphlets(db, id, trace);
 }
 

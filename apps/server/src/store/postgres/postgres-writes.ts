@@ -1,8 +1,6 @@
 /** The PostgreSQL store's writes of traces: one trace's rows in a few statements (arrays unnested). */
-import type { Trace } from '@graphlet/core';
 import type pg from 'pg';
 import type { ImportedSource, ImportedTrace } from '../imported-source.ts';
-import { searchNodeRows } from '../search-index.ts';
 import {
   GRAPHLET_COLUMNS,
   graphletRow,
@@ -33,7 +31,7 @@ export async function insertTrace(
     'INSERT INTO trace_payloads (trace_id, trace, layout_gzip, base_roles, stats) VALUES ($1, $2, $3, $4, $5)',
     [id, trace.payload, trace.layout, baseRoles, trace.stats],
   );
-  await insertSearchChunks(client, id, searchNodeRows(JSON.parse(trace.payload) as Trace));
+  await insertSearchChunks(client, id, trace.searchRows);
   const g = trace.graphlets;
   if (g.length > 0) {
     await client.query(
