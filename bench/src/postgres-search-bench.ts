@@ -40,7 +40,7 @@ const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const log = (text: string) => process.stderr.write(`postgres-search: ${text}\n`);
 const count = Number(values.pipelines);
 
-/** Queries by kind: a rare type, a common one, a URI part, a pipeline's name, nothing. */
+/** Queries by kind: a rare type, a common one, a URI part, a pipeline's name, nothing, and worse. */
 const QUERIES = {
   rare: 'Pusher',
   common: 'Trainer',
@@ -50,6 +50,9 @@ const QUERIES = {
   shortWords: '0:r',
   uriNumber: '/123/',
   none: 'no-such-node-anywhere',
+  // No word of three characters, and no hit: the index has the least to go on.
+  shortWordsNone: 'q:z',
+  separatorsOnly: '~~~',
 };
 
 // The layout of migrations 13 to 17, its rows written as the store wrote them until migration 18.
