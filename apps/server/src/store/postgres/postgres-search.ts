@@ -3,7 +3,7 @@
  * each (the nodes' columns as arrays, in index order) with the chunk's distinct words, and only
  * those words enter the `pg_trgm` index. A query's words narrow the chunks through that index;
  * the nodes of the chunks left are matched with ILIKE, one by one. A row per node with its whole
- * text in the index was three quarters of PostgreSQL's CPU for each pipeline written, and the
+ * text in the index was nearly nine tenths of PostgreSQL's CPU for each pipeline written, and the
  * database's CPU is what more workers cannot divide (`pnpm bench postgres-search` compares them).
  */
 import type pg from 'pg';
