@@ -3,7 +3,7 @@
 // row per node, its whole text in the index; migration 13), on the same pipelines in one run.
 // The pipelines are written through the store as a fanned-out import's tasks write them (one
 // transaction each); then the search rows of the same traces are written again in each layout
-// alone (the baseline's table is made here, with migration 13's statements), each pipeline in a
+// alone (the baseline's table is made again from migration 13's statements), each pipeline in a
 // transaction of its own, and the PostgreSQL server's CPU is read from /proc for each part.
 // Queries are timed in both layouts (the median of `--repeat`), with their hit counts.
 //   node bench/src/postgres-search-bench.ts [--pipelines 120 | --corpus corpus.sqlite]
@@ -20,6 +20,7 @@ import { openMlmdStore } from '@graphlet/formats';
 import { createTestDatabase } from '@graphlet/formats/testing/databases';
 import {
   insertSearchChunks,
+  MIGRATIONS,
   openPostgresStore,
   type SearchNodeRow,
   searchNodeRows,
@@ -55,28 +56,14 @@ const QUERIES = {
   separatorsOnly: '~~~',
 };
 
-// The layout of migrations 13 to 17, its rows written as the store wrote them until migration 18.
-const BASELINE_TABLE = `
-  CREATE TABLE baseline_nodes (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    trace_id TEXT COLLATE "C" NOT NULL REFERENCES traces (id) ON DELETE CASCADE,
-    node_id TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('execution', 'artifact')),
-    label TEXT NOT NULL,
-    type TEXT NOT NULL,
-    name TEXT,
-    uri TEXT,
-    haystack TEXT GENERATED ALWAYS AS (
-      label || E'\\x1f' || type || E'\\x1f' || coalesce(name, '') || E'\\x1f' || coalesce(uri, '')
-    ) STORED
-  );
-  CREATE INDEX baseline_nodes_trace ON baseline_nodes (trace_id);
-  CREATE INDEX baseline_nodes_haystack ON baseline_nodes USING gin (haystack gin_trgm_ops);`;
-const BASELINE_INSERT = `INSERT INTO baseline_nodes (trace_id, node_id, kind, label, type, name, uri)
+// The layout of migrations 13 to 17 (migration 18 dropped its table: made again from migration
+// 13's own text), its rows written as the store wrote them until migration 18.
+const BASELINE_TABLE = MIGRATIONS.find((m) => m.version === 13)!.postgres;
+const BASELINE_INSERT = `INSERT INTO search_nodes (trace_id, node_id, kind, label, type, name, uri)
   SELECT $1::text, node_id, kind, label, type, name, uri
   FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
   WITH ORDINALITY AS n(node_id, kind, label, type, name, uri, i) ORDER BY i`;
-const BASELINE_SEARCH = `SELECT s.trace_id, t.pipeline, s.node_id FROM baseline_nodes s
+const BASELINE_SEARCH = `SELECT s.trace_id, t.pipeline, s.node_id FROM search_nodes s
   JOIN traces t ON t.id = s.trace_id
   WHERE s.haystack ILIKE $1 ESCAPE '\\' ORDER BY s.id LIMIT $2`;
 
@@ -129,8 +116,8 @@ try {
     const chunks = await perTrace((id, r) => insertSearchChunks(client, id, r));
     const sizes = (
       await client.query<Record<string, string>>(
-        `SELECT pg_total_relation_size('baseline_nodes') AS baseline,
-           pg_relation_size('baseline_nodes_haystack') AS "baselineIndex",
+        `SELECT pg_total_relation_size('search_nodes') AS baseline,
+           pg_relation_size('search_nodes_haystack') AS "baselineIndex",
            pg_total_relation_size('search_chunks') / 2 AS chunks,
            pg_relation_size('search_chunks_words') / 2 AS "chunksIndex"`,
       )

@@ -9,6 +9,7 @@ export type AppType = ReturnType<typeof import('./create-app.ts').createApp>['ap
 
 // For the benchmarks of the PostgreSQL store's writes and search (bench/src/postgres-search-bench.ts).
 export { storeTrace } from './import/store-trace.ts';
+export { MIGRATIONS } from './store/migrations.ts';
 export { insertSearchChunks } from './store/postgres/postgres-search.ts';
 export { openPostgresStore } from './store/postgres/postgres-store.ts';
 export { type SearchNodeRow, searchNodeRows } from './store/search-index.ts';
