@@ -131,6 +131,39 @@ describe('clear errors', () => {
     await expect.poll(() => tempFiles(lo.dataDir), { timeout: 5000 }).toEqual([]);
   });
 
+  it('answers 413 to an upload that grows past MAX_UPLOAD_BYTES while its client still sends', async () => {
+    const small = await startLoopback({ maxUploadBytes: 1 << 20 });
+    try {
+      const { body, contentType } = multipart(new Uint8Array(8 << 20), 'big.sqlite');
+      const answer = await new Promise<string>((resolve) => {
+        let text = '';
+        // Chunked, so no declared length lets the server refuse it before reading.
+        const socket = connect(small.port, '127.0.0.1', () => {
+          socket.write(
+            `POST /api/sources HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\nContent-Type: ${contentType}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+          );
+          for (let at = 0; at < body.length; at += 64 * 1024) {
+            const piece = body.subarray(at, at + 64 * 1024);
+            socket.write(`${piece.length.toString(16)}\r\n`);
+            socket.write(piece);
+            socket.write('\r\n');
+          }
+          socket.write('0\r\n\r\n');
+        });
+        socket.on('data', (d) => {
+          text += d.toString();
+        });
+        socket.on('error', () => {});
+        socket.on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1.1 413/);
+      expect(answer).toContain('"code":"payload_too_large"');
+      await expect.poll(() => tempFiles(small.dataDir), { timeout: 5000 }).toEqual([]);
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('never names an upload temp file in an error', async () => {
     const bad: [string, Uint8Array][] = [
       ['garbage.bin', encode('not a trace at all')],

@@ -8,7 +8,7 @@ import { apiError } from '../http/api-error.ts';
 import { packageErrorAnswer } from '../http/package-errors.ts';
 import { createRouter } from '../http/router.ts';
 import type { Services } from '../services.ts';
-import { type ReceivedUpload, receiveUpload } from '../upload/receive-upload.ts';
+import { nodeRequestBody, type ReceivedUpload, receiveUpload } from '../upload/receive-upload.ts';
 
 /** The source routes. */
 export function sourceRoutes(services: Services) {
@@ -28,12 +28,16 @@ export function sourceRoutes(services: Services) {
   // Documented from the contract but not validated by it: zod's form validator would buffer the body.
   app.openAPIRegistry.registerPath(uploadSourceRoute);
   app.post('/sources', async (c) => {
-    const upload = await receiveUpload(c.req.raw, {
-      tmpDir: services.tmpDir,
-      dataDir: services.config.dataDir,
-      maxBytes: services.config.maxUploadBytes,
-      idleMs: services.config.uploadIdleSeconds * 1000,
-    }).catch((error: unknown) => {
+    const upload = await receiveUpload(
+      c.req.raw,
+      {
+        tmpDir: services.tmpDir,
+        dataDir: services.config.dataDir,
+        maxBytes: services.config.maxUploadBytes,
+        idleMs: services.config.uploadIdleSeconds * 1000,
+      },
+      nodeRequestBody(c.env) ?? c.req.raw.body,
+    ).catch((error: unknown) => {
       // Refused before its end, the rest of the body is never read: the client must not reuse
       // the connection for its next request.
       c.header('Connection', 'close');

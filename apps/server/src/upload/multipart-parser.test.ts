@@ -80,6 +80,37 @@ describe('MultipartParser', () => {
     }
   });
 
+  it('reads a body cut in three at every pair of positions, delimiters straddling every seam', () => {
+    const boundary = 'XyZ';
+    const content = Buffer.from('\r\n--Xy\r\n--Xa XyZ\r\n-\r\n--XyY');
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="n"\r\n\r\nv`),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    for (let a = 0; a <= body.length; a++) {
+      for (let b = a; b <= body.length; b++) {
+        const chunks = [body.subarray(0, a), body.subarray(a, b), body.subarray(b)];
+        const parts = parse(boundary, chunks);
+        expect(parts.map((p) => p.name)).toEqual(['file', 'n']);
+        expect(parts[0]!.data.equals(content)).toBe(true);
+        expect(parts[1]!.data.toString()).toBe('v');
+      }
+    }
+  });
+
+  it('hands the file part on as views of the chunks pushed, not copies', () => {
+    const body = Buffer.from('--b\r\nContent-Disposition: form-data; name="f"\r\n\r\n');
+    const parser = new MultipartParser('b');
+    parser.push(body);
+    const chunks = [Buffer.alloc(64 * 1024, 'a'), Buffer.alloc(64 * 1024, 'b')];
+    const data = chunks.flatMap((c) => parser.push(c)).filter((e) => e.type === 'data');
+    expect(data.length).toBeGreaterThan(0);
+    for (const event of data) expect(chunks.map((c) => c.buffer)).toContain(event.data.buffer);
+    expect(Buffer.concat(data.map((e) => e.data)).length).toBe(128 * 1024 - ('\r\n--b'.length - 1));
+  });
+
   it('rejects a body cut before its closing boundary', async () => {
     const form = new FormData();
     form.append('file', new Blob(['abc']), 'f');

@@ -37,11 +37,14 @@ export class MultipartParser {
     this.delimiter = Buffer.from(`\r\n--${boundary}`);
   }
 
-  /** Feeds the next chunk of the body; returns the events it completes. */
+  /**
+   * Feeds the next chunk of the body; returns the events it completes. Data events are views of
+   * the chunks given (never copied), so a chunk must not change once pushed.
+   */
   push(chunk: Uint8Array): MultipartEvent[] {
-    this.buffer =
-      this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
+    const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const events: MultipartEvent[] = [];
+    this.buffer = this.joinBody(view, events) ?? Buffer.concat([this.buffer, view]);
     while (this.step(events));
     return events;
   }
@@ -50,6 +53,23 @@ export class MultipartParser {
   end(): void {
     if (this.state !== 'done')
       throw new MultipartError('multipart: the body ended before the closing boundary');
+  }
+
+  /**
+   * The chunk alone when nothing is held back from the last one, or inside a part's data when no
+   * delimiter starts in the bytes held back (fewer than a delimiter's length): those are data
+   * then, and the chunk is not copied onto them. Undefined when the two must be joined.
+   */
+  private joinBody(chunk: Buffer, events: MultipartEvent[]): Buffer | undefined {
+    const held = this.buffer;
+    if (held.length === 0) return chunk;
+    // A delimiter starting in `held` ends within the chunk's first `delimiter.length - 1` bytes.
+    const reach = this.delimiter.length - 1;
+    if (this.state !== 'body' || chunk.length < reach) return undefined;
+    const at = Buffer.concat([held, chunk.subarray(0, reach)]).indexOf(this.delimiter);
+    if (at !== -1 && at < held.length) return undefined;
+    events.push({ type: 'data', data: held });
+    return chunk;
   }
 
   /** Advances one state if the buffer allows; false when more input is needed. */

@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type FileHandle, open, rm } from 'node:fs/promises';
+import { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { apiError } from '../http/api-error.ts';
 import { isStorageFull, storageFullMessage } from '../http/storage-full.ts';
@@ -31,16 +32,19 @@ export interface ReceiveOptions {
 }
 
 /**
- * Receives the upload; throws 400 (malformed, or the client went away: logged as one info
- * line), 408 (idle too long), 413 (too large), 507 (disk full); the temp file is gone on failure.
+ * Receives the upload from `body` (by default the request's; the Node request itself where the
+ * server has it, which spares a copy of every byte); throws 400 (malformed, or the client went
+ * away: logged as one info line), 408 (idle too long), 413 (too large), 507 (disk full); the temp
+ * file is gone on failure.
  */
 export async function receiveUpload(
   request: Request,
   options: ReceiveOptions,
+  body: AsyncIterable<Uint8Array> | null = request.body,
 ): Promise<ReceivedUpload> {
   const field = options.field ?? 'file';
   const boundary = multipartBoundary(request.headers.get('content-type') ?? undefined);
-  if (boundary === undefined || request.body === null) {
+  if (boundary === undefined || body === null) {
     throw apiError(
       400,
       'bad_request',
@@ -62,11 +66,11 @@ export async function receiveUpload(
   let name: string | undefined;
   let inFile = false;
   let kept = false;
-  const reader = request.body.getReader();
+  const chunks = body[Symbol.asyncIterator]();
   try {
     const parser = new MultipartParser(boundary);
     for (;;) {
-      const { done, value } = await readWithin(reader, options.idleMs);
+      const { done, value } = await readWithin(chunks, options.idleMs);
       if (done) break;
       // Other fields are discarded, but the body as a whole is bounded too.
       received += value.length;
@@ -112,10 +116,22 @@ export async function receiveUpload(
     await writes.settled();
     await file.close();
     if (!kept) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: a read still pending (an idle client) settles only when the socket closes.
+      void chunks.return?.()?.catch(() => {});
       await rm(path, { force: true });
     }
   }
+}
+
+/**
+ * The body of the Node request a Hono context's `env` holds when @hono/node-server serves the
+ * app (not yet read), else undefined. Read directly, its chunks reach the parser uncopied, where
+ * the Web stream over it copies each one; stopping early leaves the socket open for the answer.
+ */
+export function nodeRequestBody(env: unknown): AsyncIterable<Uint8Array> | undefined {
+  const incoming = (env as { incoming?: unknown } | undefined)?.incoming;
+  if (!(incoming instanceof IncomingMessage) || incoming.readableDidRead) return undefined;
+  return incoming.iterator({ destroyOnReturn: false });
 }
 
 /** Bytes gathered before a write: a write per network chunk (64 KiB) waited on the disk each time. */
@@ -186,7 +202,7 @@ class BatchedWrites {
 }
 
 /** The next chunk, or a 408 when none arrives within `idleMs`. */
-async function readWithin<T>(reader: ReadableStreamDefaultReader<T>, idleMs: number) {
+async function readWithin<T>(chunks: AsyncIterator<T>, idleMs: number) {
   let timer: NodeJS.Timeout | undefined;
   const idle = new Promise<never>((_, reject) => {
     // Rejected after the next I/O poll: when the event loop itself was held up past `idleMs`,
@@ -206,7 +222,7 @@ async function readWithin<T>(reader: ReadableStreamDefaultReader<T>, idleMs: num
     );
   });
   try {
-    return await Promise.race([reader.read(), idle]);
+    return await Promise.race([chunks.next(), idle]);
   } finally {
     clearTimeout(timer);
   }
