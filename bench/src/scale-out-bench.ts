@@ -25,11 +25,9 @@
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connectServer, parseStoreLocation } from '@graphlet/formats';
@@ -37,6 +35,7 @@ import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing
 import { removeQueueKeys } from '@graphlet/server';
 import { writeCorpus } from '@graphlet/synth';
 import { cpuNow, cpuSince, parentPid, treeCpuSeconds } from './process-cpu.ts';
+import { uploadFile } from './upload-client.ts';
 
 const { values } = parseArgs({
   options: {
@@ -282,42 +281,6 @@ async function connect(url: string, path: string): Promise<unknown> {
   if (!response.ok)
     throw new Error(`connect answered ${response.status}: ${await response.text()}`);
   return response.json();
-}
-
-/**
- * POSTs the file as the multipart field `file`, streamed from disk through node:http; answers the
- * JSON body, or throws on another status than 2xx. FormData with a 6.4 GB blob sent nothing for
- * over a minute (the server dropped it, 408); fetch with a streamed body sent it in 44 s using
- * 30 s of this process's CPU, on the cores the server shares; node:http, in 30 s using 6 s.
- */
-async function uploadFile(url: string, path: string): Promise<unknown> {
-  const boundary = `bench-${randomUUID()}`;
-  const head = Buffer.from(
-    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="store.sqlite"\r\n` +
-      'content-type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const request = httpRequest(url, {
-    method: 'POST',
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      'content-length': String(head.length + statSync(path).size + tail.length),
-    },
-  });
-  const answered = new Promise<IncomingMessage>((resolve, reject) => {
-    request.once('response', resolve);
-    request.once('error', reject);
-  });
-  request.write(head);
-  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), request, { end: false });
-  request.end(tail);
-  const response = await answered;
-  const chunks: Buffer[] = [];
-  for await (const chunk of response) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  const status = response.statusCode ?? 0;
-  if (status < 200 || status >= 300) throw new Error(`upload answered ${status}: ${text}`);
-  return JSON.parse(text);
 }
 
 /** The pid of the Redis server at `url` (its INFO), when redis-cli is installed. */
