@@ -13,6 +13,8 @@ export const searchRoute = createRoute({
   request: { query: SearchQuerySchema },
   responses: {
     200: jsonResponse('Matches, pipelines first, then by trace and node', SearchResultSchema),
-    400: errorResponse('q shorter than 3 characters, or a bad limit'),
+    400: errorResponse(
+      'q shorter than 3 characters, a bad limit, or a q too broad to answer within 5 s (PostgreSQL)',
+    ),
   },
 });

@@ -106,6 +106,19 @@ function phrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** A search the store gave up on after `timeoutMs`: too little in the query to narrow by. */
+export class SearchTooBroadError extends Error {
+  readonly query: string;
+  readonly timeoutMs: number;
+
+  constructor(query: string, timeoutMs: number) {
+    super(`search: "${query}" took longer than ${timeoutMs / 1000} s`);
+    this.name = 'SearchTooBroadError';
+    this.query = query;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
 /** LIKE pattern for a literal substring (`\` escapes). */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

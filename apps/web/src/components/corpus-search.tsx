@@ -5,6 +5,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useDeferredValue, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ApiError } from '../api/api-error.ts';
 import { searchQuery } from '../api/queries.ts';
 import type { SearchHit } from '../api/schemas.ts';
 import { countOf } from '../lib/plural.ts';
@@ -99,18 +100,32 @@ export function CorpusSearch() {
             ))}
           </div>
           <p className="corpus-search-status" role="status">
-            {text.trim().length < 3
-              ? 'Type at least 3 characters.'
-              : result.isError
-                ? 'Search failed.'
-                : !ready || (result.isFetching && hits.length === 0)
-                  ? 'Searching…'
-                  : hits.length === 0
-                    ? 'Nothing matches.'
-                    : `${countOf(hits.length, 'result')}${result.data?.more === true ? ' shown; more match, type more to narrow' : ''}.`}
+            {searchStatus(text, ready, result, hits.length)}
           </p>
         </div>
       )}
     </search>
   );
+}
+
+/** The line under the results: what to type, what went wrong, or how many matched. */
+function searchStatus(
+  text: string,
+  ready: boolean,
+  result: {
+    isError: boolean;
+    error: Error | null;
+    isFetching: boolean;
+    data?: { more: boolean } | undefined;
+  },
+  count: number,
+): string {
+  if (text.trim().length < 3) return 'Type at least 3 characters.';
+  // The server's own words when it answered: a query too broad says what to do instead.
+  if (result.isError)
+    return result.error instanceof ApiError ? result.error.message : 'Search failed.';
+  if (!ready || (result.isFetching && count === 0)) return 'Searching…';
+  if (count === 0) return 'Nothing matches.';
+  const more = result.data?.more === true ? ' shown; more match, type more to narrow' : '';
+  return `${countOf(count, 'result')}${more}.`;
 }

@@ -7,11 +7,24 @@
  * database's CPU is what more workers cannot divide (`pnpm bench postgres-search` compares them).
  */
 import type pg from 'pg';
-import { likePattern, type NodeRow, type SearchNodeRow } from '../search-index.ts';
+import {
+  likePattern,
+  type NodeRow,
+  type SearchNodeRow,
+  SearchTooBroadError,
+} from '../search-index.ts';
 import { distinctWords, wordPatterns } from '../search-words.ts';
+import { inTransaction } from './postgres-pool.ts';
 
 /** Nodes a chunk holds: a query's candidates are rechecked a chunk at a time. */
 const SEARCH_CHUNK_NODES = 64;
+
+/**
+ * How long PostgreSQL may spend on one search's nodes. A query with nothing to narrow by and few
+ * hits reads every chunk (a few seconds at paper scale); past this it is canceled, not left
+ * holding a connection while the person typing it has moved on.
+ */
+const SEARCH_TIMEOUT_MS = 5000;
 
 /** Whether one field of a node (`n` a chunk's unnested node) holds the pattern $1. */
 const NODE_MATCH = ['label', 'type', 'name', 'uri']
@@ -58,9 +71,15 @@ export async function insertSearchChunks(
 
 /**
  * Up to `limit` nodes whose label, type, name or URI contains `text` (case-insensitively), by
- * trace (in the order they were written), then in index order.
+ * trace (in the order they were written), then in index order; throws SearchTooBroadError past
+ * `timeoutMs`.
  */
-export async function searchNodes(pool: pg.Pool, text: string, limit: number): Promise<NodeRow[]> {
+export async function searchNodes(
+  pool: pg.Pool,
+  text: string,
+  limit: number,
+  timeoutMs = SEARCH_TIMEOUT_MS,
+): Promise<NodeRow[]> {
   const patterns = wordPatterns(text);
   // Each word of the query narrows the chunks through the trigram index (words too short to give
   // it a trigram leave PostgreSQL reading chunks in order). A query of separators alone reads
@@ -71,14 +90,28 @@ export async function searchNodes(pool: pg.Pool, text: string, limit: number): P
     patterns.length === 0
       ? `AND ${CHUNK_TEXT} ILIKE $1 ESCAPE '\\'`
       : patterns.map((_, i) => `AND c.words ILIKE $${i + 3}`).join(' ');
-  const { rows } = await pool.query<NodeRow>(
-    `SELECT c.trace_id, t.pipeline, n.node_id, n.kind, n.label, n.type, n.name, n.uri
+  const query = {
+    text: `SELECT c.trace_id, t.pipeline, n.node_id, n.kind, n.label, n.type, n.name, n.uri
      FROM search_chunks c JOIN traces t ON t.id = c.trace_id
      CROSS JOIN LATERAL unnest(c.node_ids, c.kinds, c.labels, c.types, c.names, c.uris)
        WITH ORDINALITY AS n(node_id, kind, label, type, name, uri, i)
      WHERE (${NODE_MATCH}) ${narrow}
      ORDER BY c.trace_seq, c.chunk, n.i LIMIT $2`,
-    [likePattern(text), limit, ...patterns],
-  );
-  return rows;
+    values: [likePattern(text), limit, ...patterns],
+  };
+  try {
+    return await inTransaction(pool, async (client) => {
+      await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+      return (await client.query<NodeRow>(query)).rows;
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) throw new SearchTooBroadError(text, timeoutMs);
+    throw error;
+  }
+}
+
+/** PostgreSQL's cancel of a statement past statement_timeout (57014, not a cancel by request). */
+function isStatementTimeout(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '57014' && typeof message === 'string' && message.includes('statement timeout');
 }
