@@ -10,7 +10,7 @@ const PUBLISH_MS = 1000;
 
 /** What publishing needs of the process (the sync job's deps). */
 export interface PublishDeps {
-  readonly store: Pick<Store, 'clearResults'>;
+  readonly store: Pick<Store, 'clearResultsUnlessSynced'>;
   readonly invalidate: () => void;
   readonly changed: (sourceId: string, traces: readonly string[]) => void;
 }
@@ -52,7 +52,9 @@ export class SyncPublisher {
     const traces = this.pending;
     this.pending = [];
     this.last = Date.now();
-    await this.deps.store.clearResults();
+    // Unless the sync has finished: another worker's last batch may come after the fan-in
+    // cached the statistics of every trace, this one's among them.
+    await this.deps.store.clearResultsUnlessSynced(this.connectionId);
     this.deps.invalidate();
     this.deps.changed(this.connectionId, traces);
   }

@@ -58,3 +58,11 @@ export function resultsUsage(db: DatabaseSync): { bytes: number; entries: number
 export function clearResults(db: DatabaseSync): void {
   statement(db, 'DELETE FROM results').run();
 }
+
+/** Drops every cached result unless the connection's sync has finished (`Store`'s doc). */
+export function clearResultsUnlessSynced(db: DatabaseSync, connectionId: string): void {
+  statement(
+    db,
+    "DELETE FROM results WHERE NOT EXISTS (SELECT 1 FROM connections WHERE id = ? AND state = 'ready')",
+  ).run(connectionId);
+}

@@ -18,7 +18,13 @@ import {
   writePipelineTrace,
 } from './pipeline-writes.ts';
 import { replaceTrace } from './replace-trace.ts';
-import { clearResults, getResult, putResult, resultsUsage } from './results-cache.ts';
+import {
+  clearResults,
+  clearResultsUnlessSynced,
+  getResult,
+  putResult,
+  resultsUsage,
+} from './results-cache.ts';
 import { listRoleOverrides, replaceRoleOverrides } from './role-override-rows.ts';
 import { searchCorpus } from './search-index.ts';
 import {
@@ -161,6 +167,7 @@ export function sqliteStore(db: DatabaseSync): Store {
     putResult: (key, value, limit) => now(() => putResult(db, key, value, limit)),
     resultsUsage: () => now(() => resultsUsage(db)),
     clearResults: () => now(() => clearResults(db)),
+    clearResultsUnlessSynced: (id) => now(() => clearResultsUnlessSynced(db, id)),
     hasJobs: () => now(() => hasJobs(db)),
     getJob: (id) => now(() => getJobRow(db, id)),
     failUnfinishedJobs: (message) => now(() => failUnfinishedJobs(db, message)),

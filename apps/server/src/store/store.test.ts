@@ -162,6 +162,21 @@ describe.each(STORE_DIALECTS)('store on %s', (dialect) => {
     expect(await store.setConnectionState('conn', 'ready', null)).toBe(false);
   });
 
+  it('clears cached results for a sync under way, not once it has finished', async () => {
+    await insertConnection('conn');
+    await store.putResult('k', '1', 100);
+    await store.clearResultsUnlessSynced('conn');
+    expect(await store.getResult('k')).toBeUndefined();
+    // Finishing cleared them after every trace the sync wrote: a late batch keeps what came since.
+    await store.finishSync('conn', '{"w":1}', 11);
+    await store.putResult('k', '2', 100);
+    await store.clearResultsUnlessSynced('conn');
+    expect(await store.getResult('k')).toBe('2');
+    await store.setConnectionState('conn', 'syncing', null);
+    await store.clearResultsUnlessSynced('conn');
+    expect(await store.getResult('k')).toBeUndefined();
+  });
+
   it("writes a connection's traces at planned ordinals, replacing in place, and refuses a removed connection", async () => {
     await insertConnection('fan');
     // Tasks finish in any order: each writes at its own ordinal.

@@ -185,6 +185,11 @@ export interface Store {
   resultsUsage(): Promise<{ bytes: number; entries: number }>;
   /** Drops every cached result. */
   clearResults(): Promise<void>;
+  /**
+   * Drops every cached result unless the connection's sync has finished (`ready`): finishing it
+   * cleared them after every trace it wrote, and what was cached since holds them all.
+   */
+  clearResultsUnlessSynced(connectionId: string): Promise<void>;
 
   /** True once any job was recorded. */
   hasJobs(): Promise<boolean>;

@@ -308,6 +308,12 @@ export function postgresStore(pool: pg.Pool): Store {
     async clearResults() {
       await pool.query('DELETE FROM results');
     },
+    async clearResultsUnlessSynced(id) {
+      await pool.query(
+        "DELETE FROM results WHERE NOT EXISTS (SELECT 1 FROM connections WHERE id = $1 AND state = 'ready')",
+        [id],
+      );
+    },
     async hasJobs() {
       return (await one('SELECT 1 FROM jobs LIMIT 1')) !== undefined;
     },
