@@ -3,8 +3,8 @@ import { generateCorpusPipeline } from '@graphlet/synth';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeTrace } from '../../import/store-trace.ts';
+import { writeSourceTraceRows } from '../../test-support/postgres-trace-rows.ts';
 import { type SearchNodeRow, SearchTooBroadError } from '../search-index.ts';
-import { insertSql, SOURCE_COLUMNS, sourceRow, TRACE_COLUMNS, traceRow } from '../table-rows.ts';
 import { migratePostgres } from './migrate-postgres.ts';
 import { insertSearchChunks, searchNodes } from './postgres-search.ts';
 
@@ -29,29 +29,16 @@ describe('search on PostgreSQL within a time limit', () => {
     database = await createTestDatabase('postgres', 'search_limit');
     pool = new pg.Pool({ connectionString: database.url, max: 2 });
     await migratePostgres(pool);
-    const source = {
-      id: 's',
-      name: 's.sqlite',
-      sha256: 's'.padEnd(64, '0'),
-      size: 1,
-      kind: 'mlmd' as const,
-      schemaVersion: 10,
-      jobId: null,
-    };
-    await pool.query(
-      insertSql('sources', SOURCE_COLUMNS, 'postgres'),
-      sourceRow(source, new Date()),
-    );
     const stored = storeTrace(generateCorpusPipeline(1, 0));
-    for (let t = 1; t <= TRACES; t++) {
-      await pool.query(
-        insertSql('traces', TRACE_COLUMNS, 'postgres'),
-        traceRow(`s-${t}`, 's', t, stored),
-      );
-      const rows = Array.from({ length: NODES }, (_, i) => nodeRow(t, i));
+    const ids = await writeSourceTraceRows(
+      pool,
+      Array.from({ length: TRACES }, () => stored),
+    );
+    for (const [t, id] of ids.entries()) {
+      const rows = Array.from({ length: NODES }, (_, i) => nodeRow(t + 1, i));
       const client = await pool.connect();
       try {
-        await insertSearchChunks(client, `s-${t}`, rows);
+        await insertSearchChunks(client, id, rows);
       } finally {
         client.release();
       }

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@graphlet/formats/testing
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeTrace } from '../../import/store-trace.ts';
+import { writeSourceTraceRows } from '../../test-support/postgres-trace-rows.ts';
 import {
   expectedSearch,
   searchCorpusTraces,
@@ -11,7 +12,6 @@ import {
 import { MIGRATIONS } from '../migrations.ts';
 import { searchNodeRows } from '../search-index.ts';
 import type { Store } from '../store.ts';
-import { insertSql, SOURCE_COLUMNS, sourceRow, TRACE_COLUMNS, traceRow } from '../table-rows.ts';
 import { migratePostgres } from './migrate-postgres.ts';
 import { postgresStore } from './postgres-store.ts';
 
@@ -21,27 +21,16 @@ async function storeBeforeChunks(pool: pg.Pool, traces: readonly Trace[]): Promi
     pool,
     MIGRATIONS.filter((m) => m.version <= 17),
   );
-  const source = {
-    id: 's',
-    name: 's.sqlite',
-    sha256: 's'.padEnd(64, '0'),
-    size: 1,
-    kind: 'mlmd' as const,
-    schemaVersion: 10,
-    jobId: null,
-  };
-  await pool.query(insertSql('sources', SOURCE_COLUMNS, 'postgres'), sourceRow(source, new Date()));
+  const ids = await writeSourceTraceRows(
+    pool,
+    traces.map((trace) => storeTrace(trace)),
+  );
   for (const [i, trace] of traces.entries()) {
-    const id = `s-${i + 1}`;
-    await pool.query(
-      insertSql('traces', TRACE_COLUMNS, 'postgres'),
-      traceRow(id, 's', i + 1, storeTrace(trace)),
-    );
     // Migration 13's rows, as the store wrote them until migration 18.
     for (const row of searchNodeRows(trace))
       await pool.query(
         'INSERT INTO search_nodes (trace_id, node_id, kind, label, type, name, uri) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [id, ...row],
+        [ids[i], ...row],
       );
   }
 }
