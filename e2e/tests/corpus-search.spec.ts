@@ -85,3 +85,31 @@ test('mouse: a result on another trace of an open trace page is centred too', as
   await trace.settle();
   expect(await trace.distanceFromCentre(nodeId)).toBeLessThan(12);
 });
+
+test("a search the server gives up on shows the server's words; a lost connection says it failed", async ({
+  page,
+}, info) => {
+  // Only PostgreSQL at scale gives up on a search (past 5 s), so its answer is played back here,
+  // word for word as the route answers it (apps/server/src/routes/search-too-broad.test.ts).
+  const message =
+    'search: "~~~" took longer than 5 s, reading nearly every node: give it more letters or digits to narrow by';
+  await page.route('**/api/search?q=~~~*', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'bad_request', message } }),
+    }),
+  );
+  await page.route('**/api/search?q=lost*', (route) => route.abort('connectionreset'));
+  await page.goto('/figures');
+  const box = page.getByRole('combobox', { name: 'Search all traces' });
+  const at = (await box.boundingBox())!;
+  await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+  await page.keyboard.type('~~~');
+  const status = page.getByRole('status').filter({ hasText: 'search:' });
+  await expect(status).toHaveText(message);
+  await page.screenshot({ path: info.outputPath('search-too-broad.png') });
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('lost');
+  await expect(page.getByRole('status').filter({ hasText: 'Search failed.' })).toBeVisible();
+});
